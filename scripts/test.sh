@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this).
+# Installs what the tests need when missing (PostgreSQL 15, Chromium: Debian packages, as root), starts a
+# throwaway PostgreSQL cluster on a loopback port, runs every test project against it and SQLite, and
+# removes the cluster afterwards, whatever happened.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_BIN=/usr/lib/postgresql/15/bin
+need=()
+[ -x "$PG_BIN/postgres" ] || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install ${need[*]}" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+PORT=${HIMAYA_TEST_PG_PORT:-55432}
+PGDIR=$(mktemp -d /tmp/himaya-pg.XXXXXX)
+RUN_AS=()
+if [ "$(id -u)" -eq 0 ]; then
+  # initdb refuses to run as root.
+  chown postgres:postgres "$PGDIR"
+  RUN_AS=(runuser -u postgres --)
+fi
+cleanup() {
+  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+trap cleanup EXIT
+"${RUN_AS[@]}" "$PG_BIN/initdb" -D "$PGDIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+export HIMAYA_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=unused;Include Error Detail=true"
+export HIMAYA_CHROMIUM=/usr/bin/chromium
+
+dotnet test Himaya.slnx -c Release --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,55 @@
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Cli;
+
+/// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
+public static class CliVerbs
+{
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "help"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var config = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args.Skip(1).Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
+            .Build();
+        var dbOptions = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (args[0])
+        {
+            case "schema-script":
+                {
+                    // Developer tool: prints the DDL the EF model implies, to start a new migration script from.
+                    var provider = args.Length > 1 && args[1].Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+                    var o = new DbContextOptionsBuilder<AppDbContext>();
+                    if (provider == DatabaseProvider.Postgres) o.UseNpgsql("Host=localhost"); else o.UseSqlite("Data Source=:memory:");
+                    await using var db = new AppDbContext(o.Options);
+                    Console.WriteLine(db.Database.GenerateCreateScript());
+                    return 0;
+                }
+            case "migrate":
+                {
+                    var o = new DbContextOptionsBuilder<AppDbContext>();
+                    dbOptions.Configure(o);
+                    await using var db = new AppDbContext(o.Options);
+                    var applied = await SchemaMigrator.MigrateAsync(db, dbOptions.Provider);
+                    Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : "Applied: " + string.Join(", ", applied));
+                    return 0;
+                }
+            case "seed":
+                return await SeedVerb.RunAsync(args, dbOptions);
+            default:
+                Console.WriteLine("""
+                    himaya                       run the web app (http://localhost:5080; --urls to change)
+                    himaya seed --children N [--seed S] [--Database:Provider=Postgres --Database:ConnectionString=...]
+                    himaya migrate               apply pending schema migrations
+                    himaya schema-script [sqlite|postgres]   print the DDL implied by the EF model (developer tool)
+                    """);
+                return 0;
+        }
+    }
+}

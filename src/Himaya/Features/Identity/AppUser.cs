@@ -1,0 +1,46 @@
+namespace Himaya.Features.Identity;
+
+public enum ScopeKind
+{
+    /// <summary>Every record in the country.</summary>
+    National,
+    /// <summary>Records in the listed administrative units (and everything below them).</summary>
+    Areas,
+    /// <summary>Only records the user registered or is assigned to.</summary>
+    Caseload,
+}
+
+/// <summary>A person who signs in. Passwords are hashed with ASP.NET Core Identity's PasswordHasher.</summary>
+public sealed class AppUser
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public ScopeKind ScopeKind { get; set; }
+    public List<UserRole> Roles { get; set; } = [];
+    public List<UserScopeArea> ScopeAreas { get; set; } = [];
+    public bool IsActive { get; set; } = true;
+    public int AccessFailedCount { get; set; }
+    public DateTime? LockoutEnd { get; set; }
+    /// <summary>Changes when the password, roles or scope change, so that old sessions and tokens stop working.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+    public int Version { get; set; }
+
+    public IEnumerable<string> RoleNames => Roles.Select(r => r.Role);
+}
+
+public sealed class UserRole
+{
+    public int UserId { get; set; }
+    public required string Role { get; set; }
+}
+
+public sealed class UserScopeArea
+{
+    public int UserId { get; set; }
+    public required string AdminUnitCode { get; set; }
+}

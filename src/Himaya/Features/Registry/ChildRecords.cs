@@ -1,0 +1,154 @@
+using System.Globalization;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Registry;
+
+/// <summary>Register, read, edit and archive one child. Each call is authorised by role and scope and audited.</summary>
+public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
+{
+    public const string EntityType = "child";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public async Task<Outcome<Child>> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadPersonalData)) return await DeniedAsync(user, id, "read", ct);
+        var child = await db.Children.VisibleTo(user).Include(c => c.Guardians).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return await NotFoundAsync(user, id, "read", ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, Id(id)), ct);
+        return child;
+    }
+
+    public async Task<Outcome<Child>> CreateAsync(CurrentUser user, ChildInput input, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return await DeniedAsync(user, null, "create", ct);
+        var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
+        if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
+        if (!Scope.MayWriteIn(user, input.DistrictCode!.Trim()))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+        var child = new Child { GivenName = "", Surname = "", DistrictCode = "" };
+        ChildMapping.Apply(input, child);
+        if (await CheckReferencesAsync(user, child, null, ct) is { } bad) return bad;
+        if (await IsDuplicateSubmissionAsync(user, child, ct))
+            return new Outcome<Child>.Conflict("$", "This child was just registered by you with the same name, date of birth and district; the form was probably sent twice.");
+
+        child.Id = Guid.CreateVersion7();
+        child.CreatedById = user.Id;
+        child.Agency = user.Agency;
+        if (user.ScopeKind == ScopeKind.Caseload && child.AssignedWorkerId is null) child.AssignedWorkerId = user.Id;
+        child.CreatedAt = child.UpdatedAt = Now;
+        child.Version = 1;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Children.Add(child);
+        db.RecordChanges.Add(RecordHistory.Diff(EntityType, child.Id, AuditActions.Create, new Dictionary<string, string?>(), ChildMapping.Fields(child), user, Now));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, Id(child.Id)), ct);
+        await tx.CommitAsync(ct);
+        return child;
+    }
+
+    public async Task<Outcome<Child>> UpdateAsync(CurrentUser user, Guid id, ChildInput input, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return await DeniedAsync(user, id, "update", ct);
+        var child = await db.Children.VisibleTo(user).Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return await NotFoundAsync(user, id, "update", ct);
+        var errors = ChildValidator.Validate(input, units, Today, isUpdate: true);
+        if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
+        if (input.Version != child.Version)
+            return new Outcome<Child>.Conflict("version", $"Someone else changed this record since you opened it (your version {input.Version}, current {child.Version}). Reload and apply your changes again.");
+        if (input.DistrictCode!.Trim() != child.DistrictCode && !Scope.MayWriteIn(user, input.DistrictCode.Trim()))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+
+        var before = ChildMapping.Fields(child);
+        ChildMapping.Apply(input, child);
+        if (await CheckReferencesAsync(user, child, id, ct) is { } bad) return bad;
+        var change = RecordHistory.Diff(EntityType, id, AuditActions.Update, before, ChildMapping.Fields(child), user, Now);
+        if (change.Changes == "[]") return child; // nothing changed: no new version, no history line
+        child.UpdatedAt = Now;
+        child.Version++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RecordChanges.Add(change);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Outcome<Child>.Conflict("version", "Someone else saved this record at the same moment. Reload and apply your changes again.");
+        }
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, Id(id), "fields: " + string.Join(',', RecordHistory.Read(change).Select(f => f.Field))), ct);
+        await tx.CommitAsync(ct);
+        return child;
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.DeleteRegistry))
+        {
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(id), "delete", false), ct);
+            return new Outcome<bool>.Forbidden();
+        }
+        var child = await db.Children.VisibleTo(user).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null)
+        {
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(id), "delete: not found or out of scope", false), ct);
+            return new Outcome<bool>.NotFound();
+        }
+        // Archived, not erased: history and audit keep pointing at a record that still exists.
+        child.DeletedAt = Now;
+        child.Version++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RecordChanges.Add(new RecordChange { EntityType = EntityType, EntityId = id, At = Now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, EntityType, Id(id)), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>
+        await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == EntityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<AuditEntry>> AccessLogAsync(Guid id, CancellationToken ct)
+    {
+        var key = Id(id);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == key).OrderByDescending(a => a.Id).Take(200).ToListAsync(ct);
+    }
+
+    private async Task<Outcome<Child>?> CheckReferencesAsync(CurrentUser user, Child child, Guid? selfId, CancellationToken ct)
+    {
+        if (child.HouseholdId is { } hid && !await db.Households.VisibleTo(user).AnyAsync(h => h.Id == hid, ct))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("householdId", "No such household in your scope."));
+        if (child.Fin is { } fin && await db.Children.AnyAsync(c => c.Fin == fin && c.Id != selfId && c.DeletedAt == null, ct))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("fin", "Another child in the registry already has this FIN."));
+        if (child.BirthCertificateNumber is { } cert && await db.Children.AnyAsync(c => c.BirthCertificateNumber == cert && c.Id != selfId && c.DeletedAt == null, ct))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("birthCertificateNumber", "Another child in the registry already has this birth certificate number."));
+        if (child.AssignedWorkerId is { } wid && !await db.Users.AnyAsync(u => u.Id == wid && u.IsActive, ct))
+            return new Outcome<Child>.Invalid(FieldErrors.Single("assignedWorkerId", "No such active user."));
+        return null;
+    }
+
+    private async Task<bool> IsDuplicateSubmissionAsync(CurrentUser user, Child child, CancellationToken ct)
+    {
+        var since = Now.AddMinutes(-10);
+        return await db.Children.AnyAsync(c => c.CreatedById == user.Id && c.CreatedAt >= since && c.DeletedAt == null
+            && c.SurnameKey == child.SurnameKey && c.GivenNameKey == child.GivenNameKey && c.BirthDate == child.BirthDate && c.DistrictCode == child.DistrictCode, ct);
+    }
+
+    private async Task<Outcome<Child>> DeniedAsync(CurrentUser user, Guid? id, string what, CancellationToken ct)
+    {
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, id is null ? null : Id(id.Value), what + ": role not allowed", false), ct);
+        return new Outcome<Child>.Forbidden();
+    }
+
+    private async Task<Outcome<Child>> NotFoundAsync(CurrentUser user, Guid id, string what, CancellationToken ct)
+    {
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(id), what + ": not found or out of scope", false), ct);
+        return new Outcome<Child>.NotFound();
+    }
+
+    internal static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+}

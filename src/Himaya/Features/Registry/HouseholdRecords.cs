@@ -1,0 +1,177 @@
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Registry;
+
+/// <summary>Households: register, read, edit, list. Same rules as children: role + scope, audited, versioned.</summary>
+public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
+{
+    public const string EntityType = "household";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static FieldErrors Validate(HouseholdInput i, AdminUnits units, bool isUpdate)
+    {
+        var e = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(i.Address)) e.Add("address", "Address is required.");
+        else if (i.Address.Length > 300) e.Add("address", "At most 300 characters.");
+        if (string.IsNullOrWhiteSpace(i.DistrictCode)) e.Add("districtCode", "District is required.");
+        else if (!units.IsDistrict(i.DistrictCode.Trim())) e.Add("districtCode", "Unknown district code.");
+        if (i.Settlement is { Length: > 100 }) e.Add("settlement", "At most 100 characters.");
+        if (i.HeadName is { Length: > 200 }) e.Add("headName", "At most 200 characters.");
+        if (i.OtherIncomeSupport is { Length: > 200 }) e.Add("otherIncomeSupport", "At most 200 characters.");
+        if (i.Rooms is < 0 or > 50) e.Add("rooms", "Rooms must be between 0 and 50.");
+        if (i.People is < 1 or > 100) e.Add("people", "People must be between 1 and 100.");
+        var thisYear = DateTime.UtcNow.Year;
+        for (var k = 0; k < (i.Members?.Count ?? 0); k++)
+        {
+            var m = i.Members![k];
+            if (m is null) { e.Add($"members[{k}]", "Member is empty."); continue; }
+            if (string.IsNullOrWhiteSpace(m.FullName)) e.Add($"members[{k}].fullName", "This field is required.");
+            else if (m.FullName.Length > 200) e.Add($"members[{k}].fullName", "At most 200 characters.");
+            if (string.IsNullOrWhiteSpace(m.Relationship)) e.Add($"members[{k}].relationship", "Relationship is required.");
+            else if (m.Relationship.Length > 32) e.Add($"members[{k}].relationship", "At most 32 characters.");
+            if (m.BirthYear is { } y && (y < thisYear - 120 || y > thisYear)) e.Add($"members[{k}].birthYear", "Birth year is not plausible.");
+        }
+        if (i.Members?.Count(m => m?.IsHead == true) > 1) e.Add("members", "Only one member can be the head of the household.");
+        if (isUpdate && i.Version is null) e.Add("version", "Version is required when editing: send the version you read.");
+        return e;
+    }
+
+    public async Task<Outcome<PagedList<HouseholdSummary>>> ListAsync(CurrentUser user, string? district, int page, int pageSize, string culture, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadPersonalData)) return new Outcome<PagedList<HouseholdSummary>>.Forbidden();
+        var e = new FieldErrors();
+        if (page < 1) e.Add("page", "Page starts at 1.");
+        if (pageSize is < 1 or > 100) e.Add("pageSize", "Page size must be between 1 and 100.");
+        if (district is { Length: > 0 } && units.Find(district) is null) e.Add("district", "Unknown district code.");
+        if (!e.IsEmpty) return new Outcome<PagedList<HouseholdSummary>>.Invalid(e);
+        var q = db.Households.AsNoTracking().VisibleTo(user);
+        if (district is { Length: > 0 })
+        {
+            var codes = units.SelfAndDescendants(district).ToList();
+            q = q.Where(h => codes.Contains(h.DistrictCode));
+        }
+        var total = await q.Take(SearchChildren.CountCap + 1).CountAsync(ct);
+        var rows = await q.OrderBy(h => h.DistrictCode).ThenBy(h => h.Address).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(h => new { h.Id, h.Address, h.DistrictCode, h.HeadName, h.People, Children = h.Children.Count(c => c.DeletedAt == null) }).ToListAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, EntityType, Detail: $"district={district}; page={page}; returned={rows.Count}"), ct);
+        return new PagedList<HouseholdSummary>([.. rows.Select(h => new HouseholdSummary(h.Id, h.Address, h.DistrictCode, units.DisplayName(h.DistrictCode, culture), h.HeadName, h.People, h.Children))],
+            page, pageSize, Math.Min(total, SearchChildren.CountCap), total <= SearchChildren.CountCap);
+    }
+
+    public async Task<Outcome<HouseholdDto>> GetAsync(CurrentUser user, Guid id, string culture, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadPersonalData)) return new Outcome<HouseholdDto>.Forbidden();
+        var h = await db.Households.AsNoTracking().VisibleTo(user).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (h is null)
+        {
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Key(id), "read: not found or out of scope", false), ct);
+            return new Outcome<HouseholdDto>.NotFound();
+        }
+        // Only the children this user may see are listed.
+        var children = await db.Children.AsNoTracking().VisibleTo(user).Where(c => c.HouseholdId == id).OrderBy(c => c.BirthDate)
+            .Select(c => new ChildSummary(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode, null, c.CareArrangement, c.HasFunctionalDifficulty))
+            .ToListAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, Key(id)), ct);
+        return ToDto(h, children, culture);
+    }
+
+    public async Task<Outcome<HouseholdDto>> CreateAsync(CurrentUser user, HouseholdInput input, string culture, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return new Outcome<HouseholdDto>.Forbidden();
+        var e = Validate(input, units, isUpdate: false);
+        if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
+        if (!Scope.MayWriteIn(user, input.DistrictCode!.Trim())) return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+        var h = new Household { Id = Guid.CreateVersion7(), Address = "", DistrictCode = "", CreatedById = user.Id, Agency = user.Agency, CreatedAt = Now, UpdatedAt = Now, Version = 1 };
+        Apply(input, h);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Households.Add(h);
+        db.RecordChanges.Add(RecordHistory.Diff(EntityType, h.Id, AuditActions.Create, new Dictionary<string, string?>(), Fields(h), user, Now));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, Key(h.Id)), ct);
+        await tx.CommitAsync(ct);
+        return ToDto(h, [], culture);
+    }
+
+    public async Task<Outcome<HouseholdDto>> UpdateAsync(CurrentUser user, Guid id, HouseholdInput input, string culture, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return new Outcome<HouseholdDto>.Forbidden();
+        var h = await db.Households.VisibleTo(user).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (h is null)
+        {
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Key(id), "update: not found or out of scope", false), ct);
+            return new Outcome<HouseholdDto>.NotFound();
+        }
+        var e = Validate(input, units, isUpdate: true);
+        if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
+        if (input.Version != h.Version) return new Outcome<HouseholdDto>.Conflict("version", $"Someone else changed this household since you opened it (your version {input.Version}, current {h.Version}).");
+        if (input.DistrictCode!.Trim() != h.DistrictCode && !Scope.MayWriteIn(user, input.DistrictCode.Trim()))
+            return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+        var before = Fields(h);
+        Apply(input, h);
+        var change = RecordHistory.Diff(EntityType, id, AuditActions.Update, before, Fields(h), user, Now);
+        if (change.Changes != "[]")
+        {
+            h.UpdatedAt = Now;
+            h.Version++;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.RecordChanges.Add(change);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return new Outcome<HouseholdDto>.Conflict("version", "Someone else saved this household at the same moment. Reload and try again."); }
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, Key(id)), ct);
+            await tx.CommitAsync(ct);
+        }
+        return ToDto(h, [], culture);
+    }
+
+    private static void Apply(HouseholdInput i, Household h)
+    {
+        h.Address = i.Address!.Trim();
+        h.DistrictCode = i.DistrictCode!.Trim();
+        h.Settlement = i.Settlement?.Trim();
+        h.Residence = i.Residence;
+        h.WaterSource = i.WaterSource;
+        h.Sanitation = i.Sanitation;
+        h.Rooms = i.Rooms;
+        h.People = i.People;
+        h.ReceivesTsa = i.ReceivesTsa;
+        h.OtherIncomeSupport = i.OtherIncomeSupport?.Trim();
+        var members = (i.Members ?? []).Select(m => new HouseholdMember { FullName = m.FullName!.Trim(), Relationship = m.Relationship!.Trim(), Sex = m.Sex, BirthYear = m.BirthYear, IsHead = m.IsHead }).ToList();
+        if (!members.Select(MemberKey).SequenceEqual(h.Members.Select(MemberKey)))
+        {
+            h.Members.Clear();
+            h.Members.AddRange(members);
+        }
+        h.HeadName = string.IsNullOrWhiteSpace(i.HeadName) ? members.FirstOrDefault(m => m.IsHead)?.FullName : i.HeadName.Trim();
+    }
+
+    private static string MemberKey(HouseholdMember m) => $"{m.FullName}|{m.Relationship}|{m.Sex}|{m.BirthYear}|{m.IsHead}";
+
+    private static Dictionary<string, string?> Fields(Household h) => new(StringComparer.Ordinal)
+    {
+        ["address"] = h.Address, ["districtCode"] = h.DistrictCode, ["settlement"] = h.Settlement, ["residence"] = h.Residence?.ToString(),
+        ["headName"] = h.HeadName, ["waterSource"] = h.WaterSource?.ToString(), ["sanitation"] = h.Sanitation?.ToString(),
+        ["rooms"] = h.Rooms?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["people"] = h.People?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["receivesTsa"] = h.ReceivesTsa?.ToString(), ["otherIncomeSupport"] = h.OtherIncomeSupport,
+        ["members"] = string.Join("; ", h.Members.Select(MemberKey)),
+    };
+
+    private HouseholdDto ToDto(Household h, IReadOnlyList<ChildSummary> children, string culture) => new(
+        h.Id, h.Address, h.DistrictCode, units.DisplayName(h.DistrictCode, culture), h.Settlement, h.Residence, h.HeadName, h.WaterSource, h.Sanitation,
+        h.Rooms, h.People, h.Rooms is > 0 && h.People is { } p ? Math.Round((double)p / h.Rooms.Value, 2) : null, h.ReceivesTsa, h.OtherIncomeSupport,
+        [.. h.Members.OrderByDescending(m => m.IsHead).ThenBy(m => m.Id).Select(m => new HouseholdMemberDto(m.FullName, m.Relationship, m.Sex, m.BirthYear, m.IsHead))],
+        children, h.CreatedAt, h.UpdatedAt, h.Version);
+
+    public static HouseholdInput ToInput(HouseholdDto h) => new()
+    {
+        Address = h.Address, DistrictCode = h.DistrictCode, Settlement = h.Settlement, Residence = h.Residence, HeadName = h.HeadName,
+        WaterSource = h.WaterSource, Sanitation = h.Sanitation, Rooms = h.Rooms, People = h.People, ReceivesTsa = h.ReceivesTsa,
+        OtherIncomeSupport = h.OtherIncomeSupport, Version = h.Version,
+        Members = [.. h.Members.Select(m => new HouseholdMemberInput(m.FullName, m.Relationship, m.Sex, m.BirthYear, m.IsHead))],
+    };
+
+    private static string Key(Guid id) => ChildRecords.Id(id);
+}

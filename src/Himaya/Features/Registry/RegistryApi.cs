@@ -1,0 +1,131 @@
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Registry;
+
+public static class RegistryApi
+{
+    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
+    {
+        var children = api.MapGroup("/children").WithTags("Children");
+        children.MapGet("/", SearchAsync).WithName("SearchChildren").Requires(Permission.ReadPersonalData);
+        children.MapPost("/", CreateAsync).WithName("CreateChild").Requires(Permission.WriteRegistry);
+        children.MapGet("/{id:guid}", GetAsync).WithName("GetChild").Requires(Permission.ReadPersonalData);
+        children.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateChild").Requires(Permission.WriteRegistry);
+        children.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteChild").Requires(Permission.DeleteRegistry);
+        children.MapGet("/{id:guid}/history", HistoryAsync).WithName("ChildHistory").Requires(Permission.ReadPersonalData);
+
+        var households = api.MapGroup("/households").WithTags("Households");
+        households.MapGet("/", ListHouseholdsAsync).WithName("ListHouseholds").Requires(Permission.ReadPersonalData);
+        households.MapPost("/", CreateHouseholdAsync).WithName("CreateHousehold").Requires(Permission.WriteRegistry);
+        households.MapGet("/{id:guid}", GetHouseholdAsync).WithName("GetHousehold").Requires(Permission.ReadPersonalData);
+        households.MapPut("/{id:guid}", UpdateHouseholdAsync).WithName("UpdateHousehold").Requires(Permission.WriteRegistry);
+
+        api.MapGet("/districts", (AdminUnits units) => units.All.OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new { u.Code, u.NameAz, u.NameEn, u.Kind, u.ParentCode, u.IsLeafDistrict })).WithTags("Reference").WithName("ListDistricts").Requires(Permission.ViewAggregates);
+        return api;
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, SearchChildren search,
+        [FromQuery] string? q, [FromQuery] string? district, [FromQuery] string? sex, [FromQuery] string? ageMin, [FromQuery] string? ageMax,
+        [FromQuery] string? disability, [FromQuery] string? care, [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? sort, CancellationToken ct)
+    {
+        // Query values arrive as text so that a wrong type is a named field error, not a bare 400.
+        var e = new FieldErrors();
+        var s = new ChildSearch
+        {
+            Q = q, District = district, Sort = sort,
+            Sex = QueryParse.Enum<Sex>(e, "sex", sex), AgeMin = QueryParse.Int(e, "ageMin", ageMin), AgeMax = QueryParse.Int(e, "ageMax", ageMax),
+            Disability = QueryParse.Bool(e, "disability", disability), Care = QueryParse.Enum<CareArrangement>(e, "care", care),
+            Page = QueryParse.Int(e, "page", page) ?? 1, PageSize = QueryParse.Int(e, "pageSize", pageSize) ?? 20,
+        };
+        if (!e.IsEmpty) return e.ToProblem();
+        return (await search.RunAsync(http.Caller(), s, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ChildRecords records, AdminUnits units, TimeProvider clock, CancellationToken ct) =>
+        (await records.GetAsync(http.Caller(), id, ct)).ToResult(c => TypedResults.Ok(ChildMapping.ToDto(c, units, Today(clock), ApiSupport.Culture)));
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ChildRecords records, AdminUnits units, TimeProvider clock, CancellationToken ct)
+    {
+        var (input, errors) = await Json.ReadAsync<ChildInput>(http.Request, ct);
+        if (errors is not null) return errors.ToProblem();
+        return (await records.CreateAsync(http.Caller(), input!, ct)).ToResult(c =>
+            TypedResults.Created($"/api/v1/children/{c.Id}", ChildMapping.ToDto(c, units, Today(clock), ApiSupport.Culture)));
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ChildRecords records, AdminUnits units, TimeProvider clock, CancellationToken ct)
+    {
+        var (input, errors) = await Json.ReadAsync<ChildInput>(http.Request, ct);
+        if (errors is not null) return errors.ToProblem();
+        return (await records.UpdateAsync(http.Caller(), id, input!, ct)).ToResult(c => TypedResults.Ok(ChildMapping.ToDto(c, units, Today(clock), ApiSupport.Culture)));
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ChildRecords records, CancellationToken ct) =>
+        (await records.DeleteAsync(http.Caller(), id, ct)).ToResult(_ => TypedResults.NoContent());
+
+    private static async Task<IResult> HistoryAsync(Guid id, HttpContext http, ChildRecords records, CancellationToken ct)
+    {
+        var found = await records.GetAsync(http.Caller(), id, ct);
+        if (found is not Outcome<Child>.Ok) return found.ToResult(_ => TypedResults.Ok());
+        var history = await records.HistoryAsync(id, ct);
+        return TypedResults.Ok(history.Select(h => new { h.At, h.UserName, h.Action, Changes = RecordHistory.Read(h) }));
+    }
+
+    private static async Task<IResult> ListHouseholdsAsync(HttpContext http, HouseholdRecords records, [FromQuery] string? district, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var p = QueryParse.Int(e, "page", page) ?? 1;
+        var size = QueryParse.Int(e, "pageSize", pageSize) ?? 20;
+        if (!e.IsEmpty) return e.ToProblem();
+        return (await records.ListAsync(http.Caller(), district, p, size, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+    }
+
+    private static async Task<IResult> GetHouseholdAsync(Guid id, HttpContext http, HouseholdRecords records, CancellationToken ct) =>
+        (await records.GetAsync(http.Caller(), id, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+
+    private static async Task<IResult> CreateHouseholdAsync(HttpContext http, HouseholdRecords records, CancellationToken ct)
+    {
+        var (input, errors) = await Json.ReadAsync<HouseholdInput>(http.Request, ct);
+        if (errors is not null) return errors.ToProblem();
+        return (await records.CreateAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(h => TypedResults.Created($"/api/v1/households/{h.Id}", h));
+    }
+
+    private static async Task<IResult> UpdateHouseholdAsync(Guid id, HttpContext http, HouseholdRecords records, CancellationToken ct)
+    {
+        var (input, errors) = await Json.ReadAsync<HouseholdInput>(http.Request, ct);
+        if (errors is not null) return errors.ToProblem();
+        return (await records.UpdateAsync(http.Caller(), id, input!, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
+
+internal static class QueryParse
+{
+    public static int? Int(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        e.Add(field, "Must be a whole number.");
+        return null;
+    }
+
+    public static bool? Bool(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (bool.TryParse(value, out var b)) return b;
+        e.Add(field, "Must be true or false.");
+        return null;
+    }
+
+    public static T? Enum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!value.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(value, ignoreCase: true, out var v)) return v;
+        e.Add(field, "Must be one of: " + string.Join(", ", System.Enum.GetNames<T>()) + ".");
+        return null;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Infrastructure;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name: readable in SQL, stable when members are reordered.
+        builder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(1);
+        builder.Properties<CareArrangement>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Residence>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Displacement>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Enrolment>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Immunisation>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<WaterSource>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Sanitation>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<ScopeKind>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<AdminUnit>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(16);
+            e.Property(x => x.NameAz).HasMaxLength(100);
+            e.Property(x => x.NameEn).HasMaxLength(100);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.ParentCode).HasMaxLength(16);
+        });
+
+        b.Entity<AppUser>(e =>
+        {
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasMaxLength(128);
+            e.Property(x => x.PasswordHash).HasMaxLength(256);
+            e.Property(x => x.Agency).HasMaxLength(128);
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.ScopeAreas).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.RoleNames);
+        });
+        b.Entity<UserRole>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.Role });
+            e.Property(x => x.Role).HasMaxLength(32);
+        });
+        b.Entity<UserScopeArea>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.AdminUnitCode });
+            e.Property(x => x.AdminUnitCode).HasMaxLength(16);
+        });
+
+        b.Entity<Child>(e =>
+        {
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.Surname).HasMaxLength(100);
+            e.Property(x => x.Patronymic).HasMaxLength(100);
+            e.Property(x => x.Fin).HasMaxLength(7);
+            e.Property(x => x.BirthCertificateNumber).HasMaxLength(24);
+            e.Property(x => x.Functioning).HasMaxLength(512);
+            e.Property(x => x.DisabilityCategory).HasMaxLength(64);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Settlement).HasMaxLength(100);
+            e.Property(x => x.SchoolName).HasMaxLength(200);
+            e.Property(x => x.RelationshipToHead).HasMaxLength(32);
+            e.Property(x => x.SurnameKey).HasMaxLength(100);
+            e.Property(x => x.GivenNameKey).HasMaxLength(100);
+            e.Property(x => x.PatronymicKey).HasMaxLength(100);
+            e.Property(x => x.Agency).HasMaxLength(128);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Household).WithMany(h => h.Children).HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Guardians).WithOne().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+            // Search: folded-name prefixes (with district for scoped users), identifiers, birth date.
+            e.HasIndex(x => new { x.SurnameKey, x.GivenNameKey });
+            e.HasIndex(x => new { x.GivenNameKey, x.SurnameKey });
+            e.HasIndex(x => new { x.DistrictCode, x.SurnameKey });
+            e.HasIndex(x => x.PatronymicKey);
+            e.HasIndex(x => x.Fin);
+            e.HasIndex(x => x.BirthCertificateNumber);
+            e.HasIndex(x => x.BirthDate);
+            e.HasIndex(x => x.HouseholdId);
+            e.HasIndex(x => x.AssignedWorkerId);
+            e.HasIndex(x => x.CreatedById);
+            e.Ignore(x => x.FunctioningByDomain);
+        });
+        b.Entity<Guardian>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.Property(x => x.Relationship).HasMaxLength(32);
+            e.Property(x => x.Phone).HasMaxLength(32);
+        });
+
+        b.Entity<Household>(e =>
+        {
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Settlement).HasMaxLength(100);
+            e.Property(x => x.HeadName).HasMaxLength(200);
+            e.Property(x => x.OtherIncomeSupport).HasMaxLength(200);
+            e.Property(x => x.Agency).HasMaxLength(128);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.DistrictCode);
+        });
+        b.Entity<HouseholdMember>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.Property(x => x.Relationship).HasMaxLength(32);
+        });
+
+        b.Entity<RecordChange>(e =>
+        {
+            e.Property(x => x.EntityType).HasMaxLength(32);
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(16);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever(); // ids are the chain's sequence, assigned by AuditLog
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Roles).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(32);
+            e.Property(x => x.EntityType).HasMaxLength(32);
+            e.Property(x => x.EntityId).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => x.UserName);
+        });
+
+        ApplySnakeCaseNames(b);
+    }
+
+    /// <summary>snake_case tables and columns: plain SQL (COPY, psql, benchmarks) reads naturally on both providers.</summary>
+    private static void ApplySnakeCaseNames(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            entity.SetTableName(TableName(entity.ClrType.Name));
+            foreach (var p in entity.GetProperties()) p.SetColumnName(SnakeCase(p.Name));
+            foreach (var k in entity.GetKeys()) k.SetName("pk_" + entity.GetTableName());
+            foreach (var fk in entity.GetForeignKeys())
+                fk.SetConstraintName($"fk_{entity.GetTableName()}_{string.Join("_", fk.Properties.Select(p => p.GetColumnName()))}");
+            foreach (var ix in entity.GetIndexes())
+                ix.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", ix.Properties.Select(p => p.GetColumnName()))}");
+        }
+    }
+
+    private static string TableName(string clrName) => clrName switch
+    {
+        "Child" => "children",
+        "AuditEntry" => "audit_entries",
+        "AppUser" => "users",
+        _ => SnakeCase(clrName) + "s",
+    };
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

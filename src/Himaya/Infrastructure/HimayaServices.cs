@@ -1,0 +1,106 @@
+using System.Globalization;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Features.Registry;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Himaya.Infrastructure;
+
+public static class HimayaServices
+{
+    public const string SmartScheme = "CookieOrBearer";
+    public static readonly CultureInfo[] Cultures = [new("az"), new("en"), new("ru")];
+
+    public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddOptions<DatabaseOptions>().BindConfiguration("Database");
+        s.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        s.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            var db = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+            db.Configure(o);
+        });
+        s.AddSingleton(TimeProvider.System);
+        // Keys persist beside the data so sign-in cookies and tokens survive a restart.
+        s.AddDataProtection().SetApplicationName("Himaya")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
+        s.AddSingleton<AdminUnits>();
+        s.AddMemoryCache();
+        s.AddHttpContextAccessor();
+        s.AddScoped<CurrentUserAccessor>();
+        s.AddScoped<AuditLog>();
+        s.AddScoped<SignInService>();
+        s.AddScoped<ChildRecords>();
+        s.AddScoped<SearchChildren>();
+        s.AddScoped<HouseholdRecords>();
+        s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        s.AddHostedService<StartupTasks>();
+
+        s.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/account/denied";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "himaya.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // API clients get status codes, never a redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.Request, ctx.Response, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
+                o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.Request, ctx.Response, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        s.AddAuthorization();
+
+        s.AddLocalization();
+        s.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        s.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("az");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        s.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddViewLocalization().AddDataAnnotationsLocalization();
+        s.AddProblemDetails();
+        s.AddExceptionHandler<ErrorHandling>();
+        s.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        s.AddOpenApi("v1");
+        s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static Task ApiOr(HttpRequest request, HttpResponse response, int status, Action otherwise)
+    {
+        if (request.Path.StartsWithSegments("/api")) response.StatusCode = status;
+        else otherwise();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Seed demo users and children on first start. Forced off in Production.</summary>
+    public bool Enabled { get; set; } = true;
+    public int Children { get; set; } = 3000;
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Himaya.IntegrationTests;
+
+/// <summary>
+/// The real app over a real database: a fresh SQLite file, or a fresh database on the PostgreSQL server that
+/// scripts/test.sh starts (HIMAYA_TEST_POSTGRES). Same tests, both providers.
+/// </summary>
+public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-password-2026";
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly string _dir = Directory.CreateTempSubdirectory("himaya-it-").FullName;
+
+    static HimayaApp() => Environment.SetEnvironmentVariable("HIMAYA_DEMO_PASSWORD", Password);
+
+    public abstract DatabaseProvider Provider { get; }
+    public string ConnectionString { get; protected set; } = "";
+    protected virtual int DemoChildren => 300;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        _ = Server; // start now: migrations and demo seeding run here, not inside the first test
+    }
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Children", DemoChildren.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
+    }
+
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anon = CreateClient();
+            var res = await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password = Password });
+            res.EnsureSuccessStatusCode();
+            token = (await res.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            _tokens[userName] = token;
+        }
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public AppDbContext NewDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public class SqliteApp : HimayaApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "himaya-it-" + Guid.NewGuid().ToString("N")[..8] + ".db")}");
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        return Task.CompletedTask;
+    }
+}
+
+public class PostgresApp : HimayaApp
+{
+    private string? _database;
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>Server connection string from scripts/test.sh. Missing means the suite was not started through it: fail, never skip.</summary>
+    public static string ServerConnection => Environment.GetEnvironmentVariable("HIMAYA_TEST_POSTGRES") is { Length: > 0 } s ? s
+        : throw new InvalidOperationException("HIMAYA_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        _database = "himaya_it_" + Guid.NewGuid().ToString("N")[..10];
+        await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return ServerConnection + ";Database=" + _database;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_database is null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Himaya.IntegrationTests;
+
+public sealed class RegistryApiOnSqlite(SqliteApp app) : RegistryApiTests(app), IClassFixture<SqliteApp>;
+public sealed class RegistryApiOnPostgres(PostgresApp app) : RegistryApiTests(app), IClassFixture<PostgresApp>;
+
+public abstract class RegistryApiTests(HimayaApp app)
+{
+    [Fact]
+    public async Task A_registered_child_can_be_read_back_and_found_by_a_transliterated_name()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var created = await TestData.CreateChildAsync(worker, TestData.Child(surname: "Qəhrəmanlı", givenName: "Nərmin") is var c ? With(c, "sex", "F") : null!);
+        var id = created.GetProperty("id").GetString();
+        created.GetProperty("districtCode").GetString().ShouldBe("C-GAN");
+
+        var read = await (await worker.GetAsync($"/api/v1/children/{id}")).JsonAsync();
+        read.GetProperty("givenName").GetString().ShouldBe("Nərmin");
+        read.GetProperty("surname").GetString().ShouldBe("Qəhrəmanlı");
+        read.GetProperty("sex").GetString().ShouldBe("F");
+        read.GetProperty("hasFunctionalDifficulty").GetBoolean().ShouldBeTrue();
+
+        foreach (var q in new[] { "Qahramanli Narmin", "Гахраманлы", "gahramanly nərmin", "Narmin" })
+        {
+            var page = await (await worker.GetAsync($"/api/v1/children?q={Uri.EscapeDataString(q)}&pageSize=100")).JsonAsync();
+            page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldContain(id, $"query '{q}'");
+        }
+    }
+
+    [Fact]
+    public async Task Search_by_birth_date_and_filters_narrows_the_result()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var child = TestData.Child(surname: "Zülfüqarlı");
+        var created = await TestData.CreateChildAsync(worker, child);
+        var dob = (string)child["birthDate"]!;
+        var hit = await (await worker.GetAsync($"/api/v1/children?q=Zulfugarli+{dob}&sex=M&disability=true")).JsonAsync();
+        hit.GetProperty("items").GetArrayLength().ShouldBe(1);
+        hit.GetProperty("items")[0].GetProperty("id").GetString().ShouldBe(created.GetProperty("id").GetString());
+        var miss = await (await worker.GetAsync($"/api/v1/children?q=Zulfugarli&sex=F")).JsonAsync();
+        miss.GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("birthDate", "\"2999-01-01\"")]
+    [InlineData("birthDate", "\"2001-01-01\"")]
+    [InlineData("birthDate", "\"31.02.2020\"")]
+    [InlineData("birthDate", "12345")]
+    [InlineData("fin", "\"12OI\"")]
+    [InlineData("birthCertificateNumber", "\"###\"")]
+    [InlineData("districtCode", "\"XX-NOPE\"")]
+    [InlineData("districtCode", "\"ER-GDA\"")]
+    [InlineData("givenName", "\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"")]
+    [InlineData("givenName", "\"<script>\"")]
+    [InlineData("sex", "\"X\"")]
+    [InlineData("careArrangement", "\"Orphanage\"")]
+    [InlineData("surnme", "\"typo field\"")]
+    public async Task A_bad_field_is_refused_with_its_name_and_nothing_is_saved(string field, string json)
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var marker = "Yoxlamaov" + Guid.NewGuid().ToString("N")[..6].Replace("0", "a").Replace("1", "b").Replace("2", "c").Replace("3", "d").Replace("4", "e").Replace("5", "f").Replace("6", "g").Replace("7", "h").Replace("8", "k").Replace("9", "m");
+        var body = JsonSerializer.Serialize(TestData.Child(surname: marker));
+        body = body.Contains($"\"{field}\":", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(body, $"\"{field}\":(\"[^\"]*\"|[^,}}]+)", $"\"{field}\":{json}")
+            : body[..^1] + $",\"{field}\":{json}}}";
+        var res = await worker.PostAsync("/api/v1/children", new StringContent(body, Encoding.UTF8, "application/json"));
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldContain(field);
+
+        var search = await (await worker.GetAsync($"/api/v1/children?q={marker}")).JsonAsync();
+        search.GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_clear_error()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var res = await worker.PostAsync("/api/v1/children", new StringContent("{\"givenName\": \"Elvin\", ", Encoding.UTF8, "application/json"));
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).ErrorFields().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sending_the_same_form_twice_registers_the_child_once()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var child = TestData.Child(surname: "Təkrarov");
+        (await worker.PostAsJsonAsync("/api/v1/children", child)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsJsonAsync("/api/v1/children", child)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var found = await (await worker.GetAsync("/api/v1/children?q=Tekrarov")).JsonAsync();
+        found.GetProperty("total").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_edits_is_refused_and_history_records_the_first()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var created = await TestData.CreateChildAsync(worker, TestData.Child(surname: "Növbəli"));
+        var id = created.GetProperty("id").GetString();
+        var original = JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!;
+        var edit = Editable(original);
+
+        edit["settlement"] = "Kəpəz";
+        var first = await worker.PutAsJsonAsync($"/api/v1/children/{id}", edit);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.JsonAsync()).GetProperty("version").GetInt32().ShouldBe(2);
+
+        edit["settlement"] = "Nizami";
+        var second = await supervisor.PutAsJsonAsync($"/api/v1/children/{id}", edit); // still says version 1
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await second.JsonAsync()).ErrorFields().ShouldContain("version");
+
+        var now = await (await worker.GetAsync($"/api/v1/children/{id}")).JsonAsync();
+        now.GetProperty("settlement").GetString().ShouldBe("Kəpəz");
+        var history = await (await worker.GetAsync($"/api/v1/children/{id}/history")).JsonAsync();
+        var update = history.EnumerateArray().First(h => h.GetProperty("action").GetString() == "update");
+        update.GetProperty("userName").GetString().ShouldBe("worker.ganja");
+        update.GetProperty("changes").EnumerateArray().Single().GetProperty("field").GetString().ShouldBe("settlement");
+    }
+
+    [Fact]
+    public async Task A_user_outside_the_records_scope_gets_404_and_the_attempt_is_audited()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var shirvan = await app.ClientForAsync("worker.shirvan");
+        var created = await TestData.CreateChildAsync(ganja, TestData.Child(surname: "Sərhədov"));
+        var id = created.GetProperty("id").GetString();
+
+        (await shirvan.GetAsync($"/api/v1/children/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await shirvan.PutAsJsonAsync($"/api/v1/children/{id}", Editable(JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var search = await (await shirvan.GetAsync("/api/v1/children?q=Serhedov")).JsonAsync();
+        search.GetProperty("total").GetInt32().ShouldBe(0);
+        (await shirvan.PostAsJsonAsync("/api/v1/children", TestData.Child(district: "C-GAN", surname: "Kənarov"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var auditor = await app.ClientForAsync("auditor");
+        var log = await (await auditor.GetAsync($"/api/v1/audit?entityType=child&entityId={id}")).JsonAsync();
+        var entries = log.GetProperty("items").EnumerateArray().ToList();
+        entries.ShouldContain(e => e.GetProperty("userName").GetString() == "worker.shirvan" && e.GetProperty("action").GetString() == "denied");
+        entries.ShouldContain(e => e.GetProperty("userName").GetString() == "worker.ganja" && e.GetProperty("action").GetString() == "create");
+    }
+
+    [Fact]
+    public async Task Roles_without_access_to_personal_data_cannot_read_children()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var created = await TestData.CreateChildAsync(worker, TestData.Child(surname: "Rollu"));
+        var id = created.GetProperty("id").GetString();
+        foreach (var user in new[] { "analyst", "auditor" })
+        {
+            var client = await app.ClientForAsync(user);
+            (await client.GetAsync($"/api/v1/children/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, user);
+            (await client.GetAsync("/api/v1/children?q=Rollu")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, user);
+        }
+        (await worker.GetAsync("/api/v1/audit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_household_links_its_children_and_reports_crowding()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var res = await worker.PostAsJsonAsync("/api/v1/households", new
+        {
+            address = "Atatürk pr. 12, mənzil 5", districtCode = "C-GAN", residence = "Urban", waterSource = "Piped", sanitation = "Improved",
+            rooms = 2, people = 7, receivesTsa = true,
+            members = new object[] { new { fullName = "Rəşad Məmmədov", relationship = "father", sex = "M", birthYear = 1985, isHead = true } },
+        });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var household = await res.JsonAsync();
+        var hid = household.GetProperty("id").GetString();
+        household.GetProperty("headName").GetString().ShouldBe("Rəşad Məmmədov");
+        household.GetProperty("peoplePerRoom").GetDouble().ShouldBe(3.5);
+
+        var child = TestData.Child(surname: "Evli");
+        child["householdId"] = hid;
+        child["relationshipToHead"] = "son";
+        await TestData.CreateChildAsync(worker, child);
+        var read = await (await worker.GetAsync($"/api/v1/households/{hid}")).JsonAsync();
+        read.GetProperty("children").GetArrayLength().ShouldBe(1);
+
+        var shirvan = await app.ClientForAsync("worker.shirvan");
+        (await shirvan.GetAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var bad = await worker.PostAsJsonAsync("/api/v1/households", new { address = "", districtCode = "C-GAN", rooms = -1 });
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["address", "rooms"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_records_reads_and_verifies_intact()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var created = await TestData.CreateChildAsync(worker, TestData.Child(surname: "Baxılmış"));
+        var id = created.GetProperty("id").GetString();
+        await worker.GetAsync($"/api/v1/children/{id}");
+        var auditor = await app.ClientForAsync("auditor");
+        var log = await (await auditor.GetAsync($"/api/v1/audit?entityType=child&entityId={id}&action=read")).JsonAsync();
+        log.GetProperty("items").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+        var verify = await (await auditor.PostAsync("/api/v1/audit/verify", null)).JsonAsync();
+        verify.GetProperty("intact").GetBoolean().ShouldBeTrue();
+        verify.GetProperty("entriesChecked").GetInt64().ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_account_and_are_audited()
+    {
+        var admin = await app.ClientForAsync("admin");
+        var name = "locktest." + Guid.NewGuid().ToString("N")[..6];
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Lock test", roles = new[] { "SocialWorker" }, scopeKind = "Caseload", password = "Correct-horse-1" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var anon = app.CreateClient();
+        for (var i = 0; i < 4; i++)
+            (await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = "wrong" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = "wrong" })).StatusCode.ShouldBe((HttpStatusCode)423);
+        (await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = "Correct-horse-1" })).StatusCode.ShouldBe((HttpStatusCode)423);
+        var auditor = await app.ClientForAsync("auditor");
+        var log = await (await auditor.GetAsync($"/api/v1/audit?user={name}&action=sign-in-failed")).JsonAsync();
+        log.GetProperty("items").GetArrayLength().ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Health_and_openapi_are_served()
+    {
+        using var anon = app.CreateClient();
+        (await anon.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anon.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await (await anon.GetAsync("/openapi/v1.json")).JsonAsync();
+        doc.GetProperty("paths").TryGetProperty("/api/v1/children", out _).ShouldBeTrue();
+        (await anon.GetAsync("/api/v1/children")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static Dictionary<string, object?> With(Dictionary<string, object?> d, string k, object? v) { d[k] = v; return d; }
+
+    /// <summary>The editable fields of a read child (read-only fields such as id and ageYears are not accepted on PUT).</summary>
+    internal static Dictionary<string, object?> Editable(Dictionary<string, object?> read)
+    {
+        string[] readOnly = ["id", "ageYears", "hasFunctionalDifficulty", "districtName", "createdAt", "updatedAt"];
+        return read.Where(kv => !readOnly.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Himaya.IntegrationTests;
+
+internal static class TestData
+{
+    private static int _counter;
+
+    /// <summary>A valid child for Ganja with a unique, searchable surname per call (the duplicate-submission check would otherwise fire).</summary>
+    public static Dictionary<string, object?> Child(string district = "C-GAN", string? surname = null, string? givenName = null)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        return new()
+        {
+            ["givenName"] = givenName ?? "Elvin",
+            ["surname"] = surname ?? "Məmmədov",
+            ["patronymic"] = "Rəşad oğlu",
+            ["sex"] = "M",
+            ["birthDate"] = DateTime.UtcNow.AddYears(-7).AddDays(-n).ToString("yyyy-MM-dd"),
+            ["careArrangement"] = "Parents",
+            ["districtCode"] = district,
+            ["displacement"] = "Idp",
+            ["enrolment"] = "School",
+            ["functioning"] = new Dictionary<string, string> { ["Seeing"] = "ALot" },
+        };
+    }
+
+    public static async Task<JsonElement> CreateChildAsync(HttpClient client, Dictionary<string, object?> child)
+    {
+        var res = await client.PostAsJsonAsync("/api/v1/children", child);
+        var body = await res.Content.ReadAsStringAsync();
+        if ((int)res.StatusCode != 201) throw new InvalidOperationException($"Create failed: {(int)res.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage res) =>
+        JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public static string[] ErrorFields(this JsonElement problem) =>
+        problem.TryGetProperty("errors", out var e) ? [.. e.EnumerateObject().Select(p => p.Name)] : [];
+}
