@@ -2,6 +2,7 @@ using Himaya.Features.Audit;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
 
 namespace Himaya.Infrastructure;
 
@@ -26,6 +27,16 @@ public static class HimayaPipeline
         api.MapIdentityApi(open);
         api.MapRegistryApi();
         api.MapAuditApi();
+        app.MapGet("/language", (HttpContext http, string? culture, string? returnUrl) =>
+        {
+            // Only our three languages, and only local return addresses (no open redirect).
+            var lang = culture is "az" or "en" or "ru" ? culture : "az";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var target = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;
     }

@@ -75,13 +75,16 @@ public static class HimayaServices
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        // Pages live in their feature folders (Features/<Feature>/Pages) with explicit routes.
         s.AddRazorPages(o =>
         {
+            o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Account/Denied");
-            o.Conventions.AllowAnonymousToPage("/Error");
-        }).AddViewLocalization().AddDataAnnotationsLocalization();
+            o.Conventions.AllowAnonymousToPage("/Identity/Pages/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Identity/Pages/Denied");
+            o.Conventions.AddPageRoute("/Registry/Pages/ChildEdit", "/children/new");
+            o.Conventions.AddPageRoute("/Registry/Pages/HouseholdEdit", "/households/new");
+        });
         s.AddProblemDetails();
         s.AddExceptionHandler<ErrorHandling>();
         s.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));

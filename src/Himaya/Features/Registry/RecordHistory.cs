@@ -10,7 +10,7 @@ internal static class RecordHistory
     public static RecordChange Diff(string entityType, Guid id, string action, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after, CurrentUser user, DateTime at)
     {
         var changes = after.Keys.Union(before.Keys)
-            .Where(k => !string.Equals(before.GetValueOrDefault(k), after.GetValueOrDefault(k), StringComparison.Ordinal))
+            .Where(k => !string.Equals(Norm(before.GetValueOrDefault(k)), Norm(after.GetValueOrDefault(k)), StringComparison.Ordinal))
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .ToList();
         return new RecordChange
@@ -19,6 +19,9 @@ internal static class RecordHistory
             Changes = JsonSerializer.Serialize(changes, Infrastructure.Json.Options),
         };
     }
+
+    // Empty and absent are the same to a reader of the history.
+    private static string? Norm(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     public static IReadOnlyList<FieldChange> Read(RecordChange change) =>
         JsonSerializer.Deserialize<List<FieldChange>>(change.Changes, Infrastructure.Json.Options) ?? [];

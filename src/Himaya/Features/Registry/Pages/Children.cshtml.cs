@@ -1,0 +1,40 @@
+using Himaya.Features.Reference;
+using Himaya.Features.Shared;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Registry.Pages;
+
+public sealed class ChildrenModel(SearchChildren search, AdminUnits units) : HimayaPage
+{
+    public ChildSearch Query { get; private set; } = new();
+    public PagedList<ChildSummary>? Result { get; private set; }
+    public AdminUnits Units => units;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
+        Query = new ChildSearch
+        {
+            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
+            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"), Page = f.Int("page") ?? 1, Sort = f.Text("sort"),
+        };
+        Errors = errors;
+        if (!errors.IsEmpty) return Page();
+        var outcome = await search.RunAsync(Me, Query, Culture, ct);
+        switch (outcome)
+        {
+            case Outcome<PagedList<ChildSummary>>.Ok ok: Result = ok.Value; break;
+            case Outcome<PagedList<ChildSummary>>.Invalid bad: Errors = bad.Errors; break;
+            default: return ForbiddenPage();
+        }
+        return Page();
+    }
+
+    public string PageLink(int page)
+    {
+        var q = Request.Query.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/children?" + string.Join('&', q.Append($"page={page}"));
+    }
+}

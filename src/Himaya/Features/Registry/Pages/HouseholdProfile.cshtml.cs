@@ -1,0 +1,21 @@
+using Himaya.Features.Shared;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Registry.Pages;
+
+public sealed class HouseholdProfileModel(HouseholdRecords records) : HimayaPage
+{
+    public HouseholdDto Household { get; private set; } = null!;
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
+    {
+        var outcome = await records.GetAsync(Me, id, Culture, ct);
+        if (outcome is Outcome<HouseholdDto>.Forbidden) return ForbiddenPage();
+        if (outcome is not Outcome<HouseholdDto>.Ok ok) return NotFoundPage();
+        Household = ok.Value;
+        Saved = saved;
+        return Page();
+    }
+}

@@ -1,0 +1,67 @@
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Himaya.BrowserTests;
+
+/// <summary>
+/// The app on a real loopback port (Kestrel) over a fresh SQLite file, and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Browser-test-2026";
+    private readonly string _dir = Directory.CreateTempSubdirectory("himaya-bt-").FullName;
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    static BrowserApp() => Environment.SetEnvironmentVariable("HIMAYA_DEMO_PASSWORD", Password);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "himaya.db")}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Children", "400");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("HIMAYA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string user, string language = "en", int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/language?culture={language}&returnUrl=/account/sign-in");
+        await page.GetByLabel(language == "az" ? "İstifadəçi adı" : "Username").FillAsync(user);
+        await page.GetByLabel(language == "az" ? "Şifrə" : "Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = language == "az" ? "Daxil ol" : "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

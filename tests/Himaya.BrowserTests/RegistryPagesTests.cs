@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+
+namespace Himaya.BrowserTests;
+
+public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task Shot(IPage page, string name)
+    {
+        // Screenshots land beside the test output for a person to look at; they are not compared.
+        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_worker_finds_a_child_by_a_transliterated_name_opens_the_profile_and_edits_it_after_a_validation_error()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja");
+        await Shot(page, "dashboard");
+
+        // Register a child with Azerbaijani letters...
+        await page.GotoAsync("/children/new");
+        await page.GetByLabel("Surname").FillAsync("Hüseynova");
+        await page.GetByLabel("Given name").FillAsync("Gülnarə");
+        await page.GetByLabel("Sex").SelectOptionAsync("F");
+        await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-9).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Care arrangement").SelectOptionAsync("Kinship");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        var profileUrl = page.Url.Split('?')[0];
+
+        // ...and find it with the Russian spelling.
+        await page.GotoAsync("/children");
+        await page.GetByLabel("Name, FIN, certificate or date of birth").FillAsync("Гусейнова Гюльнара");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Hüseynova Gülnarə" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await Shot(page, "search");
+        await link.ClickAsync();
+        await page.WaitForURLAsync(profileUrl);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who has accessed this record" })).ToBeVisibleAsync();
+        await Shot(page, "profile");
+
+        // Edit with an impossible date: the message stands beside the field and nothing is saved.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Settlement").FillAsync("Kəpəz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var error = page.Locator("#birthDate-error");
+        await Assertions.Expect(error).ToContainTextAsync("future");
+        await Assertions.Expect(page.Locator("#f-birthDate")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Shot(page, "edit-error");
+
+        await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-9).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync(profileUrl + "?saved=true");
+        await Assertions.Expect(page.Locator("dd", new() { HasText = "Kəpəz" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "worker.ganja" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Switching_language_changes_the_interface_text()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja", "az");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "İcmal" })).ToBeVisibleAsync();
+        await page.GetByLabel("Dil").SelectOptionAsync("ru");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
+        await page.GetByLabel("Язык").SelectOptionAsync("en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_pages_fit_a_phone_screen()
+    {
+        var page = await app.SignedInPageAsync("supervisor.ganja", width: 375);
+        await page.GotoAsync("/children?q=a");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        overflow.ShouldBeFalse();
+        await Shot(page, "phone-search");
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_an_error_and_signs_nobody_in()
+    {
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/language?culture=en&returnUrl=/children");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await page.GetByLabel("Username").FillAsync("worker.ganja");
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong username or password");
+    }
+}
