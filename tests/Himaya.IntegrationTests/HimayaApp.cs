@@ -104,21 +104,28 @@ public class PostgresApp : HimayaApp
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        _database = "himaya_it_" + Guid.NewGuid().ToString("N")[..10];
-        await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
-        await cmd.ExecuteNonQueryAsync();
-        return ServerConnection + ";Database=" + _database;
+        (_database, var cs) = await CreateAsync();
+        return cs;
     }
 
-    protected override async Task DropDatabaseAsync()
+    protected override Task DropDatabaseAsync() => _database is null ? Task.CompletedTask : DropAsync(_database);
+
+    public static async Task<(string Name, string ConnectionString)> CreateAsync()
     {
-        if (_database is null) return;
+        var name = "himaya_it_" + Guid.NewGuid().ToString("N")[..10];
+        await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return (name, ServerConnection + ";Database=" + name);
+    }
+
+    public static async Task DropAsync(string name)
+    {
         NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }

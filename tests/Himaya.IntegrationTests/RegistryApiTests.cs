@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.IntegrationTests;
 
@@ -202,6 +203,16 @@ public abstract class RegistryApiTests(HimayaApp app)
         var verify = await (await auditor.PostAsync("/api/v1/audit/verify", null)).JsonAsync();
         verify.GetProperty("intact").GetBoolean().ShouldBeTrue();
         verify.GetProperty("entriesChecked").GetInt64().ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_audit_entries()
+    {
+        await app.ClientForAsync("auditor"); // a sign-in: at least one entry exists
+        await using var db = app.NewDbContext();
+        (await db.AuditEntries.CountAsync()).ShouldBeGreaterThan(0);
+        await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET detail = 'x' WHERE id = 1"));
+        await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = 1"));
     }
 
     [Fact]

@@ -1,0 +1,432 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using SQLitePCL;
+
+namespace Himaya.Features.Demo;
+
+/// <summary>
+/// Writes generated households (members, children, guardians) straight to the database, bypassing EF change tracking:
+/// PostgreSQL through binary COPY, SQLite through re-used prepared INSERTs in large transactions. Generation runs on
+/// another thread than the writing (bounded hand-over, so memory stays flat). Households are written before their
+/// children (foreign key). PostgreSQL loads in one transaction (all or nothing); SQLite commits every ~50,000 children.
+/// </summary>
+public static class BulkLoader
+{
+    /// <summary>Children per hand-over batch between the generating thread and the writing one.</summary>
+    private const int BatchChildren = 10_000;
+    private const int SqliteChildrenPerTransaction = 50_000;
+
+    /// <summary>Loads everything in <paramref name="data"/>; returns the number of children written.</summary>
+    public static async Task<long> LoadAsync(AppDbContext db, DatabaseProvider provider, IEnumerable<GeneratedHousehold> data, IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(data);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var conn = db.Database.GetDbConnection();
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var channel = Channel.CreateBounded<List<GeneratedHousehold>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(() => ProduceAsync(data, channel.Writer, cts.Token), cts.Token);
+            try
+            {
+                long written = provider switch
+                {
+                    DatabaseProvider.Postgres => await Task.Run(() => LoadPostgres((NpgsqlConnection)conn, channel.Reader, progress, cts.Token), cts.Token),
+                    _ => await Task.Run(() => LoadSqlite((SqliteConnection)conn, channel.Reader, progress, cts.Token), cts.Token),
+                };
+                await producer;
+                return written;
+            }
+            catch
+            {
+                await cts.CancelAsync();
+                await Task.WhenAny(producer); // let it stop; the writer's error is the one to report
+                throw;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ProduceAsync(IEnumerable<GeneratedHousehold> data, ChannelWriter<List<GeneratedHousehold>> writer, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<GeneratedHousehold>(BatchChildren / 2);
+            var children = 0;
+            foreach (var h in data)
+            {
+                ct.ThrowIfCancellationRequested();
+                batch.Add(h);
+                children += h.Children.Count;
+                if (children < BatchChildren) continue;
+                await writer.WriteAsync(batch, ct);
+                batch = new List<GeneratedHousehold>(BatchChildren / 2);
+                children = 0;
+            }
+            if (batch.Count > 0) await writer.WriteAsync(batch, ct);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private static IEnumerable<List<GeneratedHousehold>> Drain(ChannelReader<List<GeneratedHousehold>> reader, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (!reader.TryRead(out var batch))
+            {
+                // Blocking wait is fine here: this runs on a dedicated thread-pool work item.
+                if (!reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult()) yield break;
+                continue;
+            }
+            yield return batch;
+        }
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL: binary COPY
+
+    private const string HouseholdColumns = "id, address, district_code, settlement, residence, head_name, water_source, sanitation, rooms, people, " +
+        "receives_tsa, other_income_support, created_by_id, agency, created_at, updated_at, deleted_at, version";
+    private const string MemberColumns = "household_id, full_name, relationship, sex, birth_year, is_head";
+    private const string ChildColumns = "id, given_name, surname, patronymic, sex, birth_date, birth_date_estimated, fin, birth_certificate_number, " +
+        "birth_registered, functioning, has_functional_difficulty, official_disability_status, disability_category, care_arrangement, district_code, " +
+        "settlement, residence, displacement, enrolment, school_name, immunisation, receives_tsa, household_id, relationship_to_head, surname_key, " +
+        "given_name_key, patronymic_key, created_by_id, assigned_worker_id, agency, created_at, updated_at, deleted_at, version";
+    private const string GuardianColumns = "child_id, full_name, relationship, phone";
+
+    private static long LoadPostgres(NpgsqlConnection conn, ChannelReader<List<GeneratedHousehold>> reader, IProgress<long>? progress, CancellationToken ct)
+    {
+        long written = 0;
+        using (var tx = conn.BeginTransaction())
+        {
+            foreach (var batch in Drain(reader, ct))
+            {
+                var sink = new PgSink();
+                using (var w = conn.BeginBinaryImport($"COPY households ({HouseholdColumns}) FROM STDIN (FORMAT BINARY)"))
+                {
+                    sink.Writer = w;
+                    foreach (var h in batch) WriteHousehold(sink, h.Household);
+                    w.Complete();
+                }
+                using (var w = conn.BeginBinaryImport($"COPY household_members ({MemberColumns}) FROM STDIN (FORMAT BINARY)"))
+                {
+                    sink.Writer = w;
+                    foreach (var h in batch) foreach (var m in h.Household.Members) WriteMember(sink, m);
+                    w.Complete();
+                }
+                var guardians = false;
+                using (var w = conn.BeginBinaryImport($"COPY children ({ChildColumns}) FROM STDIN (FORMAT BINARY)"))
+                {
+                    sink.Writer = w;
+                    foreach (var h in batch)
+                    {
+                        foreach (var c in h.Children)
+                        {
+                            WriteChild(sink, c);
+                            guardians |= c.Guardians.Count > 0;
+                            written++;
+                        }
+                    }
+                    w.Complete();
+                }
+                if (guardians)
+                {
+                    using var w = conn.BeginBinaryImport($"COPY guardians ({GuardianColumns}) FROM STDIN (FORMAT BINARY)");
+                    sink.Writer = w;
+                    foreach (var h in batch) foreach (var c in h.Children) foreach (var g in c.Guardians) WriteGuardian(sink, c.Id, g);
+                    w.Complete();
+                }
+                progress?.Report(written);
+                ct.ThrowIfCancellationRequested();
+            }
+            tx.Commit();
+        }
+        using var analyze = new NpgsqlCommand("ANALYZE households, household_members, children, guardians", conn) { CommandTimeout = 600 };
+        analyze.ExecuteNonQuery();
+        return written;
+    }
+
+    // ---------------------------------------------------------------- SQLite: prepared INSERTs
+
+    private static long LoadSqlite(SqliteConnection conn, ChannelReader<List<GeneratedHousehold>> reader, IProgress<long>? progress, CancellationToken ct)
+    {
+        var synchronous = Scalar(conn, "PRAGMA synchronous");
+        var cacheSize = Scalar(conn, "PRAGMA cache_size");
+        Exec(conn, "PRAGMA synchronous = OFF");
+        Exec(conn, "PRAGMA cache_size = -131072"); // 128 MB while loading: index pages stay in memory
+        long written = 0;
+        try
+        {
+            using var households = Insert(conn, "households", HouseholdColumns);
+            using var members = Insert(conn, "household_members", MemberColumns);
+            using var children = Insert(conn, "children", ChildColumns);
+            using var guardians = Insert(conn, "guardians", GuardianColumns);
+            SqliteTransaction? tx = null;
+            var inTransaction = 0;
+            try
+            {
+                foreach (var batch in Drain(reader, ct))
+                {
+                    foreach (var h in batch)
+                    {
+                        if (tx is null)
+                        {
+                            tx = conn.BeginTransaction();
+                        }
+                        WriteHousehold(households, h.Household);
+                        foreach (var m in h.Household.Members) WriteMember(members, m);
+                        foreach (var c in h.Children)
+                        {
+                            WriteChild(children, c);
+                            foreach (var g in c.Guardians) WriteGuardian(guardians, c.Id, g);
+                        }
+                        written += h.Children.Count;
+                        inTransaction += h.Children.Count;
+                        if (inTransaction >= SqliteChildrenPerTransaction)
+                        {
+                            tx.Commit();
+                            tx.Dispose();
+                            tx = null;
+                            inTransaction = 0;
+                            progress?.Report(written);
+                            ct.ThrowIfCancellationRequested();
+                        }
+                    }
+                }
+                tx?.Commit();
+                progress?.Report(written);
+            }
+            finally
+            {
+                tx?.Dispose();
+            }
+        }
+        finally
+        {
+            Exec(conn, "PRAGMA synchronous = " + Convert.ToInt64(synchronous, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+            Exec(conn, "PRAGMA cache_size = " + Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+        }
+        return written;
+    }
+
+    private static SqliteSink Insert(SqliteConnection conn, string table, string columns)
+    {
+        var count = columns.Split(", ").Length;
+        var sql = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", Enumerable.Range(1, count).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var handle = conn.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        return new SqliteSink(handle, statement);
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
+    }
+
+    private static object? Scalar(DbConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private static void Exec(DbConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    // ---------------------------------------------------------------- rows (one code path for both databases)
+
+    private static void WriteHousehold(Sink s, Household h)
+    {
+        s.StartRow();
+        s.Uuid(h.Id);
+        s.Text(h.Address);
+        s.Text(h.DistrictCode);
+        s.Text(h.Settlement);
+        s.Text(h.Residence is { } r ? EnumNames<Residence>.Of(r) : null);
+        s.Text(h.HeadName);
+        s.Text(h.WaterSource is { } ws ? EnumNames<WaterSource>.Of(ws) : null);
+        s.Text(h.Sanitation is { } sa ? EnumNames<Sanitation>.Of(sa) : null);
+        s.Int(h.Rooms);
+        s.Int(h.People);
+        s.Bool(h.ReceivesTsa);
+        s.Text(h.OtherIncomeSupport);
+        s.Int(h.CreatedById);
+        s.Text(h.Agency);
+        s.Timestamp(h.CreatedAt);
+        s.Timestamp(h.UpdatedAt);
+        s.Timestamp(h.DeletedAt);
+        s.Int(h.Version);
+        s.EndRow();
+    }
+
+    private static void WriteMember(Sink s, HouseholdMember m)
+    {
+        s.StartRow();
+        s.Uuid(m.HouseholdId);
+        s.Text(m.FullName);
+        s.Text(m.Relationship);
+        s.Text(m.Sex is { } sex ? EnumNames<Sex>.Of(sex) : null);
+        s.Int(m.BirthYear);
+        s.Bool(m.IsHead);
+        s.EndRow();
+    }
+
+    private static void WriteChild(Sink s, Child c)
+    {
+        s.StartRow();
+        s.Uuid(c.Id);
+        s.Text(c.GivenName);
+        s.Text(c.Surname);
+        s.Text(c.Patronymic);
+        s.Text(EnumNames<Sex>.Of(c.Sex));
+        s.Date(c.BirthDate);
+        s.Bool(c.BirthDateEstimated);
+        s.Text(c.Fin);
+        s.Text(c.BirthCertificateNumber);
+        s.Bool(c.BirthRegistered);
+        s.Text(c.Functioning);
+        s.Bool(c.HasFunctionalDifficulty);
+        s.Bool(c.OfficialDisabilityStatus);
+        s.Text(c.DisabilityCategory);
+        s.Text(EnumNames<CareArrangement>.Of(c.CareArrangement));
+        s.Text(c.DistrictCode);
+        s.Text(c.Settlement);
+        s.Text(c.Residence is { } r ? EnumNames<Residence>.Of(r) : null);
+        s.Text(EnumNames<Displacement>.Of(c.Displacement));
+        s.Text(c.Enrolment is { } e ? EnumNames<Enrolment>.Of(e) : null);
+        s.Text(c.SchoolName);
+        s.Text(EnumNames<Immunisation>.Of(c.Immunisation));
+        s.Bool(c.ReceivesTsa);
+        s.Uuid(c.HouseholdId);
+        s.Text(c.RelationshipToHead);
+        s.Text(c.SurnameKey);
+        s.Text(c.GivenNameKey);
+        s.Text(c.PatronymicKey);
+        s.Int(c.CreatedById);
+        s.Int(c.AssignedWorkerId);
+        s.Text(c.Agency);
+        s.Timestamp(c.CreatedAt);
+        s.Timestamp(c.UpdatedAt);
+        s.Timestamp(c.DeletedAt);
+        s.Int(c.Version);
+        s.EndRow();
+    }
+
+    private static void WriteGuardian(Sink s, Guid childId, Guardian g)
+    {
+        s.StartRow();
+        s.Uuid(childId);
+        s.Text(g.FullName);
+        s.Text(g.Relationship);
+        s.Text(g.Phone);
+        s.EndRow();
+    }
+
+    private abstract class Sink
+    {
+        public abstract void StartRow();
+        public abstract void EndRow();
+        public abstract void Uuid(Guid? v);
+        public abstract void Text(string? v);
+        public abstract void Int(int? v);
+        public abstract void Bool(bool? v);
+        public abstract void Date(DateOnly v);
+        public abstract void Timestamp(DateTime? v);
+    }
+
+    private sealed class PgSink : Sink
+    {
+        public NpgsqlBinaryImporter Writer { get; set; } = null!;
+        public override void StartRow() => Writer.StartRow();
+        public override void EndRow() { }
+        public override void Uuid(Guid? v) { if (v is { } g) Writer.Write(g, NpgsqlDbType.Uuid); else Writer.WriteNull(); }
+        public override void Text(string? v) { if (v is null) Writer.WriteNull(); else Writer.Write(v, NpgsqlDbType.Varchar); }
+        public override void Int(int? v) { if (v is { } i) Writer.Write(i, NpgsqlDbType.Integer); else Writer.WriteNull(); }
+        public override void Bool(bool? v) { if (v is { } b) Writer.Write(b, NpgsqlDbType.Boolean); else Writer.WriteNull(); }
+        public override void Date(DateOnly v) => Writer.Write(v, NpgsqlDbType.Date);
+
+        public override void Timestamp(DateTime? v)
+        {
+            if (v is not { } t) { Writer.WriteNull(); return; }
+            Writer.Write(t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t.ToUniversalTime(), DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+        }
+    }
+
+    /// <summary>
+    /// A prepared statement bound and stepped through SQLitePCL directly (Microsoft.Data.Sqlite's per-execution reader
+    /// and by-name parameter binding cost more than SQLite's own work here). Values in the text forms EF Core's SQLite
+    /// provider writes, so that EF reads and compares them: Guid upper case, DateOnly yyyy-MM-dd, DateTime
+    /// "yyyy-MM-dd HH:mm:ss.FFFFFFF", bool 0/1.
+    /// </summary>
+    private sealed class SqliteSink(sqlite3 db, sqlite3_stmt statement) : Sink, IDisposable
+    {
+        private int _i;
+        public override void StartRow() => _i = 1;
+
+        public override void EndRow()
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                var error = new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
+                raw.sqlite3_reset(statement);
+                throw error;
+            }
+            raw.sqlite3_reset(statement);
+        }
+
+        private void Null() => raw.sqlite3_bind_null(statement, _i++);
+        public override void Uuid(Guid? v)
+        {
+            if (v is not { } g) { Null(); return; }
+            Span<char> text = stackalloc char[36];
+            g.TryFormat(text, out _);
+            for (var k = 0; k < text.Length; k++) text[k] = char.ToUpperInvariant(text[k]);
+            raw.sqlite3_bind_text16(statement, _i++, text);
+        }
+        public override void Text(string? v) { if (v is null) Null(); else raw.sqlite3_bind_text16(statement, _i++, v); }
+        public override void Int(int? v) { if (v is { } i) raw.sqlite3_bind_int64(statement, _i++, i); else Null(); }
+        public override void Bool(bool? v) { if (v is { } b) raw.sqlite3_bind_int64(statement, _i++, b ? 1 : 0); else Null(); }
+        public override void Date(DateOnly v)
+        {
+            Span<char> text = stackalloc char[10];
+            v.TryFormat(text, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            raw.sqlite3_bind_text16(statement, _i++, text);
+        }
+        public override void Timestamp(DateTime? v)
+        {
+            if (v is not { } t) { Null(); return; }
+            Span<char> text = stackalloc char[32];
+            t.TryFormat(text, out var n, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            raw.sqlite3_bind_text16(statement, _i++, text[..n]);
+        }
+        public void Dispose() => statement.Dispose();
+    }
+
+    /// <summary>Enum member names by value (the stored form), without a ToString allocation per row.</summary>
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => v.ToString());
+        public static string Of(T value) => Names[value];
+    }
+}
