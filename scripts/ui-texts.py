@@ -60,6 +60,7 @@ R = [
 ("Children.Sort","Sort by","Sıralama","Сортировка"),
 ("Children.Found","{0} children found","{0} uşaq tapıldı","Найдено детей: {0}"),
 ("Children.FoundMany","More than {0} found: narrow the search","{0}-dən çox tapıldı: axtarışı dəqiqləşdirin","Найдено более {0}: уточните поиск"),
+("Children.Export","Download CSV (recorded in the audit trail)","CSV yüklə (audit jurnalında qeyd olunur)","Скачать CSV (фиксируется в журнале аудита)"),
 ("Children.Name","Name","Ad","Имя"),
 ("Children.Difficulty","functional difficulty","funksional çətinlik","функциональные трудности"),
 ("Children.Pages","Result pages","Nəticə səhifələri","Страницы результатов"),

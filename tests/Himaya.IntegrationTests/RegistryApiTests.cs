@@ -233,6 +233,23 @@ public abstract class RegistryApiTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task An_export_holds_only_records_in_scope_and_is_audited()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var shirvan = await app.ClientForAsync("worker.shirvan");
+        await TestData.CreateChildAsync(ganja, TestData.Child(surname: "İxracova", givenName: "Aynur") is var c ? With(c, "sex", "F") : null!);
+        var res = await ganja.GetAsync("/api/v1/children/export?q=Ixracova");
+        res.StatusCode.ShouldBe(HttpStatusCode.OK);
+        res.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var csv = await res.Content.ReadAsStringAsync();
+        csv.ShouldContain("İxracova,Aynur");
+        (await (await shirvan.GetAsync("/api/v1/children/export?q=Ixracova")).Content.ReadAsStringAsync()).ShouldNotContain("İxracova");
+        var auditor = await app.ClientForAsync("auditor");
+        var log = await (await auditor.GetAsync("/api/v1/audit?user=worker.ganja&action=export")).JsonAsync();
+        log.GetProperty("items").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task Health_and_openapi_are_served()
     {
         using var anon = app.CreateClient();

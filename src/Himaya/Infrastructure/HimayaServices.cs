@@ -40,6 +40,7 @@ public static class HimayaServices
         s.AddScoped<SignInService>();
         s.AddScoped<ChildRecords>();
         s.AddScoped<SearchChildren>();
+        s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

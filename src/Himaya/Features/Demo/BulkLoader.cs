@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Himaya.Features.Registry;
 using Himaya.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -33,24 +34,37 @@ public static class BulkLoader
         {
             var conn = db.Database.GetDbConnection();
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var channel = Channel.CreateBounded<List<GeneratedHousehold>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var producer = Task.Run(() => ProduceAsync(data, channel.Writer, cts.Token), cts.Token);
+            using var queue = new BlockingCollection<List<GeneratedHousehold>>(boundedCapacity: 2);
+            // Two dedicated threads with blocking hand-over: generating and writing overlap without tying up the thread pool.
+            var producer = Task.Factory.StartNew(() => Produce(data, queue, cts), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var consumer = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    var batches = queue.GetConsumingEnumerable(cts.Token);
+                    return provider == DatabaseProvider.Postgres
+                        ? LoadPostgres((NpgsqlConnection)conn, batches, progress, cts.Token)
+                        : LoadSqlite((SqliteConnection)conn, batches, progress, cts.Token);
+                }
+                catch
+                {
+                    cts.Cancel(); // stop the generator
+                    throw;
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
-                long written = provider switch
-                {
-                    DatabaseProvider.Postgres => await Task.Run(() => LoadPostgres((NpgsqlConnection)conn, channel.Reader, progress, cts.Token), cts.Token),
-                    _ => await Task.Run(() => LoadSqlite((SqliteConnection)conn, channel.Reader, progress, cts.Token), cts.Token),
-                };
-                await producer;
-                return written;
+                await Task.WhenAll(producer, consumer);
             }
-            catch
+            catch (Exception)
             {
-                await cts.CancelAsync();
-                await Task.WhenAny(producer); // let it stop; the writer's error is the one to report
+                // Report the cause, not the cancellation it triggered on the other side.
+                var cause = new[] { producer, consumer }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException)
+                    .FirstOrDefault(e => e is not null and not OperationCanceledException);
+                if (cause is not null) ExceptionDispatchInfo.Capture(cause).Throw();
                 throw;
             }
+            return await consumer;
         }
         finally
         {
@@ -58,7 +72,7 @@ public static class BulkLoader
         }
     }
 
-    private static async Task ProduceAsync(IEnumerable<GeneratedHousehold> data, ChannelWriter<List<GeneratedHousehold>> writer, CancellationToken ct)
+    private static void Produce(IEnumerable<GeneratedHousehold> data, BlockingCollection<List<GeneratedHousehold>> queue, CancellationTokenSource cts)
     {
         try
         {
@@ -66,35 +80,25 @@ public static class BulkLoader
             var children = 0;
             foreach (var h in data)
             {
-                ct.ThrowIfCancellationRequested();
+                cts.Token.ThrowIfCancellationRequested();
                 batch.Add(h);
                 children += h.Children.Count;
                 if (children < BatchChildren) continue;
-                await writer.WriteAsync(batch, ct);
+                queue.Add(batch, cts.Token);
                 batch = new List<GeneratedHousehold>(BatchChildren / 2);
                 children = 0;
             }
-            if (batch.Count > 0) await writer.WriteAsync(batch, ct);
-            writer.Complete();
+            if (batch.Count > 0) queue.Add(batch, cts.Token);
         }
-        catch (Exception e)
+        catch
         {
-            writer.Complete(e);
+            // Cancel before completing: the writer checks the token before it commits, so a failed generation commits nothing more.
+            cts.Cancel();
             throw;
         }
-    }
-
-    private static IEnumerable<List<GeneratedHousehold>> Drain(ChannelReader<List<GeneratedHousehold>> reader, CancellationToken ct)
-    {
-        while (true)
+        finally
         {
-            if (!reader.TryRead(out var batch))
-            {
-                // Blocking wait is fine here: this runs on a dedicated thread-pool work item.
-                if (!reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult()) yield break;
-                continue;
-            }
-            yield return batch;
+            queue.CompleteAdding();
         }
     }
 
@@ -109,12 +113,12 @@ public static class BulkLoader
         "given_name_key, patronymic_key, created_by_id, assigned_worker_id, agency, created_at, updated_at, deleted_at, version";
     private const string GuardianColumns = "child_id, full_name, relationship, phone";
 
-    private static long LoadPostgres(NpgsqlConnection conn, ChannelReader<List<GeneratedHousehold>> reader, IProgress<long>? progress, CancellationToken ct)
+    private static long LoadPostgres(NpgsqlConnection conn, IEnumerable<List<GeneratedHousehold>> batches, IProgress<long>? progress, CancellationToken ct)
     {
         long written = 0;
         using (var tx = conn.BeginTransaction())
         {
-            foreach (var batch in Drain(reader, ct))
+            foreach (var batch in batches)
             {
                 var sink = new PgSink();
                 using (var w = conn.BeginBinaryImport($"COPY households ({HouseholdColumns}) FROM STDIN (FORMAT BINARY)"))
@@ -154,6 +158,7 @@ public static class BulkLoader
                 progress?.Report(written);
                 ct.ThrowIfCancellationRequested();
             }
+            ct.ThrowIfCancellationRequested();
             tx.Commit();
         }
         using var analyze = new NpgsqlCommand("ANALYZE households, household_members, children, guardians", conn) { CommandTimeout = 600 };
@@ -163,7 +168,7 @@ public static class BulkLoader
 
     // ---------------------------------------------------------------- SQLite: prepared INSERTs
 
-    private static long LoadSqlite(SqliteConnection conn, ChannelReader<List<GeneratedHousehold>> reader, IProgress<long>? progress, CancellationToken ct)
+    private static long LoadSqlite(SqliteConnection conn, IEnumerable<List<GeneratedHousehold>> batches, IProgress<long>? progress, CancellationToken ct)
     {
         var synchronous = Scalar(conn, "PRAGMA synchronous");
         var cacheSize = Scalar(conn, "PRAGMA cache_size");
@@ -180,7 +185,7 @@ public static class BulkLoader
             var inTransaction = 0;
             try
             {
-                foreach (var batch in Drain(reader, ct))
+                foreach (var batch in batches)
                 {
                     foreach (var h in batch)
                     {
@@ -208,6 +213,7 @@ public static class BulkLoader
                         }
                     }
                 }
+                ct.ThrowIfCancellationRequested();
                 tx?.Commit();
                 progress?.Report(written);
             }

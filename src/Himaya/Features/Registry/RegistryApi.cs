@@ -11,6 +11,7 @@ public static class RegistryApi
     {
         var children = api.MapGroup("/children").WithTags("Children");
         children.MapGet("/", SearchAsync).WithName("SearchChildren").Requires(Permission.ReadPersonalData);
+        children.MapGet("/export", ExportAsync).WithName("ExportChildren").Requires(Permission.ReadPersonalData);
         children.MapPost("/", CreateAsync).WithName("CreateChild").Requires(Permission.WriteRegistry);
         children.MapGet("/{id:guid}", GetAsync).WithName("GetChild").Requires(Permission.ReadPersonalData);
         children.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateChild").Requires(Permission.WriteRegistry);
@@ -34,16 +35,29 @@ public static class RegistryApi
     {
         // Query values arrive as text so that a wrong type is a named field error, not a bare 400.
         var e = new FieldErrors();
-        var s = new ChildSearch
-        {
-            Q = q, District = district, Sort = sort,
-            Sex = QueryParse.Enum<Sex>(e, "sex", sex), AgeMin = QueryParse.Int(e, "ageMin", ageMin), AgeMax = QueryParse.Int(e, "ageMax", ageMax),
-            Disability = QueryParse.Bool(e, "disability", disability), Care = QueryParse.Enum<CareArrangement>(e, "care", care),
-            Page = QueryParse.Int(e, "page", page) ?? 1, PageSize = QueryParse.Int(e, "pageSize", pageSize) ?? 20,
-        };
+        var s = ParseSearch(e, q, district, sex, ageMin, ageMax, disability, care, page, pageSize, sort);
         if (!e.IsEmpty) return e.ToProblem();
         return (await search.RunAsync(http.Caller(), s, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
     }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, ExportChildren export,
+        [FromQuery] string? q, [FromQuery] string? district, [FromQuery] string? sex, [FromQuery] string? ageMin, [FromQuery] string? ageMax,
+        [FromQuery] string? disability, [FromQuery] string? care, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var s = ParseSearch(e, q, district, sex, ageMin, ageMax, disability, care, null, null, null);
+        if (!e.IsEmpty) return e.ToProblem();
+        return (await export.RunAsync(http.Caller(), s, ct)).ToResult(bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", "children.csv"));
+    }
+
+    internal static ChildSearch ParseSearch(FieldErrors e, string? q, string? district, string? sex, string? ageMin, string? ageMax,
+        string? disability, string? care, string? page, string? pageSize, string? sort) => new()
+    {
+        Q = q, District = district, Sort = sort,
+        Sex = QueryParse.Enum<Sex>(e, "sex", sex), AgeMin = QueryParse.Int(e, "ageMin", ageMin), AgeMax = QueryParse.Int(e, "ageMax", ageMax),
+        Disability = QueryParse.Bool(e, "disability", disability), Care = QueryParse.Enum<CareArrangement>(e, "care", care),
+        Page = QueryParse.Int(e, "page", page) ?? 1, PageSize = QueryParse.Int(e, "pageSize", pageSize) ?? 20,
+    };
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ChildRecords records, AdminUnits units, TimeProvider clock, CancellationToken ct) =>
         (await records.GetAsync(http.Caller(), id, ct)).ToResult(c => TypedResults.Ok(ChildMapping.ToDto(c, units, Today(clock), ApiSupport.Culture)));

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Registry.Pages;
 
-public sealed class ChildrenModel(SearchChildren search, AdminUnits units) : HimayaPage
+public sealed class ChildrenModel(SearchChildren search, ExportChildren export, AdminUnits units) : HimayaPage
 {
     public ChildSearch Query { get; private set; } = new();
     public PagedList<ChildSummary>? Result { get; private set; }
@@ -31,6 +31,27 @@ public sealed class ChildrenModel(SearchChildren search, AdminUnits units) : Him
         }
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
+        var s = new ChildSearch
+        {
+            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
+            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"),
+        };
+        if (!errors.IsEmpty) return await OnGetAsync(ct);
+        return await export.RunAsync(Me, s, ct) switch
+        {
+            Outcome<byte[]>.Ok ok => File(ok.Value, "text/csv; charset=utf-8", "children.csv"),
+            Outcome<byte[]>.Invalid => await OnGetAsync(ct),
+            _ => ForbiddenPage(),
+        };
+    }
+
+    public string ExportLink => "/children?handler=Export&" + string.Join('&', Request.Query.Where(kv => kv.Key is not ("page" or "handler"))
+        .SelectMany(kv => kv.Value.Select(v => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(v ?? "")}")));
 
     public string PageLink(int page)
     {
