@@ -67,6 +67,11 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
         await page.GetByLabel("Язык").SelectOptionAsync("en");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await page.GotoAsync("/children");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in\\?ReturnUrl=%2Fchildren"));
     }
 
     [Fact]
@@ -77,6 +82,11 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         overflow.ShouldBeFalse();
         await Shot(page, "phone-search");
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync("/children/new");
+        await page.ReloadAsync();
+        errors.ShouldBeEmpty(); // e.g. a Content-Security-Policy violation
     }
 
     [Fact]

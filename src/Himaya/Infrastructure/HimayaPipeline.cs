@@ -11,6 +11,15 @@ public static class HimayaPipeline
     public static WebApplication UseHimaya(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.Use(async (ctx, next) =>
+        {
+            // Nothing from elsewhere, no inline script, no framing: a child's record page cannot be embedded or injected into.
+            var h = ctx.Response.Headers;
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "same-origin";
+            await next();
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
