@@ -24,8 +24,21 @@ public static class BulkLoader
     private const int BatchChildren = 10_000;
     private const int SqliteChildrenPerTransaction = 50_000;
 
+    /// <summary>On PostgreSQL, loads of at least this many children (and at least as many as the table holds) defer secondary indexes and foreign keys.</summary>
+    public const long DeferIndexesFrom = 200_000;
+
     /// <summary>Loads everything in <paramref name="data"/>; returns the number of children written.</summary>
-    public static async Task<long> LoadAsync(AppDbContext db, DatabaseProvider provider, IEnumerable<GeneratedHousehold> data, IProgress<long>? progress, CancellationToken ct)
+    public static Task<long> LoadAsync(AppDbContext db, DatabaseProvider provider, IEnumerable<GeneratedHousehold> data, IProgress<long>? progress, CancellationToken ct) =>
+        LoadAsync(db, provider, data, expectedChildren: 0, progress, ct);
+
+    /// <summary>
+    /// Loads everything in <paramref name="data"/>; returns the number of children written. <paramref name="expectedChildren"/>
+    /// (0: unknown) lets a large PostgreSQL load drop the secondary indexes and foreign keys of the four tables and
+    /// recreate them after the COPY, inside the same transaction (sorting once is far cheaper than millions of
+    /// index insertions; a failure rolls everything back, indexes included). The tables are locked exclusively meanwhile.
+    /// </summary>
+    public static async Task<long> LoadAsync(AppDbContext db, DatabaseProvider provider, IEnumerable<GeneratedHousehold> data, long expectedChildren,
+        IProgress<long>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(data);
@@ -43,7 +56,7 @@ public static class BulkLoader
                 {
                     var batches = queue.GetConsumingEnumerable(cts.Token);
                     return provider == DatabaseProvider.Postgres
-                        ? LoadPostgres((NpgsqlConnection)conn, batches, progress, cts.Token)
+                        ? LoadPostgres((NpgsqlConnection)conn, batches, expectedChildren, progress, cts.Token)
                         : LoadSqlite((SqliteConnection)conn, batches, progress, cts.Token);
                 }
                 catch
@@ -113,11 +126,14 @@ public static class BulkLoader
         "given_name_key, patronymic_key, created_by_id, assigned_worker_id, agency, created_at, updated_at, deleted_at, version";
     private const string GuardianColumns = "child_id, full_name, relationship, phone";
 
-    private static long LoadPostgres(NpgsqlConnection conn, IEnumerable<List<GeneratedHousehold>> batches, IProgress<long>? progress, CancellationToken ct)
+    private static readonly string[] Tables = ["households", "household_members", "children", "guardians"];
+
+    private static long LoadPostgres(NpgsqlConnection conn, IEnumerable<List<GeneratedHousehold>> batches, long expectedChildren, IProgress<long>? progress, CancellationToken ct)
     {
         long written = 0;
         using (var tx = conn.BeginTransaction())
         {
+            var deferred = expectedChildren >= DeferIndexesFrom && expectedChildren >= EstimatedRows(conn, "children") ? DropSecondary(conn) : null;
             foreach (var batch in batches)
             {
                 var sink = new PgSink();
@@ -159,11 +175,77 @@ public static class BulkLoader
                 ct.ThrowIfCancellationRequested();
             }
             ct.ThrowIfCancellationRequested();
+            if (deferred is not null) Recreate(conn, deferred, ct);
             tx.Commit();
         }
-        using var analyze = new NpgsqlCommand("ANALYZE households, household_members, children, guardians", conn) { CommandTimeout = 600 };
-        analyze.ExecuteNonQuery();
+        PgExec(conn, "ANALYZE " + string.Join(", ", Tables));
         return written;
+    }
+
+    private sealed record Deferred(List<string> CreateIndexes, List<string> AddForeignKeys);
+
+    private static double EstimatedRows(NpgsqlConnection conn, string table)
+    {
+        using var cmd = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = to_regclass(@t)", conn);
+        cmd.Parameters.AddWithValue("t", table);
+        return cmd.ExecuteScalar() is float f ? Math.Max(f, 0) : 0;
+    }
+
+    /// <summary>Drops the foreign keys of the four tables and their indexes that back no constraint (primary keys stay: ids arrive in order, so they stay cheap).</summary>
+    private static Deferred DropSecondary(NpgsqlConnection conn)
+    {
+        var deferred = new Deferred([], []);
+        var drops = new List<string>();
+        using (var cmd = new NpgsqlCommand("""
+            SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, c.conname), format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, c.conname, pg_get_constraintdef(c.oid))
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE c.contype = 'f' AND t.oid = ANY (SELECT to_regclass(n) FROM unnest(@tables) n)
+            ORDER BY 1
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue("tables", Tables);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                drops.Add(r.GetString(0));
+                deferred.AddForeignKeys.Add(r.GetString(1));
+            }
+        }
+        using (var cmd = new NpgsqlCommand("""
+            SELECT format('DROP INDEX %s', x.indexrelid::regclass), pg_get_indexdef(x.indexrelid)
+            FROM pg_index x
+            WHERE x.indrelid = ANY (SELECT to_regclass(n) FROM unnest(@tables) n)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+            ORDER BY 1
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue("tables", Tables);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                drops.Add(r.GetString(0));
+                deferred.CreateIndexes.Add(r.GetString(1));
+            }
+        }
+        foreach (var sql in drops) PgExec(conn, sql);
+        return deferred;
+    }
+
+    private static void Recreate(NpgsqlConnection conn, Deferred deferred, CancellationToken ct)
+    {
+        // Sorting in memory is what makes this fast; both settings are the session's own, reset at commit.
+        PgExec(conn, "SET LOCAL maintenance_work_mem = '256MB'");
+        foreach (var sql in deferred.CreateIndexes.Concat(deferred.AddForeignKeys))
+        {
+            ct.ThrowIfCancellationRequested();
+            PgExec(conn, sql);
+        }
+    }
+
+    private static void PgExec(NpgsqlConnection conn, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        cmd.ExecuteNonQuery();
     }
 
     // ---------------------------------------------------------------- SQLite: prepared INSERTs
