@@ -36,4 +36,13 @@ trap cleanup EXIT
 export HIMAYA_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=unused;Include Error Detail=true"
 export HIMAYA_CHROMIUM=/usr/bin/chromium
 
-dotnet test Himaya.slnx -c Release --logger "console;verbosity=normal" "$@"
+LOG="$PGDIR/test.log"
+set +e
+dotnet test Himaya.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over all test projects, in the plain form CI reads.
+passed=$( (grep -E '^\s+Passed: [0-9]+' "$LOG" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -E '^\s+Failed: [0-9]+' "$LOG" || true) | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed"
+exit "$status"

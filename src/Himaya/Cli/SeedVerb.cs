@@ -117,7 +117,7 @@ internal static class SeedVerb
         var households = 0L;
         var data = Count(SyntheticPopulation.Generate(a.Children, a.Seed, districts, today, ownerId), () => households++);
         var load = Stopwatch.StartNew();
-        var written = await BulkLoader.LoadAsync(db, options.Provider, data, new ConsoleProgress(a.Children, load), CancellationToken.None);
+        var written = await BulkLoader.LoadAsync(db, options.Provider, data, a.Children, new ConsoleProgress(a.Children, load, options.Provider), CancellationToken.None);
         load.Stop();
 
         var seconds = load.Elapsed.TotalSeconds;
@@ -158,16 +158,22 @@ internal static class SeedVerb
     }
 
     /// <summary>Prints at most about once a second (called on the loader's thread).</summary>
-    private sealed class ConsoleProgress(int target, Stopwatch clock) : IProgress<long>
+    private sealed class ConsoleProgress(int target, Stopwatch clock, DatabaseProvider provider) : IProgress<long>
     {
         private double _lastPrint = -1;
+        private bool _done;
 
         public void Report(long value)
         {
             var now = clock.Elapsed.TotalSeconds;
-            if (now - _lastPrint < 1 && value < target) return;
+            if ((now - _lastPrint < 1 && value < target) || _done) return;
             _lastPrint = now;
             Console.WriteLine($"  {value,13:N0} children ({100.0 * value / target,5:F1}%)  {value / Math.Max(now, 0.001),9:N0}/s  {now,7:F1} s");
+            if (value < target || provider != DatabaseProvider.Postgres) return;
+            _done = true;
+            Console.WriteLine(target >= BulkLoader.DeferIndexesFrom
+                ? "  rows written; now building indexes, checking foreign keys, committing and analysing..."
+                : "  rows written; committing and analysing...");
         }
     }
 }
