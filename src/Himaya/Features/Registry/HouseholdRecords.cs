@@ -127,6 +127,10 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         return ToDto(h, [], culture);
     }
 
+    /// <summary>Changes to a household the caller may see (checked by <see cref="GetAsync"/> first).</summary>
+    public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>
+        await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == EntityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+
     private static void Apply(HouseholdInput i, Household h)
     {
         h.Address = i.Address!.Trim();

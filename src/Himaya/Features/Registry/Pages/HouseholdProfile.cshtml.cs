@@ -8,6 +8,7 @@ public sealed class HouseholdProfileModel(HouseholdRecords records) : HimayaPage
 {
     public HouseholdDto Household { get; private set; } = null!;
     public bool Saved { get; private set; }
+    public IReadOnlyList<RecordChange> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
@@ -15,6 +16,7 @@ public sealed class HouseholdProfileModel(HouseholdRecords records) : HimayaPage
         if (outcome is Outcome<HouseholdDto>.Forbidden) return ForbiddenPage();
         if (outcome is not Outcome<HouseholdDto>.Ok ok) return NotFoundPage();
         Household = ok.Value;
+        History = await records.HistoryAsync(id, ct);
         Saved = saved;
         return Page();
     }
