@@ -209,7 +209,7 @@ public static class SyntheticPopulation
         {
             var rng = _rng;
             var kindRoll = rng.NextDouble();
-            var kind = kindRoll < 0.022 ? HouseholdKind.Kinship : kindRoll < 0.0235 ? HouseholdKind.Foster : HouseholdKind.Family;
+            var kind = kindRoll < 0.026 ? HouseholdKind.Kinship : kindRoll < 0.029 ? HouseholdKind.Foster : HouseholdKind.Family;
             var count = kind switch
             {
                 HouseholdKind.Foster => rng.Next(1, 3),
@@ -505,12 +505,11 @@ public static class SyntheticPopulation
             var residential = difficulty ? 0.07 : 0.013;
             if (r < residential) return CareArrangement.ResidentialInstitution;
             r -= residential;
-            if (age >= 14 && r < 0.002) return CareArrangement.Detention;
+            if (r < 0.002) return age >= 14 ? CareArrangement.Detention : CareArrangement.Parents;
             r -= 0.002;
-            if (age >= 7 && r < 0.0015) return CareArrangement.Street;
+            if (r < 0.0015) return age >= 7 ? CareArrangement.Street : CareArrangement.Parents;
             r -= 0.0015;
-            if (r < 0.0015) return CareArrangement.Other;
-            return CareArrangement.Parents;
+            return r < 0.0015 ? CareArrangement.Other : CareArrangement.Parents;
         }
 
         private Enrolment? ChooseEnrolment(int age, bool urban, bool difficulty, CareArrangement care)
