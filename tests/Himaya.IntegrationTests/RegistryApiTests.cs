@@ -46,6 +46,32 @@ public abstract class RegistryApiTests(HimayaApp app)
         miss.GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_name_search_lists_surname_matches_then_given_name_then_patronymic_each_child_once_across_pages()
+    {
+        var worker = await app.ClientForAsync("worker.shirvan");
+        async Task<string> Make(string surname, string given, string? patronymic = null)
+        {
+            var c = TestData.Child(district: "C-SIR", surname: surname, givenName: given);
+            c["patronymic"] = patronymic;
+            return (await TestData.CreateChildAsync(worker, c)).GetProperty("id").GetString()!;
+        }
+        var bySurname = await Make("Cümşüdov", "Tural");
+        var both = await Make("Cümşüdlü", "Cümşüd");
+        var byGiven = await Make("Quliyev", "Cümşüd");
+        var byPatronymic = await Make("Əliyev", "Orxan", "Cümşüd oğlu");
+
+        var all = await (await worker.GetAsync("/api/v1/children?q=Джумшуд&pageSize=10")).JsonAsync();
+        all.GetProperty("total").GetInt32().ShouldBe(4);
+        all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([both, bySurname, byGiven, byPatronymic]);
+
+        var page2 = await (await worker.GetAsync("/api/v1/children?q=cumshud&pageSize=3&page=2")).JsonAsync();
+        page2.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([byPatronymic]);
+
+        var two = await (await worker.GetAsync("/api/v1/children?q=Tural+Cumshudov")).JsonAsync();
+        two.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([bySurname]);
+    }
+
     [Theory]
     [InlineData("birthDate", "\"2999-01-01\"")]
     [InlineData("birthDate", "\"2001-01-01\"")]

@@ -42,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.NameEn).HasMaxLength(100);
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.ParentCode).HasMaxLength(16);
+            if (Database.IsNpgsql()) { e.Property(x => x.Code).UseCollation("C"); e.Property(x => x.ParentCode).UseCollation("C"); }
         });
 
         b.Entity<AppUser>(e =>
@@ -66,6 +67,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             e.HasKey(x => new { x.UserId, x.AdminUnitCode });
             e.Property(x => x.AdminUnitCode).HasMaxLength(16);
+            if (Database.IsNpgsql()) e.Property(x => x.AdminUnitCode).UseCollation("C");
         });
 
         b.Entity<Child>(e =>
@@ -89,18 +91,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasOne(x => x.Household).WithMany(h => h.Children).HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Guardians).WithOne().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
-            // Search: folded-name prefixes (with district for scoped users), identifiers, birth date.
-            e.HasIndex(x => new { x.SurnameKey, x.GivenNameKey });
-            e.HasIndex(x => new { x.GivenNameKey, x.SurnameKey });
-            e.HasIndex(x => new { x.DistrictCode, x.SurnameKey });
-            e.HasIndex(x => x.PatronymicKey);
-            e.HasIndex(x => x.Fin);
-            e.HasIndex(x => x.BirthCertificateNumber);
+            // Search (ADR-004): folded-name prefixes in name order, with district first for area-scoped users.
+            // Partial on live records, so counts and first pages are served from the index alone. Every index here
+            // is paid for at bulk-load time, so each one earns its place in a query.
+            const string Live = "deleted_at IS NULL";
+            e.HasIndex(x => new { x.SurnameKey, x.GivenNameKey, x.Id }).HasFilter(Live);
+            e.HasIndex(x => new { x.GivenNameKey, x.SurnameKey, x.Id }).HasFilter(Live);
+            e.HasIndex(x => new { x.PatronymicKey, x.SurnameKey, x.Id }).HasFilter(Live);
+            e.HasIndex(x => new { x.DistrictCode, x.SurnameKey }).HasFilter(Live);
+            e.HasIndex(x => x.Fin).HasFilter("fin IS NOT NULL");
+            e.HasIndex(x => x.BirthCertificateNumber).HasFilter("birth_certificate_number IS NOT NULL");
             e.HasIndex(x => x.BirthDate);
-            e.HasIndex(x => x.HouseholdId);
-            e.HasIndex(x => x.AssignedWorkerId);
-            e.HasIndex(x => x.CreatedById);
+            e.HasIndex(x => x.HouseholdId).HasFilter("household_id IS NOT NULL");
+            e.HasIndex(x => x.AssignedWorkerId).HasFilter("assigned_worker_id IS NOT NULL");
             e.Ignore(x => x.FunctioningByDomain);
+            if (Database.IsNpgsql())
+            {
+                // Folded keys, identifiers and codes are plain ASCII: byte order is the right order, and it makes the
+                // B-tree indexes on them cheaper to build and to search than a linguistic collation.
+                foreach (var p in new[] { nameof(Child.SurnameKey), nameof(Child.GivenNameKey), nameof(Child.PatronymicKey), nameof(Child.Fin), nameof(Child.BirthCertificateNumber), nameof(Child.DistrictCode) })
+                    e.Property(p).UseCollation("C");
+            }
         });
         b.Entity<Guardian>(e =>
         {
@@ -121,6 +132,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.DistrictCode);
+            if (Database.IsNpgsql()) e.Property(x => x.DistrictCode).UseCollation("C");
         });
         b.Entity<HouseholdMember>(e =>
         {

@@ -230,7 +230,7 @@ public static class BulkLoader
     private static void Recreate(NpgsqlConnection conn, List<string> creates, CancellationToken ct)
     {
         // Index builds sort in memory and in parallel; both settings are this transaction's own.
-        PgExec(conn, "SET LOCAL maintenance_work_mem = '256MB'");
+        PgExec(conn, "SET LOCAL maintenance_work_mem = '1GB'");
         foreach (var sql in creates)
         {
             ct.ThrowIfCancellationRequested();

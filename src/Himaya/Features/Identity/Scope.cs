@@ -16,7 +16,8 @@ public static class Scope
         {
             ScopeKind.National => q,
             ScopeKind.Areas => q.Where(c => user.Districts.Contains(c.DistrictCode)),
-            ScopeKind.Caseload => q.Where(c => c.AssignedWorkerId == user.Id || c.CreatedById == user.Id),
+            // A caseload user's own registrations are assigned to them at creation (ChildRecords.CreateAsync).
+            ScopeKind.Caseload => q.Where(c => c.AssignedWorkerId == user.Id),
             _ => q.Where(c => false),
         };
     }
@@ -29,7 +30,7 @@ public static class Scope
         {
             ScopeKind.National => q,
             ScopeKind.Areas => q.Where(h => user.Districts.Contains(h.DistrictCode)),
-            ScopeKind.Caseload => q.Where(h => h.CreatedById == user.Id || h.Children.Any(c => c.AssignedWorkerId == user.Id || c.CreatedById == user.Id)),
+            ScopeKind.Caseload => q.Where(h => h.CreatedById == user.Id || h.Children.Any(c => c.AssignedWorkerId == user.Id)),
             _ => q.Where(h => false),
         };
     }
@@ -41,7 +42,7 @@ public static class Scope
         return user.ScopeKind switch
         {
             ScopeKind.Areas => q.Where(c => user.Districts.Contains(c.DistrictCode)),
-            ScopeKind.Caseload => q.Where(c => c.AssignedWorkerId == user.Id || c.CreatedById == user.Id),
+            ScopeKind.Caseload => q.Where(c => c.AssignedWorkerId == user.Id),
             _ => q,
         };
     }

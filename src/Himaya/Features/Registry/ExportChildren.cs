@@ -11,7 +11,7 @@ namespace Himaya.Features.Registry;
 /// <summary>Search results as CSV (UTF-8 with BOM so spreadsheet programs read Azerbaijani letters). Audited as an export.</summary>
 public sealed class ExportChildren(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
 {
-    public const int MaxRows = SearchChildren.CountCap;
+    public const int MaxRows = 10_000;
 
     public async Task<Outcome<byte[]>> RunAsync(CurrentUser user, ChildSearch s, CancellationToken ct)
     {

@@ -30,8 +30,14 @@ public sealed record ChildSearch
 public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
-    /// <summary>Counting stops here: "more than 10,000" is all a person needs, and exact counts of huge sets are slow.</summary>
-    public const int CountCap = 10_000;
+    /// <summary>
+    /// Counting stops here: "more than 1,000 — narrow the search" is all a person needs from a search box, and a
+    /// bounded count keeps a search for a common surname as fast as one for a rare one (docs/benchmarks.md).
+    /// </summary>
+    public const int CountCap = 1_000;
+
+    /// <summary>Enough to tell which query word is rarest; counting further would cost more than it saves.</summary>
+    private const int RarityProbe = 200;
     public static readonly string[] Sorts = ["name", "-name", "birthDate", "-birthDate", "district", "-updated"];
 
     public static FieldErrors Validate(ChildSearch s, AdminUnits units)
@@ -54,11 +60,11 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         var errors = Validate(s, units);
         if (!errors.IsEmpty) return new Outcome<PagedList<ChildSummary>>.Invalid(errors);
 
-        var q = Filter(db.Children.AsNoTracking().VisibleTo(user), s, units, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var total = await q.Take(CountCap + 1).CountAsync(ct);
-        var rows = await Sort(q, s.Sort).Skip((s.Page - 1) * s.PageSize).Take(s.PageSize)
-            .Select(c => new { c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode, c.CareArrangement, c.HasFunctionalDifficulty })
-            .ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var keys = ParseQuery(s.Q).OfType<QueryTerm.NameTerm>().Select(t => t.Key).ToArray();
+        var (rows, total) = keys.Length > 0 && s.Sort is null or "name"
+            ? await ByNameGroupsAsync(db.Children.AsNoTracking().VisibleTo(user), s, keys, today, ct)
+            : await GenericAsync(Filter(db.Children.AsNoTracking().VisibleTo(user), s, units, today), s, ct);
         var items = rows.Select(c => new ChildSummary(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode,
             units.DisplayName(c.DistrictCode, culture), c.CareArrangement, c.HasFunctionalDifficulty)).ToList();
         // The query text itself may be a child's name, so the audit line records its shape, not its words.
@@ -66,7 +72,115 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         return new PagedList<ChildSummary>(items, s.Page, s.PageSize, Math.Min(total, CountCap), total <= CountCap);
     }
 
-    internal static IQueryable<Child> Filter(IQueryable<Child> q, ChildSearch s, AdminUnits units, DateOnly today)
+    private sealed record Row(Guid Id, string GivenName, string Surname, string? Patronymic, Sex Sex, DateOnly BirthDate, string DistrictCode,
+        CareArrangement CareArrangement, bool HasFunctionalDifficulty, string SurnameKey, string GivenNameKey, string PatronymicKey);
+
+    private static IQueryable<Row> Project(IQueryable<Child> q) =>
+        q.Select(c => new Row(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode, c.CareArrangement, c.HasFunctionalDifficulty,
+            c.SurnameKey, c.GivenNameKey, c.PatronymicKey));
+
+    private static async Task<(List<Row>, int)> GenericAsync(IQueryable<Child> q, ChildSearch s, CancellationToken ct)
+    {
+        var total = await q.Take(CountCap + 1).CountAsync(ct);
+        var rows = await Project(Sort(q, s.Sort).Skip((s.Page - 1) * s.PageSize).Take(s.PageSize)).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    private enum NameField { Surname, GivenName, Patronymic }
+
+    /// <summary>
+    /// Name search in name order without sorting every match: the rarest query word drives it, and the matches
+    /// fall into three disjoint groups by where that word matched — surname, then given name, then patronymic.
+    /// Each group is one ordered range scan on its own index (first page and capped count come from the index), the
+    /// other words filter it. A search for a common surname therefore costs what its first page costs.
+    /// </summary>
+    private async Task<(List<Row>, int)> ByNameGroupsAsync(IQueryable<Child> scoped, ChildSearch s, string[] keys, DateOnly today, CancellationToken ct)
+    {
+        var driver = keys[0];
+        if (keys.Length > 1)
+        {
+            var fewest = int.MaxValue;
+            foreach (var k in keys.Distinct(StringComparer.Ordinal))
+            {
+                var n = 0;
+                foreach (var f in Enum.GetValues<NameField>())
+                    n += await db.Children.Where(c => c.DeletedAt == null).Where(StartsWith(f, k)).Take(RarityProbe).CountAsync(ct);
+                if (n < fewest) (fewest, driver) = (n, k);
+            }
+        }
+        var others = keys.ToList();
+        others.Remove(driver);
+        var filtered = Filter(scoped, s, units, today, names: false);
+        // With one other word (the usual "surname given-name"), split each group by where that word matched, so
+        // every part is a plain conjunction of ranges that one composite index serves in order; with more words
+        // the extra words are filters.
+        var split = others.Count == 1 ? others[0] : null;
+        if (split is null) foreach (var k in others) filtered = filtered.Where(NameStartsWith(k));
+
+        var rows = new List<Row>();
+        var total = 0;
+        var skip = (s.Page - 1) * s.PageSize;
+        foreach (var field in Enum.GetValues<NameField>())
+        {
+            var group = filtered.Where(StartsWith(field, driver));
+            // Disjoint groups: a child whose surname and given name both start with the word is counted once.
+            if (field >= NameField.GivenName) group = group.Where(Not(StartsWith(NameField.Surname, driver)));
+            if (field == NameField.Patronymic) group = group.Where(Not(StartsWith(NameField.GivenName, driver)));
+            var parts = split is null ? [group] : Enum.GetValues<NameField>().Select(other =>
+            {
+                var part = group.Where(StartsWith(other, split));
+                if (other >= NameField.GivenName) part = part.Where(Not(StartsWith(NameField.Surname, split)));
+                if (other == NameField.Patronymic) part = part.Where(Not(StartsWith(NameField.GivenName, split)));
+                return part;
+            }).ToArray();
+
+            var counts = new int[parts.Length];
+            for (var i = 0; i < parts.Length && total <= CountCap; i++) total += counts[i] = await parts[i].Take(CountCap + 1).CountAsync(ct);
+            var groupCount = counts.Sum();
+            if (rows.Count < s.PageSize && skip < groupCount)
+            {
+                var want = skip + s.PageSize - rows.Count;
+                var found = new List<Row>();
+                for (var i = 0; i < parts.Length; i++)
+                    if (counts[i] > 0) found.AddRange(await Project(InGroupOrder(parts[i], field).Take(want)).ToListAsync(ct));
+                rows.AddRange(InGroupOrder(found, field).Skip(skip).Take(s.PageSize - rows.Count));
+            }
+            skip = Math.Max(0, skip - groupCount);
+            if (total > CountCap) break;
+        }
+        return (rows, total);
+    }
+
+    private static IOrderedQueryable<Child> InGroupOrder(IQueryable<Child> q, NameField field) => field switch
+    {
+        NameField.Surname => q.OrderBy(c => c.SurnameKey).ThenBy(c => c.GivenNameKey).ThenBy(c => c.Id),
+        NameField.GivenName => q.OrderBy(c => c.GivenNameKey).ThenBy(c => c.SurnameKey).ThenBy(c => c.Id),
+        _ => q.OrderBy(c => c.PatronymicKey).ThenBy(c => c.SurnameKey).ThenBy(c => c.Id),
+    };
+
+    // The same order in memory, for merging the parts of a group (ordinal: keys are ASCII; Guid order as SQL's uuid order).
+    private static IEnumerable<Row> InGroupOrder(IEnumerable<Row> rows, NameField field) => field switch
+    {
+        NameField.Surname => rows.OrderBy(r => r.SurnameKey, StringComparer.Ordinal).ThenBy(r => r.GivenNameKey, StringComparer.Ordinal).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+        NameField.GivenName => rows.OrderBy(r => r.GivenNameKey, StringComparer.Ordinal).ThenBy(r => r.SurnameKey, StringComparer.Ordinal).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+        _ => rows.OrderBy(r => r.PatronymicKey, StringComparer.Ordinal).ThenBy(r => r.SurnameKey, StringComparer.Ordinal).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+    };
+
+    private static Expression<Func<Child, bool>> StartsWith(NameField field, string key)
+    {
+        var hi = key[..^1] + (char)(key[^1] + 1);
+        return field switch
+        {
+            NameField.Surname => c => string.Compare(c.SurnameKey, key) >= 0 && string.Compare(c.SurnameKey, hi) < 0 && c.SurnameKey.StartsWith(key),
+            NameField.GivenName => c => string.Compare(c.GivenNameKey, key) >= 0 && string.Compare(c.GivenNameKey, hi) < 0 && c.GivenNameKey.StartsWith(key),
+            _ => c => string.Compare(c.PatronymicKey, key) >= 0 && string.Compare(c.PatronymicKey, hi) < 0 && c.PatronymicKey.StartsWith(key),
+        };
+    }
+
+    private static Expression<Func<Child, bool>> Not(Expression<Func<Child, bool>> e) =>
+        Expression.Lambda<Func<Child, bool>>(Expression.Not(e.Body), e.Parameters);
+
+    internal static IQueryable<Child> Filter(IQueryable<Child> q, ChildSearch s, AdminUnits units, DateOnly today, bool names = true)
     {
         foreach (var term in ParseQuery(s.Q))
         {
@@ -75,7 +189,7 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
                 QueryTerm.FinTerm f => q.Where(c => c.Fin == f.Value || c.BirthCertificateNumber == f.Value),
                 QueryTerm.CertificateTerm b => q.Where(c => c.BirthCertificateNumber == b.Value),
                 QueryTerm.DateTerm d => q.Where(c => c.BirthDate == d.Value),
-                QueryTerm.NameTerm n => q.Where(NameStartsWith(n.Key)),
+                QueryTerm.NameTerm n when names => q.Where(NameStartsWith(n.Key)),
                 _ => q,
             };
         }
@@ -94,15 +208,23 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
     }
 
     /// <summary>
-    /// Prefix match on any of the three folded keys, written as a range plus LIKE so that a plain B-tree index
+    /// Prefix match on any of the three folded keys, each written as a range plus LIKE so that a plain B-tree index
     /// serves it under any database collation.
     /// </summary>
     private static Expression<Func<Child, bool>> NameStartsWith(string key)
     {
-        var hi = key[..^1] + (char)(key[^1] + 1);
-        return c => (string.Compare(c.SurnameKey, key) >= 0 && string.Compare(c.SurnameKey, hi) < 0 && c.SurnameKey.StartsWith(key))
-                 || (string.Compare(c.GivenNameKey, key) >= 0 && string.Compare(c.GivenNameKey, hi) < 0 && c.GivenNameKey.StartsWith(key))
-                 || (string.Compare(c.PatronymicKey, key) >= 0 && string.Compare(c.PatronymicKey, hi) < 0 && c.PatronymicKey.StartsWith(key));
+        var s = StartsWith(NameField.Surname, key);
+        var g = StartsWith(NameField.GivenName, key);
+        var p = StartsWith(NameField.Patronymic, key);
+        var body = Expression.OrElse(Expression.OrElse(s.Body, Rebind(g, s.Parameters[0])), Rebind(p, s.Parameters[0]));
+        return Expression.Lambda<Func<Child, bool>>(body, s.Parameters);
+    }
+
+    private static Expression Rebind(LambdaExpression e, ParameterExpression to) => new Replace(e.Parameters[0], to).Visit(e.Body);
+
+    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private static IQueryable<Child> Sort(IQueryable<Child> q, string? sort) => sort switch

@@ -1,10 +1,10 @@
 -- 0001: initial schema (generated from the EF model by scripts/initial-migration.sh, then frozen).
 CREATE TABLE admin_units (
-    code character varying(16) NOT NULL,
+    code character varying(16) COLLATE "C" NOT NULL,
     name_az character varying(100) NOT NULL,
     name_en character varying(100) NOT NULL,
     kind character varying(32) NOT NULL,
-    parent_code character varying(16),
+    parent_code character varying(16) COLLATE "C",
     is_leaf_district boolean NOT NULL,
     CONSTRAINT pk_admin_units PRIMARY KEY (code)
 );
@@ -62,7 +62,7 @@ CREATE TABLE users (
 CREATE TABLE households (
     id uuid NOT NULL,
     address character varying(300) NOT NULL,
-    district_code character varying(16) NOT NULL,
+    district_code character varying(16) COLLATE "C" NOT NULL,
     settlement character varying(100),
     residence character varying(16),
     head_name character varying(200),
@@ -93,7 +93,7 @@ CREATE TABLE user_roles (
 
 CREATE TABLE user_scope_areas (
     user_id integer NOT NULL,
-    admin_unit_code character varying(16) NOT NULL,
+    admin_unit_code character varying(16) COLLATE "C" NOT NULL,
     CONSTRAINT pk_user_scope_areas PRIMARY KEY (user_id, admin_unit_code),
     CONSTRAINT fk_user_scope_areas_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
@@ -107,15 +107,15 @@ CREATE TABLE children (
     sex character varying(1) NOT NULL,
     birth_date date NOT NULL,
     birth_date_estimated boolean NOT NULL,
-    fin character varying(7),
-    birth_certificate_number character varying(24),
+    fin character varying(7) COLLATE "C",
+    birth_certificate_number character varying(24) COLLATE "C",
     birth_registered boolean,
     functioning character varying(512) NOT NULL,
     has_functional_difficulty boolean NOT NULL,
     official_disability_status boolean,
     disability_category character varying(64),
     care_arrangement character varying(32) NOT NULL,
-    district_code character varying(16) NOT NULL,
+    district_code character varying(16) COLLATE "C" NOT NULL,
     settlement character varying(100),
     residence character varying(16),
     displacement character varying(32) NOT NULL,
@@ -125,9 +125,9 @@ CREATE TABLE children (
     receives_tsa boolean,
     household_id uuid,
     relationship_to_head character varying(32),
-    surname_key character varying(100) NOT NULL,
-    given_name_key character varying(100) NOT NULL,
-    patronymic_key character varying(100) NOT NULL,
+    surname_key character varying(100) COLLATE "C" NOT NULL,
+    given_name_key character varying(100) COLLATE "C" NOT NULL,
+    patronymic_key character varying(100) COLLATE "C" NOT NULL,
     created_by_id integer NOT NULL,
     assigned_worker_id integer,
     agency character varying(128) NOT NULL,
@@ -174,34 +174,31 @@ CREATE INDEX ix_audit_entries_entity_type_entity_id ON audit_entries (entity_typ
 CREATE INDEX ix_audit_entries_user_name ON audit_entries (user_name);
 
 
-CREATE INDEX ix_children_assigned_worker_id ON children (assigned_worker_id);
+CREATE INDEX ix_children_assigned_worker_id ON children (assigned_worker_id) WHERE assigned_worker_id IS NOT NULL;
 
 
-CREATE INDEX ix_children_birth_certificate_number ON children (birth_certificate_number);
+CREATE INDEX ix_children_birth_certificate_number ON children (birth_certificate_number) WHERE birth_certificate_number IS NOT NULL;
 
 
 CREATE INDEX ix_children_birth_date ON children (birth_date);
 
 
-CREATE INDEX ix_children_created_by_id ON children (created_by_id);
+CREATE INDEX ix_children_district_code_surname_key ON children (district_code, surname_key) WHERE deleted_at IS NULL;
 
 
-CREATE INDEX ix_children_district_code_surname_key ON children (district_code, surname_key);
+CREATE INDEX ix_children_fin ON children (fin) WHERE fin IS NOT NULL;
 
 
-CREATE INDEX ix_children_fin ON children (fin);
+CREATE INDEX ix_children_given_name_key_surname_key_id ON children (given_name_key, surname_key, id) WHERE deleted_at IS NULL;
 
 
-CREATE INDEX ix_children_given_name_key_surname_key ON children (given_name_key, surname_key);
+CREATE INDEX ix_children_household_id ON children (household_id) WHERE household_id IS NOT NULL;
 
 
-CREATE INDEX ix_children_household_id ON children (household_id);
+CREATE INDEX ix_children_patronymic_key_surname_key_id ON children (patronymic_key, surname_key, id) WHERE deleted_at IS NULL;
 
 
-CREATE INDEX ix_children_patronymic_key ON children (patronymic_key);
-
-
-CREATE INDEX ix_children_surname_key_given_name_key ON children (surname_key, given_name_key);
+CREATE INDEX ix_children_surname_key_given_name_key_id ON children (surname_key, given_name_key, id) WHERE deleted_at IS NULL;
 
 
 CREATE INDEX ix_guardians_child_id ON guardians (child_id);

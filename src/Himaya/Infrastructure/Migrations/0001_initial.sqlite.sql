@@ -166,34 +166,31 @@ CREATE INDEX "ix_audit_entries_entity_type_entity_id" ON "audit_entries" ("entit
 CREATE INDEX "ix_audit_entries_user_name" ON "audit_entries" ("user_name");
 
 
-CREATE INDEX "ix_children_assigned_worker_id" ON "children" ("assigned_worker_id");
+CREATE INDEX "ix_children_assigned_worker_id" ON "children" ("assigned_worker_id") WHERE assigned_worker_id IS NOT NULL;
 
 
-CREATE INDEX "ix_children_birth_certificate_number" ON "children" ("birth_certificate_number");
+CREATE INDEX "ix_children_birth_certificate_number" ON "children" ("birth_certificate_number") WHERE birth_certificate_number IS NOT NULL;
 
 
 CREATE INDEX "ix_children_birth_date" ON "children" ("birth_date");
 
 
-CREATE INDEX "ix_children_created_by_id" ON "children" ("created_by_id");
+CREATE INDEX "ix_children_district_code_surname_key" ON "children" ("district_code", "surname_key") WHERE deleted_at IS NULL;
 
 
-CREATE INDEX "ix_children_district_code_surname_key" ON "children" ("district_code", "surname_key");
+CREATE INDEX "ix_children_fin" ON "children" ("fin") WHERE fin IS NOT NULL;
 
 
-CREATE INDEX "ix_children_fin" ON "children" ("fin");
+CREATE INDEX "ix_children_given_name_key_surname_key_id" ON "children" ("given_name_key", "surname_key", "id") WHERE deleted_at IS NULL;
 
 
-CREATE INDEX "ix_children_given_name_key_surname_key" ON "children" ("given_name_key", "surname_key");
+CREATE INDEX "ix_children_household_id" ON "children" ("household_id") WHERE household_id IS NOT NULL;
 
 
-CREATE INDEX "ix_children_household_id" ON "children" ("household_id");
+CREATE INDEX "ix_children_patronymic_key_surname_key_id" ON "children" ("patronymic_key", "surname_key", "id") WHERE deleted_at IS NULL;
 
 
-CREATE INDEX "ix_children_patronymic_key" ON "children" ("patronymic_key");
-
-
-CREATE INDEX "ix_children_surname_key_given_name_key" ON "children" ("surname_key", "given_name_key");
+CREATE INDEX "ix_children_surname_key_given_name_key_id" ON "children" ("surname_key", "given_name_key", "id") WHERE deleted_at IS NULL;
 
 
 CREATE INDEX "ix_guardians_child_id" ON "guardians" ("child_id");
