@@ -13,13 +13,7 @@ public sealed class ChildrenModel(SearchChildren search, ExportChildren export, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
-        Query = new ChildSearch
-        {
-            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
-            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"), Page = f.Int("page") ?? 1, Sort = f.Text("sort"),
-        };
+        (Query, var errors) = ReadQuery();
         Errors = errors;
         if (!errors.IsEmpty) return Page();
         var outcome = await search.RunAsync(Me, Query, Culture, ct);
@@ -34,13 +28,7 @@ public sealed class ChildrenModel(SearchChildren search, ExportChildren export, 
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
-        var s = new ChildSearch
-        {
-            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
-            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"),
-        };
+        var (s, errors) = ReadQuery();
         if (!errors.IsEmpty) return await OnGetAsync(ct);
         return await export.RunAsync(Me, s, ct) switch
         {
@@ -48,6 +36,17 @@ public sealed class ChildrenModel(SearchChildren search, ExportChildren export, 
             Outcome<byte[]>.Invalid => await OnGetAsync(ct),
             _ => ForbiddenPage(),
         };
+    }
+
+    private (ChildSearch, FieldErrors) ReadQuery()
+    {
+        var errors = new FieldErrors();
+        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
+        return (new ChildSearch
+        {
+            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
+            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"), Page = f.Int("page") ?? 1, Sort = f.Text("sort"),
+        }, errors);
     }
 
     public string ExportLink => "/children?handler=Export&" + string.Join('&', Request.Query.Where(kv => kv.Key is not ("page" or "handler"))
