@@ -41,7 +41,7 @@ public static class HimayaPipeline
             // Only our three languages, and only local return addresses (no open redirect).
             var lang = culture is "az" or "en" or "ru" ? culture : "az";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang)),
+                CookieRequestCultureProvider.MakeCookieValue(HimayaServices.CultureFor(lang)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             var target = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
             return Results.LocalRedirect(target);

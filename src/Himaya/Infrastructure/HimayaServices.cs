@@ -16,7 +16,11 @@ namespace Himaya.Infrastructure;
 public static class HimayaServices
 {
     public const string SmartScheme = "CookieOrBearer";
-    public static readonly CultureInfo[] Cultures = [new("az"), new("en"), new("ru")];
+    public static readonly CultureInfo[] UiCultures = [new("az"), new("en"), new("ru")];
+    // English pages format dates and numbers the British way (day before month), as people in Azerbaijan read them.
+    public static readonly CultureInfo[] Cultures = [new("az"), new("en-GB"), new("en"), new("ru")];
+
+    public static RequestCulture CultureFor(string lang) => lang == "en" ? new RequestCulture("en-GB", "en") : new RequestCulture(lang);
 
     public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder)
     {
@@ -73,7 +77,7 @@ public static class HimayaServices
         {
             o.DefaultRequestCulture = new RequestCulture("az");
             o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            o.SupportedUICultures = UiCultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         // Pages live in their feature folders (Features/<Feature>/Pages) with explicit routes.
