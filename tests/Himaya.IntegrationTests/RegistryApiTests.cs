@@ -276,6 +276,33 @@ public abstract class RegistryApiTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task Parallel_password_guesses_cannot_slip_past_the_lockout()
+    {
+        var admin = await app.ClientForAsync("admin");
+        var name = "race." + Guid.NewGuid().ToString("N")[..6];
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Race test", roles = new[] { "SocialWorker" }, scopeKind = "Caseload", password = "Correct-horse-1" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var guesses = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var anon = app.CreateClient();
+            return (await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = "guess-" + i })).StatusCode;
+        });
+        var statuses = await Task.WhenAll(guesses);
+        statuses.ShouldAllBe(s => s == HttpStatusCode.Unauthorized || s == (HttpStatusCode)423);
+        using var client = app.CreateClient();
+        (await client.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = "Correct-horse-1" })).StatusCode.ShouldBe((HttpStatusCode)423);
+    }
+
+    [Fact]
+    public async Task Paging_past_the_listed_results_is_refused_not_crashed()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var res = await worker.GetAsync("/api/v1/children?q=aliyev&page=107374184");
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).ErrorFields().ShouldBe(["page"]);
+    }
+
+    [Fact]
     public async Task Health_and_openapi_are_served()
     {
         using var anon = app.CreateClient();

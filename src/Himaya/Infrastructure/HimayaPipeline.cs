@@ -43,7 +43,8 @@ public static class HimayaPipeline
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(HimayaServices.CultureFor(lang)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
+            var target = returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || r[1] is not ('/' or '\\'))
+                && r.All(c => c > ' ' && c < 127 && c != '\\') ? r : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();

@@ -35,9 +35,9 @@ public static class AuditApi
         var caller = http.Caller();
         if (!caller.Can(Permission.ReadAudit)) return TypedResults.Problem(statusCode: 403, title: "Only auditors and administrators read the audit trail.");
         var e = new FieldErrors();
-        var q = new AuditQuery(user, action, entityType, entityId, Date(e, "from", from), Date(e, "to", to),
-            Long(e, "beforeId", beforeId), (int)(Long(e, "pageSize", pageSize) ?? 50));
-        if (q.PageSize is < 1 or > 500) e.Add("pageSize", "Page size must be between 1 and 500.");
+        var size = Long(e, "pageSize", pageSize) ?? 50;
+        if (size is < 1 or > 500) e.Add("pageSize", "Page size must be between 1 and 500.");
+        var q = new AuditQuery(user, action, entityType, entityId, Date(e, "from", from), Date(e, "to", to), Long(e, "beforeId", beforeId), (int)Math.Clamp(size, 1, 500));
         if (!e.IsEmpty) return e.ToProblem();
         var items = await Filter(db.AuditEntries.AsNoTracking(), q).ToListAsync(ct);
         await log.RecordAsync(caller, new AuditEvent(AuditActions.Read, "audit", Detail: $"browse; returned={items.Count}"), ct);

@@ -30,7 +30,7 @@ public static class Scope
         {
             ScopeKind.National => q,
             ScopeKind.Areas => q.Where(h => user.Districts.Contains(h.DistrictCode)),
-            ScopeKind.Caseload => q.Where(h => h.CreatedById == user.Id || h.Children.Any(c => c.AssignedWorkerId == user.Id)),
+            ScopeKind.Caseload => q.Where(h => h.CreatedById == user.Id || h.Children.Any(c => c.DeletedAt == null && c.AssignedWorkerId == user.Id)),
             _ => q.Where(h => false),
         };
     }

@@ -21,8 +21,8 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
         var user = name.Length == 0 ? null : await db.Users.Include(u => u.Roles).Include(u => u.ScopeAreas).FirstOrDefaultAsync(u => u.UserName == name, ct);
         if (user is null || !user.IsActive)
         {
-            // Unknown names are audited too, without revealing which part was wrong.
-            await audit.AppendAsync(user?.Id, name.Length > 64 ? name[..64] : name, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "unknown or inactive user", false)], ct);
+            // An unknown name is often a password typed in the wrong box: record that it happened, not what was typed.
+            await audit.AppendAsync(user?.Id, user?.UserName ?? "(unknown)", "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), user is null ? "unknown user name" : "inactive user", false)], ct);
             return (SignInOutcome.Failed, null);
         }
         if (user.LockoutEnd is { } end && end > now)
@@ -30,25 +30,26 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
             await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "locked out", false)], ct);
             return (SignInOutcome.LockedOut, null);
         }
-        var verdict = string.IsNullOrEmpty(password) ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        // The attempt is counted before the password is checked, atomically in the database, so parallel guesses
+        // cannot all slip in under the limit.
+        var users = db.Users.Where(u => u.Id == user.Id);
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
+        var attempt = await users.Select(u => u.AccessFailedCount).SingleAsync(ct);
+        var verdict = attempt > MaxFailedAttempts || string.IsNullOrEmpty(password)
+            ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            user.AccessFailedCount++;
-            var locked = user.AccessFailedCount >= MaxFailedAttempts;
-            if (locked)
-            {
-                user.LockoutEnd = now + LockoutDuration;
-                user.AccessFailedCount = 0;
-            }
-            await db.SaveChangesAsync(ct);
+            var locked = attempt >= MaxFailedAttempts;
+            if (locked) await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, now + LockoutDuration).SetProperty(x => x.AccessFailedCount, 0), ct);
             await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), locked ? "wrong password; locked out" : "wrong password", false)], ct);
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, password!);
-        user.AccessFailedCount = 0;
-        user.LockoutEnd = null;
-        user.LastSignInAt = now;
-        await db.SaveChangesAsync(ct);
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0).SetProperty(x => x.LockoutEnd, (DateTime?)null).SetProperty(x => x.LastSignInAt, now), ct);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, password!);
+            await db.SaveChangesAsync(ct);
+        }
         await audit.AppendAsync(user.Id, user.UserName, string.Join(',', user.RoleNames), ip, [new AuditEvent(AuditActions.SignIn, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], ct);
         return (SignInOutcome.Succeeded, user);
     }

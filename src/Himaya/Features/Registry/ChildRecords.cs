@@ -65,7 +65,11 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
 
         var before = ChildMapping.Fields(child);
         ChildMapping.Apply(input, child);
-        if (await CheckReferencesAsync(user, child, id, ct) is { } bad) return bad;
+        if (await CheckReferencesAsync(user, child, id, ct) is { } bad)
+        {
+            db.ChangeTracker.Clear(); // nothing of a refused edit may ride along with a later SaveChanges (e.g. an audit append)
+            return bad;
+        }
         var change = RecordHistory.Diff(EntityType, id, AuditActions.Update, before, ChildMapping.Fields(child), user, Now);
         if (change.Changes == "[]") return child; // nothing changed: no new version, no history line
         child.UpdatedAt = Now;
@@ -78,6 +82,8 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         }
         catch (DbUpdateConcurrencyException)
         {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             return new Outcome<Child>.Conflict("version", "Someone else saved this record at the same moment. Reload and apply your changes again.");
         }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, Id(id), "fields: " + string.Join(',', RecordHistory.Read(change).Select(f => f.Field))), ct);
@@ -103,7 +109,16 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         child.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.RecordChanges.Add(new RecordChange { EntityType = EntityType, EntityId = id, At = Now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome<bool>.Conflict("version", "Someone else changed this record at the same moment; reload it before archiving.");
+        }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, EntityType, Id(id)), ct);
         await tx.CommitAsync(ct);
         return true;
@@ -122,12 +137,22 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         if (child.HouseholdId is { } hid && !await db.Households.VisibleTo(user).AnyAsync(h => h.Id == hid, ct))
             return new Outcome<Child>.Invalid(FieldErrors.Single("householdId", "No such household in your scope."));
-        if (child.Fin is { } fin && await db.Children.AnyAsync(c => c.Fin == fin && c.Id != selfId && c.DeletedAt == null, ct))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("fin", "Another child in the registry already has this FIN."));
-        if (child.BirthCertificateNumber is { } cert && await db.Children.AnyAsync(c => c.BirthCertificateNumber == cert && c.Id != selfId && c.DeletedAt == null, ct))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("birthCertificateNumber", "Another child in the registry already has this birth certificate number."));
         if (child.AssignedWorkerId is { } wid && !await db.Users.AnyAsync(u => u.Id == wid && u.IsActive, ct))
             return new Outcome<Child>.Invalid(FieldErrors.Single("assignedWorkerId", "No such active user."));
+        // Registry-wide identifier checks come last and are audited with the record they hit: saying "already
+        // registered" is what intake needs, but it must not become an unrecorded way to probe other districts.
+        if (child.Fin is { } fin && await db.Children.Where(c => c.Fin == fin && c.Id != selfId && c.DeletedAt == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } finOwner)
+        {
+            db.ChangeTracker.Clear(); // the refused edit must not be saved with the audit line
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(finOwner), "duplicate FIN offered", false), ct);
+            return new Outcome<Child>.Invalid(FieldErrors.Single("fin", "Another child in the registry already has this FIN."));
+        }
+        if (child.BirthCertificateNumber is { } cert && await db.Children.Where(c => c.BirthCertificateNumber == cert && c.Id != selfId && c.DeletedAt == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } certOwner)
+        {
+            db.ChangeTracker.Clear();
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(certOwner), "duplicate birth certificate number offered", false), ct);
+            return new Outcome<Child>.Invalid(FieldErrors.Single("birthCertificateNumber", "Another child in the registry already has this birth certificate number."));
+        }
         return null;
     }
 

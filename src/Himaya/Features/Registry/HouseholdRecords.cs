@@ -46,6 +46,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         var e = new FieldErrors();
         if (page < 1) e.Add("page", "Page starts at 1.");
         if (pageSize is < 1 or > 100) e.Add("pageSize", "Page size must be between 1 and 100.");
+        else if (page > 1 + (SearchChildren.CountCap / pageSize)) e.Add("page", $"Results are listed up to the first {SearchChildren.CountCap}: choose a district instead of paging further.");
         if (district is { Length: > 0 } && units.Find(district) is null) e.Add("district", "Unknown district code.");
         if (!e.IsEmpty) return new Outcome<PagedList<HouseholdSummary>>.Invalid(e);
         var q = db.Households.AsNoTracking().VisibleTo(user);

@@ -50,6 +50,7 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         if (s.AgeMin > s.AgeMax) e.Add("ageMax", "Maximum age is below minimum age.");
         if (s.Page < 1) e.Add("page", "Page starts at 1.");
         if (s.PageSize is < 1 or > MaxPageSize) e.Add("pageSize", $"Page size must be between 1 and {MaxPageSize}.");
+        else if (s.Page > 1 + (CountCap / s.PageSize)) e.Add("page", $"Results are listed up to the first {CountCap}: narrow the search instead of paging further.");
         if (s.Sort is { Length: > 0 } sort && !Sorts.Contains(sort, StringComparer.Ordinal)) e.Add("sort", "Sort must be one of: " + string.Join(", ", Sorts) + ".");
         return e;
     }
@@ -135,7 +136,8 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             }).ToArray();
 
             var counts = new int[parts.Length];
-            for (var i = 0; i < parts.Length && total <= CountCap; i++) total += counts[i] = await parts[i].Take(CountCap + 1).CountAsync(ct);
+            // Every part of a group is counted, even past the cap, so that the group's page can draw on all of them.
+            for (var i = 0; i < parts.Length; i++) total += counts[i] = await parts[i].Take(CountCap + 1).CountAsync(ct);
             var groupCount = counts.Sum();
             if (rows.Count < s.PageSize && skip < groupCount)
             {

@@ -29,7 +29,14 @@ public abstract class HimayaPage : PageModel
             return;
         }
         Me = user;
-        await next();
+        var executed = await next();
+        // Pages refuse through Forbid(); the API's Requires filter audits its own refusals, this covers the pages.
+        if (executed.Result is ForbidResult)
+        {
+            var audit = HttpContext.RequestServices.GetRequiredService<Features.Audit.AuditLog>();
+            await audit.RecordAsync(user, new Features.Audit.AuditEvent(Features.Audit.AuditActions.Denied,
+                Detail: $"page {Request.Method} {Request.Path}: role not allowed", Succeeded: false), HttpContext.RequestAborted);
+        }
     }
 
     public string? ErrorFor(string field) => Errors.All.TryGetValue(field, out var list) ? string.Join(" ", list.Select(Localise)) : null;
