@@ -103,10 +103,9 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             var fewest = int.MaxValue;
             foreach (var k in keys.Distinct(StringComparer.Ordinal))
             {
-                var n = 0;
-                foreach (var f in Enum.GetValues<NameField>())
-                    n += await db.Children.Where(c => c.DeletedAt == null).Where(StartsWith(f, k)).Take(RarityProbe).CountAsync(ct);
-                if (n < fewest) (fewest, driver) = (n, k);
+                var live = db.Children.Where(c => c.DeletedAt == null);
+                var n = await CountsAsync([live.Where(StartsWith(NameField.Surname, k)), live.Where(StartsWith(NameField.GivenName, k)), live.Where(StartsWith(NameField.Patronymic, k))], RarityProbe, ct);
+                if (n.Sum() < fewest) (fewest, driver) = (n.Sum(), k);
             }
         }
         var others = keys.ToList();
@@ -135,9 +134,9 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
                 return part;
             }).ToArray();
 
-            var counts = new int[parts.Length];
             // Every part of a group is counted, even past the cap, so that the group's page can draw on all of them.
-            for (var i = 0; i < parts.Length; i++) total += counts[i] = await parts[i].Take(CountCap + 1).CountAsync(ct);
+            var counts = await CountsAsync(parts, CountCap + 1, ct);
+            total += counts.Sum();
             var groupCount = counts.Sum();
             if (rows.Count < s.PageSize && skip < groupCount)
             {
@@ -151,6 +150,16 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             if (total > CountCap) break;
         }
         return (rows, total);
+    }
+
+    /// <summary>Bounded counts of one or three queries in a single round trip (scalar subqueries of a one-row select).</summary>
+    private async Task<int[]> CountsAsync(IQueryable<Child>[] parts, int cap, CancellationToken ct)
+    {
+        var one = db.AdminUnits.OrderBy(u => u.Code).Take(1);
+        if (parts.Length == 1) return [await parts[0].Take(cap).CountAsync(ct)];
+        var (a, b, c) = (parts[0].Take(cap), parts[1].Take(cap), parts[2].Take(cap));
+        var row = await one.Select(_ => new { A = a.Count(), B = b.Count(), C = c.Count() }).SingleAsync(ct);
+        return [row.A, row.B, row.C];
     }
 
     private static IOrderedQueryable<Child> InGroupOrder(IQueryable<Child> q, NameField field) => field switch
