@@ -156,7 +156,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Action).HasMaxLength(32);
             e.Property(x => x.EntityType).HasMaxLength(32);
             e.Property(x => x.EntityId).HasMaxLength(64);
-            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.Property(x => x.Detail).HasMaxLength(4000);
             e.Property(x => x.IpAddress).HasMaxLength(64);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);

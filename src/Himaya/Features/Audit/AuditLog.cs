@@ -45,7 +45,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
                 {
                     Id = ++id, At = at, UserId = userId, UserName = userName, Roles = roles,
                     Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId,
-                    Detail = e.Detail is { Length: > 1000 } d ? d[..1000] : e.Detail,
+                    Detail = e.Detail is { Length: > 4000 } d ? d[..4000] : e.Detail,
                     IpAddress = ip, Succeeded = e.Succeeded, PreviousHash = prev,
                 };
                 entry.Hash = ComputeHash(entry);

@@ -27,7 +27,7 @@ public sealed class ExportChildren(AppDbContext db, AuditLog audit, AdminUnits u
         foreach (var r in rows)
             sb.AppendJoin(',', [r.Id.ToString(), Csv(r.Surname), Csv(r.GivenName), Csv(r.Patronymic), r.Sex.ToString(), r.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Csv(r.Fin), Csv(r.BirthCertificateNumber), r.DistrictCode, r.CareArrangement.ToString(), r.HasFunctionalDifficulty ? "true" : "false", r.Displacement.ToString()]).Append('\n');
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Export, "child", Detail: $"csv; rows={rows.Count}; terms={SearchChildren.ParseQuery(s.Q).Count()}; district={s.District}"), ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Export, "child", Detail: $"csv; rows={rows.Count}; terms={SearchChildren.ParseQuery(s.Q).Count()}; district={s.District}; sex={s.Sex}; age={s.AgeMin}-{s.AgeMax}; disability={s.Disability}; care={s.Care}"), ct);
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
     }
 

@@ -76,7 +76,9 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         var children = await db.Children.AsNoTracking().VisibleTo(user).Where(c => c.HouseholdId == id).OrderBy(c => c.BirthDate)
             .Select(c => new ChildSummary(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode, null, c.CareArrangement, c.HasFunctionalDifficulty))
             .ToListAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, Key(id)), ct);
+        // The page names the children too: each appears in that child's access log.
+        await audit.RecordAsync(user, [new AuditEvent(AuditActions.Read, EntityType, Key(id)),
+            .. children.Select(c => new AuditEvent(AuditActions.Read, ChildRecords.EntityType, Key(c.Id), "listed on household " + Key(id)))], ct);
         return ToDto(h, children, culture);
     }
 

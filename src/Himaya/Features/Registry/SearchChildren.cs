@@ -69,7 +69,9 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         var items = rows.Select(c => new ChildSummary(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.DistrictCode,
             units.DisplayName(c.DistrictCode, culture), c.CareArrangement, c.HasFunctionalDifficulty)).ToList();
         // The query text itself may be a child's name, so the audit line records its shape, not its words.
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, EntityType: "child", Detail: Describe(s, items.Count, total)), ct);
+        // ...but which records it showed is kept, so an auditor can tell who saw a child in a result list.
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, EntityType: "child",
+            Detail: Describe(s, items.Count, total) + "; ids=" + string.Join(',', items.Select(i => i.Id.ToString("N")))), ct);
         return new PagedList<ChildSummary>(items, s.Page, s.PageSize, Math.Min(total, CountCap), total <= CountCap);
     }
 

@@ -19,7 +19,7 @@ CREATE TABLE audit_entries (
     action character varying(32) NOT NULL,
     entity_type character varying(32),
     entity_id character varying(64),
-    detail character varying(1000),
+    detail character varying(4000),
     ip_address character varying(64),
     succeeded boolean NOT NULL,
     previous_hash character varying(64) NOT NULL,
