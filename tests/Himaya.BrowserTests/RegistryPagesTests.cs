@@ -75,6 +75,18 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task Field_errors_read_in_the_users_language()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja", "az");
+        await page.GotoAsync("/children/new");
+        await page.Locator("#f-fin").FillAsync("12O");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#surname-error")).ToHaveTextAsync("Bu sahə mütləqdir.");
+        await Assertions.Expect(page.Locator("#fin-error")).ToContainTextAsync("FİN");
+        await Shot(page, "form-errors-az");
+    }
+
+    [Fact]
     public async Task The_pages_fit_a_phone_screen()
     {
         var page = await app.SignedInPageAsync("supervisor.ganja", width: 375);

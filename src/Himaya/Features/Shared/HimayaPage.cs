@@ -12,7 +12,7 @@ namespace Himaya.Features.Shared;
 /// Base of every signed-in page: resolves the current user from the database (a stale cookie signs out), exposes
 /// the localiser, and turns use-case outcomes into page results. Field errors use the API's field names.
 /// </summary>
-public abstract class HimayaPage : PageModel
+public abstract partial class HimayaPage : PageModel
 {
     public CurrentUser Me { get; private set; } = null!;
     public FieldErrors Errors { get; protected set; } = new();
@@ -42,7 +42,25 @@ public abstract class HimayaPage : PageModel
     public string? ErrorFor(string field) => Errors.All.TryGetValue(field, out var list) ? string.Join(" ", list.Select(Localise)) : null;
 
     /// <summary>Validation messages are English sentences from the shared validators; the resource files translate the common ones.</summary>
-    public string Localise(string message) => T["Error." + message] is { ResourceNotFound: false } s ? s.Value : message;
+    public string Localise(string message)
+    {
+        if (T["Error." + message] is { ResourceNotFound: false } exact) return exact.Value;
+        // Messages that carry a value map to one text per kind.
+        if (AtMost().Match(message) is { Success: true } m) return T["Error.AtMost", m.Groups[1].Value].Value;
+        var kind = message switch
+        {
+            _ when message.StartsWith("Unknown district", StringComparison.Ordinal) => "Error.UnknownDistrict",
+            _ when message.StartsWith("The FIN", StringComparison.Ordinal) => "Error.FinFormat",
+            _ when message.StartsWith("The birth certificate", StringComparison.Ordinal) || message.StartsWith("The series", StringComparison.Ordinal)
+                || message.StartsWith("The number after the series", StringComparison.Ordinal) || message.StartsWith("The part of the series", StringComparison.Ordinal) => "Error.CertificateFormat",
+            _ when message.StartsWith("Someone else", StringComparison.Ordinal) => "Error.ConcurrentEdit",
+            _ => null,
+        };
+        return kind is null ? message : T[kind].Value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^At most (\d+) characters\.$")]
+    private static partial System.Text.RegularExpressions.Regex AtMost();
 
     public IActionResult NotFoundPage() => NotFound();
 
