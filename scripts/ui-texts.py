@@ -99,6 +99,8 @@ R = [
 ("Household.Housing","Housing and income","Mənzil və gəlir","Жильё и доходы"),
 ("Household.Members","Members","Üzvlər","Члены"),
 ("Household.Head","Head of household","Ailə başçısı","Глава домохозяйства"),
+("Household.ConfirmArchive","Archive this household? Its history stays.","Bu ev təsərrüfatı arxivləşdirilsin? Tarixçəsi qalır.","Архивировать домохозяйство? История сохранится."),
+("Error.This household still has children in the registry: move or archive them first.","This household still has children in the registry: move or archive them first.","Bu ev təsərrüfatında hələ reyestrdə uşaqlar var: əvvəlcə onları köçürün və ya arxivləşdirin.","В этом домохозяйстве ещё есть дети из реестра: сначала переведите или архивируйте их."),
 ("Household.AddChild","Add a child","Uşaq əlavə et","Добавить ребёнка"),
 ("Household.PerRoom","{0} per room","otaq başına {0}","{0} на комнату"),
 ("HouseholdEdit.NewTitle","Register a household","Ev təsərrüfatını qeydə al","Регистрация домохозяйства"),

@@ -212,6 +212,14 @@ public abstract class RegistryApiTests(HimayaApp app)
 
         var shirvan = await app.ClientForAsync("worker.shirvan");
         (await shirvan.GetAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A household with children in it is not archived; once they are gone, it is, and then it is gone for everyone.
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        (await supervisor.DeleteAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var childId = read.GetProperty("children")[0].GetProperty("id").GetString();
+        (await supervisor.DeleteAsync($"/api/v1/children/{childId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await supervisor.DeleteAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await worker.GetAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var bad = await worker.PostAsJsonAsync("/api/v1/households", new { address = "", districtCode = "C-GAN", rooms = -1 });
         (await bad.JsonAsync()).ErrorFields().ShouldBe(["address", "rooms"], ignoreOrder: true);
     }
@@ -226,6 +234,8 @@ public abstract class RegistryApiTests(HimayaApp app)
         var auditor = await app.ClientForAsync("auditor");
         var log = await (await auditor.GetAsync($"/api/v1/audit?entityType=child&entityId={id}&action=read")).JsonAsync();
         log.GetProperty("items").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+        var access = await (await worker.GetAsync($"/api/v1/children/{id}/access")).JsonAsync();
+        access.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldContain("create");
         var verify = await (await auditor.PostAsync("/api/v1/audit/verify", null)).JsonAsync();
         verify.GetProperty("intact").GetBoolean().ShouldBeTrue();
         verify.GetProperty("entriesChecked").GetInt64().ShouldBeGreaterThan(3);

@@ -130,6 +130,34 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         return ToDto(h, [], culture);
     }
 
+    /// <summary>Archives a household. One that still has live children is refused: move or archive them first.</summary>
+    public async Task<Outcome<bool>> DeleteAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.DeleteRegistry)) return new Outcome<bool>.Forbidden();
+        var h = await db.Households.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (h is null)
+        {
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Key(id), "delete: not found or out of scope", false), ct);
+            return new Outcome<bool>.NotFound();
+        }
+        if (await db.Children.AnyAsync(c => c.HouseholdId == id && c.DeletedAt == null, ct))
+            return new Outcome<bool>.Conflict("$", "This household still has children in the registry: move or archive them first.");
+        h.DeletedAt = Now;
+        h.Version++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RecordChanges.Add(new RecordChange { EntityType = EntityType, EntityId = id, At = Now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome<bool>.Conflict("version", "Someone else changed this household at the same moment; reload it before archiving.");
+        }
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, EntityType, Key(id)), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>Changes to a household the caller may see (checked by <see cref="GetAsync"/> first).</summary>
     public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>
         await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == EntityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);

@@ -17,12 +17,15 @@ public static class RegistryApi
         children.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateChild").Requires(Permission.WriteRegistry);
         children.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteChild").Requires(Permission.DeleteRegistry);
         children.MapGet("/{id:guid}/history", HistoryAsync).WithName("ChildHistory").Requires(Permission.ReadPersonalData);
+        children.MapGet("/{id:guid}/access", AccessAsync).WithName("ChildAccessLog").Requires(Permission.ReadPersonalData);
 
         var households = api.MapGroup("/households").WithTags("Households");
         households.MapGet("/", ListHouseholdsAsync).WithName("ListHouseholds").Requires(Permission.ReadPersonalData);
         households.MapPost("/", CreateHouseholdAsync).WithName("CreateHousehold").Requires(Permission.WriteRegistry);
         households.MapGet("/{id:guid}", GetHouseholdAsync).WithName("GetHousehold").Requires(Permission.ReadPersonalData);
         households.MapPut("/{id:guid}", UpdateHouseholdAsync).WithName("UpdateHousehold").Requires(Permission.WriteRegistry);
+        households.MapDelete("/{id:guid}", async (Guid id, HttpContext http, HouseholdRecords records, CancellationToken ct) =>
+            (await records.DeleteAsync(http.Caller(), id, ct)).ToResult(_ => TypedResults.NoContent())).WithName("DeleteHousehold").Requires(Permission.DeleteRegistry);
 
         api.MapGet("/districts", (AdminUnits units) => units.All.OrderBy(u => u.Code, StringComparer.Ordinal)
             .Select(u => new { u.Code, u.NameAz, u.NameEn, u.Kind, u.ParentCode, u.IsLeafDistrict })).WithTags("Reference").WithName("ListDistricts").Requires(Permission.ViewAggregates);
@@ -86,6 +89,15 @@ public static class RegistryApi
         if (found is not Outcome<Child>.Ok) return found.ToResult(_ => TypedResults.Ok());
         var history = await records.HistoryAsync(id, ct);
         return TypedResults.Ok(history.Select(h => new { h.At, h.UserName, h.Action, Changes = RecordHistory.Read(h) }));
+    }
+
+    /// <summary>Who has accessed the record: the same list the child's page shows.</summary>
+    private static async Task<IResult> AccessAsync(Guid id, HttpContext http, ChildRecords records, CancellationToken ct)
+    {
+        var found = await records.GetAsync(http.Caller(), id, ct);
+        if (found is not Outcome<Child>.Ok) return found.ToResult(_ => TypedResults.Ok());
+        var log = await records.AccessLogAsync(id, ct);
+        return TypedResults.Ok(log.Select(a => new { a.At, a.UserName, a.Roles, a.Action, a.Succeeded }));
     }
 
     private static async Task<IResult> ListHouseholdsAsync(HttpContext http, HouseholdRecords records, [FromQuery] string? district, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct)

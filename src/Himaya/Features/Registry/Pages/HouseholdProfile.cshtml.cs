@@ -10,6 +10,21 @@ public sealed class HouseholdProfileModel(HouseholdRecords records) : HimayaPage
     public bool Saved { get; private set; }
     public IReadOnlyList<RecordChange> History { get; private set; } = [];
 
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        switch (await records.DeleteAsync(Me, id, ct))
+        {
+            case Outcome<bool>.Ok: return Redirect("/households");
+            case Outcome<bool>.Forbidden: return ForbiddenPage();
+            case Outcome<bool>.Conflict c:
+                Refusal = Localise(c.Message);
+                return await OnGetAsync(id, false, ct);
+            default: return NotFoundPage();
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
         var outcome = await records.GetAsync(Me, id, Culture, ct);
