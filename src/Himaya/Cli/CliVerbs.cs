@@ -6,7 +6,7 @@ namespace Himaya.Cli;
 /// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "help"];
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -44,11 +44,14 @@ public static class CliVerbs
                 return await SeedVerb.RunAsync(args, dbOptions);
             case "bench":
                 return await BenchVerb.RunAsync(args, dbOptions);
+            case "admin-user":
+                return await AdminUserVerb.RunAsync(args, dbOptions);
             default:
                 Console.WriteLine("""
                     himaya                       run the web app (http://localhost:5080; --urls to change)
                     himaya seed --children N [--seed S] [--Database:Provider=Postgres --Database:ConnectionString=...]
                     himaya migrate               apply pending schema migrations
+                    HIMAYA_ADMIN_PASSWORD=... himaya admin-user --username NAME   create or reset a national administrator
                     himaya bench search [--queries N]        search and profile latency against the configured database
                     himaya schema-script [sqlite|postgres]   print the DDL implied by the EF model (developer tool)
                     """);
