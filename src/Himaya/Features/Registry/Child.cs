@@ -3,7 +3,7 @@ using Himaya.Linkage;
 namespace Himaya.Features.Registry;
 
 /// <summary>A child in the registry: one row per child, personal data plus the facts that deprivation and case work need.</summary>
-public sealed class Child
+public sealed class Child : IArchivable
 {
     public Guid Id { get; set; }
     public required string GivenName { get; set; }

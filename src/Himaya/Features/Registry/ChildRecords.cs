@@ -104,24 +104,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(id), "delete: not found or out of scope", false), ct);
             return new Outcome<bool>.NotFound();
         }
-        // Archived, not erased: history and audit keep pointing at a record that still exists.
-        child.DeletedAt = Now;
-        child.Version++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.RecordChanges.Add(new RecordChange { EntityType = EntityType, EntityId = id, At = Now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome<bool>.Conflict("version", "Someone else changed this record at the same moment; reload it before archiving.");
-        }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, EntityType, Id(id)), ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await Archiving.ArchiveAsync(db, audit, user, child, EntityType, id, Now, ct);
     }
 
     public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>

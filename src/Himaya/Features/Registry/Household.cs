@@ -1,7 +1,7 @@
 namespace Himaya.Features.Registry;
 
 /// <summary>A household: where children live, who lives with them, and the housing facts deprivation analysis reads.</summary>
-public sealed class Household
+public sealed class Household : IArchivable
 {
     public Guid Id { get; set; }
     public required string Address { get; set; }

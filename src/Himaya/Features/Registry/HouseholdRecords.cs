@@ -142,20 +142,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         }
         if (await db.Children.AnyAsync(c => c.HouseholdId == id && c.DeletedAt == null, ct))
             return new Outcome<bool>.Conflict("$", "This household still has children in the registry: move or archive them first.");
-        h.DeletedAt = Now;
-        h.Version++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.RecordChanges.Add(new RecordChange { EntityType = EntityType, EntityId = id, At = Now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome<bool>.Conflict("version", "Someone else changed this household at the same moment; reload it before archiving.");
-        }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, EntityType, Key(id)), ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await Archiving.ArchiveAsync(db, audit, user, h, EntityType, id, Now, ct);
     }
 
     /// <summary>Changes to a household the caller may see (checked by <see cref="GetAsync"/> first).</summary>
