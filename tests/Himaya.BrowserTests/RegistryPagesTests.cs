@@ -87,6 +87,35 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_user_changes_their_password_and_signs_in_with_the_new_one()
+    {
+        var page = await app.SignedInPageAsync("hotline");
+        await page.GetByRole(AriaRole.Link, new() { Name = "hotline" }).ClickAsync();
+        await page.Locator("#f-current").FillAsync("wrong");
+        await page.Locator("#f-password").FillAsync("short");
+        await page.Locator("#f-confirm").FillAsync("other");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#current-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#password-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#confirm-error")).ToBeVisibleAsync();
+
+        await page.Locator("#f-current").FillAsync(BrowserApp.Password);
+        await page.Locator("#f-password").FillAsync("Hotline-new-2026");
+        await page.Locator("#f-confirm").FillAsync("Hotline-new-2026");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("password is changed");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByLabel("Username").FillAsync("hotline");
+        await page.GetByLabel("Password").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong username or password");
+        await page.GetByLabel("Password").FillAsync("Hotline-new-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+    }
+
+    [Fact]
     public async Task The_pages_fit_a_phone_screen()
     {
         var page = await app.SignedInPageAsync("supervisor.ganja", width: 375);

@@ -54,6 +54,7 @@ public abstract partial class HimayaPage : PageModel
             _ when message.StartsWith("The birth certificate", StringComparison.Ordinal) || message.StartsWith("The series", StringComparison.Ordinal)
                 || message.StartsWith("The number after the series", StringComparison.Ordinal) || message.StartsWith("The part of the series", StringComparison.Ordinal) => "Error.CertificateFormat",
             _ when message.StartsWith("Someone else", StringComparison.Ordinal) => "Error.ConcurrentEdit",
+            _ when message.StartsWith("Password must be", StringComparison.Ordinal) => "Users.PasswordHint",
             _ => null,
         };
         return kind is null ? message : T[kind].Value;
