@@ -49,9 +49,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/language?culture={language}&returnUrl=/account/sign-in");
-        await page.GetByLabel(language == "az" ? "İstifadəçi adı" : "Username").FillAsync(user);
-        await page.GetByLabel(language == "az" ? "Şifrə" : "Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = language == "az" ? "Daxil ol" : "Sign in" }).ClickAsync();
+        await page.Locator("#f-username").FillAsync(user);
+        await page.Locator("#f-password").FillAsync(Password);
+        await page.Locator("button.primary").ClickAsync();
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
     }

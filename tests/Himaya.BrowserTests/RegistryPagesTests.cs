@@ -116,6 +116,34 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task An_administrator_adds_a_user_after_fixing_the_form_and_an_auditor_sees_it_in_the_trail()
+    {
+        var page = await app.SignedInPageAsync("admin", "ru");
+        await page.GotoAsync("/admin/users");
+        await page.Locator("#f-userName").FillAsync("worker.sheki");
+        await page.Locator("#f-displayName").FillAsync("Sheki social worker");
+        await page.Locator("#f-password").FillAsync("Sheki-worker-2026");
+        await page.Locator("#f-scopeKind").SelectOptionAsync("Areas");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync(); // no role, no area
+        await Shot(page, "users-errors-ru");
+
+        await page.Locator("#f-password").FillAsync("Sheki-worker-2026");
+        await page.Locator("#role-SocialWorker").CheckAsync();
+        await page.Locator("#f-scopeAreas").SelectOptionAsync(["R-SEK"]);
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("worker.sheki");
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "worker.sheki" })).ToBeVisibleAsync();
+
+        var auditor = await app.SignedInPageAsync("auditor");
+        await auditor.GotoAsync("/audit?user=admin&action=create");
+        await Assertions.Expect(auditor.Locator("table.audit tbody tr").First).ToContainTextAsync("roles=SocialWorker");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("intact");
+        await Shot(auditor, "audit");
+    }
+
+    [Fact]
     public async Task The_pages_fit_a_phone_screen()
     {
         var page = await app.SignedInPageAsync("supervisor.ganja", width: 375);
