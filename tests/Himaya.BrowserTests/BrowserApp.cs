@@ -52,7 +52,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.Locator("#f-username").FillAsync(user);
         await page.Locator("#f-password").FillAsync(Password);
         await page.Locator("button.primary").ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException)
+        {
+            // Say what the browser shows instead of only that it timed out.
+            var body = await page.InnerTextAsync("body");
+            throw new InvalidOperationException($"Sign-in as {user} did not reach the dashboard; the browser shows {page.Url}: {body[..Math.Min(500, body.Length)]}");
+        }
         return page;
     }
 

@@ -9,6 +9,9 @@ public sealed partial class StartupTasks(IServiceProvider services, IOptions<Dat
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        // Create the data-protection key now, on one thread: on a fresh installation the first requests would
+        // otherwise race to create it, and a form or cookie protected with one key could fail to open with the other.
+        services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("Himaya.Startup").Protect("warm-up"u8.ToArray());
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var applied = await SchemaMigrator.MigrateAsync(db, dbOptions.Value.Provider, ct: ct);
