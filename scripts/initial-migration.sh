@@ -3,6 +3,10 @@
 # after that, schema changes are new numbered scripts (see docs/decisions/ADR-002-schema-migrations.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ls src/Himaya/Infrastructure/Migrations/0002_* >/dev/null 2>&1; then
+  echo "0001 has shipped and later migrations exist: write a new numbered script instead (ADR-001)." >&2
+  exit 1
+fi
 dotnet build src/Himaya -v q -nologo >/dev/null
 dll=src/Himaya/bin/Debug/net10.0/himaya.dll
 for p in sqlite postgres; do

@@ -144,6 +144,18 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task The_chosen_language_follows_the_user_to_another_browser()
+    {
+        await app.SignedInPageAsync("worker.shirvan", "ru");
+        var elsewhere = await (await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl })).NewPageAsync();
+        await elsewhere.GotoAsync("/account/sign-in");
+        await elsewhere.Locator("#f-username").FillAsync("worker.shirvan");
+        await elsewhere.Locator("#f-password").FillAsync(BrowserApp.Password);
+        await elsewhere.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_pages_fit_a_phone_screen()
     {
         var page = await app.SignedInPageAsync("supervisor.ganja", width: 375);

@@ -3,6 +3,7 @@ using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Infrastructure;
 
@@ -36,13 +37,16 @@ public static class HimayaPipeline
         api.MapIdentityApi(open);
         api.MapRegistryApi();
         api.MapAuditApi();
-        app.MapGet("/language", (HttpContext http, string? culture, string? returnUrl) =>
+        app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
         {
             // Only our three languages, and only local return addresses (no open redirect).
             var lang = culture is "az" or "en" or "ru" ? culture : "az";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(HimayaServices.CultureFor(lang)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            // Remembered for the signed-in user, so the choice follows them to another device.
+            if (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } uid && int.TryParse(uid, out var id))
+                await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, lang));
             var target = returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || r[1] is not ('/' or '\\'))
                 && r.All(c => c > ' ' && c < 127 && c != '\\') ? r : "/";
             return Results.LocalRedirect(target);

@@ -28,6 +28,8 @@ public sealed class AppUser
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+    /// <summary>az, en or ru: the interface language the user last chose, restored at every sign-in on any device.</summary>
+    public string? PreferredLanguage { get; set; }
     public int Version { get; set; }
 
     public IEnumerable<string> RoleNames => Roles.Select(r => r.Role);
