@@ -58,12 +58,7 @@ public abstract class SchemaMigrationTests(DatabaseProvider provider)
         finally { await drop(); }
     }
 
-    private AppDbContext Context(string cs)
-    {
-        var o = new DbContextOptionsBuilder<AppDbContext>();
-        new DatabaseOptions { Provider = provider, ConnectionString = cs }.Configure(o);
-        return new AppDbContext(o.Options);
-    }
+    private AppDbContext Context(string cs) => new DatabaseOptions { Provider = provider, ConnectionString = cs }.CreateContext();
 
     private async Task<(string Cs, Func<Task> Drop)> NewDatabaseAsync()
     {

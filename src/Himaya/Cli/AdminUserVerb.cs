@@ -22,9 +22,7 @@ internal static class AdminUserVerb
         for (var i = 1; i < args.Length; i++)
             if (args[i] == "--username" && i + 1 < args.Length) name = args[++i];
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
-        var o = new DbContextOptionsBuilder<AppDbContext>();
-        dbOptions.Configure(o);
-        await using var db = new AppDbContext(o.Options);
+        await using var db = dbOptions.CreateContext();
         await SchemaMigrator.MigrateAsync(db, dbOptions.Provider);
         await AdminUnitLoader.EnsureLoadedAsync(db);
         var units = new AdminUnits();

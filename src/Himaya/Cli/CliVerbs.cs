@@ -33,9 +33,7 @@ public static class CliVerbs
                 }
             case "migrate":
                 {
-                    var o = new DbContextOptionsBuilder<AppDbContext>();
-                    dbOptions.Configure(o);
-                    await using var db = new AppDbContext(o.Options);
+                    await using var db = dbOptions.CreateContext();
                     var applied = await SchemaMigrator.MigrateAsync(db, dbOptions.Provider);
                     Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : "Applied: " + string.Join(", ", applied));
                     return 0;

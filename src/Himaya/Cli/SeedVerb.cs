@@ -89,9 +89,7 @@ internal static class SeedVerb
     private static async Task<int> SeedAsync(Arguments a, DatabaseOptions options)
     {
         var total = Stopwatch.StartNew();
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        options.Configure(builder);
-        await using var db = new AppDbContext(builder.Options);
+        await using var db = options.CreateContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var applied = await SchemaMigrator.MigrateAsync(db, options.Provider);

@@ -28,6 +28,14 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>A context outside dependency injection (command-line verbs, tests).</summary>
+    public AppDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        Configure(builder);
+        return new AppDbContext(builder.Options);
+    }
+
     private static void EnsureSqliteFolder(string connectionString)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);

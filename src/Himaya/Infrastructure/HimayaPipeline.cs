@@ -41,9 +41,7 @@ public static class HimayaPipeline
         {
             // Only our three languages, and only local return addresses (no open redirect).
             var lang = culture is "az" or "en" or "ru" ? culture : "az";
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(HimayaServices.CultureFor(lang)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            HimayaServices.SetLanguageCookie(http.Response, lang);
             // Remembered for the signed-in user, so the choice follows them to another device.
             if (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } uid && int.TryParse(uid, out var id))
                 await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, lang));

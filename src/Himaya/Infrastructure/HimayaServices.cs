@@ -22,6 +22,12 @@ public static class HimayaServices
 
     public static RequestCulture CultureFor(string lang) => lang == "en" ? new RequestCulture("en-GB", "en") : new RequestCulture(lang);
 
+    /// <summary>Sets the interface language for this browser (az, en or ru; anything else means az).</summary>
+    public static void SetLanguageCookie(HttpResponse response, string? lang) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(CultureFor(lang is "az" or "en" or "ru" ? lang : "az")),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+
     public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder)
     {
         var s = builder.Services;

@@ -21,9 +21,7 @@ public sealed class AdminUserVerbTests
             Environment.SetEnvironmentVariable(AdminUserVerb.PasswordVariable, "A-long-enough-password");
             (await AdminUserVerb.RunAsync(["admin-user", "--username", "first.admin"], options)).ShouldBe(0);
 
-            var o = new DbContextOptionsBuilder<AppDbContext>();
-            options.Configure(o);
-            await using var db = new AppDbContext(o.Options);
+            await using var db = options.CreateContext();
             var user = await db.Users.Include(u => u.Roles).SingleAsync(u => u.UserName == "first.admin");
             user.RoleNames.ShouldBe([Roles.Administrator]);
             user.ScopeKind.ShouldBe(ScopeKind.National);

@@ -48,8 +48,7 @@ public static class AuditApi
     {
         var caller = http.Caller();
         if (!caller.Can(Permission.ReadAudit)) return TypedResults.Problem(statusCode: 403, title: "Only auditors and administrators verify the audit trail.");
-        var result = await log.VerifyAsync(ct);
-        await log.RecordAsync(caller, new AuditEvent(AuditActions.Verify, "audit", Detail: result.Intact ? $"intact; {result.EntriesChecked} entries" : $"BROKEN at {result.FirstBrokenId}"), ct);
+        var result = await log.VerifyAndRecordAsync(caller, ct);
         return TypedResults.Ok(new { intact = result.Intact, entriesChecked = result.EntriesChecked, firstBrokenId = result.FirstBrokenId, problem = result.Problem, lastHash = result.LastHash });
     }
 

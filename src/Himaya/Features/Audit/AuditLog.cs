@@ -81,6 +81,14 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
         return new(true, count, null, null, prev);
     }
 
+    /// <summary>Verifies the chain and records that it was verified, and with what result.</summary>
+    public async Task<AuditVerification> VerifyAndRecordAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        var result = await VerifyAsync(ct);
+        await RecordAsync(user, new AuditEvent(AuditActions.Verify, "audit", Detail: result.Intact ? $"intact; {result.EntriesChecked} entries" : $"BROKEN at {result.FirstBrokenId}"), ct);
+        return result;
+    }
+
     public static string ComputeHash(AuditEntry e)
     {
         var canonical = string.Join('\u001f',

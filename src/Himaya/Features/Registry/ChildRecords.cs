@@ -107,8 +107,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         return await Archiving.ArchiveAsync(db, audit, user, child, EntityType, id, Now, ct);
     }
 
-    public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>
-        await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == EntityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+    public Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) => RecordHistory.OfAsync(db, EntityType, id, ct);
 
     public async Task<IReadOnlyList<AuditEntry>> AccessLogAsync(Guid id, CancellationToken ct)
     {

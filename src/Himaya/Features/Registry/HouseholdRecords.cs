@@ -12,7 +12,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
     public const string EntityType = "household";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public static FieldErrors Validate(HouseholdInput i, AdminUnits units, bool isUpdate)
+    public static FieldErrors Validate(HouseholdInput i, AdminUnits units, bool isUpdate, int thisYear)
     {
         var e = new FieldErrors();
         if (string.IsNullOrWhiteSpace(i.Address)) e.Add("address", "Address is required.");
@@ -24,7 +24,6 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         if (i.OtherIncomeSupport is { Length: > 200 }) e.Add("otherIncomeSupport", "At most 200 characters.");
         if (i.Rooms is < 0 or > 50) e.Add("rooms", "Rooms must be between 0 and 50.");
         if (i.People is < 1 or > 100) e.Add("people", "People must be between 1 and 100.");
-        var thisYear = DateTime.UtcNow.Year;
         for (var k = 0; k < (i.Members?.Count ?? 0); k++)
         {
             var m = i.Members![k];
@@ -85,7 +84,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
     public async Task<Outcome<HouseholdDto>> CreateAsync(CurrentUser user, HouseholdInput input, string culture, CancellationToken ct)
     {
         if (!user.Can(Permission.WriteRegistry)) return new Outcome<HouseholdDto>.Forbidden();
-        var e = Validate(input, units, isUpdate: false);
+        var e = Validate(input, units, isUpdate: false, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
         if (!Scope.MayWriteIn(user, input.DistrictCode!.Trim())) return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
         var h = new Household { Id = Guid.CreateVersion7(), Address = "", DistrictCode = "", CreatedById = user.Id, Agency = user.Agency, CreatedAt = Now, UpdatedAt = Now, Version = 1 };
@@ -108,7 +107,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Key(id), "update: not found or out of scope", false), ct);
             return new Outcome<HouseholdDto>.NotFound();
         }
-        var e = Validate(input, units, isUpdate: true);
+        var e = Validate(input, units, isUpdate: true, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
         if (input.Version != h.Version) return new Outcome<HouseholdDto>.Conflict("version", $"Someone else changed this household since you opened it (your version {input.Version}, current {h.Version}).");
         if (input.DistrictCode!.Trim() != h.DistrictCode && !Scope.MayWriteIn(user, input.DistrictCode.Trim()))
@@ -146,8 +145,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
     }
 
     /// <summary>Changes to a household the caller may see (checked by <see cref="GetAsync"/> first).</summary>
-    public async Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) =>
-        await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == EntityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+    public Task<IReadOnlyList<RecordChange>> HistoryAsync(Guid id, CancellationToken ct) => RecordHistory.OfAsync(db, EntityType, id, ct);
 
     private static void Apply(HouseholdInput i, Household h)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Himaya.Features.Identity;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;
 
@@ -19,6 +21,10 @@ internal static class RecordHistory
             Changes = JsonSerializer.Serialize(changes, Infrastructure.Json.Options),
         };
     }
+
+    /// <summary>The newest 200 changes of one record (callers check that the user may see the record first).</summary>
+    public static async Task<IReadOnlyList<RecordChange>> OfAsync(AppDbContext db, string entityType, Guid id, CancellationToken ct) =>
+        await db.RecordChanges.AsNoTracking().Where(r => r.EntityType == entityType && r.EntityId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
 
     // Empty and absent are the same to a reader of the history.
     private static string? Norm(string? s) => string.IsNullOrEmpty(s) ? null : s;

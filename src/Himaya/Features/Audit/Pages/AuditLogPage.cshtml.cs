@@ -25,8 +25,7 @@ public sealed class AuditLogPageModel(AppDbContext db, AuditLog log) : HimayaPag
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         if (!Me.Can(Permission.ReadAudit)) return ForbiddenPage();
-        Verification = await log.VerifyAsync(ct);
-        await log.RecordAsync(Me, new AuditEvent(AuditActions.Verify, "audit", Detail: Verification.Intact ? $"intact; {Verification.EntriesChecked} entries" : $"BROKEN at {Verification.FirstBrokenId}"), ct);
+        Verification = await log.VerifyAndRecordAsync(Me, ct);
         Items = await AuditApi.Filter(db.AuditEntries.AsNoTracking(), Query).ToListAsync(ct);
         return Page();
     }

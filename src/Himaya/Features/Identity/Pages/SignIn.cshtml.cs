@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -32,9 +31,7 @@ public sealed class SignInModel(SignInService signIn, IStringLocalizer<Program> 
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInService.PrincipalFor(user!, CookieAuthenticationDefaults.AuthenticationScheme));
-        if (user!.PreferredLanguage is "az" or "en" or "ru")
-            Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(Infrastructure.HimayaServices.CultureFor(user.PreferredLanguage)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        if (user!.PreferredLanguage is { } lang) Infrastructure.HimayaServices.SetLanguageCookie(Response, lang);
         return LocalRedirect(returnUrl is { Length: > 0 } r && Url.IsLocalUrl(r) ? r : "/");
     }
 }

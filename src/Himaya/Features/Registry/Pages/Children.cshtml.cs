@@ -38,15 +38,13 @@ public sealed class ChildrenModel(SearchChildren search, ExportChildren export, 
         };
     }
 
+    /// <summary>The page reads its query exactly as the API does, so both report the same field errors.</summary>
     private (ChildSearch, FieldErrors) ReadQuery()
     {
         var errors = new FieldErrors();
-        var f = new FormReader(new FormCollection(Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value)), errors);
-        return (new ChildSearch
-        {
-            Q = f.Text("q"), District = f.Text("district"), Sex = f.Enum<Sex>("sex"), AgeMin = f.Int("ageMin"), AgeMax = f.Int("ageMax"),
-            Disability = f.TriState("disability"), Care = f.Enum<CareArrangement>("care"), Page = f.Int("page") ?? 1, Sort = f.Text("sort"),
-        }, errors);
+        string? Q(string key) => Request.Query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        var search = RegistryApi.ParseSearch(errors, Q("q"), Q("district"), Q("sex"), Q("ageMin"), Q("ageMax"), Q("disability"), Q("care"), Q("page"), null, Q("sort"));
+        return (search, errors);
     }
 
     public string ExportLink => "/children?handler=Export&" + string.Join('&', Request.Query.Where(kv => kv.Key is not ("page" or "handler"))
