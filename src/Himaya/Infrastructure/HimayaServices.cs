@@ -96,6 +96,8 @@ public static class HimayaServices
             o.Conventions.AddPageRoute("/Registry/Pages/ChildEdit", "/children/new");
             o.Conventions.AddPageRoute("/Registry/Pages/HouseholdEdit", "/households/new");
         });
+        s.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddProblemDetails();
         s.AddExceptionHandler<ErrorHandling>();
         s.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));

@@ -10,7 +10,10 @@ namespace Himaya.Features.Shared;
 /// </summary>
 public static class Ui
 {
-    private static string E(string? s) => HtmlEncoder.Default.Encode(s ?? "");
+    // Azerbaijani and Cyrillic letters are written as themselves, not as numeric entities (same page, a third the size).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string? s) => Encoder.Encode(s ?? "");
 
     private static string Wrap(HimayaPage page, string name, string label, string control, bool required, string? hint = null)
     {
