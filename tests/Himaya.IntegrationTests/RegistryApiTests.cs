@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Himaya.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.IntegrationTests;
@@ -70,6 +71,55 @@ public abstract class RegistryApiTests(HimayaApp app)
 
         var two = await (await worker.GetAsync("/api/v1/children?q=Tural+Cumshudov")).JsonAsync();
         two.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([bySurname]);
+    }
+
+    [Fact]
+    public async Task A_two_word_search_over_hundreds_of_matches_pages_through_all_of_them_in_name_order_once_each()
+    {
+        // Enough rows that one part of the search is read in index order (over 200 matches, several surname keys under
+        // one prefix) and another is small; the pages together must equal an independent in-memory answer.
+        await using (var db = app.NewDbContext())
+        {
+            var worker = await db.Users.SingleAsync(u => u.UserName == "worker.shirvan");
+            var now = DateTime.UtcNow;
+            Child Make(string surname, string given, string? patronymic, int i)
+            {
+                var c = new Child
+                {
+                    Id = Guid.NewGuid(), Surname = surname, GivenName = given, Patronymic = patronymic, DistrictCode = "C-SIR",
+                    Sex = given.EndsWith('a') ? Sex.F : Sex.M, BirthDate = DateOnly.FromDateTime(now).AddYears(-10).AddDays(-i),
+                    CareArrangement = CareArrangement.Parents, CreatedById = worker.Id, AssignedWorkerId = worker.Id,
+                    CreatedAt = now, UpdatedAt = now,
+                };
+                c.RefreshSearchKeys();
+                return c;
+            }
+            for (var i = 0; i < 300; i++) db.Children.Add(Make(i % 2 == 0 ? "Ortaqov" : "Ortaqova", i % 3 == 0 ? "Nurlana" : "Nurlan", null, i));
+            for (var i = 0; i < 3; i++) db.Children.Add(Make("Ortaqova", "Aysel", "Nurlan qızı", 400 + i));
+            for (var i = 0; i < 40; i++) db.Children.Add(Make("Ortaqov", "Elvin", "Rəşad oğlu", 500 + i));
+            await db.SaveChangesAsync();
+        }
+        List<(string Id, string Surname, string Given)> expected;
+        var (surnameKey, givenKey) = (Himaya.Linkage.NameFolding.Fold("Ortaqov"), Himaya.Linkage.NameFolding.Fold("Nurlan"));
+        await using (var db = app.NewDbContext())
+        {
+            var rows = await db.Children.Where(c => c.SurnameKey.StartsWith(surnameKey) && c.DeletedAt == null)
+                .Select(c => new { c.Id, c.SurnameKey, c.GivenNameKey, c.PatronymicKey }).ToListAsync();
+            expected = rows.Where(r => r.GivenNameKey.StartsWith(givenKey, StringComparison.Ordinal) || r.PatronymicKey.StartsWith(givenKey, StringComparison.Ordinal))
+                .OrderBy(r => r.SurnameKey, StringComparer.Ordinal).ThenBy(r => r.GivenNameKey, StringComparer.Ordinal).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal)
+                .Select(r => (r.Id.ToString(), r.SurnameKey, r.GivenNameKey)).ToList();
+        }
+        expected.Count.ShouldBe(303);
+
+        var client = await app.ClientForAsync("worker.shirvan");
+        var seen = new List<string>();
+        for (var page = 1; page <= 16; page++)
+        {
+            var res = await (await client.GetAsync($"/api/v1/children?q=Ortaqov+Nurlan&pageSize=20&page={page}")).JsonAsync();
+            res.GetProperty("total").GetInt32().ShouldBe(303);
+            seen.AddRange(res.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+        }
+        seen.ShouldBe(expected.Select(e => e.Id).ToList());
     }
 
     [Theory]

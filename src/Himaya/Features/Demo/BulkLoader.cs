@@ -136,6 +136,14 @@ public static class BulkLoader
         using (var tx = conn.BeginTransaction())
         {
             var deferred = expectedChildren >= DeferIndexesFrom && expectedChildren >= EstimatedRows(conn, "children") ? Defer(conn) : null;
+            if (deferred is not null && AllEmpty(conn))
+            {
+                // Emptying the (already empty) tables in this transaction gives them new files, which lets COPY write
+                // rows already frozen (no later rewrite of every page to set hint bits, VACUUM has nothing to freeze) and,
+                // on a server with wal_level=minimal, skip the write-ahead log for the load and the index builds.
+                PgExec(conn, "TRUNCATE " + string.Join(", ", Tables));
+                sink.Freeze = true;
+            }
             foreach (var batch in batches)
             {
                 sink.Copy(conn, "households", HouseholdColumns, () =>
@@ -175,6 +183,12 @@ public static class BulkLoader
         }
         PgExec(conn, "ANALYZE " + string.Join(", ", Tables));
         return written;
+    }
+
+    private static bool AllEmpty(NpgsqlConnection conn)
+    {
+        using var cmd = new NpgsqlCommand(string.Join(" AND ", Tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {t})")).Insert(0, "SELECT "), conn);
+        return cmd.ExecuteScalar() is true;
     }
 
     private static double EstimatedRows(NpgsqlConnection conn, string table)
@@ -453,11 +467,13 @@ public static class BulkLoader
         private short _fields;
         private NpgsqlRawCopyStream? _stream;
 
+        public bool Freeze { get; set; }
+
         public void Copy(NpgsqlConnection conn, string table, string columns, Action writeRows)
         {
             _fields = (short)columns.Split(", ").Length;
             _pos = 0;
-            _stream = conn.BeginRawBinaryCopy($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)");
+            _stream = conn.BeginRawBinaryCopy($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY{(Freeze ? ", FREEZE" : "")})");
             try
             {
                 Header.CopyTo(_buffer, 0);

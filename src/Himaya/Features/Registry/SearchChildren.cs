@@ -99,6 +99,14 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
     /// </summary>
     private async Task<(List<Row>, int)> ByNameGroupsAsync(IQueryable<Child> scoped, ChildSearch s, string[] keys, DateOnly today, CancellationToken ct)
     {
+        // Each (field, word) prefix becomes the short list of whole keys it covers, when that list is short: equality
+        // on both columns of a composite index is a seek, where a prefix range on its first column scans every entry
+        // of a common surname. An empty list means the word cannot match in that field, so that query is skipped.
+        var expanded = keys.Length > 1 ? await ExpandAsync(keys.Distinct(StringComparer.Ordinal).ToArray(), ct) : [];
+        Expression<Func<Child, bool>> Match(NameField field, string key) =>
+            expanded.TryGetValue((field, key), out var list) ? In(field, list) : StartsWith(field, key);
+        bool Impossible(NameField field, string key) => expanded.TryGetValue((field, key), out var list) && list.Length == 0;
+
         var driver = keys[0];
         if (keys.Length > 1)
         {
@@ -106,16 +114,16 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             foreach (var k in keys.Distinct(StringComparer.Ordinal))
             {
                 var live = db.Children.Where(c => c.DeletedAt == null);
-                var n = await CountsAsync([live.Where(StartsWith(NameField.Surname, k)), live.Where(StartsWith(NameField.GivenName, k)), live.Where(StartsWith(NameField.Patronymic, k))], RarityProbe, ct);
-                if (n.Sum() < fewest) (fewest, driver) = (n.Sum(), k);
+                var fields = Enum.GetValues<NameField>().Where(f => !Impossible(f, k)).ToArray();
+                var n = fields.Length == 0 ? 0 : (await CountsAsync(fields.Select(f => live.Where(Match(f, k))).ToArray(), RarityProbe, ct)).Sum();
+                if (n < fewest) (fewest, driver) = (n, k);
             }
         }
         var others = keys.ToList();
         others.Remove(driver);
         var filtered = Filter(scoped, s, units, today, names: false);
         // With one other word (the usual "surname given-name"), split each group by where that word matched, so
-        // every part is a plain conjunction of ranges that one composite index serves in order; with more words
-        // the extra words are filters.
+        // every part is a plain conjunction that one composite index serves; with more words the extra words are filters.
         var split = others.Count == 1 ? others[0] : null;
         if (split is null) foreach (var k in others) filtered = filtered.Where(NameStartsWith(k));
 
@@ -124,17 +132,19 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         var skip = (s.Page - 1) * s.PageSize;
         foreach (var field in Enum.GetValues<NameField>())
         {
-            var group = filtered.Where(StartsWith(field, driver));
+            if (Impossible(field, driver)) continue;
+            var group = filtered.Where(Match(field, driver));
             // Disjoint groups: a child whose surname and given name both start with the word is counted once.
-            if (field >= NameField.GivenName) group = group.Where(Not(StartsWith(NameField.Surname, driver)));
-            if (field == NameField.Patronymic) group = group.Where(Not(StartsWith(NameField.GivenName, driver)));
-            var parts = split is null ? [group] : Enum.GetValues<NameField>().Select(other =>
+            if (field >= NameField.GivenName && !Impossible(NameField.Surname, driver)) group = group.Where(Not(Match(NameField.Surname, driver)));
+            if (field == NameField.Patronymic && !Impossible(NameField.GivenName, driver)) group = group.Where(Not(Match(NameField.GivenName, driver)));
+            var parts = split is null ? [group] : Enum.GetValues<NameField>().Where(other => !Impossible(other, split)).Select(other =>
             {
-                var part = group.Where(StartsWith(other, split));
-                if (other >= NameField.GivenName) part = part.Where(Not(StartsWith(NameField.Surname, split)));
-                if (other == NameField.Patronymic) part = part.Where(Not(StartsWith(NameField.GivenName, split)));
+                var part = group.Where(Match(other, split));
+                if (other >= NameField.GivenName && !Impossible(NameField.Surname, split)) part = part.Where(Not(Match(NameField.Surname, split)));
+                if (other == NameField.Patronymic && !Impossible(NameField.GivenName, split)) part = part.Where(Not(Match(NameField.GivenName, split)));
                 return part;
             }).ToArray();
+            if (parts.Length == 0) continue;
 
             // Every part of a group is counted, even past the cap, so that the group's page can draw on all of them.
             var counts = await CountsAsync(parts, CountCap + 1, ct);
@@ -144,8 +154,19 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             {
                 var want = skip + s.PageSize - rows.Count;
                 var found = new List<Row>();
+                // A part whose leading key is a list of several values is read as one ordered range per value (in one
+                // round trip): PostgreSQL will not return an IN-list on an index's first column in index order.
+                var leading = expanded.TryGetValue((field, driver), out var lv) && lv.Length > 1 ? lv : null;
                 for (var i = 0; i < parts.Length; i++)
-                    if (counts[i] > 0) found.AddRange(await Project(InGroupOrder(parts[i], field).Take(want)).ToListAsync(ct));
+                {
+                    if (counts[i] == 0) continue;
+                    // A small part (its count is known) is read whole and ordered here: without ORDER BY ... LIMIT the
+                    // planner seeks on the index that fits both words instead of walking the group's index in order.
+                    var query = counts[i] <= SmallPart ? Project(parts[i])
+                        : leading is null ? Project(InGroupOrder(parts[i], field).Take(want))
+                        : Project(leading.Select(v => InGroupOrder(parts[i].Where(In(field, [v])), field).Take(want)).Aggregate(Queryable.Concat));
+                    found.AddRange(await query.ToListAsync(ct));
+                }
                 rows.AddRange(InGroupOrder(found, field).Skip(skip).Take(s.PageSize - rows.Count));
             }
             skip = Math.Max(0, skip - groupCount);
@@ -154,11 +175,77 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
         return (rows, total);
     }
 
-    /// <summary>Bounded counts of one or three queries in a single round trip (scalar subqueries of a one-row select).</summary>
+    /// <summary>Parts with at most this many matches are fetched whole and sorted in memory.</summary>
+    private const int SmallPart = 200;
+
+    /// <summary>A prefix is expanded to its whole keys only up to this many; beyond it the range scan is the better plan.</summary>
+    private const int MaxExpansion = 24;
+
+    private sealed record KeyRow(int Q, string Value);
+
+    /// <summary>
+    /// The distinct live keys starting with each word, per name field, in one round trip: a loose index scan (one
+    /// index seek per distinct key, a recursive CTE both databases run) on the index that leads with that field.
+    /// Lists longer than <see cref="MaxExpansion"/> are left out (the caller falls back to the prefix range).
+    /// </summary>
+    private async Task<Dictionary<(NameField, string), string[]>> ExpandAsync(string[] keys, CancellationToken ct)
+    {
+        var ctes = new List<string>();
+        var selects = new List<string>();
+        var args = new List<object>();
+        var asked = new List<(NameField, string)>();
+        foreach (var field in Enum.GetValues<NameField>())
+        {
+            var column = field switch { NameField.Surname => "surname_key", NameField.GivenName => "given_name_key", _ => "patronymic_key" };
+            foreach (var key in keys)
+            {
+                var (lo, hi) = (args.Count, args.Count + 1);
+                args.Add(key);
+                args.Add(key[..^1] + (char)(key[^1] + 1));
+                var name = "k" + ctes.Count.ToString(CultureInfo.InvariantCulture);
+                ctes.Add($$"""
+                    {{name}}(v, n) AS (
+                        SELECT (SELECT min({{column}}) FROM children WHERE deleted_at IS NULL AND {{column}} >= {{{lo}}} AND {{column}} < {{{hi}}}), 1
+                        UNION ALL
+                        SELECT (SELECT min({{column}}) FROM children WHERE deleted_at IS NULL AND {{column}} > {{name}}.v AND {{column}} < {{{hi}}}), n + 1
+                        FROM {{name}} WHERE {{name}}.v IS NOT NULL AND n <= {{MaxExpansion}})
+                    """);
+                selects.Add($"SELECT {ctes.Count - 1} AS \"Q\", v AS \"Value\" FROM {name} WHERE v IS NOT NULL");
+                asked.Add((field, key));
+            }
+        }
+        var sql = "WITH RECURSIVE " + string.Join(",\n", ctes) + "\n" + string.Join("\nUNION ALL\n", selects);
+        // Only column names chosen above and numbered parameters go into the text.
+#pragma warning disable EF1002
+        var found = await db.Database.SqlQueryRaw<KeyRow>(sql, args.ToArray()).ToListAsync(ct);
+#pragma warning restore EF1002
+        var result = new Dictionary<(NameField, string), string[]>();
+        for (var q = 0; q < asked.Count; q++)
+        {
+            var values = found.Where(r => r.Q == q).Select(r => r.Value).ToArray();
+            if (values.Length <= MaxExpansion) result[asked[q]] = values;
+        }
+        return result;
+    }
+
+    private static Expression<Func<Child, bool>> In(NameField field, string[] values) => values.Length == 1 ? Equal(field, values[0]) : field switch
+    {
+        NameField.Surname => c => values.Contains(c.SurnameKey),
+        NameField.GivenName => c => values.Contains(c.GivenNameKey),
+        _ => c => values.Contains(c.PatronymicKey),
+    };
+
+    /// <summary>Bounded counts of one to three queries in a single round trip (scalar subqueries of a one-row select).</summary>
     private async Task<int[]> CountsAsync(IQueryable<Child>[] parts, int cap, CancellationToken ct)
     {
         var one = db.AdminUnits.OrderBy(u => u.Code).Take(1);
         if (parts.Length == 1) return [await parts[0].Take(cap).CountAsync(ct)];
+        if (parts.Length == 2)
+        {
+            var (x, y) = (parts[0].Take(cap), parts[1].Take(cap));
+            var pair = await one.Select(_ => new { A = x.Count(), B = y.Count() }).SingleAsync(ct);
+            return [pair.A, pair.B];
+        }
         var (a, b, c) = (parts[0].Take(cap), parts[1].Take(cap), parts[2].Take(cap));
         var row = await one.Select(_ => new { A = a.Count(), B = b.Count(), C = c.Count() }).SingleAsync(ct);
         return [row.A, row.B, row.C];
@@ -189,6 +276,14 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
             _ => c => string.Compare(c.PatronymicKey, key) >= 0 && string.Compare(c.PatronymicKey, hi) < 0 && c.PatronymicKey.StartsWith(key),
         };
     }
+
+    // Equality, not a one-element IN-list: the planner treats the two differently when choosing an ordered index scan.
+    private static Expression<Func<Child, bool>> Equal(NameField field, string value) => field switch
+    {
+        NameField.Surname => c => c.SurnameKey == value,
+        NameField.GivenName => c => c.GivenNameKey == value,
+        _ => c => c.PatronymicKey == value,
+    };
 
     private static Expression<Func<Child, bool>> Not(Expression<Func<Child, bool>> e) =>
         Expression.Lambda<Func<Child, bool>>(Expression.Not(e.Body), e.Parameters);
