@@ -6,7 +6,7 @@ namespace Himaya.Cli;
 /// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "help"];
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -42,6 +42,10 @@ public static class CliVerbs
                 return await SeedVerb.RunAsync(args, dbOptions);
             case "bench":
                 return await BenchVerb.RunAsync(args, dbOptions);
+            case "link":
+                return LinkVerb.Run(args);
+            case "link-testset":
+                return LinkTestSetVerb.Run(args);
             case "admin-user":
                 return await AdminUserVerb.RunAsync(args, dbOptions);
             default:
@@ -49,6 +53,10 @@ public static class CliVerbs
                     himaya                       run the web app (http://localhost:5080; --urls to change)
                     himaya seed --children N [--seed S] [--Database:Provider=Postgres --Database:ConnectionString=...]
                     himaya migrate               apply pending schema migrations
+                    himaya link --input F.csv [--input2 G.csv] --config LINK.json --output OUT.csv [--threshold P] [--labels L.csv]
+                                                 deduplicate one file or link two (probabilistic record linkage; --help for more)
+                    himaya link-testset --records N [--duplicates 0.2] [--seed S] --output F.csv [--labels L.csv]
+                                                 generate a labelled test set for record linkage (--help for more)
                     HIMAYA_ADMIN_PASSWORD=... himaya admin-user --username NAME   create or reset a national administrator
                     himaya bench search [--queries N]        search and profile latency against the configured database
                     himaya schema-script [sqlite|postgres]   print the DDL implied by the EF model (developer tool)
