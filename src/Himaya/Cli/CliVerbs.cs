@@ -59,6 +59,7 @@ public static class CliVerbs
                                                  generate a labelled test set for record linkage (--help for more)
                     HIMAYA_ADMIN_PASSWORD=... himaya admin-user --username NAME   create or reset a national administrator
                     himaya bench search [--queries N]        search and profile latency against the configured database
+                    himaya bench link [--records N]          record-linkage quality and speed on a generated labelled set
                     himaya schema-script [sqlite|postgres]   print the DDL implied by the EF model (developer tool)
                     """);
                 return 0;

@@ -29,7 +29,7 @@ public static class LinkageTestSet
     /// <summary>With at most three copies per child and most children copied once, more than half the rows cannot be copies.</summary>
     public const double MaxDuplicateShare = 0.5;
 
-    /// <summary>The whole set is built in memory (about 200 bytes a row) so that it can be shuffled.</summary>
+    /// <summary>The whole set is built in memory (about 250 bytes a row) so that it can be shuffled.</summary>
     public const int MaxRecords = 20_000_000;
 
     public const string CsvHeader = "rec_id,given_name,surname,patronymic,sex,date_of_birth,fin,district";
@@ -61,17 +61,20 @@ public static class LinkageTestSet
         ArgumentNullException.ThrowIfNull(rows);
         w.Write(CsvHeader);
         w.Write('\n');
+        // Each line is assembled in one buffer and written with one call: millions of rows, eight fields each.
+        var line = new char[256];
         foreach (var r in rows)
         {
-            WriteField(w, r.RecId); w.Write(',');
-            WriteField(w, r.GivenName); w.Write(',');
-            WriteField(w, r.Surname); w.Write(',');
-            WriteField(w, r.Patronymic); w.Write(',');
-            WriteField(w, r.Sex); w.Write(',');
-            WriteField(w, r.DateOfBirth); w.Write(',');
-            WriteField(w, r.Fin); w.Write(',');
-            WriteField(w, r.District);
-            w.Write('\n');
+            var n = 0;
+            Append(ref line, ref n, r.RecId, ',');
+            Append(ref line, ref n, r.GivenName, ',');
+            Append(ref line, ref n, r.Surname, ',');
+            Append(ref line, ref n, r.Patronymic, ',');
+            Append(ref line, ref n, r.Sex, ',');
+            Append(ref line, ref n, r.DateOfBirth, ',');
+            Append(ref line, ref n, r.Fin, ',');
+            Append(ref line, ref n, r.District, '\n');
+            w.Write(line, 0, n);
         }
     }
 
@@ -82,26 +85,40 @@ public static class LinkageTestSet
         ArgumentNullException.ThrowIfNull(rows);
         w.Write(LabelsHeader);
         w.Write('\n');
+        var line = new char[64];
         foreach (var r in rows)
         {
-            WriteField(w, r.RecId); w.Write(',');
-            WriteField(w, r.EntityId);
-            w.Write('\n');
+            var n = 0;
+            Append(ref line, ref n, r.RecId, ',');
+            Append(ref line, ref n, r.EntityId, '\n');
+            w.Write(line, 0, n);
         }
     }
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
-    private static void WriteField(TextWriter w, string value)
+    /// <summary>Appends a field (quoted, with doubled quotes, only if it holds a comma, quote or line break) and a separator.</summary>
+    private static void Append(ref char[] line, ref int n, string value, char separator)
     {
-        if (value.AsSpan().IndexOfAny(NeedsQuotes) < 0)
+        var quote = value.AsSpan().IndexOfAny(NeedsQuotes) >= 0;
+        var room = quote ? 2 * value.Length + 3 : value.Length + 1;
+        if (n + room > line.Length) Array.Resize(ref line, Math.Max(2 * line.Length, n + room));
+        if (!quote)
         {
-            w.Write(value);
-            return;
+            value.CopyTo(line.AsSpan(n));
+            n += value.Length;
         }
-        w.Write('"');
-        w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        w.Write('"');
+        else
+        {
+            line[n++] = '"';
+            foreach (var c in value)
+            {
+                if (c == '"') line[n++] = '"';
+                line[n++] = c;
+            }
+            line[n++] = '"';
+        }
+        line[n++] = separator;
     }
 
     /// <summary>Copies among <paramref name="records"/> rows: rounded half to even, so one row with share 0.5 has no copy.</summary>
@@ -116,7 +133,9 @@ public static class LinkageTestSet
         ArgumentOutOfRangeException.ThrowIfGreaterThan(records, MaxRecords);
         if (!(duplicateShare is >= 0 and <= MaxDuplicateShare))
             throw new ArgumentOutOfRangeException(nameof(duplicateShare), duplicateShare, $"The duplicate share must be between 0 and {MaxDuplicateShare}.");
-        return new TestSetGenerator(seed).Dedup(records, DuplicateCount(records, duplicateShare));
+        var copies = DuplicateCount(records, duplicateShare);
+        if (copies > 0 && copies >= records) throw new ArgumentOutOfRangeException(nameof(duplicateShare), duplicateShare, "No clean row left to copy.");
+        return new TestSetGenerator(seed).Dedup(records, copies);
     }
 
     /// <summary><see cref="Link"/> with what was done to each row.</summary>
@@ -207,7 +226,6 @@ internal sealed class TestSetGenerator
         public Style Style;     // how the clean record is spelt
     }
 
-    private const int MaxCopiesOfOne = 3;
     private const ulong FinSpace = 52_523_350_144; // 34^7
     private const string FinAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no I, no O (Fin's rule)
 
@@ -653,7 +671,7 @@ internal sealed class TestSetGenerator
                 return !EndsWithVowel(stem) && rng.Chance(0.3) ? Same(stem + Li(stem)) : OvOf(stem);
             }
             {
-                var stem = male[..^2]; // -li/-lı/-lu/-lü
+                var stem = male[..^2]; // -li/-lı/-lu/-lü: the lists have no other sexless form
                 return rng.Chance(0.7) ? OvOf(stem) : Same(stem + "zadə");
             }
         }
