@@ -223,13 +223,16 @@ public static class Blocking
                     for (var w = range.Item1; w < range.Item2; w++)
                     {
                         var (s, e) = work[w];
-                        for (var x = s; x < e; x++)
+                        // A block lists its records in input order, so when linking, the first source's records come
+                        // first: pair them only with the second source's, without walking same-source pairs.
+                        var split = s;
+                        if (link) while (split < e && order[split] < sizeA) split++;
+                        for (var x = s; x < (link ? split : e); x++)
                         {
                             var i = order[x];
-                            for (var y = x + 1; y < e; y++)
+                            for (var y = link ? split : x + 1; y < e; y++)
                             {
                                 var j = order[y];
-                                if (link && (i < sizeA) == (j < sizeA)) continue;
                                 var seen = false;
                                 foreach (var ek in earlier)
                                 {
