@@ -12,6 +12,9 @@ public static class Training
     public const int MaxFields = 20;
     private const int Missing = 7; // 3 bits per field in a pattern
 
+    /// <summary>Random streams and work split are fixed, not the core count, so a run gives the same model on any machine.</summary>
+    private const int Streams = 8;
+
     public sealed record Options(int USamples = 2_000_000, int PairsPerRule = 1_500_000, int MaxTrainingBlock = 200, int Seed = 1, int MaxIterations = 100);
 
     public static LinkModel Train(LinkData data, IReadOnlyList<BlockingRule> blockingRules, Options? options = null)
@@ -114,12 +117,12 @@ public static class Training
         // Enough random pairs to see the rare levels (a shared birth date is about 1 in 6,500); small inputs need fewer.
         var samples = (int)Math.Min(Math.Min(options.USamples, Math.Max(300_000, 50.0 * n)), total);
         var counts = levels.Select(l => new long[l.Length]).ToArray();
-        var workers = Environment.ProcessorCount;
+        var workers = Streams;
         var perWorker = samples / workers;
         var locals = new long[workers][][];
         Parallel.For(0, workers, w =>
         {
-            var rng = new Random(HashCode.Combine(options.Seed, w, 17));
+            var rng = new Random(unchecked((options.Seed * 7919) + w)); // not HashCode.Combine: that differs from process to process
             var c = levels.Select(l => new long[l.Length]).ToArray();
             for (var k = 0; k < perWorker; k++)
             {
@@ -182,7 +185,7 @@ public static class Training
     private static Dictionary<long, long> Patterns(LinkData data, List<(int I, int J)> pairs)
     {
         var result = new Dictionary<long, long>();
-        var workers = Environment.ProcessorCount;
+        var workers = Streams;
         var locals = new Dictionary<long, long>[workers];
         Parallel.For(0, workers, w =>
         {

@@ -13,23 +13,63 @@ namespace Himaya.Cli;
 /// </summary>
 internal static class BenchLink
 {
+    /// <summary>
+    /// The PostgreSQL way: records in a table, pairs with the same birth date whose full names (as typed, lower case)
+    /// have a trigram similarity at or above a threshold, joined transitively into clusters.
+    /// </summary>
+    private static IEnumerable<(double Threshold, Quality Quality)> TrigramBaseline(string connectionString, IReadOnlyList<TestRecord> rows, string?[] truth)
+    {
+        using var conn = new Npgsql.NpgsqlConnection(connectionString);
+        conn.Open();
+        void Exec(string sql) { using var c = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 0 }; c.ExecuteNonQuery(); }
+        Exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+        Exec("CREATE TEMP TABLE link_bench (n int, full_name text, dob date)");
+        using (var w = conn.BeginBinaryImport("COPY link_bench (n, full_name, dob) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                w.StartRow();
+                w.Write(i, NpgsqlTypes.NpgsqlDbType.Integer);
+                w.Write($"{rows[i].GivenName} {rows[i].Surname} {rows[i].Patronymic}".ToLowerInvariant(), NpgsqlTypes.NpgsqlDbType.Text);
+                w.Write(DateOnly.ParseExact(rows[i].DateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture), NpgsqlTypes.NpgsqlDbType.Date);
+            }
+            w.Complete();
+        }
+        Exec("CREATE INDEX ON link_bench (dob)");
+        Exec("ANALYZE link_bench");
+        var pairs = new List<(int A, int B, float S)>();
+        using (var c = new Npgsql.NpgsqlCommand("SELECT a.n, b.n, similarity(a.full_name, b.full_name) FROM link_bench a JOIN link_bench b ON a.dob = b.dob AND a.n < b.n WHERE similarity(a.full_name, b.full_name) >= 0.4", conn) { CommandTimeout = 0 })
+        using (var r = c.ExecuteReader())
+            while (r.Read()) pairs.Add((r.GetInt32(0), r.GetInt32(1), r.GetFloat(2)));
+        foreach (var threshold in new[] { 0.5, 0.6, 0.7 })
+        {
+            var parent = Enumerable.Range(0, rows.Count).ToArray();
+            int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+            foreach (var (a, b, sim) in pairs)
+                if (sim >= threshold) { var (x, y) = (Find(a), Find(b)); if (x != y) parent[Math.Max(x, y)] = Math.Min(x, y); }
+            yield return (threshold, Quality.OfClusters(Enumerable.Range(0, rows.Count).Select(i => Find(i).ToString(CultureInfo.InvariantCulture)).ToArray(), truth));
+        }
+    }
+
     public static int Run(string[] args)
     {
         int records = 100_000, seed = 1;
         var duplicates = 0.2;
+        string? postgres = null;
         for (var i = 2; i + 1 < args.Length; i += 2)
         {
             var ok = args[i] switch
             {
                 "--records" => int.TryParse(args[i + 1].Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out records) && records > 1,
                 "--seed" => int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out seed),
+                "--postgres" => (postgres = args[i + 1]).Length > 0,
                 "--duplicates" => double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out duplicates) && duplicates is >= 0 and <= LinkageTestSet.MaxDuplicateShare,
                 _ => false,
             };
             if (!ok)
             {
                 Console.Error.WriteLine($"bench link: bad option {args[i]} {args[i + 1]}");
-                Console.Error.WriteLine("usage: himaya bench link [--records N] [--duplicates 0.2] [--seed S]");
+                Console.Error.WriteLine("usage: himaya bench link [--records N] [--duplicates 0.2] [--seed S] [--postgres CONNECTION-STRING]");
                 return 2;
             }
         }
@@ -64,6 +104,9 @@ internal static class BenchLink
         Line("exact match on (given name, surname, date of birth) as typed", Quality.OfClusters(rows.Select(r => $"{r.GivenName}|{r.Surname}|{r.DateOfBirth}").ToArray(), truth));
         Line("exact match on folded (given name, surname) and date of birth",
             Quality.OfClusters(rows.Select(r => $"{NameFolding.Fold(r.GivenName)}|{NameFolding.Fold(r.Surname)}|{r.DateOfBirth}").ToArray(), truth));
+        if (postgres is not null)
+            foreach (var (threshold, quality) in TrigramBaseline(postgres, rows, truth))
+                Line(FormattableString.Invariant($"pg_trgm similarity(full name) >= {threshold} and same date of birth"), quality);
         return 0;
     }
 }

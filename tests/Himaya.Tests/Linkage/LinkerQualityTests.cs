@@ -76,3 +76,22 @@ public class LinkerQualityTests
         model.Score(data, common, common, levels).ShouldBeGreaterThan(0); // the same record agrees with itself on everything
     }
 }
+
+public class LinkerDeterminismTests
+{
+    [Fact]
+    public void The_same_input_gives_the_same_model_and_the_same_clusters()
+    {
+        var rows = LinkageTestSet.Dedup(3_000, 0.2, seed: 15);
+        (string Model, string[] Clusters) Once()
+        {
+            var data = LinkData.FromRecords(LinkerQualityTests.Config, rows.Select(LinkerQualityTests.Row).ToList());
+            var run = Linker.Run(data);
+            return (System.Text.Json.JsonSerializer.Serialize(run.Model), Linker.Clusters(data, run, 0.9));
+        }
+        var (m1, c1) = Once();
+        var (m2, c2) = Once();
+        m2.ShouldBe(m1);
+        c2.ShouldBe(c1);
+    }
+}
