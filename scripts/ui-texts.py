@@ -308,6 +308,15 @@ R = [
 ("Error.FinFormat","A FIN is 7 Latin letters and digits (never I or O), as on the ID card.","FİN şəxsiyyət vəsiqəsindəki kimi 7 latın hərfi və rəqəmdən ibarətdir (I və O olmur).","ФИН — 7 латинских букв и цифр (без I и O), как в удостоверении личности."),
 ("Error.CertificateFormat","A birth certificate number is a series and digits, e.g. AZE 1234567 or II-BŞ 123456.","Doğum haqqında şəhadətnamənin nömrəsi seriya və rəqəmlərdən ibarətdir, məs. AZE 1234567 və ya II-BŞ 123456.","Номер свидетельства о рождении — серия и цифры, напр. AZE 1234567 или II-BŞ 123456."),
 ("Error.ConcurrentEdit","Someone else changed this record since you opened it. Reload it and apply your changes again.","Siz açandan sonra bu qeydi başqası dəyişib. Səhifəni yeniləyib dəyişikliklərinizi yenidən edin.","После того как вы открыли запись, её изменил кто-то другой. Обновите страницу и внесите изменения заново."),
+("Matches.Title","Is this child already registered?","Bu uşaq artıq qeydiyyatdadırmı?","Этот ребёнок уже зарегистрирован?"),
+("Matches.Intro","These registered children are probably the same child. Open the record rather than registering the child twice.","Qeydiyyatda olan bu uşaqlar, ehtimal ki, həmin uşaqdır. Uşağı ikinci dəfə qeydə almaq əvəzinə mövcud qeydi açın.","Эти зарегистрированные дети, вероятно, тот же ребёнок. Откройте запись, а не регистрируйте ребёнка второй раз."),
+("Matches.Probability","match probability {0}","uyğunluq ehtimalı {0}","вероятность совпадения {0}"),
+("Matches.Agreeing","Same","Eynidir","Совпадает"),
+("Matches.Differing","Different","Fərqlidir","Отличается"),
+("Matches.Elsewhere","A probable record of this child exists in {0}, outside your area. Its details are not shown.","Bu uşağın ehtimal olunan qeydi sizin ərazinizdən kənarda, {0} ərazisində var. Təfərrüatları göstərilmir.","Вероятная запись этого ребёнка есть в {0}, вне вашей территории. Подробности не показываются."),
+("Matches.Contact","Contact","Əlaqə","Контакт"),
+("Matches.NoContact","Ask that district's coordinator.","Həmin rayonun koordinatoru ilə əlaqə saxlayın.","Обратитесь к координатору этого района."),
+("Matches.RegisterNew","None of these: register as a new child","Heç biri deyil: yeni uşaq kimi qeydə al","Ни один из них: зарегистрировать как нового ребёнка"),
 ]
 out = {"en": {}, "az": {}, "ru": {}}
 seen = set()

@@ -59,6 +59,41 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task Registering_a_child_already_in_the_registry_shows_the_existing_record_first()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja");
+        var dob = DateTime.UtcNow.AddYears(-5).ToString("yyyy-MM-15");
+        async Task Fill(string surname, string given)
+        {
+            await page.GotoAsync("/children/new");
+            await page.GetByLabel("Surname").FillAsync(surname);
+            await page.GetByLabel("Given name").FillAsync(given);
+            await page.GetByLabel("Sex").SelectOptionAsync("F");
+            await page.Locator("#f-birthDate").FillAsync(dob);
+            await page.GetByLabel("Care arrangement").SelectOptionAsync("Parents");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        }
+        await Fill("Təhməzova", "Zərifə");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        var first = page.Url.Split('?')[0];
+
+        // Her twin sister, typed the Russian way: same family name, same birth date. The form stops and shows the record
+        // that exists, with what agrees and what does not.
+        await Fill("Тахмазова", "Наргиз");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Is this child already registered?" })).ToBeVisibleAsync();
+        var existing = page.GetByRole(AriaRole.Link, new() { Name = "Təhməzova Zərifə" });
+        await Assertions.Expect(existing).ToHaveAttributeAsync("href", new Uri(first).AbsolutePath);
+        await Assertions.Expect(page.Locator(".match .agree")).ToContainTextAsync("Date of birth");
+        await Assertions.Expect(page.Locator(".match .differ")).ToContainTextAsync("Given name");
+        await Shot(page, "intake-match");
+
+        // The worker knows it is another child: she is registered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "None of these: register as a new child" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        page.Url.Split('?')[0].ShouldNotBe(first);
+    }
+
+    [Fact]
     public async Task Switching_language_changes_the_interface_text()
     {
         var page = await app.SignedInPageAsync("worker.ganja", "az");

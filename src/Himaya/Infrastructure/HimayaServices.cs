@@ -50,6 +50,8 @@ public static class HimayaServices
         s.AddScoped<SignInService>();
         s.AddScoped<ChildRecords>();
         s.AddScoped<SearchChildren>();
+        s.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
+        s.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();

@@ -13,6 +13,7 @@ public static class RegistryApi
         children.MapGet("/", SearchAsync).WithName("SearchChildren").Requires(Permission.ReadPersonalData);
         children.MapGet("/export", ExportAsync).WithName("ExportChildren").Requires(Permission.ReadPersonalData);
         children.MapPost("/", CreateAsync).WithName("CreateChild").Requires(Permission.WriteRegistry);
+        children.MapPost("/matches", MatchesAsync).WithName("FindExistingMatches").Requires(Permission.WriteRegistry);
         children.MapGet("/{id:guid}", GetAsync).WithName("GetChild").Requires(Permission.ReadPersonalData);
         children.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateChild").Requires(Permission.WriteRegistry);
         children.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteChild").Requires(Permission.DeleteRegistry);
@@ -71,6 +72,14 @@ public static class RegistryApi
         if (errors is not null) return errors.ToProblem();
         return (await records.CreateAsync(http.Caller(), input!, ct)).ToResult(c =>
             TypedResults.Created($"/api/v1/children/{c.Id}", ChildMapping.ToDto(c, units, Today(clock), ApiSupport.Culture)));
+    }
+
+    /// <summary>Before registering: probable existing records of this child (same body as POST /children).</summary>
+    private static async Task<IResult> MatchesAsync(HttpContext http, Himaya.Features.Linkage.IntakeMatching matching, CancellationToken ct)
+    {
+        var (input, errors) = await Json.ReadAsync<ChildInput>(http.Request, ct);
+        if (errors is not null) return errors.ToProblem();
+        return (await matching.FindAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(m => TypedResults.Ok(m));
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ChildRecords records, AdminUnits units, TimeProvider clock, CancellationToken ct)

@@ -1,0 +1,37 @@
+using Himaya.Linkage.Linking;
+
+namespace Himaya.Features.Linkage;
+
+/// <summary>
+/// The Fellegi–Sunter model intake matching scores with. Trained once per process (lazily, about a second) the same way
+/// `himaya link` trains, on a seeded generated set (docs/linkage-testsets.md), because the registry itself holds too few
+/// known duplicates to estimate m from. The birth-certificate number has no training data there, so it borrows the
+/// FIN's m and u: both are national identifiers, unique per child. No term-frequency adjustment: a handful of
+/// candidates says nothing about how common a name is.
+/// </summary>
+public sealed class IntakeModel
+{
+    public static readonly LinkConfig Config = LinkConfig.Parse("""
+        {"id":"id","fields":[
+          {"column":"givenName","kind":"name","tf":false},{"column":"surname","kind":"surname","tf":false},
+          {"column":"patronymic","kind":"patronymic","tf":false},{"column":"sex","kind":"sex"},
+          {"column":"birthDate","kind":"date"},{"column":"fin","kind":"id"},{"column":"birthCertificateNumber","kind":"id"},
+          {"column":"districtCode","kind":"district","tf":false}]}
+        """).Config!;
+
+    private readonly Lazy<LinkModel> _model = new(Train, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public LinkModel Model => _model.Value;
+
+    private static LinkModel Train()
+    {
+        var rows = LinkageTestSet.Dedup(20_000, 0.2, seed: 1);
+        var data = LinkData.FromRecords(Config, rows.Select(r => (r.RecId, new string?[] { r.GivenName, r.Surname, r.Patronymic, r.Sex, r.DateOfBirth, r.Fin, null, r.District })).ToList());
+        var model = Training.Train(data, Blocking.Rules(data));
+        var fields = model.Fields.ToList();
+        var fin = fields.FindIndex(f => f.Column == "fin");
+        var cert = fields.FindIndex(f => f.Column == "birthCertificateNumber");
+        fields[cert] = fields[fin] with { Column = "birthCertificateNumber", MSource = "the FIN's (no certificate numbers in the training set)" };
+        return model with { Fields = fields };
+    }
+}
