@@ -35,6 +35,8 @@ internal static class BenchVerb
         services.AddScoped<AuditLog>();
         services.AddScoped<SearchChildren>();
         services.AddScoped<ChildRecords>();
+        services.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
+        services.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
         await using var sp = services.BuildServiceProvider();
 
         List<(Guid Id, string Surname, string GivenName, DateOnly BirthDate, string District)> sample;
@@ -66,6 +68,14 @@ internal static class BenchVerb
             ("search: surname only (page 1 of many), national", (s, c) => Search(s, national, c.Surname)),
             ("search: transliterated prefix, district scope", (s, c) => Search(s, District(c.District), Latinise(c.Surname)[..Math.Min(5, c.Surname.Length)])),
             ("search: date of birth + surname, national", (s, c) => Search(s, national, $"{c.Surname} {c.BirthDate:yyyy-MM-dd}")),
+            ("intake match: names + birth date, whole registry", async (s, c) =>
+            {
+                var input = new ChildInput { GivenName = c.GivenName, Surname = c.Surname, BirthDate = c.BirthDate, DistrictCode = c.District };
+                var found = await s.GetRequiredService<Himaya.Features.Linkage.IntakeMatching>().FindAsync(national, input, "en", default);
+                if (found is not Outcome<Himaya.Features.Linkage.IntakeMatches>.Ok ok || !ok.Value.Matches.Any(m => m.Id == c.Id))
+                    throw new InvalidOperationException($"intake match did not find {c.Id} ({input.GivenName} {input.Surname} {c.BirthDate} {c.District}) itself: " +
+                        (found is Outcome<Himaya.Features.Linkage.IntakeMatches>.Ok o ? string.Join("; ", o.Value.Matches.Select(m => $"{m.Id} {m.GivenName} {m.Surname} {m.BirthDate} {m.Probability}")) + $" of {o.Value.CandidatesCompared}" : found.ToString()));
+            }),
             ("profile: record + history + access log", async (s, c) =>
             {
                 var records = s.GetRequiredService<ChildRecords>();

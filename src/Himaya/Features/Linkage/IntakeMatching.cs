@@ -32,7 +32,7 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
 {
     public const double ShowFrom = 0.5;
     public const int MaxShown = 10;
-    private const int PerLookup = 400;
+    private const int PerLookup = 2_500;
 
     /// <summary>Probability that a child being registered is already in the registry at all, spread over its records (the prior).</summary>
     private const double AlreadyRegisteredShare = 0.2;
@@ -72,7 +72,7 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
                 c.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Fin, c.BirthCertificateNumber, c.DistrictCode })));
             var data = LinkData.FromRecords(IntakeModel.Config, rows);
             var m = model.Model;
-            var registered = Math.Max(1, await db.Children.CountAsync(c => c.DeletedAt == null, ct));
+            var registered = await model.RegistrySizeAsync(db, clock, ct);
             var prior = AlreadyRegisteredShare / registered;
             var priorWeight = Math.Log2(prior / (1 - prior));
             Span<int> levels = stackalloc int[Training.MaxFields];
