@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using Himaya.Features.Demo;
@@ -84,6 +85,17 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
             var res = await worker.PostAsync("/api/v1/households", new StringContent("{\"address\":\"Test 1\",\"districtCode\":\"C-GAN\"}", Encoding.UTF8, "application/json"));
             var household = await res.JsonAsync();
             return pattern.Replace("{id:guid}", household.GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
+        if (pattern.Contains("/imports/{id:guid}", StringComparison.Ordinal))
+        {
+            var tag = Guid.NewGuid().ToString("N")[..6];
+            var res = await worker.PostAsJsonAsync("/api/v1/imports", new
+            {
+                source = "Matrix source " + tag, fileName = "m.csv", mapping = ImportTests.Mapping,
+                content = ImportTests.Csv($"1,Matrisov,Elvin,,M,{DateTime.UtcNow.AddYears(-8):dd.MM.yyyy},,C-GAN"),
+            });
+            var import = await res.JsonAsync();
+            return pattern.Replace("{id:guid}", import.GetProperty("id").GetString(), StringComparison.Ordinal);
         }
         if (pattern.Contains("{id:int}", StringComparison.Ordinal))
         {

@@ -17,6 +17,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Himaya.Features.Linkage.LinkSource> LinkSources => Set<Himaya.Features.Linkage.LinkSource>();
+    public DbSet<Himaya.Features.Linkage.ImportBatch> ImportBatches => Set<Himaya.Features.Linkage.ImportBatch>();
+    public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -30,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<WaterSource>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Sanitation>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<ScopeKind>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Linkage.ImportStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Linkage.SourceOutcome>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -166,6 +171,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => x.UserName);
         });
 
+        b.Entity<Himaya.Features.Linkage.LinkSource>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Mapping).HasMaxLength(4000);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        b.Entity<Himaya.Features.Linkage.ImportBatch>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.FileHash).HasMaxLength(64);
+            e.HasOne<Himaya.Features.Linkage.LinkSource>().WithMany().HasForeignKey(x => x.SourceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SourceId, x.FileHash });
+        });
+        b.Entity<Himaya.Features.Linkage.SourceRecord>(e =>
+        {
+            e.Property(x => x.SourceRecordId).HasMaxLength(100);
+            e.Property(x => x.MappedValues).HasMaxLength(4000);
+            e.Property(x => x.Problem).HasMaxLength(1000);
+            e.HasOne<Himaya.Features.Linkage.ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.BatchId, x.RowNumber }).IsUnique();
+            e.HasIndex(x => x.ChildId).HasFilter("child_id IS NOT NULL");
+        });
+
         ApplySnakeCaseNames(b);
     }
 
@@ -189,6 +218,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         "Child" => "children",
         "AuditEntry" => "audit_entries",
         "AppUser" => "users",
+        "ImportBatch" => "import_batches",
         _ => SnakeCase(clrName) + "s",
     };
 

@@ -36,6 +36,7 @@ public static class HimayaPipeline
         var api = app.MapGroup("/api/v1").RequireCurrentUser();
         api.MapIdentityApi(open);
         api.MapRegistryApi();
+        Himaya.Features.Linkage.ImportApi.MapImportApi(api);
         api.MapAuditApi();
         app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
         {

@@ -52,6 +52,7 @@ public static class HimayaServices
         s.AddScoped<SearchChildren>();
         s.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
         s.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
+        s.AddScoped<Himaya.Features.Linkage.ImportRunner>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();

@@ -28,6 +28,8 @@ public static class AuditActions
     public const string Search = "search";
     /// <summary>Existing records were looked for before a registration (which ones were shown, by id).</summary>
     public const string MatchCheck = "match-check";
+    public const string Import = "import";
+    public const string ImportRollback = "import-rollback";
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";

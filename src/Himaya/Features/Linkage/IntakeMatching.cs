@@ -37,7 +37,7 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
     /// <summary>Probability that a child being registered is already in the registry at all, spread over its records (the prior).</summary>
     private const double AlreadyRegisteredShare = 0.2;
 
-    private sealed record Candidate(Guid Id, string GivenName, string Surname, string? Patronymic, Sex Sex, DateOnly BirthDate,
+    internal sealed record Candidate(Guid Id, string GivenName, string Surname, string? Patronymic, Sex Sex, DateOnly BirthDate,
         string? Fin, string? BirthCertificateNumber, string DistrictCode, int? AssignedWorkerId);
 
     public static FieldErrors Validate(ChildInput input, DateOnly today)
@@ -61,28 +61,8 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
         var errors = Validate(input, today);
         if (!errors.IsEmpty) return new Outcome<IntakeMatches>.Invalid(errors);
 
-        var candidates = await CandidatesAsync(input, ct);
-        var matches = new List<(Candidate C, double P, int[] Levels)>();
-        if (candidates.Count > 0)
-        {
-            var query = new string?[] { input.GivenName, input.Surname, input.Patronymic, input.Sex?.ToString(), input.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                input.Fin, input.BirthCertificateNumber, input.DistrictCode };
-            var rows = new List<(string, string?[])> { ("new", query) };
-            rows.AddRange(candidates.Select(c => (c.Id.ToString(), new string?[] { c.GivenName, c.Surname, c.Patronymic, c.Sex.ToString(),
-                c.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Fin, c.BirthCertificateNumber, c.DistrictCode })));
-            var data = LinkData.FromRecords(IntakeModel.Config, rows);
-            var m = model.Model;
-            var registered = await model.RegistrySizeAsync(db, clock, ct);
-            var prior = AlreadyRegisteredShare / registered;
-            var priorWeight = Math.Log2(prior / (1 - prior));
-            Span<int> levels = stackalloc int[Training.MaxFields];
-            for (var j = 1; j < data.Count; j++)
-            {
-                var p = LinkModel.Probability(priorWeight + m.Score(data, 0, j, levels));
-                if (p >= ShowFrom) matches.Add((candidates[j - 1], p, levels[..data.Fields.Length].ToArray()));
-            }
-        }
-        matches = [.. matches.OrderByDescending(x => x.P).ThenBy(x => x.C.Id).Take(MaxShown)];
+        var (matches, compared) = await ScoreAsync(input, ct);
+        matches = [.. matches.Where(x => x.P >= ShowFrom).Take(MaxShown)];
 
         var visible = matches.Count == 0 ? [] : await db.Children.VisibleTo(user).Where(c => matches.Select(x => x.C.Id).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         var result = new List<IntakeMatch>();
@@ -101,9 +81,37 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
         }
         // The access log names the records whose existence was shown (ids only), in scope or not.
         await audit.RecordAsync(user, new AuditEvent(AuditActions.MatchCheck, EntityType: "child", Detail: string.Create(CultureInfo.InvariantCulture,
-            $"candidates={candidates.Count}; shown={result.Count}; inScope={string.Join(',', result.Where(r => r.InScope).Select(r => r.Id!.Value.ToString("N")))}; " +
+            $"candidates={compared}; shown={result.Count}; inScope={string.Join(',', result.Where(r => r.InScope).Select(r => r.Id!.Value.ToString("N")))}; " +
             $"elsewhere={string.Join(',', matches.Where(x => !visible.Contains(x.C.Id)).Select(x => x.C.Id.ToString("N")))}")), ct);
-        return new Outcome<IntakeMatches>.Ok(new IntakeMatches(result, candidates.Count));
+        return new Outcome<IntakeMatches>.Ok(new IntakeMatches(result, compared));
+    }
+
+    /// <summary>
+    /// Registered children that may be this one, across the whole registry, with their match probability and comparison
+    /// levels, most probable first (those under 1 % left out). For callers that apply their own scope rules.
+    /// </summary>
+    internal async Task<(List<(Candidate C, double P, int[] Levels)> Matches, int Compared)> ScoreAsync(ChildInput input, CancellationToken ct)
+    {
+        var candidates = await CandidatesAsync(input, ct);
+        var matches = new List<(Candidate C, double P, int[] Levels)>();
+        if (candidates.Count == 0) return (matches, 0);
+        var query = new string?[] { input.GivenName, input.Surname, input.Patronymic, input.Sex?.ToString(), input.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            input.Fin, input.BirthCertificateNumber, input.DistrictCode };
+        var rows = new List<(string, string?[])> { ("new", query) };
+        rows.AddRange(candidates.Select(c => (c.Id.ToString(), new string?[] { c.GivenName, c.Surname, c.Patronymic, c.Sex.ToString(),
+            c.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Fin, c.BirthCertificateNumber, c.DistrictCode })));
+        var data = LinkData.FromRecords(IntakeModel.Config, rows);
+        var m = model.Model;
+        var registered = await model.RegistrySizeAsync(db, clock, ct);
+        var prior = AlreadyRegisteredShare / registered;
+        var priorWeight = Math.Log2(prior / (1 - prior));
+        var levels = new int[Training.MaxFields];
+        for (var j = 1; j < data.Count; j++)
+        {
+            var p = LinkModel.Probability(priorWeight + m.Score(data, 0, j, levels));
+            if (p >= 0.01) matches.Add((candidates[j - 1], p, levels[..data.Fields.Length].ToArray()));
+        }
+        return ([.. matches.OrderByDescending(x => x.P).ThenBy(x => x.C.Id)], candidates.Count);
     }
 
     private static readonly string[] FieldNames = ["givenName", "surname", "patronymic", "sex", "birthDate", "fin", "birthCertificateNumber", "districtCode"];

@@ -42,12 +42,13 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         if (user.ScopeKind == ScopeKind.Caseload && child.AssignedWorkerId is null) child.AssignedWorkerId = user.Id;
         child.CreatedAt = child.UpdatedAt = Now;
         child.Version = 1;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or the caller's (an import applies a row and its provenance together).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Children.Add(child);
         db.RecordChanges.Add(RecordHistory.Diff(EntityType, child.Id, AuditActions.Create, new Dictionary<string, string?>(), ChildMapping.Fields(child), user, Now));
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, Id(child.Id)), ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return child;
     }
 

@@ -1,0 +1,29 @@
+using Himaya.Features.Identity;
+using Himaya.Infrastructure;
+
+namespace Himaya.Features.Linkage;
+
+public static class ImportApi
+{
+    public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("Imports");
+        imports.MapPost("/preview", async (HttpContext http, ImportRunner runner, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<ImportRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await runner.PreviewAsync(http.Caller(), input!, ct)).ToResult(p => TypedResults.Ok(p));
+        }).WithName("PreviewImport").Requires(Permission.WriteRegistry);
+        imports.MapPost("/", async (HttpContext http, ImportRunner runner, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<ImportRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await runner.RunAsync(http.Caller(), input!, ct)).ToResult(s => s.AlreadyImported ? TypedResults.Ok(s) : TypedResults.Created($"/api/v1/imports/{s.Id}", s));
+        }).WithName("RunImport").Requires(Permission.WriteRegistry);
+        imports.MapGet("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
+            (await runner.GetAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("GetImport").Requires(Permission.WriteRegistry);
+        imports.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
+            (await runner.RollbackAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("RollBackImport").Requires(Permission.DeleteRegistry);
+        return api;
+    }
+}

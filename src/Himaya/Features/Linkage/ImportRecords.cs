@@ -1,0 +1,63 @@
+namespace Himaya.Features.Linkage;
+
+/// <summary>A source of records (a school list, a polyclinic register, the TSA file…) and how its columns map to registry fields, saved once and reused.</summary>
+public sealed class LinkSource
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The <see cref="SourceMapping"/> as JSON.</summary>
+    public required string Mapping { get; set; }
+    public int CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum ImportStatus { Running, Completed, RolledBack }
+
+/// <summary>One file imported from a source. Rows are applied one transaction each, with <see cref="RowsDone"/> moved in the same transaction, so an interrupted import resumes exactly where it stopped.</summary>
+public sealed class ImportBatch
+{
+    public Guid Id { get; set; }
+    public int SourceId { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>SHA-256 of the file's bytes: the same file from the same source is imported once.</summary>
+    public required string FileHash { get; set; }
+    public int RowCount { get; set; }
+    public int RowsDone { get; set; }
+    public ImportStatus Status { get; set; }
+    public int Linked { get; set; }
+    public int Created { get; set; }
+    public int Review { get; set; }
+    public int Rejected { get; set; }
+    /// <summary>The linkage model (weights per field and level, prior) the rows were matched with, as JSON.</summary>
+    public string Model { get; set; } = "";
+    public int CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public DateTime? RolledBackAt { get; set; }
+}
+
+public enum SourceOutcome { Linked, Created, Review, Rejected }
+
+/// <summary>One row of an imported file, kept with its provenance, and what became of it.</summary>
+public sealed class SourceRecord
+{
+    public long Id { get; set; }
+    public Guid BatchId { get; set; }
+    public int SourceId { get; set; }
+    /// <summary>1-based data row number in the file (the header is row 0).</summary>
+    public int RowNumber { get; set; }
+    /// <summary>The source's own record id, when the mapping names one.</summary>
+    public string? SourceRecordId { get; set; }
+    /// <summary>The mapped values as JSON (registry field → value as given).</summary>
+    public required string MappedValues { get; set; }
+    public SourceOutcome Outcome { get; set; }
+    /// <summary>The child this record belongs to (linked or created); null while in review or when rejected.</summary>
+    public Guid? ChildId { get; set; }
+    /// <summary>Best candidate's match probability, and the candidate itself when the row waits for review.</summary>
+    public double? Probability { get; set; }
+    public Guid? CandidateId { get; set; }
+    /// <summary>Why a row was rejected: "column: message".</summary>
+    public string? Problem { get; set; }
+    public DateTime ImportedAt { get; set; }
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Himaya.Linkage.Linking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Linkage;
+
+/// <summary>A file from another service: its source's name, the file name, its text (CSV with a header row) and the column mapping.</summary>
+public sealed record ImportRequest(string? Source, string? FileName, string? Content, SourceMapping? Mapping);
+
+public sealed record RowProblem(int Row, string Problem);
+
+public sealed record ImportPreview(int Rows, int Valid, IReadOnlyList<RowProblem> Problems, IReadOnlyList<Dictionary<string, string?>> Sample);
+
+public sealed record ImportSummary(Guid Id, string Source, string FileName, ImportStatus Status, int Rows, int RowsDone, int Linked, int Created,
+    int Review, int Rejected, bool AlreadyImported, IReadOnlyList<RowProblem> Problems);
+
+/// <summary>
+/// Imports a source file into the registry, row by row: each row is kept as a source record with its provenance and
+/// is linked to the child it matches (match probability ≥ 0.9, anywhere in the registry), sent to review (0.5–0.9), or
+/// becomes a new child (the importer's scope must cover its district); a row that fails validation is rejected with its
+/// row and column. Each row is one transaction together with the batch's progress, so an interrupted import is never
+/// half-applied: sending the same file again resumes it, and a rollback undoes it (the children it created are archived).
+/// The same file from the same source is imported once.
+/// </summary>
+public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits units, IntakeMatching matching, IntakeModel model, ChildRecords children, TimeProvider clock)
+{
+    public const double LinkFrom = 0.9;
+    public const double ReviewFrom = 0.5;
+    public const int MaxContentChars = 20_000_000;
+    private const int ProblemsShown = 100;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private sealed record Parsed(string Source, string FileName, string Content, SourceMapping Mapping, string[] Header, List<string[]> Rows);
+
+    private (Parsed? Parsed, FieldErrors Errors) Parse(ImportRequest r)
+    {
+        var e = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(r.Source)) e.Add("source", "Name the source (e.g. \"Ganja polyclinic 2\").");
+        else if (r.Source.Length > 100) e.Add("source", "At most 100 characters.");
+        if (string.IsNullOrWhiteSpace(r.FileName)) e.Add("fileName", "The file's name is required.");
+        else if (r.FileName.Length > 260) e.Add("fileName", "At most 260 characters.");
+        if (string.IsNullOrEmpty(r.Content)) e.Add("content", "The file is empty.");
+        else if (r.Content.Length > MaxContentChars) e.Add("content", $"At most {MaxContentChars:N0} characters; split the file.");
+        if (r.Mapping is null) e.Add("mapping", "The column mapping is required.");
+        if (!e.IsEmpty) return (null, e);
+        var (header, rows, csvErrors) = Csv.Read(new StringReader(r.Content!));
+        foreach (var problem in csvErrors) e.Add("content", problem);
+        if (header.Length == 0) e.Add("content", "The file has no header row.");
+        else if (rows.Count == 0 && csvErrors.Count == 0) e.Add("content", "The file has a header but no rows.");
+        if (!e.IsEmpty) return (null, e);
+        var mappingErrors = r.Mapping!.Validate(header);
+        if (!mappingErrors.IsEmpty) return (null, mappingErrors);
+        return (new Parsed(r.Source!.Trim(), r.FileName!.Trim(), r.Content!, r.Mapping!, header, rows), e);
+    }
+
+    /// <summary>The row as registry input, or the problems that reject it ("column: message").</summary>
+    private (ChildInput Input, Dictionary<string, string?> Values, List<string> Problems) Check(CurrentUser user, Parsed p, string[] row)
+    {
+        var (input, values, problems) = p.Mapping.Map(p.Header, row);
+        var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
+        foreach (var (field, messages) in errors.All)
+        {
+            // A value the mapping could not read is already reported with its text.
+            if ((field is "birthDate" && values["birthDate"] is not null && input.BirthDate is null) || (field is "sex" && values["sex"] is not null && input.Sex is null)
+                || (field is "careArrangement" && values["careArrangement"] is not null && input.CareArrangement is null)) continue;
+            foreach (var m in messages) problems.Add($"{p.Mapping.ColumnFor(field)}: {m}");
+        }
+        if (problems.Count == 0 && !Scope.MayWriteIn(user, input.DistrictCode!.Trim()))
+            problems.Add($"{p.Mapping.ColumnFor("districtCode")}: the district is outside your scope.");
+        return (input, values, problems);
+    }
+
+    public async Task<Outcome<ImportPreview>> PreviewAsync(CurrentUser user, ImportRequest request, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return new Outcome<ImportPreview>.Forbidden();
+        var (p, errors) = Parse(request);
+        if (p is null) return new Outcome<ImportPreview>.Invalid(errors);
+        var problems = new List<RowProblem>();
+        var valid = 0;
+        var sample = new List<Dictionary<string, string?>>();
+        for (var i = 0; i < p.Rows.Count; i++)
+        {
+            var (_, values, rowProblems) = Check(user, p, p.Rows[i]);
+            if (rowProblems.Count == 0) valid++;
+            foreach (var pr in rowProblems) if (problems.Count < ProblemsShown) problems.Add(new RowProblem(i + 1, pr));
+            if (sample.Count < 5) sample.Add(values);
+        }
+        await Task.CompletedTask;
+        return new ImportPreview(p.Rows.Count, valid, problems, sample);
+    }
+
+    public async Task<Outcome<ImportSummary>> RunAsync(CurrentUser user, ImportRequest request, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return new Outcome<ImportSummary>.Forbidden();
+        var (p, errors) = Parse(request);
+        if (p is null) return new Outcome<ImportSummary>.Invalid(errors);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(p.Content)));
+        var mappingJson = JsonSerializer.Serialize(p.Mapping, Json.Options);
+
+        var source = await db.LinkSources.FirstOrDefaultAsync(s => s.Name == p.Source, ct);
+        if (source is null)
+        {
+            source = new LinkSource { Name = p.Source, Mapping = mappingJson, CreatedById = user.Id, CreatedAt = Now, UpdatedAt = Now };
+            db.LinkSources.Add(source);
+        }
+        else if (source.Mapping != mappingJson)
+        {
+            source.Mapping = mappingJson;
+            source.UpdatedAt = Now;
+        }
+        await db.SaveChangesAsync(ct);
+
+        var batch = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack).FirstOrDefaultAsync(ct);
+        if (batch is { Status: ImportStatus.Completed })
+            return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
+        if (batch is null)
+        {
+            batch = new ImportBatch
+            {
+                Id = Guid.CreateVersion7(), SourceId = source.Id, FileName = p.FileName, FileHash = hash, RowCount = p.Rows.Count, Status = ImportStatus.Running,
+                Model = JsonSerializer.Serialize(model.Model, Json.Options), CreatedById = user.Id, CreatedAt = Now,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Rows already applied (an interrupted run) are skipped: they and the batch's progress were committed together.
+        for (var i = batch.RowsDone; i < p.Rows.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (input, values, problems) = Check(user, p, p.Rows[i]);
+            var record = new SourceRecord
+            {
+                BatchId = batch.Id, SourceId = source.Id, RowNumber = i + 1, ImportedAt = Now,
+                SourceRecordId = p.Mapping.RecordId is { } idColumn ? Truncate(p.Rows[i][Array.IndexOf(p.Header, idColumn)], 100) : null,
+                MappedValues = Truncate(JsonSerializer.Serialize(values, Json.Options), 4000),
+            };
+            if (problems.Count > 0)
+            {
+                (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", problems), 1000));
+            }
+            else
+            {
+                var (scored, _) = await matching.ScoreAsync(input, ct);
+                var best = scored.Count > 0 ? scored[0] : default;
+                if (best.C is not null && best.P >= LinkFrom)
+                    (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Linked, best.C.Id, best.P);
+                else if (best.C is not null && best.P >= ReviewFrom)
+                    (record.Outcome, record.CandidateId, record.Probability) = (SourceOutcome.Review, best.C.Id, best.P);
+                else
+                {
+                    switch (await children.CreateAsync(user, input, ct))
+                    {
+                        case Outcome<Child>.Ok created:
+                            (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Created, created.Value.Id, best.C is null ? null : best.P);
+                            break;
+                        case Outcome<Child>.Invalid bad:
+                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", bad.Errors.All.SelectMany(kv => kv.Value.Select(m => $"{p.Mapping.ColumnFor(kv.Key)}: {m}"))), 1000));
+                            break;
+                        case Outcome<Child>.Conflict conflict:
+                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate($"{p.Mapping.ColumnFor(conflict.Field)}: {conflict.Message}", 1000));
+                            break;
+                        default:
+                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, "not allowed");
+                            break;
+                    }
+                }
+            }
+            db.SourceRecords.Add(record);
+            batch.RowsDone = i + 1;
+            switch (record.Outcome)
+            {
+                case SourceOutcome.Linked: batch.Linked++; break;
+                case SourceOutcome.Created: batch.Created++; break;
+                case SourceOutcome.Review: batch.Review++; break;
+                default: batch.Rejected++; break;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        batch.Status = ImportStatus.Completed;
+        batch.CompletedAt = Now;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
+            $"source={source.Id}; rows={batch.RowCount}; linked={batch.Linked}; created={batch.Created}; review={batch.Review}; rejected={batch.Rejected}")), ct);
+        return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
+    }
+
+    public async Task<Outcome<ImportSummary>> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return new Outcome<ImportSummary>.Forbidden();
+        var batch = await VisibleAsync(user, id, ct);
+        if (batch is null) return new Outcome<ImportSummary>.NotFound();
+        var source = await db.LinkSources.Where(s => s.Id == batch.SourceId).Select(s => s.Name).SingleAsync(ct);
+        return await SummaryAsync(batch, source, alreadyImported: false, ct);
+    }
+
+    /// <summary>Undoes an import (finished or interrupted): its source records go, and the children it created are archived unless another import has since linked to them.</summary>
+    public async Task<Outcome<ImportSummary>> RollbackAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.DeleteRegistry)) return new Outcome<ImportSummary>.Forbidden();
+        var batch = await VisibleAsync(user, id, ct);
+        if (batch is null) return new Outcome<ImportSummary>.NotFound();
+        if (batch.Status == ImportStatus.RolledBack) return new Outcome<ImportSummary>.Conflict("id", "This import is already rolled back.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await db.SourceRecords.Where(r => r.BatchId == id && r.Outcome == SourceOutcome.Created && r.ChildId != null).Select(r => r.ChildId!.Value).ToListAsync(ct);
+        var keptElsewhere = await db.SourceRecords.Where(r => r.BatchId != id && r.ChildId != null && created.Contains(r.ChildId!.Value)).Select(r => r.ChildId!.Value).Distinct().ToListAsync(ct);
+        var now = Now;
+        foreach (var child in await db.Children.Where(c => created.Contains(c.Id) && !keptElsewhere.Contains(c.Id) && c.DeletedAt == null).ToListAsync(ct))
+        {
+            child.DeletedAt = now;
+            child.Version++;
+            db.RecordChanges.Add(new RecordChange { EntityType = "child", EntityId = child.Id, At = now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, "child", ChildRecords.Id(child.Id), "import rolled back"), ct);
+        }
+        await db.SourceRecords.Where(r => r.BatchId == id).ExecuteDeleteAsync(ct);
+        batch.Status = ImportStatus.RolledBack;
+        batch.RolledBackAt = now;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.ImportRollback, "import", id.ToString("D"), $"children archived={created.Count - keptElsewhere.Count}"), ct);
+        await tx.CommitAsync(ct);
+        var source = await db.LinkSources.Where(s => s.Id == batch.SourceId).Select(s => s.Name).SingleAsync(ct);
+        return await SummaryAsync(batch, source, alreadyImported: false, ct);
+    }
+
+    /// <summary>An import is seen by whoever ran it, by national users, and by users whose areas cover the runner's.</summary>
+    private async Task<ImportBatch?> VisibleAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null) return null;
+        if (batch.CreatedById == user.Id || user.ScopeKind == ScopeKind.National) return batch;
+        if (user.ScopeKind != ScopeKind.Areas) return null;
+        var runnerAreas = await db.Users.Where(u => u.Id == batch.CreatedById).SelectMany(u => u.ScopeAreas.Select(a => a.AdminUnitCode)).ToListAsync(ct);
+        return runnerAreas.Count > 0 && runnerAreas.All(user.Districts.Contains) ? batch : null;
+    }
+
+    private async Task<Outcome<ImportSummary>> SummaryAsync(ImportBatch b, string source, bool alreadyImported, CancellationToken ct)
+    {
+        var problems = await db.SourceRecords.Where(r => r.BatchId == b.Id && r.Outcome == SourceOutcome.Rejected).OrderBy(r => r.RowNumber).Take(ProblemsShown)
+            .Select(r => new RowProblem(r.RowNumber, r.Problem ?? "")).ToListAsync(ct);
+        return new ImportSummary(b.Id, source, b.FileName, b.Status, b.RowCount, b.RowsDone, b.Linked, b.Created, b.Review, b.Rejected, alreadyImported, problems);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+
+namespace Himaya.Features.Linkage;
+
+/// <summary>
+/// How a source's columns become registry fields: <c>columns</c> maps a registry field (givenName, surname, patronymic,
+/// sex, birthDate, fin, birthCertificateNumber, districtCode, careArrangement) to a column of the file; <c>defaults</c>
+/// gives a value the whole source shares (e.g. every child on a school list lives with parents — the importer's stated
+/// assumption, kept with the source); <c>recordId</c> names the source's own id column; <c>dateFormat</c> the dates' format.
+/// </summary>
+public sealed record SourceMapping
+{
+    public string? RecordId { get; init; }
+    public Dictionary<string, string> Columns { get; init; } = [];
+    public Dictionary<string, string>? Defaults { get; init; }
+    public string? DateFormat { get; init; }
+
+    public static readonly string[] Fields = ["givenName", "surname", "patronymic", "sex", "birthDate", "fin", "birthCertificateNumber", "districtCode", "careArrangement"];
+    private static readonly string[] DefaultDateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyyMMdd"];
+
+    /// <summary>Problems with the mapping itself, against the file's header (field names as in the API: "mapping.columns.surname").</summary>
+    public FieldErrors Validate(string[] header)
+    {
+        var e = new FieldErrors();
+        foreach (var (field, column) in Columns)
+        {
+            if (!Fields.Contains(field)) e.Add($"mapping.columns.{field}", "Unknown registry field; one of: " + string.Join(", ", Fields) + ".");
+            else if (!header.Contains(column)) e.Add($"mapping.columns.{field}", $"The file has no column \"{column}\".");
+        }
+        foreach (var field in (Defaults ?? []).Keys.Where(f => !Fields.Contains(f)))
+            e.Add($"mapping.defaults.{field}", "Unknown registry field.");
+        foreach (var required in new[] { "givenName", "surname", "birthDate" })
+            if (!Columns.ContainsKey(required)) e.Add($"mapping.columns.{required}", "Map a column to this field: records cannot be matched without it.");
+        if (RecordId is { } id && !header.Contains(id)) e.Add("mapping.recordId", $"The file has no column \"{id}\".");
+        if (DateFormat is { } f && !DateOnly.TryParseExact(new DateOnly(2013, 11, 24).ToString(f, CultureInfo.InvariantCulture), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            e.Add("mapping.dateFormat", "Not a date format with year, month and day (e.g. dd.MM.yyyy).");
+        return e;
+    }
+
+    /// <summary>One row as registry input; problems name the file's column.</summary>
+    public (ChildInput Input, Dictionary<string, string?> Values, List<string> Problems) Map(string[] header, string[] row)
+    {
+        var values = new Dictionary<string, string?>();
+        var problems = new List<string>();
+        string? Get(string field)
+        {
+            if (Columns.TryGetValue(field, out var column))
+            {
+                var v = row[Array.IndexOf(header, column)].Trim();
+                if (v.Length > 0) return v;
+            }
+            return Defaults is not null && Defaults.TryGetValue(field, out var d) ? d : null;
+        }
+        foreach (var f in Fields) values[f] = Get(f);
+        DateOnly? dob = null;
+        if (values["birthDate"] is { } text)
+        {
+            if (DateOnly.TryParseExact(text, DateFormat is { } df ? [df] : DefaultDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) dob = d;
+            else problems.Add($"{Columns.GetValueOrDefault("birthDate", "birthDate")}: \"{text}\" is not a date" + (DateFormat is null ? "" : $" in the format {DateFormat}") + ".");
+        }
+        Sex? sex = null;
+        if (values["sex"] is { } s)
+        {
+            var n = Himaya.Linkage.Linking.PreparedField.Normalise(Himaya.Linkage.Linking.FieldKind.Sex, s);
+            if (n is "M" or "F") sex = Enum.Parse<Sex>(n);
+            else problems.Add($"{Columns.GetValueOrDefault("sex", "sex")}: \"{s}\" is not a sex (M/F, male/female, oğlan/qız, м/ж).");
+        }
+        CareArrangement? care = null;
+        if (values["careArrangement"] is { } c)
+        {
+            if (Enum.TryParse<CareArrangement>(c, ignoreCase: true, out var ca) && Enum.IsDefined(ca)) care = ca;
+            else problems.Add($"{Columns.GetValueOrDefault("careArrangement", "careArrangement")}: \"{c}\" is not a care arrangement ({string.Join(", ", Enum.GetNames<CareArrangement>())}).");
+        }
+        var input = new ChildInput
+        {
+            GivenName = values["givenName"], Surname = values["surname"], Patronymic = values["patronymic"], Sex = sex, BirthDate = dob,
+            Fin = values["fin"], BirthCertificateNumber = values["birthCertificateNumber"], DistrictCode = values["districtCode"], CareArrangement = care,
+            Guardians = [],
+        };
+        return (input, values, problems);
+    }
+
+    /// <summary>The file's column for a registry field, for messages ("Doğum tarixi: ..."), else the field name.</summary>
+    public string ColumnFor(string field) => Columns.TryGetValue(field, out var c) ? c : field;
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.IntegrationTests;
+
+public sealed class ImportsOnSqlite(SqliteApp app) : ImportTests(app), IClassFixture<SqliteApp>;
+public sealed class ImportsOnPostgres(PostgresApp app) : ImportTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A source file comes in: previewed with row errors, then each row is linked, created or rejected, once; and it can be rolled back.</summary>
+public abstract class ImportTests(HimayaApp app)
+{
+    internal static object Mapping => new
+    {
+        recordId = "Şagird №",
+        columns = new Dictionary<string, string>
+        {
+            ["surname"] = "Soyadı", ["givenName"] = "Adı", ["patronymic"] = "Ata adı", ["sex"] = "Cinsi", ["birthDate"] = "Doğum tarixi",
+            ["fin"] = "FİN", ["districtCode"] = "Rayon",
+        },
+        defaults = new Dictionary<string, string> { ["careArrangement"] = "Parents" },
+        dateFormat = "dd.MM.yyyy",
+    };
+
+    internal static string Csv(params string[] rows) => "Şagird №,Soyadı,Adı,Ata adı,Cinsi,Doğum tarixi,FİN,Rayon\n" + string.Join("\n", rows) + "\n";
+
+    private static string Dob(int years, int day) => DateTime.UtcNow.AddYears(-years).ToString($"{day:00}.MM.yyyy");
+
+    [Fact]
+    public async Task A_preview_lists_each_bad_row_with_its_column_and_saves_nothing()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var source = "Preview school " + Guid.NewGuid().ToString("N")[..6];
+        var content = Csv(
+            $"1,Önizləmov,Tural,Elşən oğlu,oğlan,{Dob(9, 3)},,C-GAN",
+            "2,Önizləmov,Kamal,Elşən oğlu,M,31.02.2015,,C-GAN",
+            $"3,Önizləmova,Aysel,Elşən qızı,F,{Dob(8, 4)},,C-SIR",
+            $"4,Önizləmova,Leyla,Elşən qızı,X,{Dob(7, 5)},,C-GAN");
+        var res = await ganja.PostAsJsonAsync("/api/v1/imports/preview", new { source, fileName = "school.csv", content, mapping = Mapping });
+        var text = await res.Content.ReadAsStringAsync();
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var preview = JsonDocument.Parse(text).RootElement;
+        preview.GetProperty("rows").GetInt32().ShouldBe(4);
+        preview.GetProperty("valid").GetInt32().ShouldBe(1);
+        var problems = preview.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("problem").GetString()!)).ToList();
+        problems.ShouldContain(p => p.Item1 == 2 && p.Item2.StartsWith("Doğum tarixi:"));
+        problems.ShouldContain(p => p.Item1 == 3 && p.Item2.StartsWith("Rayon:") && p.Item2.Contains("outside your scope"));
+        problems.ShouldContain(p => p.Item1 == 4 && p.Item2.StartsWith("Cinsi:"));
+        await using var db = app.NewDbContext();
+        (await db.LinkSources.AnyAsync(s => s.Name == source)).ShouldBeFalse();
+        (await db.Children.AnyAsync(c => c.Surname == "Önizləmov")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("""{"fileName":"a.csv","content":"x\n1\n","mapping":{}}""", "source")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"","mapping":{}}""", "content")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\n\"x,1\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı","birthDate":"Adı"}}}""", "content")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı"}}}""", "mapping.columns.birthDate")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Nope","birthDate":"Adı"}}}""", "mapping.columns.surname")]
+    public async Task A_bad_request_names_the_field_and_changes_nothing(string json, string field)
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        await using var db = app.NewDbContext();
+        var before = await db.ImportBatches.CountAsync();
+        var res = await ganja.PostAsync("/api/v1/imports", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+        (await db.ImportBatches.CountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Each_row_is_linked_created_or_rejected_once_and_the_import_rolls_back()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        // Already registered: the polyclinic's row for this child must link to it, not create a second record.
+        var existing = TestData.Child(district: "C-GAN", surname: "Mövcudov" + tag, givenName: "Orxan");
+        existing["birthDate"] = DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-07");
+        var existingId = (await TestData.CreateChildAsync(ganja, existing)).GetProperty("id").GetString();
+        var content = Csv(
+            $"P-1,Movcudov{tag},Orkhan,Rəşad oğlu,M,{DateTime.UtcNow.AddYears(-10):07.MM.yyyy},,C-GAN",
+            $"P-2,Yenizadə{tag},Lalə,Vüqar qızı,F,{Dob(4, 9)},,C-GAN",
+            $"P-3,Səhvov{tag},Elvin,,M,not a date,,C-GAN");
+        var body = new { source = "Ganja polyclinic " + tag, fileName = "poly.csv", content, mapping = Mapping };
+
+        var res = await ganja.PostAsJsonAsync("/api/v1/imports", body);
+        var text = await res.Content.ReadAsStringAsync();
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, text);
+        var summary = JsonDocument.Parse(text).RootElement;
+        var id = summary.GetProperty("id").GetString();
+        (summary.GetProperty("linked").GetInt32(), summary.GetProperty("created").GetInt32(), summary.GetProperty("rejected").GetInt32()).ShouldBe((1, 1, 1));
+        summary.GetProperty("status").GetString().ShouldBe("Completed");
+        summary.GetProperty("problems")[0].GetProperty("row").GetInt32().ShouldBe(3);
+
+        await using (var db = app.NewDbContext())
+        {
+            var records = await db.SourceRecords.Where(r => r.BatchId == Guid.Parse(id!)).OrderBy(r => r.RowNumber).ToListAsync();
+            records.Select(r => r.SourceRecordId).ShouldBe(["P-1", "P-2", "P-3"]);
+            records[0].ChildId.ShouldBe(Guid.Parse(existingId!));
+            (await db.Children.CountAsync(c => c.Surname == "Yenizadə" + tag)).ShouldBe(1);
+        }
+
+        // The same file again changes nothing.
+        var again = await ganja.PostAsJsonAsync("/api/v1/imports", body);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var againSummary = await again.JsonAsync();
+        againSummary.GetProperty("alreadyImported").GetBoolean().ShouldBeTrue();
+        againSummary.GetProperty("id").GetString().ShouldBe(id);
+        await using (var db = app.NewDbContext())
+            (await db.Children.CountAsync(c => c.Surname == "Yenizadə" + tag)).ShouldBe(1);
+
+        // Rolled back by the supervisor: the child it created is archived, the one it linked to is untouched.
+        (await (await app.ClientForAsync("worker.shirvan")).DeleteAsync($"/api/v1/imports/{id}")).StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+        var rollback = await supervisor.DeleteAsync($"/api/v1/imports/{id}");
+        rollback.StatusCode.ShouldBe(HttpStatusCode.OK, await rollback.Content.ReadAsStringAsync());
+        (await rollback.JsonAsync()).GetProperty("status").GetString().ShouldBe("RolledBack");
+        await using (var db = app.NewDbContext())
+        {
+            (await db.Children.CountAsync(c => c.Surname == "Yenizadə" + tag && c.DeletedAt == null)).ShouldBe(0);
+            (await db.Children.SingleAsync(c => c.Id == Guid.Parse(existingId!))).DeletedAt.ShouldBeNull();
+            (await db.SourceRecords.CountAsync(r => r.BatchId == Guid.Parse(id!))).ShouldBe(0);
+            (await db.AuditEntries.CountAsync(a => a.Action == "import-rollback" && a.EntityId == id)).ShouldBe(1);
+        }
+        (await supervisor.DeleteAsync($"/api/v1/imports/{id}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // After a rollback the file can be imported again.
+        (await ganja.PostAsJsonAsync("/api/v1/imports", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+}
