@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Himaya.IntegrationTests;
 
@@ -127,5 +128,53 @@ public abstract class ImportTests(HimayaApp app)
 
         // After a rollback the file can be imported again.
         (await ganja.PostAsJsonAsync("/api/v1/imports", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+}
+
+public sealed class ImportResumeOnSqlite(SqliteApp app) : ImportResumeTests(app), IClassFixture<SqliteApp>;
+public sealed class ImportResumeOnPostgres(PostgresApp app) : ImportResumeTests(app), IClassFixture<PostgresApp>;
+
+public abstract class ImportResumeTests(HimayaApp app)
+{
+    [Fact]
+    public async Task An_import_interrupted_after_some_rows_resumes_where_it_stopped_when_the_file_is_sent_again()
+    {
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        var content = ImportTests.Csv(
+            $"1,Birinci{tag},Tural,,M,{DateTime.UtcNow.AddYears(-6):03.MM.yyyy},,C-GAN",
+            $"2,İkinci{tag},Lalə,,F,{DateTime.UtcNow.AddYears(-7):04.MM.yyyy},,C-GAN",
+            $"3,Üçüncü{tag},Samir,,M,{DateTime.UtcNow.AddYears(-8):05.MM.yyyy},,C-GAN");
+        var mapping = System.Text.Json.JsonSerializer.Deserialize<Himaya.Features.Linkage.SourceMapping>(
+            System.Text.Json.JsonSerializer.Serialize(ImportTests.Mapping, Himaya.Infrastructure.Json.Options), Himaya.Infrastructure.Json.Options)!;
+        var request = new Himaya.Features.Linkage.ImportRequest("Resume source " + tag, "r.csv", content, mapping);
+        Himaya.Features.Identity.CurrentUser worker;
+        await using (var db = app.NewDbContext())
+        {
+            var u = await db.Users.SingleAsync(x => x.UserName == "worker.ganja");
+            worker = new(u.Id, u.UserName, u.Agency, [Himaya.Features.Identity.Roles.SocialWorker], Himaya.Features.Identity.ScopeKind.Areas, new HashSet<string> { "C-GAN" }, "127.0.0.1");
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var runner = scope.ServiceProvider.GetRequiredService<Himaya.Features.Linkage.ImportRunner>();
+            runner.StopAfterRows = 1;
+            await Should.ThrowAsync<OperationCanceledException>(() => runner.RunAsync(worker, request, default));
+        }
+        await using (var db = app.NewDbContext())
+        {
+            var batch = await db.ImportBatches.SingleAsync(b => b.FileName == "r.csv" && b.Status == Himaya.Features.Linkage.ImportStatus.Running && db.LinkSources.Any(s => s.Id == b.SourceId && s.Name == "Resume source " + tag));
+            batch.RowsDone.ShouldBe(1);
+            (await db.SourceRecords.CountAsync(r => r.BatchId == batch.Id)).ShouldBe(1);
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(1);
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<Himaya.Features.Linkage.ImportRunner>().RunAsync(worker, request, default);
+            var summary = outcome.ShouldBeOfType<Himaya.Infrastructure.Outcome<Himaya.Features.Linkage.ImportSummary>.Ok>().Value;
+            (summary.Status, summary.RowsDone, summary.Created).ShouldBe((Himaya.Features.Linkage.ImportStatus.Completed, 3, 3));
+        }
+        await using (var db = app.NewDbContext())
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(3);
     }
 }

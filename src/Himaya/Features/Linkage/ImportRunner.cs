@@ -37,6 +37,9 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     public const int MaxContentChars = 20_000_000;
     private const int ProblemsShown = 100;
 
+    /// <summary>Tests only: stop (as a crash would) after this many rows of one call have been committed.</summary>
+    internal int? StopAfterRows { get; set; }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -135,9 +138,11 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         }
 
         // Rows already applied (an interrupted run) are skipped: they and the batch's progress were committed together.
+        var appliedNow = 0;
         for (var i = batch.RowsDone; i < p.Rows.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
+            if (appliedNow++ == StopAfterRows) throw new OperationCanceledException("stopped for a test");
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var (input, values, problems) = Check(user, p, p.Rows[i]);
             var record = new SourceRecord
