@@ -94,6 +94,36 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_worker_imports_a_school_list_after_checking_its_rows()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja");
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        var csv = "Şagird №,Soyadı,Adı,Ata adı,Cinsi,Doğum tarixi,FİN,Rayon\n" +
+                  $"1,Məktəbov{tag},Nihad,Elçin oğlu,oğlan,{DateTime.UtcNow.AddYears(-9):12.MM.yyyy},,C-GAN\n" +
+                  $"2,Məktəbova{tag},Aytac,Elçin qızı,qız,{DateTime.UtcNow.AddYears(-8):14.MM.yyyy},,C-GAN\n" +
+                  $"3,Səhvli{tag},Ramil,,oğlan,31.02.2016,,C-GAN\n";
+        await page.GotoAsync("/imports");
+        await page.GetByLabel("Source").FillAsync("School 7, Ganja " + tag);
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "school7.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the file" }).ClickAsync();
+
+        // Columns were recognised from their Azerbaijani names; the care arrangement is the importer's statement.
+        await Assertions.Expect(page.Locator("#f-map\\.surname")).ToHaveValueAsync("Soyadı");
+        await Assertions.Expect(page.Locator("#f-map\\.birthDate")).ToHaveValueAsync("Doğum tarixi");
+        await page.Locator("#f-default\\.careArrangement").SelectOptionAsync("Parents");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the rows" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#preview [role=status]")).ToContainTextAsync("3 rows, 2 without problems");
+        await Assertions.Expect(page.Locator("#preview td", new() { HasText = "Doğum tarixi:" })).ToBeVisibleAsync();
+        await Shot(page, "import-preview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("#import-created")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#import-rejected")).ToHaveTextAsync("1");
+        await Shot(page, "import-summary");
+    }
+
+    [Fact]
     public async Task Switching_language_changes_the_interface_text()
     {
         var page = await app.SignedInPageAsync("worker.ganja", "az");

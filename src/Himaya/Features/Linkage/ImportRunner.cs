@@ -211,6 +211,26 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         return await SummaryAsync(batch, source, alreadyImported: false, ct);
     }
 
+    /// <summary>The latest imports this user may see (see <see cref="VisibleAsync"/>), newest first.</summary>
+    public async Task<List<(ImportBatch Batch, string Source)>> RecentAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WriteRegistry)) return [];
+        var recent = await db.ImportBatches.OrderByDescending(b => b.CreatedAt).Take(200)
+            .Join(db.LinkSources, b => b.SourceId, s => s.Id, (b, s) => new { Batch = b, s.Name }).ToListAsync(ct);
+        var runners = recent.Select(r => r.Batch.CreatedById).Distinct().ToList();
+        var areas = (await db.Users.Where(u => runners.Contains(u.Id)).Select(u => new { u.Id, Areas = u.ScopeAreas.Select(a => a.AdminUnitCode).ToList() }).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => u.Areas);
+        bool Visible(ImportBatch b) => b.CreatedById == user.Id || user.ScopeKind == ScopeKind.National
+            || (user.ScopeKind == ScopeKind.Areas && areas.GetValueOrDefault(b.CreatedById) is { Count: > 0 } a && a.All(user.Districts.Contains));
+        return [.. recent.Where(r => Visible(r.Batch)).Take(20).Select(r => (r.Batch, r.Name))];
+    }
+
+    /// <summary>Names of the known sources, and the mapping saved with one.</summary>
+    public async Task<List<string>> SourceNamesAsync(CancellationToken ct) => await db.LinkSources.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+
+    public async Task<SourceMapping?> SavedMappingAsync(string source, CancellationToken ct) =>
+        await db.LinkSources.Where(s => s.Name == source).Select(s => s.Mapping).FirstOrDefaultAsync(ct) is { } json ? JsonSerializer.Deserialize<SourceMapping>(json, Json.Options) : null;
+
     /// <summary>Undoes an import (finished or interrupted): its source records go, and the children it created are archived unless another import has since linked to them.</summary>
     public async Task<Outcome<ImportSummary>> RollbackAsync(CurrentUser user, Guid id, CancellationToken ct)
     {

@@ -1,0 +1,33 @@
+using Himaya.Features.Identity;
+using Himaya.Features.Shared;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Linkage.Pages;
+
+/// <summary>One import: what became of its rows, the rejected rows with their problems, and the rollback.</summary>
+public sealed class ImportSummaryModel(ImportRunner runner) : HimayaPage
+{
+    public ImportSummary Summary { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        switch (await runner.GetAsync(Me, id, ct))
+        {
+            case Outcome<ImportSummary>.Ok ok: Summary = ok.Value; return Page();
+            case Outcome<ImportSummary>.Forbidden: return ForbiddenPage();
+            default: return NotFoundPage();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRollbackAsync(Guid id, CancellationToken ct)
+    {
+        switch (await runner.RollbackAsync(Me, id, ct))
+        {
+            case Outcome<ImportSummary>.Ok: return Redirect($"/imports/{id}");
+            case Outcome<ImportSummary>.Forbidden: return ForbiddenPage();
+            case Outcome<ImportSummary>.Conflict: return Redirect($"/imports/{id}");
+            default: return NotFoundPage();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using Himaya.Features.Identity;
+using Himaya.Features.Shared;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Linkage.Pages;
+
+/// <summary>
+/// Importing a source file, in three steps on one page: upload (source and file), map the file's columns to registry
+/// fields (prefilled from the source's saved mapping, else guessed from the column names) and preview the row problems,
+/// then import. The file's text travels in the form between steps; nothing is saved before "Import".
+/// </summary>
+public sealed class ImportsModel(ImportRunner runner) : HimayaPage
+{
+    public const int MaxUploadBytes = 10 * 1024 * 1024;
+
+    public List<(ImportBatch Batch, string Source)> Recent { get; private set; } = [];
+    public List<string> Sources { get; private set; } = [];
+    public string? Source { get; private set; }
+    public string? FileName { get; private set; }
+    public string? FileText { get; private set; }
+    public string[] Header { get; private set; } = [];
+    public SourceMapping Mapping { get; private set; } = new();
+    public ImportPreview? Preview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Me.Can(Permission.WriteRegistry)) return ForbiddenPage();
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? source, CancellationToken ct)
+    {
+        if (!Me.Can(Permission.WriteRegistry)) return ForbiddenPage();
+        Source = source?.Trim();
+        if (string.IsNullOrWhiteSpace(Source)) Errors.Add("source", "Name the source (e.g. \"Ganja polyclinic 2\").");
+        if (file is null || file.Length == 0) Errors.Add("file", "Choose a CSV file.");
+        else if (file.Length > MaxUploadBytes) Errors.Add("file", "At most 10 MB; split the file.");
+        else if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            Errors.Add("file", "Only CSV files for now (save a spreadsheet as CSV UTF-8).");
+        if (Errors.IsEmpty)
+        {
+            using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            FileText = await reader.ReadToEndAsync(ct);
+            FileName = Path.GetFileName(file.FileName);
+            Header = Himaya.Linkage.Linking.Csv.Read(new StringReader(FileText)).Header;
+            if (Header.Length == 0) Errors.Add("file", "The file has no header row.");
+            Mapping = await runner.SavedMappingAsync(Source!, ct) is { } saved && saved.Validate(Header).IsEmpty ? saved : Guess(Header);
+        }
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => await StepAsync(run: false, ct);
+
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct) => await StepAsync(run: true, ct);
+
+    private async Task<IActionResult> StepAsync(bool run, CancellationToken ct)
+    {
+        if (!Me.Can(Permission.WriteRegistry)) return ForbiddenPage();
+        var form = Request.Form;
+        Source = form["source"];
+        FileName = form["fileName"];
+        FileText = form["content"];
+        Header = Himaya.Linkage.Linking.Csv.Read(new StringReader(FileText ?? "")).Header;
+        var columns = new Dictionary<string, string>();
+        foreach (var field in SourceMapping.Fields)
+            if (form["map." + field].ToString() is { Length: > 0 } column) columns[field] = column;
+        var defaults = new Dictionary<string, string>();
+        if (form["default.careArrangement"].ToString() is { Length: > 0 } care) defaults["careArrangement"] = care;
+        Mapping = new SourceMapping
+        {
+            Columns = columns, Defaults = defaults.Count > 0 ? defaults : null,
+            RecordId = form["recordId"].ToString() is { Length: > 0 } rid ? rid : null,
+            DateFormat = form["dateFormat"].ToString() is { Length: > 0 } df ? df : null,
+        };
+        var request = new ImportRequest(Source, FileName, FileText, Mapping);
+        if (run)
+        {
+            switch (await runner.RunAsync(Me, request, ct))
+            {
+                case Outcome<ImportSummary>.Ok ok: return Redirect($"/imports/{ok.Value.Id}");
+                case Outcome<ImportSummary>.Invalid bad: Errors = bad.Errors; break;
+                default: return ForbiddenPage();
+            }
+        }
+        else
+        {
+            switch (await runner.PreviewAsync(Me, request, ct))
+            {
+                case Outcome<ImportPreview>.Ok ok: Preview = ok.Value; break;
+                case Outcome<ImportPreview>.Invalid bad: Errors = bad.Errors; break;
+                default: return ForbiddenPage();
+            }
+        }
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        Recent = await runner.RecentAsync(Me, ct);
+        Sources = await runner.SourceNamesAsync(ct);
+    }
+
+    // Column names seen in Azerbaijani, Russian and English source files, folded for comparison.
+    private static readonly Dictionary<string, string[]> Hints = new()
+    {
+        ["givenName"] = ["ad", "adi", "adı", "given", "givenname", "given_name", "firstname", "first_name", "name", "имя"],
+        ["surname"] = ["soyad", "soyadi", "soyadı", "surname", "lastname", "last_name", "familiya", "фамилия"],
+        ["patronymic"] = ["ataadi", "ata adı", "ata adi", "patronymic", "otchestvo", "отчество"],
+        ["sex"] = ["cins", "cinsi", "sex", "gender", "пол"],
+        ["birthDate"] = ["dogumtarixi", "doğum tarixi", "dogum tarixi", "dob", "birthdate", "date_of_birth", "birth_date", "дата рождения"],
+        ["fin"] = ["fin", "fİn", "pin", "фин"],
+        ["birthCertificateNumber"] = ["sehadetname", "şəhadətnamə", "certificate", "birth_certificate", "свидетельство"],
+        ["districtCode"] = ["rayon", "district", "district_code", "район"],
+    };
+
+    private static SourceMapping Guess(string[] header)
+    {
+        static string Key(string s) => s.Trim().ToLowerInvariant().Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var columns = new Dictionary<string, string>();
+        foreach (var (field, hints) in Hints)
+        {
+            var match = header.FirstOrDefault(h => hints.Any(x => Key(x) == Key(h)));
+            if (match is not null) columns[field] = match;
+        }
+        return new SourceMapping { Columns = columns };
+    }
+}
