@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.LinkSource> LinkSources => Set<Himaya.Features.Linkage.LinkSource>();
     public DbSet<Himaya.Features.Linkage.ImportBatch> ImportBatches => Set<Himaya.Features.Linkage.ImportBatch>();
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
+    public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -35,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<ScopeKind>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.ImportStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.SourceOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Linkage.ReviewDecision>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -194,6 +196,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => new { x.BatchId, x.RowNumber }).IsUnique();
             e.HasIndex(x => x.ChildId).HasFilter("child_id IS NOT NULL");
         });
+
+        b.Entity<Himaya.Features.Linkage.MatchDecision>(e =>
+        {
+            e.HasOne<Himaya.Features.Linkage.SourceRecord>().WithMany().HasForeignKey(x => x.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.SourceRecordId, x.ChildId }).IsUnique();
+        });
+        b.Entity<Himaya.Features.Linkage.SourceRecord>().HasIndex(x => x.Outcome).HasFilter("outcome = 'Review'");
 
         ApplySnakeCaseNames(b);
     }

@@ -53,6 +53,7 @@ public static class HimayaServices
         s.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
         s.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
         s.AddScoped<Himaya.Features.Linkage.ImportRunner>();
+        s.AddScoped<Himaya.Features.Linkage.Reviews>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();

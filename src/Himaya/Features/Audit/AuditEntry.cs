@@ -30,6 +30,7 @@ public static class AuditActions
     public const string MatchCheck = "match-check";
     public const string Import = "import";
     public const string ImportRollback = "import-rollback";
+    public const string Review = "review";
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";

@@ -24,6 +24,15 @@ public static class ImportApi
             (await runner.GetAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("GetImport").Requires(Permission.WriteRegistry);
         imports.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
             (await runner.RollbackAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("RollBackImport").Requires(Permission.DeleteRegistry);
+        var reviews = api.MapGroup("/reviews").WithTags("Reviews");
+        reviews.MapGet("/", async (HttpContext http, Reviews r, CancellationToken ct) =>
+            (await r.QueueAsync(http.Caller(), ApiSupport.Culture, ct)).ToResult(q => TypedResults.Ok(q))).WithName("ReviewQueue").Requires(Permission.WriteRegistry);
+        reviews.MapPost("/decision", async (HttpContext http, Reviews r, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<ReviewDecisionRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await r.DecideAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(i => TypedResults.Ok(i));
+        }).WithName("DecideReview").Requires(Permission.WriteRegistry);
         return api;
     }
 }

@@ -61,3 +61,20 @@ public sealed class SourceRecord
     public string? Problem { get; set; }
     public DateTime ImportedAt { get; set; }
 }
+
+public enum ReviewDecision { Match, NotMatch, Unsure }
+
+/// <summary>
+/// A reviewer's decision on a proposed pair (an imported record and a registered child). Kept for good: a pair decided
+/// "not a match" is never proposed again, and decided pairs are the labelled sample the linkage is evaluated on.
+/// </summary>
+public sealed class MatchDecision
+{
+    public long Id { get; set; }
+    public long SourceRecordId { get; set; }
+    public Guid ChildId { get; set; }
+    public ReviewDecision Decision { get; set; }
+    public double? Probability { get; set; }
+    public int DecidedById { get; set; }
+    public DateTime DecidedAt { get; set; }
+}

@@ -82,6 +82,13 @@ public sealed record SourceMapping
         return (input, values, problems);
     }
 
+    /// <summary>A kept source record's values (as mapped at import, defaults applied) back to registry input, read with this source's date format.</summary>
+    public ChildInput ToInput(IReadOnlyDictionary<string, string?> values)
+    {
+        var identity = new SourceMapping { Columns = Fields.ToDictionary(f => f, f => f), DateFormat = DateFormat };
+        return identity.Map(Fields, Fields.Select(f => values.GetValueOrDefault(f) ?? "").ToArray()).Input;
+    }
+
     /// <summary>The file's column for a registry field, for messages ("Doğum tarixi: ..."), else the field name.</summary>
     public string ColumnFor(string field) => Columns.TryGetValue(field, out var c) ? c : field;
 }
