@@ -362,7 +362,7 @@ R = [
 ("Reviews.Agreement.same","same","eynidir","совпадает"),
 ("Reviews.Agreement.similar","similar","oxşardır","похоже"),
 ("Reviews.Agreement.different","different","fərqlidir","отличается"),
-("Reviews.Agreement.missing","missing on one side","bir tərəfdə yoxdur","нет с одной стороны"),
+("Reviews.Agreement.missing","not recorded on both sides","hər iki tərəfdə qeyd olunmayıb","не указано с обеих сторон"),
 ("Reviews.OpenChild","Open the registered child's record","Qeydiyyatdakı uşağın qeydini aç","Открыть запись зарегистрированного ребёнка"),
 ("Reviews.Match","Same child","Eyni uşaqdır","Тот же ребёнок"),
 ("Reviews.NotMatch","Not the same child","Eyni uşaq deyil","Не тот же ребёнок"),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Himaya.BrowserTests;
@@ -121,6 +122,53 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("#import-created")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#import-rejected")).ToHaveTextAsync("1");
         await Shot(page, "import-summary");
+    }
+
+    [Fact]
+    public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
+    {
+        // A registered child, and an imported record the model was unsure about, waiting in the queue.
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        long recordId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Himaya.Infrastructure.AppDbContext>();
+            var worker = db.Users.Single(u => u.UserName == "worker.ganja");
+            var now = DateTime.UtcNow;
+            var child = new Himaya.Features.Registry.Child
+            {
+                Id = Guid.NewGuid(), GivenName = "Kamran", Surname = "Nəsirov" + tag, Patronymic = "Əli oğlu", DistrictCode = "C-GAN", Sex = Himaya.Features.Registry.Sex.M,
+                BirthDate = DateOnly.FromDateTime(now).AddYears(-11), CareArrangement = Himaya.Features.Registry.CareArrangement.Parents,
+                CreatedById = worker.Id, CreatedAt = now, UpdatedAt = now, Version = 1,
+            };
+            child.RefreshSearchKeys();
+            db.Children.Add(child);
+            var source = new Himaya.Features.Linkage.LinkSource { Name = "Polyclinic " + tag, Mapping = "{\"columns\":{}}", CreatedById = worker.Id, CreatedAt = now, UpdatedAt = now };
+            db.LinkSources.Add(source);
+            db.SaveChanges();
+            var batch = new Himaya.Features.Linkage.ImportBatch { Id = Guid.NewGuid(), SourceId = source.Id, FileName = "poly.csv", FileHash = tag, RowCount = 1, RowsDone = 1, Review = 1,
+                Status = Himaya.Features.Linkage.ImportStatus.Completed, CreatedById = worker.Id, CreatedAt = now };
+            db.ImportBatches.Add(batch);
+            var record = new Himaya.Features.Linkage.SourceRecord
+            {
+                BatchId = batch.Id, SourceId = source.Id, RowNumber = 1, ImportedAt = now, Outcome = Himaya.Features.Linkage.SourceOutcome.Review, CandidateId = child.Id, Probability = 0.74,
+                MappedValues = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?> { ["givenName"] = "Kamran", ["surname"] = "Nasirli" + tag,
+                    ["birthDate"] = child.BirthDate.ToString("yyyy-MM-dd"), ["districtCode"] = "C-GAN", ["sex"] = "M", ["careArrangement"] = "Parents" }),
+            };
+            db.SourceRecords.Add(record);
+            db.SaveChanges();
+            recordId = record.Id;
+        }
+
+        var page = await app.SignedInPageAsync("worker.ganja");
+        await page.GotoAsync("/reviews");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Nasirli" + tag) }).ClickAsync();
+        await page.WaitForURLAsync($"**/reviews/{recordId}");
+        await Assertions.Expect(page.Locator("tr.agreement-same", new() { HasText = "Date of birth" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr.agreement-similar", new() { HasText = "Surname" })).ToBeVisibleAsync();
+        await Shot(page, "review-pair");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Same child", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Linked");
     }
 
     [Fact]
