@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.ImportBatch> ImportBatches => Set<Himaya.Features.Linkage.ImportBatch>();
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
+    public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -203,6 +204,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => new { x.SourceRecordId, x.ChildId }).IsUnique();
         });
         b.Entity<Himaya.Features.Linkage.SourceRecord>().HasIndex(x => x.Outcome).HasFilter("outcome = 'Review'");
+        b.Entity<Himaya.Features.Linkage.ChildMerge>(e =>
+        {
+            e.Property(x => x.MovedSourceRecords).HasMaxLength(8000);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.SurvivorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.MergedId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.SurvivorId);
+            e.HasIndex(x => x.MergedId);
+        });
 
         ApplySnakeCaseNames(b);
     }

@@ -54,6 +54,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
         s.AddScoped<Himaya.Features.Linkage.ImportRunner>();
         s.AddScoped<Himaya.Features.Linkage.Reviews>();
+        s.AddScoped<Himaya.Features.Linkage.Merges>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();

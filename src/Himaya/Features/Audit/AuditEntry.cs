@@ -31,6 +31,8 @@ public static class AuditActions
     public const string Import = "import";
     public const string ImportRollback = "import-rollback";
     public const string Review = "review";
+    public const string Merge = "merge";
+    public const string Unmerge = "unmerge";
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";

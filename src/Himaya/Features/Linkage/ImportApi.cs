@@ -33,6 +33,26 @@ public static class ImportApi
             if (errors is not null) return errors.ToProblem();
             return (await r.DecideAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(i => TypedResults.Ok(i));
         }).WithName("DecideReview").Requires(Permission.WriteRegistry);
+        var children = api.MapGroup("/children").WithTags("Children");
+        children.MapPost("/{id:guid}/merge", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<MergeRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await merges.MergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
+        }).WithName("MergeChild").Requires(Permission.DeleteRegistry);
+        children.MapPost("/{id:guid}/unmerge", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<UnmergeRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await merges.UnmergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
+        }).WithName("UnmergeChild").Requires(Permission.DeleteRegistry);
+        children.MapGet("/{id:guid}/sources", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Registry.ChildRecords records, CancellationToken ct) =>
+        {
+            // Scope and the read's audit line come from the ordinary read of the child.
+            var child = await records.GetAsync(http.Caller(), id, ct);
+            if (child is not Outcome<Himaya.Features.Registry.Child>.Ok) return child.ToResult(_ => TypedResults.Ok());
+            return TypedResults.Ok(new { sources = await merges.SourcesAsync(id, ct), merges = await merges.ActiveMergesAsync(id, ct) });
+        }).WithName("ChildSources").Requires(Permission.ReadPersonalData);
         return api;
     }
 }

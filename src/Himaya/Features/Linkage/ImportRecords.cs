@@ -78,3 +78,20 @@ public sealed class MatchDecision
     public int DecidedById { get; set; }
     public DateTime DecidedAt { get; set; }
 }
+
+/// <summary>
+/// One merge of a duplicate child record into another. Remembers exactly what it moved (the duplicate's imported source
+/// records), so that an unmerge puts everything back as it was.
+/// </summary>
+public sealed class ChildMerge
+{
+    public long Id { get; set; }
+    public Guid SurvivorId { get; set; }
+    public Guid MergedId { get; set; }
+    /// <summary>Ids of the source records moved from the merged child to the survivor, comma-separated.</summary>
+    public string MovedSourceRecords { get; set; } = "";
+    public int MergedById { get; set; }
+    public DateTime MergedAt { get; set; }
+    public int? UnmergedById { get; set; }
+    public DateTime? UnmergedAt { get; set; }
+}

@@ -49,6 +49,8 @@ public sealed class Child : IArchivable
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
+    /// <summary>Set when this record was merged into another child's (it is then archived); cleared by unmerge.</summary>
+    public Guid? MergedIntoId { get; set; }
     /// <summary>Optimistic concurrency: the client sends the version it read; a mismatch is refused.</summary>
     public int Version { get; set; }
 
