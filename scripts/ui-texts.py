@@ -138,6 +138,12 @@ R = [
 ("Action.sign-out","sign-out","çıxış","выход"),
 ("Action.denied","denied","rədd edildi","отказано"),
 ("Action.verify","verification","yoxlama","проверка"),
+("Action.match-check","check for existing records","mövcud qeydlərin yoxlanışı","проверка существующих записей"),
+("Action.import","import","idxal","импорт"),
+("Action.import-rollback","import rolled back","idxalın geri alınması","отмена импорта"),
+("Action.review","review decision","yoxlama qərarı","решение проверки"),
+("Action.merge","merge","birləşdirmə","объединение"),
+("Action.unmerge","unmerge","ayırma","разъединение"),
 ("Entity.child","child","uşaq","ребёнок"),
 ("Entity.household","household","ev təsərrüfatı","домохозяйство"),
 ("Entity.user","user","istifadəçi","пользователь"),
@@ -370,6 +376,14 @@ R = [
 ("Reviews.Done.Match","Linked: the imported record now belongs to the registered child.","Bağlandı: idxal edilmiş qeyd artıq qeydiyyatdakı uşağa aiddir.","Связано: импортированная запись теперь относится к зарегистрированному ребёнку."),
 ("Reviews.Done.NotMatch","Registered as a new child; this pair will not be proposed again.","Yeni uşaq kimi qeydə alındı; bu cüt bir daha təklif edilməyəcək.","Зарегистрирован как новый ребёнок; эта пара больше не будет предложена."),
 ("Reviews.Done.Unsure","Marked unsure: it stays in the queue for someone else.","Şübhəli kimi qeyd edildi: başqası üçün növbədə qalır.","Отмечено как сомнительное: остаётся в очереди для другого сотрудника."),
+("Child.Sources","Records from other services","Digər xidmətlərdən qeydlər","Записи из других служб"),
+("Child.NoSources","No imported record belongs to this child.","Bu uşağa aid idxal edilmiş qeyd yoxdur.","Импортированных записей этого ребёнка нет."),
+("Child.SourceLine","{0}: {1}, row {2}","{0}: {1}, {2}-ci sətir","{0}: {1}, строка {2}"),
+("Child.Duplicates","Possible duplicates of this record","Bu qeydin ehtimal olunan dublikatları","Возможные дубликаты этой записи"),
+("Child.MergeInto","Merge into this record","Bu qeydə birləşdir","Объединить с этой записью"),
+("Child.Merged","Records merged into this one","Bu qeydə birləşdirilmiş qeydlər","Записи, объединённые с этой"),
+("Child.Unmerge","Undo the merge","Birləşdirməni geri al","Отменить объединение"),
+("Child.MergedAt","merged {0}","{0} birləşdirilib","объединено {0}"),
 ]
 out = {"en": {}, "az": {}, "ru": {}}
 seen = set()

@@ -172,6 +172,45 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_supervisor_merges_a_duplicate_from_the_profile_and_undoes_it()
+    {
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        Guid first, second;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Himaya.Infrastructure.AppDbContext>();
+            var worker = db.Users.Single(u => u.UserName == "worker.ganja");
+            var now = DateTime.UtcNow;
+            Himaya.Features.Registry.Child Make(string surname, string given)
+            {
+                var c = new Himaya.Features.Registry.Child
+                {
+                    Id = Guid.NewGuid(), GivenName = given, Surname = surname, Patronymic = "Rauf oğlu", DistrictCode = "C-GAN", Sex = Himaya.Features.Registry.Sex.M,
+                    BirthDate = DateOnly.FromDateTime(now).AddYears(-7).AddDays(-3), CareArrangement = Himaya.Features.Registry.CareArrangement.Parents,
+                    CreatedById = worker.Id, CreatedAt = now, UpdatedAt = now, Version = 1,
+                };
+                c.RefreshSearchKeys();
+                db.Children.Add(c);
+                return c;
+            }
+            first = Make("Dublikatov" + tag, "Fərid").Id;
+            second = Make("Dublikatov" + tag, "Farid").Id;
+            db.SaveChanges();
+        }
+        var page = await app.SignedInPageAsync("supervisor.ganja");
+        await page.GotoAsync($"/children/{first}");
+        var duplicate = page.Locator("li.duplicate", new() { HasText = "Farid" });
+        await Assertions.Expect(duplicate).ToBeVisibleAsync();
+        await Shot(page, "profile-duplicates");
+        await duplicate.GetByRole(AriaRole.Button, new() { Name = "Merge into this record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.merged", new() { HasText = second.ToString() })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("li.duplicate")).ToHaveCountAsync(0);
+
+        await page.Locator("li.merged").GetByRole(AriaRole.Button, new() { Name = "Undo the merge" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.duplicate", new() { HasText = "Farid" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Switching_language_changes_the_interface_text()
     {
         var page = await app.SignedInPageAsync("worker.ganja", "az");

@@ -23,6 +23,10 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         return child;
     }
 
+    /// <summary>Those of the given children the user may see (no audit line: the caller shows at most names, and records the read it makes).</summary>
+    public async Task<Dictionary<Guid, Child>> VisibleAsync(CurrentUser user, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.Children.VisibleTo(user).AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+
     public async Task<Outcome<Child>> CreateAsync(CurrentUser user, ChildInput input, CancellationToken ct)
     {
         if (!user.Can(Permission.WriteRegistry)) return await DeniedAsync(user, null, "create", ct);
