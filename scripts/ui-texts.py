@@ -329,7 +329,7 @@ R = [
 ("Imports.Source","Source","Mənbə","Источник"),
 ("Imports.SourceHint","The service the file comes from, e.g. \"Ganja polyclinic 2\". Its column mapping is saved.","Faylın gəldiyi xidmət, məs. \"Gəncə 2 saylı poliklinika\". Sütunların uyğunlaşdırılması yadda saxlanılır.","Служба, из которой файл, напр. «Гянджа, поликлиника 2». Сопоставление столбцов сохраняется."),
 ("Imports.File","File","Fayl","Файл"),
-("Imports.FileHint","CSV with a header row (UTF-8), up to 10 MB.","Başlıq sətri olan CSV (UTF-8), 10 MB-a qədər.","CSV со строкой заголовков (UTF-8), до 10 МБ."),
+("Imports.FileHint","CSV (UTF-8) or Excel .xlsx (first sheet) with a header row, up to 10 MB.","Başlıq sətri olan CSV (UTF-8) və ya Excel .xlsx (birinci vərəq), 10 MB-a qədər.","CSV (UTF-8) или Excel .xlsx (первый лист) со строкой заголовков, до 10 МБ."),
 ("Imports.Upload","Read the file","Faylı oxu","Прочитать файл"),
 ("Imports.Step2","2. Which column of {0} holds what ({1})","2. {0} faylının hansı sütununda nə var ({1})","2. Какой столбец файла {0} что содержит ({1})"),
 ("Imports.MapHint","Given name, surname and date of birth are needed to match records.","Qeydləri uyğunlaşdırmaq üçün ad, soyad və doğum tarixi lazımdır.","Для сопоставления записей нужны имя, фамилия и дата рождения."),

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Linkage;
 
-/// <summary>A file from another service: its source's name, the file name, its text (CSV with a header row) and the column mapping.</summary>
-public sealed record ImportRequest(string? Source, string? FileName, string? Content, SourceMapping? Mapping);
+/// <summary>A file from another service: its source's name, the file name, its text (CSV with a header row) or, for a spreadsheet, the .xlsx file in base64, and the column mapping.</summary>
+public sealed record ImportRequest(string? Source, string? FileName, string? Content, SourceMapping? Mapping, string? XlsxBase64 = null);
 
 public sealed record RowProblem(int Row, string Problem);
 
@@ -52,6 +52,19 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         else if (r.Source.Length > 100) e.Add("source", "At most 100 characters.");
         if (string.IsNullOrWhiteSpace(r.FileName)) e.Add("fileName", "The file's name is required.");
         else if (r.FileName.Length > 260) e.Add("fileName", "At most 260 characters.");
+        if (string.IsNullOrEmpty(r.Content) && !string.IsNullOrEmpty(r.XlsxBase64))
+        {
+            // A spreadsheet goes through the same import as its CSV text.
+            byte[]? bytes = null;
+            try { bytes = Convert.FromBase64String(r.XlsxBase64); } catch (FormatException) { e.Add("xlsxBase64", "Not base64."); }
+            if (bytes is not null)
+            {
+                var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream(bytes));
+                if (error is not null) e.Add("xlsxBase64", error);
+                else r = r with { Content = csv, XlsxBase64 = null };
+            }
+            if (!e.IsEmpty) return (null, e);
+        }
         if (string.IsNullOrEmpty(r.Content)) e.Add("content", "The file is empty.");
         else if (r.Content.Length > MaxContentChars) e.Add("content", $"At most {MaxContentChars:N0} characters; split the file.");
         if (r.Mapping is null) e.Add("mapping", "The column mapping is required.");

@@ -36,15 +36,28 @@ public sealed class ImportsModel(ImportRunner runner) : HimayaPage
         if (!Me.Can(Permission.WriteRegistry)) return ForbiddenPage();
         Source = source?.Trim();
         if (string.IsNullOrWhiteSpace(Source)) Errors.Add("source", "Name the source (e.g. \"Ganja polyclinic 2\").");
-        if (file is null || file.Length == 0) Errors.Add("file", "Choose a CSV file.");
+        if (file is null || file.Length == 0) Errors.Add("file", "Choose a CSV or .xlsx file.");
         else if (file.Length > MaxUploadBytes) Errors.Add("file", "At most 10 MB; split the file.");
-        else if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            Errors.Add("file", "Only CSV files for now (save a spreadsheet as CSV UTF-8).");
-        if (Errors.IsEmpty)
+        else if (!new[] { ".csv", ".txt", ".xlsx" }.Any(x => file.FileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
+            Errors.Add("file", "A CSV (UTF-8) or .xlsx file.");
+        if (Errors.IsEmpty && file!.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            // The spreadsheet's first sheet becomes CSV text here; every later step is the same as for a CSV file.
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            var (csv, error) = SpreadsheetText.FromXlsx(buffer);
+            if (error is not null) Errors.Add("file", error);
+            else FileText = csv;
+        }
+        else if (Errors.IsEmpty)
         {
             using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             FileText = await reader.ReadToEndAsync(ct);
-            FileName = Path.GetFileName(file.FileName);
+        }
+        if (Errors.IsEmpty && FileText is not null)
+        {
+            FileName = Path.GetFileName(file!.FileName);
             Header = Himaya.Linkage.Linking.Csv.Read(new StringReader(FileText)).Header;
             if (Header.Length == 0) Errors.Add("file", "The file has no header row.");
             Mapping = await runner.SavedMappingAsync(Source!, ct) is { } saved && saved.Validate(Header).IsEmpty ? saved : Guess(Header);
