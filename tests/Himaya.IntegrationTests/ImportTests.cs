@@ -71,6 +71,40 @@ public abstract class ImportTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task A_spreadsheet_is_imported_like_its_csv()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        string[][] rows =
+        [
+            ["Şagird №", "Soyadı", "Adı", "Ata adı", "Cinsi", "Doğum tarixi", "FİN", "Rayon"],
+            ["X-1", "Cədvəlov" + tag, "Rüfət", "Elçin oğlu", "M", DateTime.UtcNow.AddYears(-6).ToString("dd.MM.yyyy"), "", "C-GAN"],
+        ];
+        using var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var book = doc.AddWorkbookPart();
+            book.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var sheet = book.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            foreach (var r in rows)
+                data.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Row(r.Select(v => new DocumentFormat.OpenXml.Spreadsheet.Cell
+                {
+                    DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                    InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(v)),
+                })));
+            sheet.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+            book.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "S" }));
+        }
+        var res = await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Sheet source " + tag, fileName = "s.xlsx", xlsxBase64 = Convert.ToBase64String(ms.ToArray()), mapping = Mapping });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        (await res.JsonAsync()).GetProperty("created").GetInt32().ShouldBe(1);
+        var bad = await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Sheet source " + tag, fileName = "s.xlsx", xlsxBase64 = "bm90IGEgd29ya2Jvb2s=", mapping = Mapping });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldContain("xlsxBase64");
+    }
+
+    [Fact]
     public async Task Each_row_is_linked_created_or_rejected_once_and_the_import_rolls_back()
     {
         var ganja = await app.ClientForAsync("worker.ganja");
