@@ -384,6 +384,10 @@ R = [
 ("Child.Merged","Records merged into this one","Bu qeydə birləşdirilmiş qeydlər","Записи, объединённые с этой"),
 ("Child.Unmerge","Undo the merge","Birləşdirməni geri al","Отменить объединение"),
 ("Child.MergedAt","merged {0}","{0} birləşdirilib","объединено {0}"),
+("Imports.Model","The matching model used for this import","Bu idxalda istifadə edilən uyğunlaşdırma modeli","Модель сопоставления, использованная в этом импорте"),
+("Imports.ModelHint","Fellegi–Sunter weights, estimated from data: m is how often true matches show the level, u how often unrelated records do; the weight is log2(m/u) in bits.","Fellegi–Sunter çəkiləri (məlumatdan qiymətləndirilib): m — həqiqi uyğunluqlarda səviyyənin tezliyi, u — əlaqəsiz qeydlərdə; çəki log2(m/u) bitdir.","Веса Феллеги–Сантера (оценены по данным): m — как часто уровень встречается у истинных совпадений, u — у несвязанных записей; вес — log2(m/u) в битах."),
+("Imports.Level","Comparison level","Müqayisə səviyyəsi","Уровень сравнения"),
+("Imports.Weight","Weight (bits)","Çəki (bit)","Вес (биты)"),
 ]
 out = {"en": {}, "az": {}, "ru": {}}
 seen = set()

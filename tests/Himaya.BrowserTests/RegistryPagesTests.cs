@@ -121,6 +121,9 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("#import-created")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#import-rejected")).ToHaveTextAsync("1");
+        // The model the rows were matched with is there for the analyst.
+        await page.Locator("#model summary").ClickAsync();
+        await Assertions.Expect(page.Locator("#model td", new() { HasText = "day and month swapped" })).ToBeVisibleAsync();
         await Shot(page, "import-summary");
     }
 

@@ -238,6 +238,10 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         return [.. recent.Where(r => Visible(r.Batch)).Take(20).Select(r => (r.Batch, r.Name))];
     }
 
+    /// <summary>The linkage model saved with an import (for a caller that has checked it may see the import).</summary>
+    public async Task<LinkModel?> ModelOfAsync(Guid id, CancellationToken ct) =>
+        await db.ImportBatches.Where(b => b.Id == id).Select(b => b.Model).FirstOrDefaultAsync(ct) is { Length: > 0 } json ? JsonSerializer.Deserialize<LinkModel>(json, Json.Options) : null;
+
     /// <summary>Names of the known sources, and the mapping saved with one.</summary>
     public async Task<List<string>> SourceNamesAsync(CancellationToken ct) => await db.LinkSources.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
 

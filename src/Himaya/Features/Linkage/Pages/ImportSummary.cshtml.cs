@@ -9,12 +9,17 @@ namespace Himaya.Features.Linkage.Pages;
 public sealed class ImportSummaryModel(ImportRunner runner) : HimayaPage
 {
     public ImportSummary Summary { get; private set; } = null!;
+    /// <summary>The model this import's rows were matched with (saved with the import).</summary>
+    public Himaya.Linkage.Linking.LinkModel? Model { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         switch (await runner.GetAsync(Me, id, ct))
         {
-            case Outcome<ImportSummary>.Ok ok: Summary = ok.Value; return Page();
+            case Outcome<ImportSummary>.Ok ok:
+                Summary = ok.Value;
+                Model = await runner.ModelOfAsync(id, ct);
+                return Page();
             case Outcome<ImportSummary>.Forbidden: return ForbiddenPage();
             default: return NotFoundPage();
         }
