@@ -388,6 +388,12 @@ R = [
 ("Imports.ModelHint","Fellegi–Sunter weights, estimated from data: m is how often true matches show the level, u how often unrelated records do; the weight is log2(m/u) in bits.","Fellegi–Sunter çəkiləri (məlumatdan qiymətləndirilib): m — həqiqi uyğunluqlarda səviyyənin tezliyi, u — əlaqəsiz qeydlərdə; çəki log2(m/u) bitdir.","Веса Феллеги–Сантера (оценены по данным): m — как часто уровень встречается у истинных совпадений, u — у несвязанных записей; вес — log2(m/u) в битах."),
 ("Imports.Level","Comparison level","Müqayisə səviyyəsi","Уровень сравнения"),
 ("Imports.Weight","Weight (bits)","Çəki (bit)","Вес (биты)"),
+("Quality.Title","Matching quality, as judged by reviewers","Rəyçilərin qərarlarına görə uyğunlaşdırma keyfiyyəti","Качество сопоставления по решениям проверяющих"),
+("Quality.Hint","{0} pairs decided the same child, {1} not, {2} unsure. Only pairs that reached review are judged here; the generated test sets measure the whole range (docs/benchmarks.md).","{0} cüt eyni uşaq, {1} fərqli, {2} şübhəli kimi qərarlaşdırılıb. Burada yalnız yoxlamaya düşən cütlər qiymətləndirilir.","{0} пар признаны тем же ребёнком, {1} — нет, {2} — сомнительны. Здесь оцениваются только пары, дошедшие до проверки."),
+("Quality.Threshold","Link from","Bağlama həddi","Порог связи"),
+("Quality.Pairs","Decided pairs at or above","Həddən yuxarı qərarlaşdırılmış cütlər","Решённые пары не ниже порога"),
+("Quality.Precision","Precision","Dəqiqlik","Точность"),
+("Quality.Recall","Recall","Tamlıq","Полнота"),
 ]
 out = {"en": {}, "az": {}, "ru": {}}
 seen = set()

@@ -77,6 +77,16 @@ public abstract class ReviewTests(HimayaApp app)
         // Decided pairs leave the queue and cannot be decided twice.
         (await (await ganja.GetAsync("/api/v1/reviews")).JsonAsync()).EnumerateArray().ShouldNotContain(i => ids.Contains(i.GetProperty("id").GetInt64()));
         (await ganja.PostAsJsonAsync("/api/v1/reviews/decision", new { sourceRecordId = ids[1], decision = "Match" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The decisions are the labelled sample: an analyst (no personal data) sees precision by threshold.
+        var quality = await (await (await app.ClientForAsync("analyst")).GetAsync("/api/v1/linkage/quality")).JsonAsync();
+        quality.GetProperty("match").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        quality.GetProperty("notMatch").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        var atHalf = quality.GetProperty("byThreshold").EnumerateArray().First();
+        atHalf.GetProperty("threshold").GetDouble().ShouldBe(0.5);
+        atHalf.GetProperty("pairs").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
+        atHalf.GetProperty("precision").GetDouble().ShouldBeInRange(0.0, 1.0);
+        quality.GetProperty("linked").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Theory]

@@ -55,6 +55,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Linkage.ImportRunner>();
         s.AddScoped<Himaya.Features.Linkage.Reviews>();
         s.AddScoped<Himaya.Features.Linkage.Merges>();
+        s.AddScoped<Himaya.Features.Linkage.LinkageQuality>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();

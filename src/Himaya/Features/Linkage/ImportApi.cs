@@ -24,6 +24,8 @@ public static class ImportApi
             (await runner.GetAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("GetImport").Requires(Permission.WriteRegistry);
         imports.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
             (await runner.RollbackAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("RollBackImport").Requires(Permission.DeleteRegistry);
+        api.MapGet("/linkage/quality", async (HttpContext http, LinkageQuality quality, CancellationToken ct) =>
+            (await quality.ReportAsync(http.Caller(), ct)).ToResult(q => TypedResults.Ok(q))).WithTags("Imports").WithName("LinkageQuality").Requires(Permission.ViewAggregates);
         var reviews = api.MapGroup("/reviews").WithTags("Reviews");
         reviews.MapGet("/", async (HttpContext http, Reviews r, CancellationToken ct) =>
             (await r.QueueAsync(http.Caller(), ApiSupport.Culture, ct)).ToResult(q => TypedResults.Ok(q))).WithName("ReviewQueue").Requires(Permission.WriteRegistry);

@@ -11,7 +11,7 @@ namespace Himaya.Features.Linkage.Pages;
 /// fields (prefilled from the source's saved mapping, else guessed from the column names) and preview the row problems,
 /// then import. The file's text travels in the form between steps; nothing is saved before "Import".
 /// </summary>
-public sealed class ImportsModel(ImportRunner runner) : HimayaPage
+public sealed class ImportsModel(ImportRunner runner, LinkageQuality quality) : HimayaPage
 {
     public const int MaxUploadBytes = 10 * 1024 * 1024;
 
@@ -23,6 +23,7 @@ public sealed class ImportsModel(ImportRunner runner) : HimayaPage
     public string[] Header { get; private set; } = [];
     public SourceMapping Mapping { get; private set; } = new();
     public ImportPreview? Preview { get; private set; }
+    public QualityReport? Quality { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -115,6 +116,7 @@ public sealed class ImportsModel(ImportRunner runner) : HimayaPage
     private async Task LoadListsAsync(CancellationToken ct)
     {
         Recent = await runner.RecentAsync(Me, ct);
+        Quality = (await quality.ReportAsync(Me, ct)) is Outcome<QualityReport>.Ok q ? q.Value : null;
         Sources = await runner.SourceNamesAsync(ct);
     }
 
