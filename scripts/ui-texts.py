@@ -144,6 +144,7 @@ R = [
 ("Action.review","review decision","yoxlama qərarı","решение проверки"),
 ("Action.merge","merge","birləşdirmə","объединение"),
 ("Action.unmerge","unmerge","ayırma","разъединение"),
+("Action.split","imported record split off","idxal edilmiş qeydin ayrılması","отделение импортированной записи"),
 ("Entity.child","child","uşaq","ребёнок"),
 ("Entity.household","household","ev təsərrüfatı","домохозяйство"),
 ("Entity.user","user","istifadəçi","пользователь"),
@@ -394,6 +395,7 @@ R = [
 ("Quality.Pairs","Decided pairs at or above","Həddən yuxarı qərarlaşdırılmış cütlər","Решённые пары не ниже порога"),
 ("Quality.Precision","Precision","Dəqiqlik","Точность"),
 ("Quality.Recall","Recall","Tamlıq","Полнота"),
+("Child.SplitOff","Not this child: make it a child of its own","Bu uşaq deyil: ayrıca uşaq kimi qeydə al","Не этот ребёнок: зарегистрировать отдельно"),
 ]
 out = {"en": {}, "az": {}, "ru": {}}
 seen = set()

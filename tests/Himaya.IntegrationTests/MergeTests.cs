@@ -76,6 +76,33 @@ public abstract class MergeTests(HimayaApp app)
         (await ganja.GetAsync($"/api/v1/children/{idB}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_wrongly_linked_imported_record_is_split_off_into_a_child_of_its_own()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        var row = $"R-1,Ayrılova{tag},Səbinə,Kamal qızı,F,{DateTime.UtcNow.AddYears(-5):19.MM.yyyy},,C-GAN";
+        (await (await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Split A " + tag, fileName = "a.csv", content = ImportTests.Csv(row), mapping = ImportTests.Mapping })).JsonAsync())
+            .GetProperty("created").GetInt32().ShouldBe(1);
+        (await (await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Split B " + tag, fileName = "b.csv", content = ImportTests.Csv(row), mapping = ImportTests.Mapping })).JsonAsync())
+            .GetProperty("linked").GetInt32().ShouldBe(1);
+        var childId = (await (await ganja.GetAsync($"/api/v1/children?q=Ayrilova{tag}")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var sources = (await (await ganja.GetAsync($"/api/v1/children/{childId}/sources")).JsonAsync()).GetProperty("sources").EnumerateArray().ToList();
+        sources.Count.ShouldBe(2);
+        var second = sources.Single(x => x.GetProperty("source").GetString() == "Split B " + tag).GetProperty("id").GetInt64();
+
+        (await ganja.PostAsJsonAsync($"/api/v1/children/{childId}/split", new { sourceRecordId = second })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var res = await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/split", new { sourceRecordId = second });
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
+        var newId = (await res.JsonAsync()).GetProperty("id").GetString();
+        newId.ShouldNotBe(childId);
+        (await (await ganja.GetAsync($"/api/v1/children/{childId}/sources")).JsonAsync()).GetProperty("sources").GetArrayLength().ShouldBe(1);
+        (await (await ganja.GetAsync($"/api/v1/children/{newId}/sources")).JsonAsync()).GetProperty("sources").GetArrayLength().ShouldBe(1);
+        await using var db = app.NewDbContext();
+        db.MatchDecisions.Single(d => d.SourceRecordId == second).Decision.ShouldBe(Himaya.Features.Linkage.ReviewDecision.NotMatch);
+    }
+
     [Theory]
     [InlineData("merge", "{}", "duplicateId")]
     [InlineData("unmerge", "{}", "mergeId")]

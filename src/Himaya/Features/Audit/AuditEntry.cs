@@ -33,6 +33,7 @@ public static class AuditActions
     public const string Review = "review";
     public const string Merge = "merge";
     public const string Unmerge = "unmerge";
+    public const string Split = "split";
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";

@@ -48,6 +48,13 @@ public static class ImportApi
             if (errors is not null) return errors.ToProblem();
             return (await merges.UnmergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
         }).WithName("UnmergeChild").Requires(Permission.DeleteRegistry);
+        children.MapPost("/{id:guid}/split", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Reference.AdminUnits units, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<SplitRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await merges.SplitAsync(http.Caller(), id, input!, ct)).ToResult(c => TypedResults.Ok(Himaya.Features.Registry.ChildMapping.ToDto(c, units,
+                DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ApiSupport.Culture)));
+        }).WithName("SplitChild").Requires(Permission.DeleteRegistry);
         children.MapGet("/{id:guid}/sources", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Registry.ChildRecords records, CancellationToken ct) =>
         {
             // Scope and the read's audit line come from the ordinary read of the child.

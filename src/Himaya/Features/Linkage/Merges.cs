@@ -9,6 +9,7 @@ namespace Himaya.Features.Linkage;
 
 public sealed record MergeRequest(Guid? DuplicateId);
 public sealed record UnmergeRequest(long? MergeId);
+public sealed record SplitRequest(long? SourceRecordId);
 public sealed record MergeSummary(long Id, Guid SurvivorId, Guid MergedId, int MovedSourceRecords, DateTime MergedAt, DateTime? UnmergedAt);
 public sealed record ChildSource(long Id, string Source, string FileName, int Row, string? SourceRecordId, SourceOutcome Outcome, double? Probability, DateTime ImportedAt);
 
@@ -18,7 +19,7 @@ public sealed record ChildSource(long Id, string Source, string FileName, int Ro
 /// reviewer splits a cluster) restores the previous state exactly. Supervisors and administrators only, within scope;
 /// both directions audited.
 /// </summary>
-public sealed class Merges(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords children, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -79,6 +80,36 @@ public sealed class Merges(AppDbContext db, AuditLog audit, TimeProvider clock)
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Unmerge, "child", ChildRecords.Id(survivorId), $"unmerged {merge.MergedId:D}; source records moved back={back.Count}"), ct);
         await tx.CommitAsync(ct);
         return Summary(merge, back.Count);
+    }
+
+    /// <summary>
+    /// Splits one imported record off a child it was wrongly linked to: the record becomes a child of its own (registered
+    /// from the record's values, in the same transaction), and the link is kept as a "not a match" decision so the pair
+    /// is not proposed again.
+    /// </summary>
+    public async Task<Outcome<Child>> SplitAsync(CurrentUser user, Guid childId, SplitRequest request, CancellationToken ct)
+    {
+        if (!user.Can(Permission.DeleteRegistry)) return new Outcome<Child>.Forbidden();
+        if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == childId, ct)) return new Outcome<Child>.NotFound();
+        if (request.SourceRecordId is not { } recordId) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "Which imported record to split off."));
+        var record = await db.SourceRecords.FirstOrDefaultAsync(r => r.Id == recordId && r.ChildId == childId, ct);
+        if (record is null) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "No such imported record on this child."));
+        var mapping = System.Text.Json.JsonSerializer.Deserialize<SourceMapping>(await db.LinkSources.Where(s => s.Id == record.SourceId).Select(s => s.Mapping).SingleAsync(ct), Json.Options)!;
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(record.MappedValues, Json.Options)!;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await children.CreateAsync(user, mapping.ToInput(values), ct);
+        if (created is not Outcome<Child>.Ok ok) return created;
+        record.ChildId = ok.Value.Id;
+        record.Outcome = SourceOutcome.Created;
+        var decision = await db.MatchDecisions.FirstOrDefaultAsync(d => d.SourceRecordId == recordId && d.ChildId == childId, ct);
+        if (decision is null) db.MatchDecisions.Add(decision = new MatchDecision { SourceRecordId = recordId, ChildId = childId });
+        (decision.Decision, decision.Probability, decision.DecidedById, decision.DecidedAt) = (ReviewDecision.NotMatch, record.Probability, user.Id, Now);
+        db.RecordChanges.Add(Change(childId, user, AuditActions.Split, $"imported record {recordId} split off into {ok.Value.Id:D}"));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Split, "child", ChildRecords.Id(childId), $"source record {recordId} split off into {ok.Value.Id:D}"), ct);
+        await tx.CommitAsync(ct);
+        return ok.Value;
     }
 
     /// <summary>Merges into this child that can still be undone.</summary>

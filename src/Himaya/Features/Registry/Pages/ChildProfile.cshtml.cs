@@ -71,6 +71,22 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
             var other => await ShowErrorAsync(id, other, ct),
         };
 
+    public async Task<IActionResult> OnPostSplitAsync(Guid id, long sourceRecordId, CancellationToken ct)
+    {
+        switch (await merges.SplitAsync(Me, id, new Himaya.Features.Linkage.SplitRequest(sourceRecordId), ct))
+        {
+            case Outcome<Child>.Ok ok: return Redirect($"/children/{ok.Value.Id}?saved=true");
+            case Outcome<Child>.Forbidden: return ForbiddenPage();
+            case Outcome<Child>.NotFound: return NotFoundPage();
+            case Outcome<Child>.Invalid bad: Errors = bad.Errors; break;
+            case Outcome<Child>.Conflict c: Errors = FieldErrors.Single(c.Field, c.Message); break;
+        }
+        var errors = Errors;
+        var page = await OnGetAsync(id, false, ct);
+        Errors = errors;
+        return page;
+    }
+
     private async Task<IActionResult> ShowErrorAsync(Guid id, Outcome<Himaya.Features.Linkage.MergeSummary> outcome, CancellationToken ct)
     {
         Errors = outcome switch
