@@ -170,7 +170,7 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
         var users = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.ScopeKind == ScopeKind.Areas && u.ScopeAreas.Any(a => codes.Contains(a.AdminUnitCode)) && u.Roles.Any(r => roles.Contains(r.Role)))
             .OrderBy(u => u.DisplayName).Take(3)
-            .Select(u => new { u.DisplayName, u.Agency, Role = u.Roles.Select(r => r.Role).First(r => roles.Contains(r)) })
+            .Select(u => new { u.DisplayName, u.Agency, Role = u.Roles.Select(r => r.Role).Where(r => roles.Contains(r)).OrderBy(r => r).First() })
             .ToListAsync(ct);
         return users.Select(u => new MatchContact(u.DisplayName, u.Agency, u.Role)).ToList();
     }
