@@ -170,14 +170,17 @@ public sealed class ImportResumeOnPostgres(PostgresApp app) : ImportResumeTests(
 
 public abstract class ImportResumeTests(HimayaApp app)
 {
-    [Fact]
-    public async Task An_import_interrupted_after_some_rows_resumes_where_it_stopped_when_the_file_is_sent_again()
+    [Theory]
+    [InlineData(1, 1, 1)] // one row per transaction: stopped after the first row, one row stays
+    [InlineData(3, 2, 2)] // two rows per transaction: the third row's chunk was in flight and rolls back whole
+    public async Task An_import_interrupted_after_some_rows_resumes_where_it_stopped_when_the_file_is_sent_again(int stopAfter, int chunk, int kept)
     {
         var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
-        var content = ImportTests.Csv(
-            $"1,Birinci{tag},Tural,,M,{DateTime.UtcNow.AddYears(-6):03.MM.yyyy},,C-GAN",
-            $"2,İkinci{tag},Lalə,,F,{DateTime.UtcNow.AddYears(-7):04.MM.yyyy},,C-GAN",
-            $"3,Üçüncü{tag},Samir,,M,{DateTime.UtcNow.AddYears(-8):05.MM.yyyy},,C-GAN");
+        // Each case its own children (different names and years), so the second case cannot link to the first's.
+        string[] given = stopAfter == 1 ? ["Tural", "Lalə", "Samir", "Aygün"] : ["Orxan", "Nərmin", "Elvin", "Səbinə"];
+        string[] sex = ["M", "F", "M", "F"];
+        var content = ImportTests.Csv([.. Enumerable.Range(0, 4).Select(i =>
+            $"{i + 1},Sıra{(char)('a' + i)}{tag},{given[i]},,{sex[i]},{new DateTime(DateTime.UtcNow.Year - 2 - i - (3 * stopAfter), 3, i + 3):dd.MM.yyyy},,C-GAN")]);
         var mapping = System.Text.Json.JsonSerializer.Deserialize<Himaya.Features.Linkage.SourceMapping>(
             System.Text.Json.JsonSerializer.Serialize(ImportTests.Mapping, Himaya.Infrastructure.Json.Options), Himaya.Infrastructure.Json.Options)!;
         var request = new Himaya.Features.Linkage.ImportRequest("Resume source " + tag, "r.csv", content, mapping);
@@ -191,24 +194,24 @@ public abstract class ImportResumeTests(HimayaApp app)
         using (var scope = app.Services.CreateScope())
         {
             var runner = scope.ServiceProvider.GetRequiredService<Himaya.Features.Linkage.ImportRunner>();
-            runner.StopAfterRows = 1;
+            (runner.StopAfterRows, runner.ChunkRows) = (stopAfter, chunk);
             await Should.ThrowAsync<OperationCanceledException>(() => runner.RunAsync(worker, request, default));
         }
         await using (var db = app.NewDbContext())
         {
             var batch = await db.ImportBatches.SingleAsync(b => b.FileName == "r.csv" && b.Status == Himaya.Features.Linkage.ImportStatus.Running && db.LinkSources.Any(s => s.Id == b.SourceId && s.Name == "Resume source " + tag));
-            batch.RowsDone.ShouldBe(1);
-            (await db.SourceRecords.CountAsync(r => r.BatchId == batch.Id)).ShouldBe(1);
-            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(1);
+            batch.RowsDone.ShouldBe(kept);
+            (await db.SourceRecords.CountAsync(r => r.BatchId == batch.Id)).ShouldBe(kept);
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(kept);
         }
 
         using (var scope = app.Services.CreateScope())
         {
             var outcome = await scope.ServiceProvider.GetRequiredService<Himaya.Features.Linkage.ImportRunner>().RunAsync(worker, request, default);
             var summary = outcome.ShouldBeOfType<Himaya.Infrastructure.Outcome<Himaya.Features.Linkage.ImportSummary>.Ok>().Value;
-            (summary.Status, summary.RowsDone, summary.Created).ShouldBe((Himaya.Features.Linkage.ImportStatus.Completed, 3, 3));
+            (summary.Status, summary.RowsDone, summary.Created).ShouldBe((Himaya.Features.Linkage.ImportStatus.Completed, 4, 4), System.Text.Json.JsonSerializer.Serialize(summary));
         }
         await using (var db = app.NewDbContext())
-            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(3);
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(4);
     }
 }
