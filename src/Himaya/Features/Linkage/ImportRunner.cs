@@ -220,6 +220,9 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
                 await tx.CommitAsync(ct);
                 await tx.DisposeAsync();
                 tx = null;
+                // A tracker holding every row so far makes each save slower than the last; the batch is read afresh.
+                db.ChangeTracker.Clear();
+                batch = await db.ImportBatches.SingleAsync(b => b.Id == batch.Id, ct);
             }
         }
         }
