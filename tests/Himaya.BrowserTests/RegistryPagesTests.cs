@@ -211,6 +211,13 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.Locator("li.merged").GetByRole(AriaRole.Button, new() { Name = "Undo the merge" }).ClickAsync();
         await Assertions.Expect(page.Locator("li.duplicate", new() { HasText = "Farid" })).ToBeVisibleAsync();
+
+        // Judged to be two children (twins, say): the pair is not offered again.
+        await page.Locator("li.duplicate", new() { HasText = "Farid" }).GetByRole(AriaRole.Button, new() { Name = "Not the same child" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.duplicate")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/children/{second}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who has accessed this record" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("li.duplicate", new() { HasText = "Fərid" })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public abstract class MergeTests(HimayaApp app)
     [InlineData("merge", "{}", "duplicateId")]
     [InlineData("unmerge", "{}", "mergeId")]
     [InlineData("unmerge", """{"mergeId":999999}""", "mergeId")]
+    [InlineData("distinct", "{}", "otherId")]
     public async Task A_bad_request_names_the_field(string verb, string json, string field)
     {
         var ganja = await app.ClientForAsync("worker.ganja");

@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
+    public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -212,6 +213,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => x.SurvivorId);
             e.HasIndex(x => x.MergedId);
         });
+        b.Entity<Himaya.Features.Linkage.DistinctChildren>(e =>
+        {
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.FirstId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.SecondId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.FirstId, x.SecondId }).IsUnique();
+            e.HasIndex(x => x.SecondId);
+        });
 
         ApplySnakeCaseNames(b);
     }
@@ -237,6 +245,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         "AuditEntry" => "audit_entries",
         "AppUser" => "users",
         "ImportBatch" => "import_batches",
+        "DistinctChildren" => "distinct_children",
         _ => SnakeCase(clrName) + "s",
     };
 

@@ -55,6 +55,12 @@ public static class ImportApi
             return (await merges.SplitAsync(http.Caller(), id, input!, ct)).ToResult(c => TypedResults.Ok(Himaya.Features.Registry.ChildMapping.ToDto(c, units,
                 DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ApiSupport.Culture)));
         }).WithName("SplitChild").Requires(Permission.DeleteRegistry);
+        children.MapPost("/{id:guid}/distinct", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
+        {
+            var (input, errors) = await Json.ReadAsync<DistinctRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await merges.MarkDistinctAsync(http.Caller(), id, input!, ct)).ToResult(_ => TypedResults.NoContent());
+        }).WithName("MarkDistinctChildren").Requires(Permission.DeleteRegistry);
         children.MapGet("/{id:guid}/sources", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Registry.ChildRecords records, CancellationToken ct) =>
         {
             // Scope and the read's audit line come from the ordinary read of the child.

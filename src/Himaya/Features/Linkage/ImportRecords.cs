@@ -95,3 +95,14 @@ public sealed class ChildMerge
     public int? UnmergedById { get; set; }
     public DateTime? UnmergedAt { get; set; }
 }
+
+/// <summary>Two registered children a supervisor judged to be different children: the pair is not offered as a possible duplicate again.</summary>
+public sealed class DistinctChildren
+{
+    public long Id { get; set; }
+    /// <summary>The pair in a fixed order (smaller id first), so it is stored once.</summary>
+    public Guid FirstId { get; set; }
+    public Guid SecondId { get; set; }
+    public int DecidedById { get; set; }
+    public DateTime DecidedAt { get; set; }
+}

@@ -10,6 +10,7 @@ namespace Himaya.Features.Linkage;
 public sealed record MergeRequest(Guid? DuplicateId);
 public sealed record UnmergeRequest(long? MergeId);
 public sealed record SplitRequest(long? SourceRecordId);
+public sealed record DistinctRequest(Guid? OtherId);
 public sealed record MergeSummary(long Id, Guid SurvivorId, Guid MergedId, int MovedSourceRecords, DateTime MergedAt, DateTime? UnmergedAt);
 public sealed record ChildSource(long Id, string Source, string FileName, int Row, string? SourceRecordId, SourceOutcome Outcome, double? Probability, DateTime ImportedAt);
 
@@ -111,6 +112,27 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         await tx.CommitAsync(ct);
         return ok.Value;
     }
+
+    /// <summary>Records that two registered children are different children, so the pair is not offered as a duplicate again.</summary>
+    public async Task<Outcome<bool>> MarkDistinctAsync(CurrentUser user, Guid childId, DistinctRequest request, CancellationToken ct)
+    {
+        if (!user.Can(Permission.DeleteRegistry)) return new Outcome<bool>.Forbidden();
+        if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == childId, ct)) return new Outcome<bool>.NotFound();
+        if (request.OtherId is not { } otherId || otherId == childId) return new Outcome<bool>.Invalid(FieldErrors.Single("otherId", "Which other record this child is not."));
+        if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == otherId, ct)) return new Outcome<bool>.Invalid(FieldErrors.Single("otherId", "No such record within your scope."));
+        var (first, second) = childId.CompareTo(otherId) < 0 ? (childId, otherId) : (otherId, childId);
+        if (!await db.DistinctChildren.AnyAsync(d => d.FirstId == first && d.SecondId == second, ct))
+        {
+            db.DistinctChildren.Add(new DistinctChildren { FirstId = first, SecondId = second, DecidedById = user.Id, DecidedAt = Now });
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Review, "child", ChildRecords.Id(childId), $"not the same child as {otherId:D}"), ct);
+        }
+        return true;
+    }
+
+    /// <summary>Children judged different from this one.</summary>
+    public async Task<HashSet<Guid>> DistinctFromAsync(Guid childId, CancellationToken ct) =>
+        [.. await db.DistinctChildren.Where(d => d.FirstId == childId || d.SecondId == childId).Select(d => d.FirstId == childId ? d.SecondId : d.FirstId).ToListAsync(ct)];
 
     /// <summary>Merges into this child that can still be undone.</summary>
     public async Task<List<MergeSummary>> ActiveMergesAsync(Guid childId, CancellationToken ct) =>

@@ -35,7 +35,8 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
             var input = new ChildInput { GivenName = me.GivenName, Surname = me.Surname, Patronymic = me.Patronymic, Sex = me.Sex, BirthDate = me.BirthDate,
                 Fin = me.Fin, BirthCertificateNumber = me.BirthCertificateNumber, DistrictCode = me.DistrictCode };
             var (scored, _) = await matching.ScoreAsync(input, ct);
-            var ids = scored.Where(x => x.P >= Himaya.Features.Linkage.IntakeMatching.ShowFrom && x.C.Id != id).Select(x => x.C.Id).Take(5).ToList();
+            var distinct = await merges.DistinctFromAsync(id, ct);
+            var ids = scored.Where(x => x.P >= Himaya.Features.Linkage.IntakeMatching.ShowFrom && x.C.Id != id && !distinct.Contains(x.C.Id)).Select(x => x.C.Id).Take(5).ToList();
             var visible = await records.VisibleAsync(Me, ids, ct);
             Duplicates = [.. scored.Where(x => visible.ContainsKey(x.C.Id)).Select(x => (visible[x.C.Id], x.P))];
         }
@@ -61,6 +62,21 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
             Outcome<Himaya.Features.Linkage.MergeSummary>.NotFound => NotFoundPage(),
             var other => await ShowErrorAsync(id, other, ct),
         };
+
+    public async Task<IActionResult> OnPostDistinctAsync(Guid id, Guid otherId, CancellationToken ct)
+    {
+        switch (await merges.MarkDistinctAsync(Me, id, new Himaya.Features.Linkage.DistinctRequest(otherId), ct))
+        {
+            case Outcome<bool>.Ok: return Redirect($"/children/{id}");
+            case Outcome<bool>.Forbidden: return ForbiddenPage();
+            case Outcome<bool>.NotFound: return NotFoundPage();
+            case Outcome<bool>.Invalid bad: Errors = bad.Errors; break;
+        }
+        var errors = Errors;
+        var page = await OnGetAsync(id, false, ct);
+        Errors = errors;
+        return page;
+    }
 
     public async Task<IActionResult> OnPostUnmergeAsync(Guid id, long mergeId, CancellationToken ct) =>
         await merges.UnmergeAsync(Me, id, new Himaya.Features.Linkage.UnmergeRequest(mergeId), ct) switch
