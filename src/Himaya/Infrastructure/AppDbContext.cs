@@ -109,6 +109,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => new { x.GivenNameKey, x.SurnameKey, x.Id }).HasFilter(Live);
             e.HasIndex(x => new { x.PatronymicKey, x.SurnameKey, x.Id }).HasFilter(Live);
             e.HasIndex(x => new { x.DistrictCode, x.SurnameKey }).HasFilter(Live);
+            // A district-scoped search for a common given name otherwise visits every such child nationwide (ADR-004).
+            e.HasIndex(x => new { x.DistrictCode, x.GivenNameKey }).HasFilter(Live);
             e.HasIndex(x => x.Fin).HasFilter("fin IS NOT NULL");
             e.HasIndex(x => x.BirthCertificateNumber).HasFilter("birth_certificate_number IS NOT NULL");
             e.HasIndex(x => x.BirthDate);
