@@ -42,7 +42,7 @@ public sealed class PreparedField
         if (spec.Kind == FieldKind.Date) { day = new int[n]; ymd = new int[n]; }
         var formats = spec.Format is null ? DefaultDateFormats : [spec.Format];
         // Normalising (folding names) is the costly part and is independent per record.
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => 0, (i, _, local) =>
+        Parallel.For(0, n, Fanned(n), () => 0, (i, _, local) =>
         {
             var s = raw[i]?.Trim() ?? "";
             if (spec.Kind == FieldKind.Date)
@@ -76,7 +76,7 @@ public sealed class PreparedField
         if (spec.Kind is FieldKind.Name or FieldKind.Surname or FieldKind.Patronymic)
         {
             var stems = new string[n];
-            Parallel.For(0, n, i => stems[i] = NameKeys.Stem(Value[i]));
+            Parallel.For(0, n, Fanned(n), i => stems[i] = NameKeys.Stem(Value[i]));
             StemId = Intern(stems).Ids;
         }
         if (spec.Kind == FieldKind.Text)
@@ -97,6 +97,9 @@ public sealed class PreparedField
             }
         }
     }
+
+    // Intake and imports prepare a few hundred candidates per call: spreading those over the pool costs more than it saves.
+    private static ParallelOptions Fanned(int n) => new() { MaxDegreeOfParallelism = n < 10_000 ? 1 : Environment.ProcessorCount };
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 

@@ -95,11 +95,9 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
         var candidates = await CandidatesAsync(input, ct);
         var matches = new List<(Candidate C, double P, int[] Levels)>();
         if (candidates.Count == 0) return (matches, 0);
-        var query = new string?[] { input.GivenName, input.Surname, input.Patronymic, input.Sex?.ToString(), input.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            input.Fin, input.BirthCertificateNumber, input.DistrictCode };
-        var rows = new List<(string, string?[])> { ("new", query) };
-        rows.AddRange(candidates.Select(c => (c.Id.ToString(), new string?[] { c.GivenName, c.Surname, c.Patronymic, c.Sex.ToString(),
-            c.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Fin, c.BirthCertificateNumber, c.DistrictCode })));
+        var rows = new List<(string, string?[])> { ("new", IntakeModel.Values(input)) };
+        rows.AddRange(candidates.Select(c => (c.Id.ToString(),
+            IntakeModel.Values(c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.Fin, c.BirthCertificateNumber, c.DistrictCode))));
         var data = LinkData.FromRecords(IntakeModel.Config, rows);
         var m = model.Model;
         var registered = await model.RegistrySizeAsync(db, clock, ct);

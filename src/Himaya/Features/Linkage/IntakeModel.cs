@@ -19,6 +19,14 @@ public sealed class IntakeModel
           {"column":"districtCode","kind":"district","tf":false}]}
         """).Config!;
 
+    /// <summary>A record's values in <see cref="Config"/>'s field order (dates as ISO text).</summary>
+    public static string?[] Values(string? givenName, string? surname, string? patronymic, Himaya.Features.Registry.Sex? sex, DateOnly? birthDate,
+        string? fin, string? birthCertificateNumber, string? districtCode) =>
+        [givenName, surname, patronymic, sex?.ToString(), birthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), fin, birthCertificateNumber, districtCode];
+
+    public static string?[] Values(Himaya.Features.Registry.ChildInput c) =>
+        Values(c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, c.Fin, c.BirthCertificateNumber, c.DistrictCode);
+
     private readonly Lazy<LinkModel> _model = new(Train, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public LinkModel Model => _model.Value;

@@ -95,11 +95,10 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         if (request.SourceRecordId is not { } recordId) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "Which imported record to split off."));
         var record = await db.SourceRecords.FirstOrDefaultAsync(r => r.Id == recordId && r.ChildId == childId, ct);
         if (record is null) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "No such imported record on this child."));
-        var mapping = System.Text.Json.JsonSerializer.Deserialize<SourceMapping>(await db.LinkSources.Where(s => s.Id == record.SourceId).Select(s => s.Mapping).SingleAsync(ct), Json.Options)!;
-        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(record.MappedValues, Json.Options)!;
+        var input = SourceMapping.InputOf(await db.LinkSources.Where(s => s.Id == record.SourceId).Select(s => s.Mapping).SingleAsync(ct), record.MappedValues);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await children.CreateAsync(user, mapping.ToInput(values), ct);
+        var created = await children.CreateAsync(user, input, ct);
         if (created is not Outcome<Child>.Ok ok) return created;
         record.ChildId = ok.Value.Id;
         record.Outcome = SourceOutcome.Created;

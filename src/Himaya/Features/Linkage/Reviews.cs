@@ -76,9 +76,7 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
             case ReviewDecision.NotMatch:
                 {
                     var mappingJson = await db.LinkSources.Where(s => s.Id == record.SourceId).Select(s => s.Mapping).SingleAsync(ct);
-                    var mapping = JsonSerializer.Deserialize<SourceMapping>(mappingJson, Json.Options)!;
-                    var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(record.MappedValues, Json.Options)!;
-                    switch (await children.CreateAsync(user, mapping.ToInput(values), ct))
+                    switch (await children.CreateAsync(user, SourceMapping.InputOf(mappingJson, record.MappedValues), ct))
                     {
                         case Outcome<Child>.Ok created:
                             (record.Outcome, record.ChildId) = (SourceOutcome.Created, created.Value.Id);
@@ -110,13 +108,9 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
         if (r is null) return null;
         var child = await db.Children.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.Record.CandidateId, ct);
         if (child is null) return null;
-        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Record.MappedValues, Json.Options)!;
-        var input = JsonSerializer.Deserialize<SourceMapping>(r.Mapping, Json.Options)!.ToInput(values);
         var fields = IntakeModel.Config.Fields;
-        string?[] imported = [values.GetValueOrDefault("givenName"), values.GetValueOrDefault("surname"), values.GetValueOrDefault("patronymic"), input.Sex?.ToString(),
-            input.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), values.GetValueOrDefault("fin"), values.GetValueOrDefault("birthCertificateNumber"), values.GetValueOrDefault("districtCode")];
-        string?[] registered = [child.GivenName, child.Surname, child.Patronymic, child.Sex.ToString(), child.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            child.Fin, child.BirthCertificateNumber, child.DistrictCode];
+        var imported = IntakeModel.Values(SourceMapping.InputOf(r.Mapping, r.Record.MappedValues));
+        var registered = IntakeModel.Values(ChildMapping.ToInput(child));
         var data = LinkData.FromRecords(IntakeModel.Config, [("imported", imported), ("registered", registered)]);
         var result = new List<ReviewField>();
         for (var f = 0; f < fields.Count; f++)

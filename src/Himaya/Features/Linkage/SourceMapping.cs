@@ -89,6 +89,11 @@ public sealed record SourceMapping
         return identity.Map(Fields, Fields.Select(f => values.GetValueOrDefault(f) ?? "").ToArray()).Input;
     }
 
+    /// <summary>A kept source record (its mapped values as JSON) as registry input, read with its source's mapping (JSON).</summary>
+    public static ChildInput InputOf(string mappingJson, string valuesJson) =>
+        System.Text.Json.JsonSerializer.Deserialize<SourceMapping>(mappingJson, Json.Options)!
+            .ToInput(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(valuesJson, Json.Options)!);
+
     /// <summary>The file's column for a registry field, for messages ("Doğum tarixi: ..."), else the field name.</summary>
     public string ColumnFor(string field) => Columns.TryGetValue(field, out var c) ? c : field;
 }

@@ -31,10 +31,7 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
         if (CanDelete)
         {
             Merged = await merges.ActiveMergesAsync(id, ct);
-            var me = ok.Value;
-            var input = new ChildInput { GivenName = me.GivenName, Surname = me.Surname, Patronymic = me.Patronymic, Sex = me.Sex, BirthDate = me.BirthDate,
-                Fin = me.Fin, BirthCertificateNumber = me.BirthCertificateNumber, DistrictCode = me.DistrictCode };
-            var (scored, _) = await matching.ScoreAsync(input, ct);
+            var (scored, _) = await matching.ScoreAsync(ChildMapping.ToInput(ok.Value), ct);
             var distinct = await merges.DistinctFromAsync(id, ct);
             var ids = scored.Where(x => x.P >= Himaya.Features.Linkage.IntakeMatching.ShowFrom && x.C.Id != id && !distinct.Contains(x.C.Id)).Select(x => x.C.Id).Take(5).ToList();
             var visible = await records.VisibleAsync(Me, ids, ct);
@@ -55,66 +52,29 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
     }
 
     public async Task<IActionResult> OnPostMergeAsync(Guid id, Guid duplicateId, CancellationToken ct) =>
-        await merges.MergeAsync(Me, id, new Himaya.Features.Linkage.MergeRequest(duplicateId), ct) switch
-        {
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Ok => Redirect($"/children/{id}"),
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Forbidden => ForbiddenPage(),
-            Outcome<Himaya.Features.Linkage.MergeSummary>.NotFound => NotFoundPage(),
-            var other => await ShowErrorAsync(id, other, ct),
-        };
+        await ShowAsync(id, await merges.MergeAsync(Me, id, new Himaya.Features.Linkage.MergeRequest(duplicateId), ct), _ => $"/children/{id}", ct);
 
-    public async Task<IActionResult> OnPostDistinctAsync(Guid id, Guid otherId, CancellationToken ct)
-    {
-        switch (await merges.MarkDistinctAsync(Me, id, new Himaya.Features.Linkage.DistinctRequest(otherId), ct))
-        {
-            case Outcome<bool>.Ok: return Redirect($"/children/{id}");
-            case Outcome<bool>.Forbidden: return ForbiddenPage();
-            case Outcome<bool>.NotFound: return NotFoundPage();
-            case Outcome<bool>.Invalid bad: Errors = bad.Errors; break;
-        }
-        var errors = Errors;
-        var page = await OnGetAsync(id, false, ct);
-        Errors = errors;
-        return page;
-    }
+    public async Task<IActionResult> OnPostDistinctAsync(Guid id, Guid otherId, CancellationToken ct) =>
+        await ShowAsync(id, await merges.MarkDistinctAsync(Me, id, new Himaya.Features.Linkage.DistinctRequest(otherId), ct), _ => $"/children/{id}", ct);
 
     public async Task<IActionResult> OnPostUnmergeAsync(Guid id, long mergeId, CancellationToken ct) =>
-        await merges.UnmergeAsync(Me, id, new Himaya.Features.Linkage.UnmergeRequest(mergeId), ct) switch
-        {
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Ok => Redirect($"/children/{id}"),
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Forbidden => ForbiddenPage(),
-            Outcome<Himaya.Features.Linkage.MergeSummary>.NotFound => NotFoundPage(),
-            var other => await ShowErrorAsync(id, other, ct),
-        };
+        await ShowAsync(id, await merges.UnmergeAsync(Me, id, new Himaya.Features.Linkage.UnmergeRequest(mergeId), ct), _ => $"/children/{id}", ct);
 
-    public async Task<IActionResult> OnPostSplitAsync(Guid id, long sourceRecordId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSplitAsync(Guid id, long sourceRecordId, CancellationToken ct) =>
+        await ShowAsync(id, await merges.SplitAsync(Me, id, new Himaya.Features.Linkage.SplitRequest(sourceRecordId), ct), c => $"/children/{c.Id}?saved=true", ct);
+
+    /// <summary>After a merge-family action: on to <paramref name="next"/>, or this page again with the refusal beside it.</summary>
+    private async Task<IActionResult> ShowAsync<T>(Guid id, Outcome<T> outcome, Func<T, string> next, CancellationToken ct)
     {
-        switch (await merges.SplitAsync(Me, id, new Himaya.Features.Linkage.SplitRequest(sourceRecordId), ct))
+        switch (outcome)
         {
-            case Outcome<Child>.Ok ok: return Redirect($"/children/{ok.Value.Id}?saved=true");
-            case Outcome<Child>.Forbidden: return ForbiddenPage();
-            case Outcome<Child>.NotFound: return NotFoundPage();
-            case Outcome<Child>.Invalid bad: Errors = bad.Errors; break;
-            case Outcome<Child>.Conflict c: Errors = FieldErrors.Single(c.Field, c.Message); break;
+            case Outcome<T>.Ok ok: return Redirect(next(ok.Value));
+            case Outcome<T>.Forbidden: return ForbiddenPage();
+            case Outcome<T>.NotFound: return NotFoundPage();
+            case Outcome<T>.Invalid bad: Errors = bad.Errors; break;
+            case Outcome<T>.Conflict c: Errors = FieldErrors.Single(c.Field, c.Message); break;
         }
-        var errors = Errors;
-        var page = await OnGetAsync(id, false, ct);
-        Errors = errors;
-        return page;
-    }
-
-    private async Task<IActionResult> ShowErrorAsync(Guid id, Outcome<Himaya.Features.Linkage.MergeSummary> outcome, CancellationToken ct)
-    {
-        Errors = outcome switch
-        {
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Invalid bad => bad.Errors,
-            Outcome<Himaya.Features.Linkage.MergeSummary>.Conflict c => FieldErrors.Single(c.Field, c.Message),
-            _ => FieldErrors.Single("$", "Not done."),
-        };
-        var errors = Errors;
-        var page = await OnGetAsync(id, false, ct);
-        Errors = errors;
-        return page;
+        return await OnGetAsync(id, false, ct); // it does not touch Errors
     }
 
     public AdminUnits Units => units;
