@@ -26,6 +26,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "himaya.db")}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Children", "400");
+        // A three-row file already goes to the background worker, one row per chunk: the page follows its progress.
+        builder.UseSetting("Imports:InlineRows", "2");
+        builder.UseSetting("Imports:ChunkRows", "1");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }

@@ -119,6 +119,9 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
+        // Applied in the background: the page follows it and shows the outcome once the worker is done.
+        await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Completed", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-poll-import]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#import-created")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#import-rejected")).ToHaveTextAsync("1");
         // The model the rows were matched with is there for the analyst.

@@ -39,6 +39,10 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        // Small enough that a test file of a few dozen rows takes the background path the API gives large files.
+        builder.UseSetting("Imports:InlineRows", "10");
+        // Several chunks per test file, so that a rollback can meet a background import between two of them.
+        builder.UseSetting("Imports:ChunkRows", "5");
         builder.UseSetting("Demo:Children", DemoChildren.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));

@@ -215,3 +215,90 @@ public abstract class ImportResumeTests(HimayaApp app)
             (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(4);
     }
 }
+
+public sealed class ImportBackgroundOnSqlite(SqliteApp app) : ImportBackgroundTests(app), IClassFixture<SqliteApp>;
+public sealed class ImportBackgroundOnPostgres(PostgresApp app) : ImportBackgroundTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A file longer than one request should carry (here: over 10 rows, the test app's setting) is applied by the background worker.</summary>
+public abstract class ImportBackgroundTests(HimayaApp app)
+{
+    private static (string Tag, string Content) File(int rows, int seed)
+    {
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        string[] given = ["Tural", "Lalə", "Samir", "Aygün", "Orxan", "Nərmin", "Elvin", "Səbinə"];
+        // Every row a different child: its own surname, given name and birth date.
+        return (tag, ImportTests.Csv([.. Enumerable.Range(0, rows).Select(i =>
+            $"{i + 1},Fon{(char)('a' + (i % 26))}{(char)('a' + (i / 26))}{tag},{given[i % 8]},,{(i % 2 == 0 ? "M" : "F")},{new DateTime(DateTime.UtcNow.Year - 1 - ((i + seed) % 16), 1 + (i % 12), 1 + (i % 28)):dd.MM.yyyy},,C-GAN")]));
+    }
+
+    private static async Task<JsonElement> FollowAsync(HttpClient client, string id, Func<JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var s = await (await client.GetAsync($"/api/v1/imports/{id}")).JsonAsync();
+            if (until(s)) return s;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The background import did not get there: " + s);
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task A_large_file_is_accepted_at_once_and_applied_by_the_worker()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var (tag, content) = File(rows: 25, seed: 1);
+        var body = new { source = "Background source " + tag, fileName = "big.csv", content, mapping = ImportTests.Mapping };
+        var res = await ganja.PostAsJsonAsync("/api/v1/imports", body);
+        res.StatusCode.ShouldBe(HttpStatusCode.Accepted, await res.Content.ReadAsStringAsync());
+        var accepted = await res.JsonAsync();
+        var id = accepted.GetProperty("id").GetString()!;
+        res.Headers.Location!.ToString().ShouldBe($"/api/v1/imports/{id}");
+        accepted.GetProperty("rows").GetInt32().ShouldBe(25);
+
+        var done = await FollowAsync(ganja, id, s => s.GetProperty("status").GetString() != "Running");
+        done.GetProperty("status").GetString().ShouldBe("Completed", done.ToString());
+        (done.GetProperty("rowsDone").GetInt32(), done.GetProperty("rejected").GetInt32(), done.GetProperty("inBackground").GetBoolean()).ShouldBe((25, 0, false));
+        // The rows' names differ in a letter or two, so a few may link to or queue against an earlier row: all are accounted for.
+        var created = done.GetProperty("created").GetInt32();
+        (created + done.GetProperty("linked").GetInt32() + done.GetProperty("review").GetInt32()).ShouldBe(25);
+        created.ShouldBeGreaterThan(20);
+        await using (var db = app.NewDbContext())
+        {
+            (await db.SourceRecords.CountAsync(r => r.BatchId == Guid.Parse(id))).ShouldBe(25);
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag) && c.DeletedAt == null)).ShouldBe(created);
+            (await db.ImportFiles.AnyAsync(f => f.BatchId == Guid.Parse(id))).ShouldBeFalse();
+            // Applied as the user who sent it: the children are theirs, and the audit trail names them.
+            var sender = await db.Users.SingleAsync(u => u.UserName == "worker.ganja");
+            (await db.Children.Where(c => c.Surname.EndsWith(tag)).Select(c => c.CreatedById).Distinct().ToListAsync()).ShouldBe([sender.Id]);
+        }
+
+        // Sent again: nothing more is applied.
+        var again = await ganja.PostAsJsonAsync("/api/v1/imports", body);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.JsonAsync()).GetProperty("alreadyImported").GetBoolean().ShouldBeTrue();
+        await using (var db = app.NewDbContext())
+            (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(created);
+    }
+
+    [Fact]
+    public async Task A_rollback_while_the_worker_is_applying_the_file_leaves_nothing_of_it()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var (tag, content) = File(rows: 60, seed: 5);
+        var res = await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Rolled back source " + tag, fileName = "big.csv", content, mapping = ImportTests.Mapping });
+        res.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await res.JsonAsync()).GetProperty("id").GetString()!;
+        // Whatever the worker has done by now (nothing, some chunks, all), the rollback undoes it and stops the rest.
+        await FollowAsync(ganja, id, s => s.GetProperty("rowsDone").GetInt32() > 0 || s.GetProperty("status").GetString() != "Running");
+        var rollback = await supervisor.DeleteAsync($"/api/v1/imports/{id}");
+        rollback.StatusCode.ShouldBe(HttpStatusCode.OK, await rollback.Content.ReadAsStringAsync());
+        await Task.Delay(1500); // time for a chunk that was in flight to try to commit
+        await using var db = app.NewDbContext();
+        (await db.ImportBatches.SingleAsync(b => b.Id == Guid.Parse(id))).Status.ShouldBe(Himaya.Features.Linkage.ImportStatus.RolledBack);
+        (await db.SourceRecords.CountAsync(r => r.BatchId == Guid.Parse(id))).ShouldBe(0);
+        (await db.Children.CountAsync(c => c.Surname.EndsWith(tag) && c.DeletedAt == null)).ShouldBe(0);
+        (await db.ImportFiles.AnyAsync(f => f.BatchId == Guid.Parse(id))).ShouldBeFalse();
+    }
+}

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.LinkSource> LinkSources => Set<Himaya.Features.Linkage.LinkSource>();
     public DbSet<Himaya.Features.Linkage.ImportBatch> ImportBatches => Set<Himaya.Features.Linkage.ImportBatch>();
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
+    public DbSet<Himaya.Features.Linkage.ImportFile> ImportFiles => Set<Himaya.Features.Linkage.ImportFile>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
     public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
@@ -189,6 +190,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.FileHash).HasMaxLength(64);
             e.HasOne<Himaya.Features.Linkage.LinkSource>().WithMany().HasForeignKey(x => x.SourceId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.SourceId, x.FileHash });
+            e.Property(x => x.Error).HasMaxLength(1000);
+            // A rollback and a background chunk both write the batch: whichever commits second sees the other's status
+            // change and gives way (the chunk rolls back whole), so no row is applied to a rolled-back import.
+            e.Property(x => x.Status).IsConcurrencyToken();
+        });
+        b.Entity<Himaya.Features.Linkage.ImportFile>(e =>
+        {
+            e.HasKey(x => x.BatchId);
+            e.Property(x => x.Mapping).HasMaxLength(4000);
+            e.HasOne<Himaya.Features.Linkage.ImportBatch>().WithOne().HasForeignKey<Himaya.Features.Linkage.ImportFile>(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Himaya.Features.Linkage.SourceRecord>(e =>
         {

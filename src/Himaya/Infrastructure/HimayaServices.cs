@@ -60,6 +60,9 @@ public static class HimayaServices
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
+        s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();
+        // After StartupTasks: hosted services start in registration order.
+        s.AddHostedService<Himaya.Features.Linkage.ImportWorker>();
 
         s.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>

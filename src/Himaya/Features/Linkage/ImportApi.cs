@@ -18,7 +18,9 @@ public static class ImportApi
         {
             var (input, errors) = await Json.ReadAsync<ImportRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
-            return (await runner.RunAsync(http.Caller(), input!, ct)).ToResult(s => s.AlreadyImported ? TypedResults.Ok(s) : TypedResults.Created($"/api/v1/imports/{s.Id}", s));
+            return (await runner.RunAsync(http.Caller(), input!, ct)).ToResult(s => s.AlreadyImported ? TypedResults.Ok(s)
+                // A large file is applied in the background: 202 with where to follow its progress.
+                : s.InBackground ? TypedResults.Accepted($"/api/v1/imports/{s.Id}", s) : TypedResults.Created($"/api/v1/imports/{s.Id}", s));
         }).WithName("RunImport").Requires(Permission.WriteRegistry);
         imports.MapGet("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
             (await runner.GetAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("GetImport").Requires(Permission.WriteRegistry);

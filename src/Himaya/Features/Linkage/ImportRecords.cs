@@ -12,7 +12,8 @@ public sealed class LinkSource
     public DateTime UpdatedAt { get; set; }
 }
 
-public enum ImportStatus { Running, Completed, RolledBack }
+/// <summary>Failed: a background import stopped for good (its reason in <see cref="ImportBatch.Error"/>); its applied rows stay until rolled back.</summary>
+public enum ImportStatus { Running, Completed, RolledBack, Failed }
 
 /// <summary>One file imported from a source. Rows are applied one transaction each, with <see cref="RowsDone"/> moved in the same transaction, so an interrupted import resumes exactly where it stopped.</summary>
 public sealed class ImportBatch
@@ -35,6 +36,24 @@ public sealed class ImportBatch
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
     public DateTime? RolledBackAt { get; set; }
+    /// <summary>Why a background import stopped (status Failed).</summary>
+    public string? Error { get; set; }
+}
+
+/// <summary>
+/// The file of an import that runs in the background, kept until its last row is applied, so that a restart of the
+/// app resumes it. The lease says which worker has it and until when (renewed every chunk); an expired lease means
+/// the worker died and another may take it over.
+/// </summary>
+public sealed class ImportFile
+{
+    public Guid BatchId { get; set; }
+    public required string Content { get; set; }
+    /// <summary>The <see cref="SourceMapping"/> this file was sent with, as JSON (the source's saved mapping may change meanwhile).</summary>
+    public required string Mapping { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+    /// <summary>How many times a worker has taken it up: a file that keeps failing is given up after a few.</summary>
+    public int Attempts { get; set; }
 }
 
 public enum SourceOutcome { Linked, Created, Review, Rejected }

@@ -19,8 +19,9 @@ public sealed record RowProblem(int Row, string Problem);
 
 public sealed record ImportPreview(int Rows, int Valid, IReadOnlyList<RowProblem> Problems, IReadOnlyList<Dictionary<string, string?>> Sample);
 
+/// <summary>What became of an import. <c>InBackground</c>: a worker is applying it (poll until the status is no longer Running); <c>Error</c>: why a background import failed.</summary>
 public sealed record ImportSummary(Guid Id, string Source, string FileName, ImportStatus Status, int Rows, int RowsDone, int Linked, int Created,
-    int Review, int Rejected, bool AlreadyImported, IReadOnlyList<RowProblem> Problems);
+    int Review, int Rejected, bool AlreadyImported, IReadOnlyList<RowProblem> Problems, bool InBackground = false, string? Error = null);
 
 /// <summary>
 /// Imports a source file into the registry, row by row: each row is kept as a source record with its provenance and
@@ -30,12 +31,19 @@ public sealed record ImportSummary(Guid Id, string Source, string FileName, Impo
 /// half-applied: sending the same file again resumes it, and a rollback undoes it (the children it created are archived).
 /// The same file from the same source is imported once.
 /// </summary>
-public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits units, IntakeMatching matching, IntakeModel model, ChildRecords children, TimeProvider clock)
+public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits units, IntakeMatching matching, IntakeModel model, ChildRecords children, ImportQueue queue,
+    IConfiguration config, TimeProvider clock)
 {
     public const double LinkFrom = 0.9;
     public const double ReviewFrom = 0.5;
     public const int MaxContentChars = 20_000_000;
     private const int ProblemsShown = 100;
+    /// <summary>A worker's hold on a background import; renewed every chunk, so only a dead worker's lease runs out.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private const int MaxAttempts = 3;
+
+    /// <summary>Files with more rows than this (<c>Imports:InlineRows</c>, default 1,000: about 10 s inline at ~100 rows/s) are applied in the background.</summary>
+    internal int InlineRows { get; set; } = config.GetValue("Imports:InlineRows", 1_000);
 
     /// <summary>Tests only: stop (as a crash would) after this many rows of one call have been committed.</summary>
     internal int? StopAfterRows { get; set; }
@@ -45,7 +53,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     /// chunk in flight (rolled back whole) and the resume starts at its first row; one commit per row made a 2,000-row
     /// file take a minute, mostly in flushes to disk.
     /// </summary>
-    internal int ChunkRows { get; set; } = 200;
+    internal int ChunkRows { get; set; } = config.GetValue("Imports:ChunkRows", 200);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -144,7 +152,10 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         await db.SaveChangesAsync(ct);
 
         var batch = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack).FirstOrDefaultAsync(ct);
-        if (batch is { Status: ImportStatus.Completed })
+        if (batch is { Status: ImportStatus.Completed or ImportStatus.Failed })
+            return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
+        // The same file again while a worker has it: the answer is its progress, not a second run beside it.
+        if (batch is not null && await db.ImportFiles.AnyAsync(f => f.BatchId == batch.Id, ct))
             return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
         if (batch is null)
         {
@@ -154,88 +165,178 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
                 Model = JsonSerializer.Serialize(model.Model, Json.Options), CreatedById = user.Id, CreatedAt = Now,
             };
             db.ImportBatches.Add(batch);
-            await db.SaveChangesAsync(ct);
         }
+        if (p.Rows.Count - batch.RowsDone > InlineRows)
+        {
+            // Too long for one request: the file is kept with the batch (same transaction) and a worker applies it.
+            db.ImportFiles.Add(new ImportFile { BatchId = batch.Id, Content = p.Content, Mapping = mappingJson });
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
+                $"source={source.Id}; rows={batch.RowCount}; queued for the background")), ct);
+            queue.Wake();
+            return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        batch = await ApplyAsync(user, batch, source.Id, p, file: null, ct);
+        return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
+    }
 
+    /// <summary>
+    /// Takes up a background import if no other worker holds it, and applies its remaining rows as the user who sent it
+    /// (their scope and rights as they are now). Returns false when there was nothing for this call to do.
+    /// </summary>
+    public async Task<bool> ContinueAsync(Guid batchId, CancellationToken ct)
+    {
+        var now = Now;
+        var until = now + Lease;
+        var taken = await db.ImportFiles.Where(f => f.BatchId == batchId && (f.LeaseUntil == null || f.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.LeaseUntil, until).SetProperty(f => f.Attempts, f => f.Attempts + 1), ct);
+        if (taken == 0) return false;
+        var file = await db.ImportFiles.SingleAsync(f => f.BatchId == batchId, ct);
+        var batch = await db.ImportBatches.SingleAsync(b => b.Id == batchId, ct);
+        var source = await db.LinkSources.SingleAsync(s => s.Id == batch.SourceId, ct);
+        var runner = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.ScopeAreas).FirstOrDefaultAsync(u => u.Id == batch.CreatedById, ct);
+        var user = runner is { IsActive: true } ? CurrentUserAccessor.Build(runner, units, ip: null) : null;
+        string? stop = batch.Status != ImportStatus.Running ? "" // rolled back meanwhile: nothing to report
+            : user is null || !user.Can(Permission.WriteRegistry) ? "The user who started this import can no longer import."
+            : file.Attempts > MaxAttempts ? $"Stopped after {MaxAttempts} failed attempts; the rows applied so far stay until the import is rolled back."
+            : null;
+        var mapping = stop is null ? JsonSerializer.Deserialize<SourceMapping>(file.Mapping, Json.Options) : null;
+        var (header, rows, csvErrors) = stop is null ? Csv.Read(new StringReader(file.Content)) : ([], [], []);
+        if (stop is null && (mapping is null || csvErrors.Count > 0)) stop = "The stored file can no longer be read.";
+        if (stop is not null)
+        {
+            if (stop.Length > 0) (batch.Status, batch.Error, batch.CompletedAt) = (ImportStatus.Failed, stop, now);
+            db.ImportFiles.Remove(file);
+            await db.SaveChangesAsync(ct);
+            if (stop.Length > 0 && user is not null)
+                await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), "failed: " + stop), ct);
+            return true;
+        }
+        db.ChangeTracker.Clear();
+        batch = await db.ImportBatches.SingleAsync(b => b.Id == batchId, ct);
+        await ApplyAsync(user!, batch, source.Id, new Parsed(source.Name, batch.FileName, file.Content, mapping!, header, rows), file.BatchId, ct);
+        return true;
+    }
+
+    /// <summary>Applies the rows not yet applied, <see cref="ChunkRows"/> per transaction; finishes the batch (and drops a background file) in the last.</summary>
+    private async Task<ImportBatch> ApplyAsync(CurrentUser user, ImportBatch batch, int sourceId, Parsed p, Guid? file, CancellationToken ct)
+    {
         // Rows already applied (an interrupted run) are skipped: they and the batch's progress were committed together.
         var appliedNow = 0;
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx = null;
         try
         {
-        for (var i = batch.RowsDone; i < p.Rows.Count; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (appliedNow++ == StopAfterRows) throw new OperationCanceledException("stopped for a test");
-            tx ??= await db.Database.BeginTransactionAsync(ct);
-            var (input, values, problems) = Check(user, p, p.Rows[i]);
-            var record = new SourceRecord
+            for (var i = batch.RowsDone; i < p.Rows.Count; i++)
             {
-                BatchId = batch.Id, SourceId = source.Id, RowNumber = i + 1, ImportedAt = Now,
-                SourceRecordId = p.Mapping.RecordId is { } idColumn ? Truncate(p.Rows[i][Array.IndexOf(p.Header, idColumn)], 100) : null,
-                MappedValues = Truncate(JsonSerializer.Serialize(values, Json.Options), 4000),
-            };
-            if (problems.Count > 0)
-            {
-                (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", problems), 1000));
-            }
-            else
-            {
-                var (scored, _) = await matching.ScoreAsync(input, ct);
-                var best = scored.Count > 0 ? scored[0] : default;
-                if (best.C is not null && best.P >= LinkFrom)
-                    (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Linked, best.C.Id, best.P);
-                else if (best.C is not null && best.P >= ReviewFrom)
-                    (record.Outcome, record.CandidateId, record.Probability) = (SourceOutcome.Review, best.C.Id, best.P);
-                else
+                ct.ThrowIfCancellationRequested();
+                if (appliedNow++ == StopAfterRows) throw new OperationCanceledException("stopped for a test");
+                if (tx is null)
                 {
-                    switch (await children.CreateAsync(user, input, ct))
+                    tx = await db.Database.BeginTransactionAsync(ct);
+                    // Lock the batch's row before anything else in the chunk (a no-op update): a rollback takes the same
+                    // row first too, so the two meet in one order (no deadlock over the audit chain), and a batch rolled
+                    // back since the last chunk is seen here.
+                    var id = batch.Id;
+                    if (await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Running)
+                            .ExecuteUpdateAsync(u => u.SetProperty(b => b.RowsDone, b => b.RowsDone), ct) == 0) break;
+                }
+                var record = await ApplyRowAsync(user, batch, sourceId, p, i, ct);
+                db.SourceRecords.Add(record);
+                batch.RowsDone = i + 1;
+                switch (record.Outcome)
+                {
+                    case SourceOutcome.Linked: batch.Linked++; break;
+                    case SourceOutcome.Created: batch.Created++; break;
+                    case SourceOutcome.Review: batch.Review++; break;
+                    default: batch.Rejected++; break;
+                }
+                var last = i + 1 == p.Rows.Count;
+                if (last)
+                {
+                    batch.Status = ImportStatus.Completed;
+                    batch.CompletedAt = Now;
+                    if (file is { } f) await db.ImportFiles.Where(x => x.BatchId == f).ExecuteDeleteAsync(ct);
+                    await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
+                        $"source={sourceId}; rows={batch.RowCount}; linked={batch.Linked}; created={batch.Created}; review={batch.Review}; rejected={batch.Rejected}")), ct);
+                }
+                // Throws if a rollback changed the batch's status meanwhile (concurrency token): the chunk then rolls back whole.
+                await db.SaveChangesAsync(ct);
+                if ((i + 1) % ChunkRows == 0 || last)
+                {
+                    if (file is { } f && !last)
                     {
-                        case Outcome<Child>.Ok created:
-                            (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Created, created.Value.Id, best.C is null ? null : best.P);
-                            break;
-                        case Outcome<Child>.Invalid bad:
-                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", bad.Errors.All.SelectMany(kv => kv.Value.Select(m => $"{p.Mapping.ColumnFor(kv.Key)}: {m}"))), 1000));
-                            break;
-                        case Outcome<Child>.Conflict conflict:
-                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate($"{p.Mapping.ColumnFor(conflict.Field)}: {conflict.Message}", 1000));
-                            break;
-                        default:
-                            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, "not allowed");
-                            break;
+                        var until = Now + Lease;
+                        await db.ImportFiles.Where(x => x.BatchId == f).ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseUntil, until), ct);
                     }
+                    await tx.CommitAsync(ct);
+                    await tx.DisposeAsync();
+                    tx = null;
+                    // A tracker holding every row so far makes each save slower than the last; the batch is read afresh.
+                    db.ChangeTracker.Clear();
+                    batch = await db.ImportBatches.SingleAsync(b => b.Id == batch.Id, ct);
+                    if (batch.Status != ImportStatus.Running) return batch;
                 }
             }
-            db.SourceRecords.Add(record);
-            batch.RowsDone = i + 1;
-            switch (record.Outcome)
-            {
-                case SourceOutcome.Linked: batch.Linked++; break;
-                case SourceOutcome.Created: batch.Created++; break;
-                case SourceOutcome.Review: batch.Review++; break;
-                default: batch.Rejected++; break;
-            }
-            await db.SaveChangesAsync(ct);
-            if ((i + 1) % ChunkRows == 0 || i + 1 == p.Rows.Count)
-            {
-                await tx.CommitAsync(ct);
-                await tx.DisposeAsync();
-                tx = null;
-                // A tracker holding every row so far makes each save slower than the last; the batch is read afresh.
-                db.ChangeTracker.Clear();
-                batch = await db.ImportBatches.SingleAsync(b => b.Id == batch.Id, ct);
-            }
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Rolled back while this chunk was in flight: the chunk is discarded (below) and the work stops.
         }
         finally
         {
             if (tx is not null) await tx.DisposeAsync(); // not committed: the chunk in flight rolls back whole
         }
-        batch.Status = ImportStatus.Completed;
-        batch.CompletedAt = Now;
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
-            $"source={source.Id}; rows={batch.RowCount}; linked={batch.Linked}; created={batch.Created}; review={batch.Review}; rejected={batch.Rejected}")), ct);
-        return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
+        db.ChangeTracker.Clear();
+        return await db.ImportBatches.SingleAsync(b => b.Id == batch.Id, ct);
+    }
+
+    private async Task<SourceRecord> ApplyRowAsync(CurrentUser user, ImportBatch batch, int sourceId, Parsed p, int i, CancellationToken ct)
+    {
+        var (input, values, problems) = Check(user, p, p.Rows[i]);
+        var record = new SourceRecord
+        {
+            BatchId = batch.Id, SourceId = sourceId, RowNumber = i + 1, ImportedAt = Now,
+            SourceRecordId = p.Mapping.RecordId is { } idColumn ? Truncate(p.Rows[i][Array.IndexOf(p.Header, idColumn)], 100) : null,
+            MappedValues = Truncate(JsonSerializer.Serialize(values, Json.Options), 4000),
+        };
+        if (problems.Count > 0)
+        {
+            (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", problems), 1000));
+            return record;
+        }
+        var (scored, _) = await matching.ScoreAsync(input, ct);
+        var best = scored.Count > 0 ? scored[0] : default;
+        if (best.C is not null && best.P >= LinkFrom)
+            (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Linked, best.C.Id, best.P);
+        else if (best.C is not null && best.P >= ReviewFrom)
+            (record.Outcome, record.CandidateId, record.Probability) = (SourceOutcome.Review, best.C.Id, best.P);
+        else
+        {
+            switch (await children.CreateAsync(user, input, ct))
+            {
+                case Outcome<Child>.Ok created:
+                    (record.Outcome, record.ChildId, record.Probability) = (SourceOutcome.Created, created.Value.Id, best.C is null ? null : best.P);
+                    break;
+                case Outcome<Child>.Invalid bad:
+                    (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate(string.Join(" ", bad.Errors.All.SelectMany(kv => kv.Value.Select(m => $"{p.Mapping.ColumnFor(kv.Key)}: {m}"))), 1000));
+                    break;
+                case Outcome<Child>.Conflict conflict:
+                    (record.Outcome, record.Problem) = (SourceOutcome.Rejected, Truncate($"{p.Mapping.ColumnFor(conflict.Field)}: {conflict.Message}", 1000));
+                    break;
+                default:
+                    (record.Outcome, record.Problem) = (SourceOutcome.Rejected, "not allowed");
+                    break;
+            }
+        }
+        return record;
+    }
+
+    /// <summary>The background imports waiting for a worker (their lease free or expired), oldest first.</summary>
+    public async Task<List<Guid>> PendingAsync(CancellationToken ct)
+    {
+        var now = Now;
+        return await db.ImportFiles.Where(f => f.LeaseUntil == null || f.LeaseUntil < now).OrderBy(f => f.BatchId).Select(f => f.BatchId).ToListAsync(ct);
     }
 
     public async Task<Outcome<ImportSummary>> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
@@ -279,9 +380,15 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         if (batch is null) return new Outcome<ImportSummary>.NotFound();
         if (batch.Status == ImportStatus.RolledBack) return new Outcome<ImportSummary>.Conflict("id", "This import is already rolled back.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = Now;
+        // The status changes first: this waits for a background chunk in flight to commit (so its rows are undone
+        // below too), and any later chunk sees the change and rolls itself back. The kept file goes with it.
+        var changed = await db.ImportBatches.Where(b => b.Id == id && b.Status != ImportStatus.RolledBack)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, ImportStatus.RolledBack).SetProperty(b => b.RolledBackAt, now), ct);
+        if (changed == 0) return new Outcome<ImportSummary>.Conflict("id", "This import is already rolled back.");
+        await db.ImportFiles.Where(f => f.BatchId == id).ExecuteDeleteAsync(ct);
         var created = await db.SourceRecords.Where(r => r.BatchId == id && r.Outcome == SourceOutcome.Created && r.ChildId != null).Select(r => r.ChildId!.Value).ToListAsync(ct);
         var keptElsewhere = await db.SourceRecords.Where(r => r.BatchId != id && r.ChildId != null && created.Contains(r.ChildId!.Value)).Select(r => r.ChildId!.Value).Distinct().ToListAsync(ct);
-        var now = Now;
         foreach (var child in await db.Children.Where(c => created.Contains(c.Id) && !keptElsewhere.Contains(c.Id) && c.DeletedAt == null).ToListAsync(ct))
         {
             child.DeletedAt = now;
@@ -290,12 +397,12 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, "child", ChildRecords.Id(child.Id), "import rolled back"), ct);
         }
         await db.SourceRecords.Where(r => r.BatchId == id).ExecuteDeleteAsync(ct);
-        batch.Status = ImportStatus.RolledBack;
-        batch.RolledBackAt = now;
+        db.Entry(batch).State = EntityState.Detached; // its row was changed above, not through the tracker
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.ImportRollback, "import", id.ToString("D"), $"children archived={created.Count - keptElsewhere.Count}"), ct);
         await tx.CommitAsync(ct);
         var source = await db.LinkSources.Where(s => s.Id == batch.SourceId).Select(s => s.Name).SingleAsync(ct);
+        batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == id, ct);
         return await SummaryAsync(batch, source, alreadyImported: false, ct);
     }
 
@@ -314,7 +421,9 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         var problems = await db.SourceRecords.Where(r => r.BatchId == b.Id && r.Outcome == SourceOutcome.Rejected).OrderBy(r => r.RowNumber).Take(ProblemsShown)
             .Select(r => new RowProblem(r.RowNumber, r.Problem ?? "")).ToListAsync(ct);
-        return new ImportSummary(b.Id, source, b.FileName, b.Status, b.RowCount, b.RowsDone, b.Linked, b.Created, b.Review, b.Rejected, alreadyImported, problems);
+        var background = b.Status == ImportStatus.Running && await db.ImportFiles.AnyAsync(f => f.BatchId == b.Id, ct);
+        return new ImportSummary(b.Id, source, b.FileName, b.Status, b.RowCount, b.RowsDone, b.Linked, b.Created, b.Review, b.Rejected, alreadyImported, problems,
+            background, b.Error);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

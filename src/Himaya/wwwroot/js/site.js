@@ -6,3 +6,22 @@ document.addEventListener("submit", e => {
   const message = e.target.getAttribute("data-confirm");
   if (message && !window.confirm(message)) e.preventDefault();
 });
+// A background import's page: follow its progress, reload when it has finished (or stopped).
+for (const box of document.querySelectorAll("[data-poll-import]")) {
+  const url = box.getAttribute("data-poll-import");
+  const bar = box.querySelector("progress");
+  const rows = document.getElementById("import-rows");
+  const tick = async () => {
+    try {
+      const r = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (r.ok) {
+        const s = await r.json();
+        if (!s.inBackground) { window.location.reload(); return; }
+        if (bar) bar.value = s.rowsDone;
+        if (rows) rows.textContent = s.rowsDone.toLocaleString(document.documentElement.lang) + " / " + s.rows.toLocaleString(document.documentElement.lang);
+      }
+    } catch { /* offline for a moment: try again */ }
+    setTimeout(tick, 2000);
+  };
+  setTimeout(tick, 2000);
+}
