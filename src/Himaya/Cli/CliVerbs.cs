@@ -6,7 +6,7 @@ namespace Himaya.Cli;
 /// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "help"];
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "moda", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -46,6 +46,8 @@ public static class CliVerbs
                 return LinkVerb.Run(args);
             case "link-testset":
                 return LinkTestSetVerb.Run(args);
+            case "moda":
+                return ModaVerb.Run(args);
             case "admin-user":
                 return await AdminUserVerb.RunAsync(args, dbOptions);
             default:
@@ -55,6 +57,8 @@ public static class CliVerbs
                     himaya migrate               apply pending schema migrations
                     himaya link --input F.csv [--input2 G.csv] --config LINK.json --output OUT.csv [--threshold P] [--labels L.csv]
                                                  deduplicate one file or link two (probabilistic record linkage; --help for more)
+                    himaya moda --input F.csv --framework FRAMEWORK.json [--k 1,2,3] [--by COL[,COL]] [--weight COL] [--format json|csv]
+                                                 multiple overlapping deprivation analysis (Alkire–Foster) of a file of children
                     himaya link-testset --records N [--duplicates 0.2] [--seed S] --output F.csv [--labels L.csv]
                                                  generate a labelled test set for record linkage (--help for more)
                     HIMAYA_ADMIN_PASSWORD=... himaya admin-user --username NAME   create or reset a national administrator

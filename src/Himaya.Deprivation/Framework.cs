@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Himaya.Deprivation;
+
+/// <summary>How a dimension turns its indicators into one deprivation: MODA's union (deprived in any) or intersection (in all).</summary>
+public enum Aggregation { Union, Intersection }
+
+/// <summary>
+/// What to do with a child whose indicators are not all known. Drop (MODA's default): the child leaves the analysis.
+/// Observed: the child stays and is counted over what is known — a dimension is observed when at least one of its
+/// indicators is, and its status comes from its observed indicators; an unobserved dimension counts as not deprived.
+/// </summary>
+public enum MissingRule { Drop, Observed }
+
+public sealed record Dimension(string Name, double Weight, IReadOnlyList<string> Indicators, Aggregation Aggregation = Aggregation.Union);
+
+/// <summary>
+/// A deprivation framework for one age group: dimensions with relative weights (normalised to sum to 1), each a set of
+/// indicators (column names) aggregated by union or intersection, and the missing-data rule.
+/// </summary>
+public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule Missing = MissingRule.Drop, string? Name = null, string? Version = null)
+{
+    /// <summary>Most dimensions one analysis takes (a child's deprivations are a 32-bit mask).</summary>
+    public const int MaxDimensions = 32;
+
+    /// <summary>Every indicator of every dimension, in order, each once.</summary>
+    public IReadOnlyList<string> Indicators => [.. Dimensions.SelectMany(d => d.Indicators).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Weights normalised to sum to 1, in dimension order.</summary>
+    public double[] NormalisedWeights
+    {
+        get
+        {
+            var total = Dimensions.Sum(d => d.Weight);
+            return [.. Dimensions.Select(d => d.Weight / total)];
+        }
+    }
+
+    /// <summary>
+    /// Reads FRAMEWORK.json: <c>{"name"?, "version"?, "missing": "drop"|"observed", "dimensions": [{"name", "weight"?, "indicators": [...],
+    /// "aggregation"?: "union"|"intersection"}]}</c>. Every problem is reported with its JSON path; nothing is returned then.
+    /// </summary>
+    public static (Framework? Framework, IReadOnlyList<string> Errors) Parse(string json)
+    {
+        var errors = new List<string>();
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            return (null, [$"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})"]);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, ["$: expected an object with \"dimensions\""]);
+            var missing = MissingRule.Drop;
+            if (root.TryGetProperty("missing", out var m))
+            {
+                if (m.ValueKind != JsonValueKind.String || m.GetString() is not { } ms || !TryMissing(ms, out missing))
+                    errors.Add("$.missing: must be \"drop\" or \"observed\"");
+            }
+            string? Text(string property)
+            {
+                if (!root.TryGetProperty(property, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+                if (v.ValueKind == JsonValueKind.String) return v.GetString();
+                if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+                errors.Add($"$.{property}: must be text");
+                return null;
+            }
+            var name = Text("name");
+            var version = Text("version");
+            var dims = new List<Dimension>();
+            if (!root.TryGetProperty("dimensions", out var arr) || arr.ValueKind != JsonValueKind.Array || arr.GetArrayLength() == 0)
+            {
+                errors.Add("$.dimensions: a non-empty list of dimensions is required");
+                return (null, errors);
+            }
+            if (arr.GetArrayLength() > MaxDimensions) errors.Add($"$.dimensions: at most {MaxDimensions} dimensions");
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var i = 0;
+            foreach (var d in arr.EnumerateArray())
+            {
+                var path = $"$.dimensions[{i++}]";
+                if (d.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected an object"); continue; }
+                string? dimName = null;
+                if (!d.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(n.GetString()))
+                    errors.Add($"{path}.name: required");
+                else if (!names.Add(dimName = n.GetString()!.Trim())) errors.Add($"{path}.name: \"{dimName}\" is named twice");
+                var weight = 1.0;
+                if (d.TryGetProperty("weight", out var w))
+                {
+                    if (w.ValueKind != JsonValueKind.Number || !w.TryGetDouble(out weight) || !(weight > 0) || double.IsInfinity(weight))
+                        errors.Add($"{path}.weight: must be a number above 0");
+                }
+                var aggregation = Aggregation.Union;
+                if (d.TryGetProperty("aggregation", out var ag))
+                {
+                    if (ag.ValueKind != JsonValueKind.String || !Enum.TryParse(ag.GetString(), ignoreCase: true, out aggregation) || !Enum.IsDefined(aggregation))
+                        errors.Add($"{path}.aggregation: must be \"union\" or \"intersection\"");
+                }
+                var indicators = new List<string>();
+                if (!d.TryGetProperty("indicators", out var ind) || ind.ValueKind != JsonValueKind.Array || ind.GetArrayLength() == 0)
+                    errors.Add($"{path}.indicators: a non-empty list of column names is required");
+                else
+                {
+                    var j = 0;
+                    foreach (var x in ind.EnumerateArray())
+                    {
+                        if (x.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(x.GetString())) errors.Add($"{path}.indicators[{j}]: must be a column name");
+                        else if (indicators.Contains(x.GetString()!.Trim(), StringComparer.Ordinal)) errors.Add($"{path}.indicators[{j}]: \"{x.GetString()}\" is listed twice");
+                        else indicators.Add(x.GetString()!.Trim());
+                        j++;
+                    }
+                }
+                if (dimName is not null) dims.Add(new Dimension(dimName, weight, indicators, aggregation));
+            }
+            return errors.Count > 0 ? (null, errors) : (new Framework(dims, missing, name, version), errors);
+        }
+    }
+
+    private static bool TryMissing(string s, out MissingRule rule)
+    {
+        switch (s.Trim().ToLowerInvariant())
+        {
+            case "drop": rule = MissingRule.Drop; return true;
+            case "observed": rule = MissingRule.Observed; return true;
+            default: rule = MissingRule.Drop; return false;
+        }
+    }
+
+    /// <summary>The missing-data rule as said in every output.</summary>
+    public string MissingText => Missing == MissingRule.Drop
+        ? "drop: a child with any indicator missing is left out of the analysis"
+        : "observed: a child is counted over its observed dimensions; an unobserved dimension counts as not deprived";
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name ?? "framework"} {Version} ({Dimensions.Count} dimensions)");
+}

@@ -1,0 +1,68 @@
+namespace Himaya.Deprivation;
+
+/// <summary>Alkire–Foster measures at one cut-off k: headcount H, intensity A, adjusted headcount M0 = H × A, censored headcounts and contributions (percent) per dimension.</summary>
+public sealed record KMeasures(double K, double H, double A, double M0, double[] CensoredHeadcount, double[] Contribution);
+
+/// <summary>
+/// The measures of one population (everyone analysed, or one subgroup). Fractions are between 0 and 1 and weighted by
+/// the sampling weights when there are any; <see cref="N"/> and <see cref="NDropped"/> count children.
+/// </summary>
+public sealed class GroupMeasures
+{
+    private readonly IReadOnlyDictionary<uint, double> _masks;
+
+    internal GroupMeasures(string[] by, int n, int nDropped, double population, double share, KMeasures[] byK, double[] exactly, double[] atLeast,
+        double[] dimensionHeadcount, double[] indicatorHeadcount, IReadOnlyDictionary<uint, double> masks)
+    {
+        By = by;
+        N = n;
+        NDropped = nDropped;
+        Population = population;
+        Share = share;
+        ByK = byK;
+        Exactly = exactly;
+        AtLeast = atLeast;
+        DimensionHeadcount = dimensionHeadcount;
+        IndicatorHeadcount = indicatorHeadcount;
+        _masks = masks;
+    }
+
+    /// <summary>The group's value of each grouping column (empty for the whole population).</summary>
+    public string[] By { get; }
+    public int N { get; }
+    public int NDropped { get; }
+    /// <summary>Sum of the sampling weights of the children analysed (N when unweighted).</summary>
+    public double Population { get; }
+    /// <summary>This group's weighted share of the whole population analysed.</summary>
+    public double Share { get; }
+    public KMeasures[] ByK { get; }
+    /// <summary>Share of children deprived in exactly m dimensions, m = 0..D.</summary>
+    public double[] Exactly { get; }
+    /// <summary>Share of children deprived in at least m dimensions, m = 0..D (AtLeast[0] = 1).</summary>
+    public double[] AtLeast { get; }
+    /// <summary>Uncensored deprivation rate per dimension, among the children whose dimension is observed.</summary>
+    public double[] DimensionHeadcount { get; }
+    /// <summary>Deprivation rate per indicator (in <see cref="DeprivationResult.Indicators"/> order), among the children for whom it is known.</summary>
+    public double[] IndicatorHeadcount { get; }
+
+    /// <summary>
+    /// The overlap of three dimensions (indexes a, b, c): the share of children in each of the 8 regions of their Venn
+    /// diagram. Region r has bit 0 set when deprived in a, bit 1 in b, bit 2 in c; region 0 is deprived in none of the three.
+    /// </summary>
+    public double[] Overlaps(int a, int b, int c)
+    {
+        var regions = new double[8];
+        if (Population <= 0) return regions;
+        foreach (var (mask, weight) in _masks)
+        {
+            var r = (int)((mask >> a) & 1) | (int)(((mask >> b) & 1) << 1) | (int)(((mask >> c) & 1) << 2);
+            regions[r] += weight;
+        }
+        for (var r = 0; r < 8; r++) regions[r] /= Population;
+        return regions;
+    }
+}
+
+/// <summary>An analysis: the framework it used, the measures of everyone analysed and of each subgroup.</summary>
+public sealed record DeprivationResult(Framework Framework, IReadOnlyList<string> Dimensions, IReadOnlyList<string> Indicators, double[] Weights,
+    double[] Ks, IReadOnlyList<string> GroupColumns, GroupMeasures Total, IReadOnlyList<GroupMeasures> Groups, bool Weighted);

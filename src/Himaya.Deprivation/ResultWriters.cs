@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Himaya.Deprivation;
+
+/// <summary>
+/// The analysis as JSON (the shape `himaya moda --format json` promises, see README) and as a long CSV table. Both carry
+/// the same numbers at full precision; fractions are between 0 and 1, contributions in percent.
+/// </summary>
+public static class ResultWriters
+{
+    public static void WriteJson(DeprivationResult r, Stream output, bool indented = true)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
+        w.WriteStartObject();
+        w.WriteNumber("n", r.Total.N);
+        w.WriteNumber("nDropped", r.Total.NDropped);
+        w.WriteStartArray("dimensions");
+        foreach (var d in r.Dimensions) w.WriteStringValue(d);
+        w.WriteEndArray();
+        WriteMeasures(w, r, r.Total);
+        w.WriteStartArray("groups");
+        foreach (var g in r.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("by");
+            for (var c = 0; c < r.GroupColumns.Count; c++) w.WriteString(r.GroupColumns[c], g.By[c]);
+            w.WriteEndObject();
+            w.WriteNumber("share", g.Share);
+            w.WriteNumber("n", g.N);
+            w.WriteNumber("nDropped", g.NDropped);
+            WriteMeasures(w, r, g);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        // What produced the numbers, so that a result file says how to read it.
+        w.WriteStartObject("framework");
+        if (r.Framework.Name is { } name) w.WriteString("name", name);
+        if (r.Framework.Version is { } version) w.WriteString("version", version);
+        w.WriteString("missing", r.Framework.Missing == MissingRule.Drop ? "drop" : "observed");
+        w.WriteString("missingRule", r.Framework.MissingText);
+        w.WriteStartObject("weights");
+        for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], r.Weights[d]);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteBoolean("weighted", r.Weighted);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMeasures(Utf8JsonWriter w, DeprivationResult r, GroupMeasures g)
+    {
+        w.WriteNumber("population", g.Population);
+        w.WriteStartArray("byK");
+        foreach (var k in g.ByK)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("k", k.K);
+            w.WriteNumber("H", k.H);
+            w.WriteNumber("A", k.A);
+            w.WriteNumber("M0", k.M0);
+            w.WriteStartObject("censoredHeadcount");
+            for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], k.CensoredHeadcount[d]);
+            w.WriteEndObject();
+            w.WriteStartObject("contribution");
+            for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], k.Contribution[d]);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("distribution");
+        w.WriteStartObject("exactly");
+        for (var m = 0; m < g.Exactly.Length; m++) w.WriteNumber(m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
+        w.WriteEndObject();
+        w.WriteStartObject("atLeast");
+        for (var m = 1; m < g.AtLeast.Length; m++) w.WriteNumber(m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject("headcount");
+        w.WriteStartObject("dimensions");
+        for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], g.DimensionHeadcount[d]);
+        w.WriteEndObject();
+        w.WriteStartObject("indicators");
+        for (var i = 0; i < r.Indicators.Count; i++) w.WriteNumber(r.Indicators[i], g.IndicatorHeadcount[i]);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One value per line: <c>group,k,measure,name,value</c>. <c>group</c> is <c>(all)</c> or <c>col=value;col=value</c>;
+    /// <c>k</c> is set for the measures that depend on it; <c>name</c> is the dimension, the indicator, or m for the
+    /// distribution.
+    /// </summary>
+    public static void WriteCsv(DeprivationResult r, TextWriter w)
+    {
+        w.Write("group,k,measure,name,value\n");
+        Write(w, r, r.Total, "(all)");
+        foreach (var g in r.Groups) Write(w, r, g, string.Join(';', r.GroupColumns.Select((c, i) => c + "=" + g.By[i])));
+    }
+
+    private static void Write(TextWriter w, DeprivationResult r, GroupMeasures g, string group)
+    {
+        void Line(string k, string measure, string name, double value) =>
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"{Quote(group)},{k},{measure},{Quote(name)},{value:R}\n"));
+        Line("", "n", "", g.N);
+        Line("", "nDropped", "", g.NDropped);
+        Line("", "population", "", g.Population);
+        Line("", "share", "", g.Share);
+        foreach (var k in g.ByK)
+        {
+            var ks = k.K.ToString("R", CultureInfo.InvariantCulture);
+            Line(ks, "H", "", k.H);
+            Line(ks, "A", "", k.A);
+            Line(ks, "M0", "", k.M0);
+            for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "censoredHeadcount", r.Dimensions[d], k.CensoredHeadcount[d]);
+            for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "contribution", r.Dimensions[d], k.Contribution[d]);
+        }
+        for (var m = 0; m < g.Exactly.Length; m++) Line("", "exactly", m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
+        for (var m = 1; m < g.AtLeast.Length; m++) Line("", "atLeast", m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
+        for (var d = 0; d < r.Dimensions.Count; d++) Line("", "dimensionHeadcount", r.Dimensions[d], g.DimensionHeadcount[d]);
+        for (var i = 0; i < r.Indicators.Count; i++) Line("", "indicatorHeadcount", r.Indicators[i], g.IndicatorHeadcount[i]);
+    }
+
+    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string ToJson(DeprivationResult r)
+    {
+        using var ms = new MemoryStream();
+        WriteJson(r, ms);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+}
