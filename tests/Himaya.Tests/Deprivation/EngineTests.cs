@@ -1,0 +1,141 @@
+using Himaya.Deprivation;
+
+namespace Himaya.Tests.Deprivation;
+
+/// <summary>Small examples worked out by hand (the comments show the working), under both missing-data rules.</summary>
+public sealed class EngineTests
+{
+    private static ChildTable Table(string csv, string? weight = null, params string[] by)
+    {
+        var (table, errors) = ChildTableCsv.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), Frameworks.Parse(csv),
+            new ChildTableCsv.Options(WeightColumn: weight, GroupColumns: by));
+        errors.ShouldBeEmpty();
+        return table!;
+    }
+
+    private static class Frameworks
+    {
+        // Every column but id, district, sex and w is an indicator.
+        public static IReadOnlyList<string> Parse(string csv) =>
+            [.. csv.Split('\n')[0].Trim().Split(',').Where(c => c is not ("id" or "district" or "sex" or "w"))];
+    }
+
+    private static Framework Fw(string json)
+    {
+        var (f, errors) = Framework.Parse(json);
+        errors.ShouldBeEmpty();
+        return f!;
+    }
+
+    // health = immunisation ∪ skilled_birth (weight 1), water (1), education (2): normalised 1/4, 1/4, 1/2, so on the
+    // k scale (× 3 dimensions) health and water count 0.75 each and education 1.5.
+    private const string WeightedFramework = """
+        {"dimensions":[{"name":"health","weight":1,"indicators":["immunisation","skilled_birth"]},
+        {"name":"water","weight":1,"indicators":["water"]},{"name":"education","weight":2,"indicators":["school"]}],"missing":"drop"}
+        """;
+
+    private const string WeightedChildren = """
+        id,immunisation,skilled_birth,water,school,district,w
+        1,1,0,1,1,A,1
+        2,0,0,0,0,A,2
+        3,1,,1,0,B,1
+        4,0,1,0,1,B,1
+        5,0,0,1,0,A,1
+        """;
+
+    [Fact]
+    public void Unequal_dimension_weights_and_sampling_weights_give_the_hand_computed_measures()
+    {
+        // Child 3 misses skilled_birth and is dropped. Scores: 1 → 0.75+0.75+1.5 = 3; 2 → 0 (weight 2); 4 → 0.75+1.5 = 2.25;
+        // 5 → 0.75. Population 1+2+1+1 = 5.
+        var r = Engine.Analyse(Fw(WeightedFramework), Table(WeightedChildren, "w", "district"));
+        (r.Total.N, r.Total.NDropped, r.Total.Population).ShouldBe((4, 1, 5.0));
+        var k1 = r.Total.ByK[0];
+        // k = 1: children 1 and 4 (weight 2 of 5); A = (3 + 2.25) / (3 × 2) = 0.875.
+        k1.H.ShouldBe(0.4, 1e-12);
+        k1.A.ShouldBe(0.875, 1e-12);
+        k1.M0.ShouldBe(0.35, 1e-12);
+        k1.CensoredHeadcount.ShouldBe([0.4, 0.2, 0.4], tolerance: 1e-12);
+        // Contribution of d = w_d × CH_d / M0: 0.25×0.4/0.35, 0.25×0.2/0.35, 0.5×0.4/0.35.
+        k1.Contribution.ShouldBe([100 * 0.1 / 0.35, 100 * 0.05 / 0.35, 100 * 0.2 / 0.35], tolerance: 1e-9);
+        // k = 3: only child 1.
+        var k3 = r.Total.ByK[2];
+        (k3.K, k3.H, k3.A, k3.M0).ShouldBe((3.0, 0.2, 1.0, 0.2));
+        // Dimension counts: child 1 three, 2 none (weight 2), 4 two, 5 one.
+        r.Total.Exactly.ShouldBe([0.4, 0.2, 0.2, 0.2], tolerance: 1e-12);
+        r.Total.AtLeast.ShouldBe([1, 0.6, 0.4, 0.2], tolerance: 1e-12);
+
+        // District A: children 1, 2 (w 2), 5 → population 4, share 4/5; poor at k = 1: child 1 only.
+        var a = r.Groups.Single(g => g.By[0] == "A");
+        (a.N, a.NDropped, a.Share).ShouldBe((3, 0, 0.8));
+        a.ByK[0].H.ShouldBe(0.25, 1e-12);
+        a.ByK[0].M0.ShouldBe(0.25, 1e-12);
+        var b = r.Groups.Single(g => g.By[0] == "B");
+        (b.N, b.NDropped, b.Share).ShouldBe((1, 1, 0.2));
+        b.ByK[0].M0.ShouldBe(0.75, 1e-12); // child 4: 2.25 / 3
+    }
+
+    // A = a1 ∪ a2, B = b1, C = c1 ∩ c2; equal weights.
+    private const string ObservedFramework = """
+        {"dimensions":[{"name":"A","indicators":["a1","a2"]},{"name":"B","indicators":["b1"]},
+        {"name":"C","indicators":["c1","c2"],"aggregation":"intersection"}],"missing":"observed"}
+        """;
+
+    private const string ObservedChildren = """
+        id,a1,a2,b1,c1,c2
+        1,1,,,1,1
+        2,0,,1,1,
+        3,,,0,0,1
+        4,1,0,1,1,1
+        """;
+
+    [Fact]
+    public void Under_the_observed_rule_a_child_counts_over_what_is_known()
+    {
+        // 1: A deprived (a1), B unknown, C deprived (both) → 2.   2: A not (a1 = 0), B deprived, C deprived (c1, the only one known) → 2.
+        // 3: A unknown, B not, C not (c1 = 0) → 0.                4: all three → 3.
+        var r = Engine.Analyse(Fw(ObservedFramework), Table(ObservedChildren));
+        (r.Total.N, r.Total.NDropped).ShouldBe((4, 0));
+        var k1 = r.Total.ByK[0];
+        k1.H.ShouldBe(0.75, 1e-12);
+        k1.A.ShouldBe(7.0 / 9, 1e-12);
+        k1.M0.ShouldBe(7.0 / 12, 1e-12);
+        k1.CensoredHeadcount.ShouldBe([0.5, 0.5, 0.75], tolerance: 1e-12);
+        r.Total.ByK[1].H.ShouldBe(0.75, 1e-12);
+        (r.Total.ByK[2].H, r.Total.ByK[2].A).ShouldBe((0.25, 1.0));
+        // Uncensored rates among the children for whom the dimension (indicator) is known.
+        r.Total.DimensionHeadcount.ShouldBe([2.0 / 3, 2.0 / 3, 0.75], tolerance: 1e-12);
+        r.Indicators.ShouldBe(["a1", "a2", "b1", "c1", "c2"]);
+        r.Total.IndicatorHeadcount.ShouldBe([2.0 / 3, 0, 2.0 / 3, 0.75, 1], tolerance: 1e-12);
+    }
+
+    [Fact]
+    public void Under_the_drop_rule_a_child_with_any_missing_indicator_is_left_out()
+    {
+        var r = Engine.Analyse(Fw(ObservedFramework.Replace("\"observed\"", "\"drop\"", StringComparison.Ordinal)), Table(ObservedChildren));
+        (r.Total.N, r.Total.NDropped).ShouldBe((1, 3));
+        (r.Total.ByK[0].H, r.Total.ByK[2].H, r.Total.ByK[2].M0).ShouldBe((1.0, 1.0, 1.0));
+    }
+
+    [Fact]
+    public void The_overlap_of_three_dimensions_has_seven_regions_and_none()
+    {
+        // Children deprived in: {A, C}, {B, C}, {}, {A, B, C}.
+        var r = Engine.Analyse(Fw(ObservedFramework), Table(ObservedChildren));
+        var o = r.Total.Overlaps(0, 1, 2);
+        o.Length.ShouldBe(8);
+        o[0b000].ShouldBe(0.25); // none
+        o[0b101].ShouldBe(0.25); // A and C only
+        o[0b110].ShouldBe(0.25); // B and C only
+        o[0b111].ShouldBe(0.25); // all three
+        o.Sum().ShouldBe(1, 1e-12);
+    }
+
+    [Fact]
+    public void Cut_offs_can_be_chosen_and_a_score_exactly_at_k_counts()
+    {
+        // Child 4 scores 2.25: poor at k = 2.25, not at 2.26.
+        var r = Engine.Analyse(Fw(WeightedFramework), Table(WeightedChildren, "w"), [2.25, 2.26]);
+        r.Total.ByK.Select(k => k.H).ShouldBe([0.4, 0.2], tolerance: 1e-12);
+    }
+}
