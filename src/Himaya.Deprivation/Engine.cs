@@ -86,61 +86,80 @@ public static class Engine
             Measure(total, [], weights, cutoffs, totalPopulation), groups, table.Weights is not null);
     }
 
+    /// <summary>Children per block: the indicator columns are turned into per-child bit masks a block at a time (column by column, branch-free).</summary>
+    private const int Block = 4096;
+
     private static void Accumulate(Framework framework, ChildTable table, int[][] dimIndicators, int[] used, int[] sizes, Accumulator acc, int from, int to)
     {
         var d = dimIndicators.Length;
+        var u = used.Length;
+        // Each dimension as a mask over the used indicators' positions.
+        var dimMasks = framework.Dimensions.Select(x => x.Indicators.Aggregate(0UL, (m, name) => m | (1UL << Array.IndexOf([.. framework.Indicators], name)))).ToArray();
         var union = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Union).ToArray();
         var drop = framework.Missing == MissingRule.Drop;
-        var columns = table.Indicators;
-        var usedColumns = used.Select(u => columns[u]).ToArray();
+        var usedColumns = used.Select(x => table.Indicators[x]).ToArray();
         var groupCodes = table.GroupCodes;
         var weights = table.Weights;
-        var masks = 1 << Math.Min(d, 30);
-        for (var i = from; i < to; i++)
+        var masks = 1L << Math.Min(d, 30);
+        var deprivedBits = new ulong[Block];
+        var missingBits = new ulong[Block];
+        var groupOf = new int[Block];
+        for (var start = from; start < to; start += Block)
         {
-            var gi = 0;
-            for (var c = 0; c < groupCodes.Length; c++) gi = (gi * sizes[c]) + groupCodes[c][i];
-            uint deprived = 0, observed = 0;
-            var anyMissing = false;
-            for (var k = 0; k < d; k++)
+            var len = Math.Min(Block, to - start);
+            Array.Clear(deprivedBits, 0, len);
+            Array.Clear(missingBits, 0, len);
+            for (var j = 0; j < u; j++)
             {
-                var inds = dimIndicators[k];
-                int seen = 0, bad = 0;
-                for (var j = 0; j < inds.Length; j++)
+                var column = usedColumns[j].AsSpan(start, len);
+                var bit = 1UL << j;
+                for (var i = 0; i < column.Length; i++)
                 {
-                    var v = columns[inds[j]][i];
-                    if (v < 0) { anyMissing = true; continue; }
-                    seen++;
-                    bad += v;
+                    var v = column[i]; // -1, 0 or 1
+                    deprivedBits[i] |= (ulong)((v + 1) >> 1) << j;      // 1 only for v = 1
+                    missingBits[i] |= (ulong)(long)(v >> 7) & bit;       // all ones only for v = -1
                 }
-                if (seen == 0) continue;
-                observed |= 1u << k;
-                if (union[k] ? bad > 0 : bad == seen) deprived |= 1u << k;
             }
-            if (drop && anyMissing)
+            Array.Clear(groupOf, 0, len);
+            for (var c = 0; c < groupCodes.Length; c++)
             {
-                acc.Dropped[gi]++;
-                continue;
+                var codes = groupCodes[c].AsSpan(start, len);
+                var size = sizes[c];
+                for (var i = 0; i < codes.Length; i++) groupOf[i] = (groupOf[i] * size) + codes[i];
             }
-            var s = weights is null ? 1.0 : weights[i];
-            acc.Count[gi]++;
-            acc.Population[gi] += s;
-            if (acc.Dense is { } h) h[((long)gi * masks) + deprived] += s;
-            else
+            for (var i = 0; i < len; i++)
             {
-                var map = acc.Sparse![gi] ??= [];
-                map[deprived] = map.GetValueOrDefault(deprived) + s;
-            }
-            var dimBase = gi * d;
-            for (var bits = observed; bits != 0; bits &= bits - 1) acc.DimObserved[dimBase + BitOperations.TrailingZeroCount(bits)] += s;
-            for (var bits = deprived; bits != 0; bits &= bits - 1) acc.DimDeprived[dimBase + BitOperations.TrailingZeroCount(bits)] += s;
-            var indBase = gi * usedColumns.Length;
-            for (var u = 0; u < usedColumns.Length; u++)
-            {
-                var v = usedColumns[u][i];
-                if (v < 0) continue;
-                acc.IndObserved[indBase + u] += s;
-                if (v > 0) acc.IndDeprived[indBase + u] += s;
+                var gi = groupOf[i];
+                var missing = missingBits[i];
+                if (drop && missing != 0)
+                {
+                    acc.Dropped[gi]++;
+                    continue;
+                }
+                var present = ~missing;
+                var depInd = deprivedBits[i];
+                uint deprived = 0, unobserved = 0;
+                for (var k = 0; k < d; k++)
+                {
+                    var seen = present & dimMasks[k];
+                    if (seen == 0) { unobserved |= 1u << k; continue; }
+                    var bad = depInd & seen;
+                    if (union[k] ? bad != 0 : bad == seen) deprived |= 1u << k;
+                }
+                var s = weights is null ? 1.0 : weights[start + i];
+                acc.Count[gi]++;
+                acc.Population[gi] += s;
+                if (acc.Dense is { } h) h[(gi * masks) + deprived] += s;
+                else
+                {
+                    var map = acc.Sparse![gi] ??= [];
+                    map[deprived] = map.GetValueOrDefault(deprived) + s;
+                }
+                // Only the rare events are added per child: what is missing (observed = everyone minus it) and the
+                // indicators deprived; the dimensions deprived come from the histogram afterwards.
+                for (var bits = unobserved; bits != 0; bits &= bits - 1) acc.DimUnobserved[(gi * d) + BitOperations.TrailingZeroCount(bits)] += s;
+                for (var bits = missing; bits != 0; bits &= bits - 1) acc.IndMissing[(gi * u) + BitOperations.TrailingZeroCount(bits)] += s;
+                for (var bits = depInd; bits != 0; bits &= bits - 1) acc.IndDeprived[(gi * u) + BitOperations.TrailingZeroCount(bits)] += s;
             }
         }
     }
@@ -189,14 +208,16 @@ public static class Engine
         }
         if (p > 0) atLeast[0] = 1;
         for (var m = 0; m <= d; m++) exactly[m] = p > 0 ? exactly[m] / p : 0;
-        var dimHeadcount = s.DimDeprived.Select((x, i) => s.DimObserved[i] > 0 ? x / s.DimObserved[i] : 0).ToArray();
-        var indHeadcount = s.IndDeprived.Select((x, i) => s.IndObserved[i] > 0 ? x / s.IndObserved[i] : 0).ToArray();
+        var dimDeprived = new double[d];
+        foreach (var (mask, weight) in s.Masks) for (var bits = mask; bits != 0; bits &= bits - 1) dimDeprived[BitOperations.TrailingZeroCount(bits)] += weight;
+        var dimHeadcount = dimDeprived.Select((x, i) => p - s.DimUnobserved[i] is var observed && observed > 0 ? x / observed : 0).ToArray();
+        var indHeadcount = s.IndDeprived.Select((x, i) => p - s.IndMissing[i] is var observed && observed > 0 ? x / observed : 0).ToArray();
         return new GroupMeasures(by, s.Count, s.Dropped, p, totalPopulation > 0 ? p / totalPopulation : 0, byK, exactly, atLeast, dimHeadcount, indHeadcount, s.Masks);
     }
 
     /// <summary>One group's sums (or everyone's).</summary>
-    private sealed record Slice(int Count, int Dropped, double Population, Dictionary<uint, double> Masks, double[] DimObserved, double[] DimDeprived,
-        double[] IndObserved, double[] IndDeprived);
+    private sealed record Slice(int Count, int Dropped, double Population, Dictionary<uint, double> Masks, double[] DimUnobserved,
+        double[] IndMissing, double[] IndDeprived);
 
     /// <summary>Per-group sums from one part of the table; parts are added together after the pass.</summary>
     private sealed class Accumulator
@@ -211,9 +232,8 @@ public static class Engine
             Population = new double[groups];
             if (dense) Dense = new double[groups * (1L << dims)];
             else Sparse = new Dictionary<uint, double>?[groups];
-            DimObserved = new double[groups * dims];
-            DimDeprived = new double[groups * dims];
-            IndObserved = new double[groups * indicators];
+            DimUnobserved = new double[groups * dims];
+            IndMissing = new double[groups * indicators];
             IndDeprived = new double[groups * indicators];
         }
 
@@ -222,9 +242,8 @@ public static class Engine
         public double[] Population { get; }
         public double[]? Dense { get; }
         public Dictionary<uint, double>?[]? Sparse { get; }
-        public double[] DimObserved { get; }
-        public double[] DimDeprived { get; }
-        public double[] IndObserved { get; }
+        public double[] DimUnobserved { get; }
+        public double[] IndMissing { get; }
         public double[] IndDeprived { get; }
 
         public void Add(Accumulator o)
@@ -240,8 +259,8 @@ public static class Engine
                     foreach (var (mask, weight) in theirs) mine[mask] = mine.GetValueOrDefault(mask) + weight;
                 }
             }
-            for (var i = 0; i < DimObserved.Length; i++) { DimObserved[i] += o.DimObserved[i]; DimDeprived[i] += o.DimDeprived[i]; }
-            for (var i = 0; i < IndObserved.Length; i++) { IndObserved[i] += o.IndObserved[i]; IndDeprived[i] += o.IndDeprived[i]; }
+            for (var i = 0; i < DimUnobserved.Length; i++) DimUnobserved[i] += o.DimUnobserved[i];
+            for (var i = 0; i < IndMissing.Length; i++) { IndMissing[i] += o.IndMissing[i]; IndDeprived[i] += o.IndDeprived[i]; }
         }
 
         public Slice Slice(int gi)
@@ -253,17 +272,16 @@ public static class Engine
                 for (long mask = 0; mask < m; mask++) if (Dense[(gi * m) + mask] is var x && x != 0) masks[(uint)mask] = x;
             }
             else if (Sparse![gi] is { } map) foreach (var (mask, weight) in map) masks[mask] = weight;
-            return new Slice(Count[gi], Dropped[gi], Population[gi], masks, DimObserved.AsSpan(gi * _dims, _dims).ToArray(), DimDeprived.AsSpan(gi * _dims, _dims).ToArray(),
-                IndObserved.AsSpan(gi * _indicators, _indicators).ToArray(), IndDeprived.AsSpan(gi * _indicators, _indicators).ToArray());
+            return new Slice(Count[gi], Dropped[gi], Population[gi], masks, DimUnobserved.AsSpan(gi * _dims, _dims).ToArray(),
+                IndMissing.AsSpan(gi * _indicators, _indicators).ToArray(), IndDeprived.AsSpan(gi * _indicators, _indicators).ToArray());
         }
 
         /// <summary>Everyone: the sum of all groups.</summary>
         public Slice Total()
         {
             var masks = new Dictionary<uint, double>();
-            var dimObs = new double[_dims];
-            var dimDep = new double[_dims];
-            var indObs = new double[_indicators];
+            var dimUnobserved = new double[_dims];
+            var indMissing = new double[_indicators];
             var indDep = new double[_indicators];
             int count = 0, dropped = 0;
             var population = 0.0;
@@ -274,10 +292,10 @@ public static class Engine
                 dropped += s.Dropped;
                 population += s.Population;
                 foreach (var (mask, weight) in s.Masks) masks[mask] = masks.GetValueOrDefault(mask) + weight;
-                for (var i = 0; i < _dims; i++) { dimObs[i] += s.DimObserved[i]; dimDep[i] += s.DimDeprived[i]; }
-                for (var i = 0; i < _indicators; i++) { indObs[i] += s.IndObserved[i]; indDep[i] += s.IndDeprived[i]; }
+                for (var i = 0; i < _dims; i++) dimUnobserved[i] += s.DimUnobserved[i];
+                for (var i = 0; i < _indicators; i++) { indMissing[i] += s.IndMissing[i]; indDep[i] += s.IndDeprived[i]; }
             }
-            return new Slice(count, dropped, population, masks, dimObs, dimDep, indObs, indDep);
+            return new Slice(count, dropped, population, masks, dimUnobserved, indMissing, indDep);
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
     /// <summary>Most dimensions one analysis takes (a child's deprivations are a 32-bit mask).</summary>
     public const int MaxDimensions = 32;
 
+    /// <summary>Most distinct indicators one analysis takes (a child's indicators are a 64-bit mask).</summary>
+    public const int MaxIndicators = 64;
+
     /// <summary>Every indicator of every dimension, in order, each once.</summary>
     public IReadOnlyList<string> Indicators => [.. Dimensions.SelectMany(d => d.Indicators).Distinct(StringComparer.Ordinal)];
 
@@ -118,6 +121,7 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
                 }
                 if (dimName is not null) dims.Add(new Dimension(dimName, weight, indicators, aggregation));
             }
+            if (dims.SelectMany(x => x.Indicators).Distinct(StringComparer.Ordinal).Count() > MaxIndicators) errors.Add($"$.dimensions: at most {MaxIndicators} distinct indicators in all");
             return errors.Count > 0 ? (null, errors) : (new Framework(dims, missing, name, version), errors);
         }
     }

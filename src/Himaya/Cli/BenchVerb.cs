@@ -21,10 +21,12 @@ internal static class BenchVerb
         for (var i = 1; i < args.Length; i++)
             if (args[i] == "--queries" && i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var q) && q > 0) queries = q;
         if (args.Length >= 2 && args[1] == "link") return BenchLink.Run(args);
+        if (args.Length >= 2 && args[1] == "moda") return BenchModa.Run(args);
         if (args.Length < 2 || args[1] != "search")
         {
             Console.Error.WriteLine("usage: himaya bench search [--queries N] [--Database:Provider=Postgres --Database:ConnectionString=...]");
             Console.Error.WriteLine("       himaya bench link [--records N] [--duplicates 0.2] [--seed S]");
+            Console.Error.WriteLine("       himaya bench moda [--children N] [--seed S] [--postgres CONNECTION-STRING]");
             return 2;
         }
 
