@@ -124,12 +124,17 @@ public static class ChildTableCsv
         if (errors.Count >= MaxErrors) errors.Add($"stopped after {MaxErrors} problems");
         if (errors.Count == 0 && n == 0) errors.Add("the file has a header but no rows");
         if (errors.Count > 0) return (null, errors);
-        var labelArrays = labels.Select(l =>
+        // Groups are reported in the order of their labels: renumber the codes (first seen) in ordinal order.
+        var labelArrays = new string[labels.Length][];
+        for (var c = 0; c < labels.Length; c++)
         {
-            var a = new string[l.Count];
-            foreach (var (text, code) in l) a[code] = text;
-            return a;
-        }).ToArray();
+            var sorted = labels[c].Keys.Order(StringComparer.Ordinal).ToArray();
+            var renumber = new int[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++) renumber[labels[c][sorted[i]]] = i;
+            var column = codes[c];
+            for (var i = 0; i < n; i++) column[i] = renumber[column[i]];
+            labelArrays[c] = sorted;
+        }
         return (new ChildTable(n, indicators, columns, weights, groupNames, codes, labelArrays), errors);
     }
 

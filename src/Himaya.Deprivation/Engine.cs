@@ -18,7 +18,8 @@ public static class Engine
 
     /// <summary>
     /// Analyses <paramref name="table"/> under <paramref name="framework"/> for each cut-off in <paramref name="ks"/>
-    /// (default 1..D), for everyone and, when the table has grouping columns, for each combination of their values.
+    /// (default 1..D), for everyone and, when the table has grouping columns, for each combination of their values that
+    /// occurs, in the order of the table's labels (first column slowest).
     /// Every indicator the framework names must be a column of the table.
     /// </summary>
     public static DeprivationResult Analyse(Framework framework, ChildTable table, IReadOnlyList<double>? ks = null)
@@ -72,15 +73,6 @@ public static class Engine
                 }
                 groups.Add(Measure(all.Slice(gi), by, weights, cutoffs, totalPopulation));
             }
-            groups.Sort((x, y) =>
-            {
-                for (var c = 0; c < x.By.Length; c++)
-                {
-                    var o = string.CompareOrdinal(x.By[c], y.By[c]);
-                    if (o != 0) return o;
-                }
-                return 0;
-            });
         }
         return new DeprivationResult(framework, [.. framework.Dimensions.Select(x => x.Name)], indicators, weights, cutoffs, table.GroupColumns,
             Measure(total, [], weights, cutoffs, totalPopulation), groups, table.Weights is not null);

@@ -141,5 +141,33 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
         ? "drop: a child with any indicator missing is left out of the analysis"
         : "observed: a child is counted over its observed dimensions; an unobserved dimension counts as not deprived";
 
+    /// <summary>This framework as FRAMEWORK.json (what <see cref="Parse"/> reads and `himaya moda --framework` takes).</summary>
+    public string ToJson()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            if (Name is not null) w.WriteString("name", Name);
+            if (Version is not null) w.WriteString("version", Version);
+            w.WriteString("missing", Missing == MissingRule.Drop ? "drop" : "observed");
+            w.WriteStartArray("dimensions");
+            foreach (var d in Dimensions)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", d.Name);
+                w.WriteNumber("weight", d.Weight);
+                w.WriteString("aggregation", d.Aggregation == Aggregation.Union ? "union" : "intersection");
+                w.WriteStartArray("indicators");
+                foreach (var i in d.Indicators) w.WriteStringValue(i);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name ?? "framework"} {Version} ({Dimensions.Count} dimensions)");
 }

@@ -12,8 +12,9 @@ public sealed class GroupMeasures
     private readonly IReadOnlyDictionary<uint, double> _masks;
 
     internal GroupMeasures(string[] by, int n, int nDropped, double population, double share, KMeasures[] byK, double[] exactly, double[] atLeast,
-        double[] dimensionHeadcount, double[] indicatorHeadcount, IReadOnlyDictionary<uint, double> masks)
+        double[] dimensionHeadcount, double[] indicatorHeadcount, IReadOnlyDictionary<uint, double> masks, bool suppressed = false)
     {
+        Suppressed = suppressed;
         By = by;
         N = n;
         NDropped = nDropped;
@@ -26,6 +27,9 @@ public sealed class GroupMeasures
         IndicatorHeadcount = indicatorHeadcount;
         _masks = masks;
     }
+
+    /// <summary>Too few children to show anything of this group (see <see cref="Suppression"/>).</summary>
+    public bool Suppressed { get; }
 
     /// <summary>The group's value of each grouping column (empty for the whole population).</summary>
     public string[] By { get; }
@@ -52,6 +56,7 @@ public sealed class GroupMeasures
     public double[] Overlaps(int a, int b, int c)
     {
         var regions = new double[8];
+        if (Suppressed) { Array.Fill(regions, double.NaN); return regions; }
         if (Population <= 0) return regions;
         foreach (var (mask, weight) in _masks)
         {
@@ -59,8 +64,16 @@ public sealed class GroupMeasures
             regions[r] += weight;
         }
         for (var r = 0; r < 8; r++) regions[r] /= Population;
+        if (MinCell > 0) for (var r = 0; r < 8; r++) regions[r] = Suppression.Hide(regions[r], N, MinCell);
         return regions;
     }
+
+    /// <summary>Set on a suppressed copy: overlaps are suppressed the same way.</summary>
+    internal int MinCell { get; init; }
+
+    internal GroupMeasures With(KMeasures[] byK, double[] exactly, double[] atLeast, double[] dimensionHeadcount, double[] indicatorHeadcount, bool suppressed, int minCell) =>
+        new(By, suppressed ? 0 : N, suppressed ? 0 : NDropped, suppressed ? double.NaN : Population, suppressed ? double.NaN : Share, byK, exactly, atLeast,
+            dimensionHeadcount, indicatorHeadcount, _masks, suppressed) { MinCell = minCell };
 }
 
 /// <summary>An analysis: the framework it used, the measures of everyone analysed and of each subgroup.</summary>

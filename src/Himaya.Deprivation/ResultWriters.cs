@@ -10,7 +10,14 @@ namespace Himaya.Deprivation;
 /// </summary>
 public static class ResultWriters
 {
-    public static void WriteJson(DeprivationResult r, Stream output, bool indented = true)
+    /// <summary>NaN (a suppressed figure) is written as null.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsNaN(value)) w.WriteNull(name); else w.WriteNumber(name, value);
+    }
+
+    /// <param name="extra">Writes further properties into the same object (e.g. the registry's date and scope).</param>
+    public static void WriteJson(DeprivationResult r, Stream output, bool indented = true, Action<Utf8JsonWriter>? extra = null)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
         w.WriteStartObject();
@@ -27,7 +34,14 @@ public static class ResultWriters
             w.WriteStartObject("by");
             for (var c = 0; c < r.GroupColumns.Count; c++) w.WriteString(r.GroupColumns[c], g.By[c]);
             w.WriteEndObject();
-            w.WriteNumber("share", g.Share);
+            if (g.Suppressed)
+            {
+                // Fewer children than the smallest cell allowed: nothing of the group is shown.
+                w.WriteBoolean("suppressed", true);
+                w.WriteEndObject();
+                continue;
+            }
+            Number(w, "share", g.Share);
             w.WriteNumber("n", g.N);
             w.WriteNumber("nDropped", g.NDropped);
             WriteMeasures(w, r, g);
@@ -45,43 +59,44 @@ public static class ResultWriters
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteBoolean("weighted", r.Weighted);
+        extra?.Invoke(w);
         w.WriteEndObject();
     }
 
     private static void WriteMeasures(Utf8JsonWriter w, DeprivationResult r, GroupMeasures g)
     {
-        w.WriteNumber("population", g.Population);
+        Number(w, "population", g.Population);
         w.WriteStartArray("byK");
         foreach (var k in g.ByK)
         {
             w.WriteStartObject();
-            w.WriteNumber("k", k.K);
-            w.WriteNumber("H", k.H);
-            w.WriteNumber("A", k.A);
-            w.WriteNumber("M0", k.M0);
+            Number(w, "k", k.K);
+            Number(w, "H", k.H);
+            Number(w, "A", k.A);
+            Number(w, "M0", k.M0);
             w.WriteStartObject("censoredHeadcount");
-            for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], k.CensoredHeadcount[d]);
+            for (var d = 0; d < r.Dimensions.Count; d++) Number(w, r.Dimensions[d], k.CensoredHeadcount[d]);
             w.WriteEndObject();
             w.WriteStartObject("contribution");
-            for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], k.Contribution[d]);
+            for (var d = 0; d < r.Dimensions.Count; d++) Number(w, r.Dimensions[d], k.Contribution[d]);
             w.WriteEndObject();
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStartObject("distribution");
         w.WriteStartObject("exactly");
-        for (var m = 0; m < g.Exactly.Length; m++) w.WriteNumber(m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
+        for (var m = 0; m < g.Exactly.Length; m++) Number(w, m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
         w.WriteEndObject();
         w.WriteStartObject("atLeast");
-        for (var m = 1; m < g.AtLeast.Length; m++) w.WriteNumber(m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
+        for (var m = 1; m < g.AtLeast.Length; m++) Number(w, m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteStartObject("headcount");
         w.WriteStartObject("dimensions");
-        for (var d = 0; d < r.Dimensions.Count; d++) w.WriteNumber(r.Dimensions[d], g.DimensionHeadcount[d]);
+        for (var d = 0; d < r.Dimensions.Count; d++) Number(w, r.Dimensions[d], g.DimensionHeadcount[d]);
         w.WriteEndObject();
         w.WriteStartObject("indicators");
-        for (var i = 0; i < r.Indicators.Count; i++) w.WriteNumber(r.Indicators[i], g.IndicatorHeadcount[i]);
+        for (var i = 0; i < r.Indicators.Count; i++) Number(w, r.Indicators[i], g.IndicatorHeadcount[i]);
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -100,8 +115,14 @@ public static class ResultWriters
 
     private static void Write(TextWriter w, DeprivationResult r, GroupMeasures g, string group)
     {
+        // A suppressed figure is an empty value.
         void Line(string k, string measure, string name, double value) =>
-            w.Write(string.Create(CultureInfo.InvariantCulture, $"{Quote(group)},{k},{measure},{Quote(name)},{value:R}\n"));
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"{Quote(group)},{k},{measure},{Quote(name)},{(double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture))}\n"));
+        if (g.Suppressed)
+        {
+            Line("", "suppressed", "", 1);
+            return;
+        }
         Line("", "n", "", g.N);
         Line("", "nDropped", "", g.NDropped);
         Line("", "population", "", g.Population);

@@ -37,6 +37,7 @@ public static class HimayaPipeline
         api.MapIdentityApi(open);
         api.MapRegistryApi();
         Himaya.Features.Linkage.ImportApi.MapImportApi(api);
+        Himaya.Features.Deprivation.DeprivationApi.MapDeprivationApi(api);
         api.MapAuditApi();
         app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
         {

@@ -57,6 +57,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Linkage.Merges>();
         s.AddScoped<Himaya.Features.Linkage.LinkageQuality>();
         s.AddScoped<ExportChildren>();
+        s.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

@@ -59,8 +59,9 @@ public sealed class InputTests
         t!.Count.ShouldBe(5);
         t.Indicators[0][..5].ShouldBe(new sbyte[] { 1, 0, -1, -1, -1 });
         t.Weights![..5].ShouldBe([1.5, 2, 1, 0, 3]);
-        t.GroupLabels[0].ShouldBe(["Bakı, Nəsimi", "say \"hi\"\nsecond line", "Gəncə"]);
-        t.GroupCodes[0][..5].ShouldBe([0, 1, 2, 2, 0]);
+        // Labels in ordinal order, codes numbered accordingly.
+        t.GroupLabels[0].ShouldBe(["Bakı, Nəsimi", "Gəncə", "say \"hi\"\nsecond line"]);
+        t.GroupCodes[0][..5].ShouldBe([0, 2, 1, 1, 0]);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public static class AuditActions
     public const string Update = "update";
     public const string Delete = "delete";
     public const string Export = "export";
+    /// <summary>An aggregate analysis was run (deprivation): which framework, age group, cuts and scope; no personal data.</summary>
+    public const string Analysis = "analysis";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";

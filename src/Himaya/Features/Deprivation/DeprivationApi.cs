@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Himaya.Deprivation;
+using Himaya.Features.Identity;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Deprivation;
+
+public static class DeprivationApi
+{
+    public static RouteGroupBuilder MapDeprivationApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/deprivation").WithTags("Deprivation");
+        group.MapGet("/framework", ([FromQuery] string? ageGroup, [FromQuery] string? format) =>
+        {
+            var f = RegistryFramework.Azerbaijan;
+            if (format is null) return TypedResults.Ok(Describe(f));
+            // One age group as FRAMEWORK.json, for `himaya moda` over the microdata download.
+            var e = new FieldErrors();
+            if (format != "moda") e.Add("format", "moda, or none.");
+            var g = f.Group(ageGroup);
+            if (g is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", f.AgeGroups.Select(x => x.Id)) + ".");
+            return e.IsEmpty ? TypedResults.Text(g!.Framework.ToJson(), "application/json") : e.ToProblem();
+        }).WithName("DeprivationFramework").Requires(Permission.ViewAggregates);
+        group.MapGet("/microdata", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, CancellationToken ct) =>
+            (await analysis.MicrodataAsync(http.Caller(), ageGroup, ct)).ToResult(r => TypedResults.File(r.Csv, "text/csv; charset=utf-8", r.FileName)))
+            .WithName("DeprivationMicrodata").Requires(Permission.ReadPersonalData);
+        group.MapGet("/analysis", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, [FromQuery] string? by, [FromQuery] string? k,
+            [FromQuery] string? format, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var request = Parse(e, ageGroup, by, k);
+            if (format is not (null or "json" or "csv")) e.Add("format", "json or csv.");
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format == "csv"
+                ? TypedResults.File(Csv(r), "text/csv; charset=utf-8", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.csv")
+                : TypedResults.Bytes(Json(r), "application/json"));
+        }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
+        return api;
+    }
+
+    /// <summary>Query values as text, so that a wrong one is a named field error.</summary>
+    internal static AnalysisRequest Parse(FieldErrors e, string? ageGroup, string? by, string? k)
+    {
+        var ks = new List<double>();
+        foreach (var part in (k ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)) ks.Add(x);
+            else { e.Add("k", $"\"{part}\" is not a number."); break; }
+        }
+        return new AnalysisRequest(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim(),
+            [.. (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], ks);
+    }
+
+    /// <summary>The same JSON as `himaya moda`, plus what produced it.</summary>
+    public static byte[] Json(RegistryAnalysisResult r)
+    {
+        using var ms = new MemoryStream();
+        ResultWriters.WriteJson(r.Result, ms, indented: false, extra: w =>
+        {
+            w.WriteStartObject("source");
+            w.WriteString("data", "registry");
+            w.WriteString("framework", r.Framework.Id);
+            w.WriteString("version", r.Framework.Version);
+            w.WriteString("ageGroup", r.AgeGroup.Id);
+            w.WriteString("asOf", r.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("scope", r.Scope);
+            w.WriteNumber("minCell", r.MinCell);
+            w.WriteNumber("elapsedMs", Math.Round(r.Elapsed.TotalMilliseconds));
+            w.WriteEndObject();
+        });
+        return ms.ToArray();
+    }
+
+    public static byte[] Csv(RegistryAnalysisResult r)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new StreamWriter(ms, new UTF8Encoding(false), leaveOpen: true))
+        {
+            // What produced the numbers, as comment lines a spreadsheet shows above the table.
+            w.Write(string.Create(CultureInfo.InvariantCulture,
+                $"# framework {r.Framework.Id} version {r.Framework.Version}; age group {r.AgeGroup.Id}; registry as of {r.AsOf:yyyy-MM-dd}; scope {r.Scope}; missing data: {r.AgeGroup.Framework.MissingText}; cells under {r.MinCell} children suppressed\n"));
+            ResultWriters.WriteCsv(r.Result, w);
+        }
+        return ms.ToArray();
+    }
+
+    private static object Describe(RegistryFramework f) => new
+    {
+        id = f.Id,
+        version = f.Version,
+        ageGroups = f.AgeGroups.Select(g => new
+        {
+            id = g.Id, minAge = g.MinAge, maxAge = g.MaxAge,
+            missing = g.Framework.Missing == MissingRule.Drop ? "drop" : "observed",
+            dimensions = g.Framework.Dimensions.Select((d, i) => new
+            {
+                name = d.Name, weight = g.Framework.NormalisedWeights[i], aggregation = d.Aggregation.ToString().ToLowerInvariant(),
+                indicators = d.Indicators.Select(id => RegistryIndicators.Find(id) is { } ind ? new { id, minAge = ind.MinAge, maxAge = ind.MaxAge } : null),
+            }),
+        }),
+    };
+}

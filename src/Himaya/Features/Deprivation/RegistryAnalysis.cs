@@ -1,0 +1,198 @@
+using System.Globalization;
+using Himaya.Deprivation;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Deprivation;
+
+/// <summary>What to analyse: an age group of the framework, up to two disaggregations, the cut-offs (default 1..D).</summary>
+public sealed record AnalysisRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null);
+
+/// <summary>An analysis of the registry with what produced it: framework and version, age group, date, scope, suppression.</summary>
+public sealed record RegistryAnalysisResult(DeprivationResult Result, RegistryFramework Framework, AgeGroup AgeGroup, DateOnly AsOf, string Scope, int MinCell,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Runs the deprivation analysis over the registry: the children of one age group within the user's area scope, each
+/// turned into the framework's registry indicators, through the same engine as `himaya moda`. Aggregates only: figures
+/// with fewer than <c>Deprivation:MinCell</c> children behind them are suppressed for users without access to personal data.
+/// </summary>
+public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock, IConfiguration config)
+{
+    /// <summary>Disaggregations the registry supports.</summary>
+    public static readonly string[] Disaggregations = ["district", "region", "sex", "age", "disability", "residence", "displacement"];
+
+    public int MinCell => config.GetValue("Deprivation:MinCell", 5);
+
+    public static FieldErrors Validate(AnalysisRequest r, RegistryFramework f)
+    {
+        var e = new FieldErrors();
+        var group = f.Group(r.AgeGroup);
+        if (group is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", f.AgeGroups.Select(g => g.Id)) + ".");
+        var by = r.By ?? [];
+        if (by.Count > 2) e.Add("by", "At most two disaggregations.");
+        foreach (var b in by) if (!Disaggregations.Contains(b, StringComparer.Ordinal)) e.Add("by", $"Unknown disaggregation \"{b}\": one of {string.Join(", ", Disaggregations)}.");
+        if (by.Count == 2 && by[0] == by[1]) e.Add("by", "The same disaggregation twice.");
+        if (r.K is { } ks && group is not null)
+        {
+            if (ks.Count > 32) e.Add("k", "At most 32 cut-offs.");
+            foreach (var k in ks)
+                if (!double.IsFinite(k) || k <= 0 || k > group.Framework.Dimensions.Count) { e.Add("k", $"Each cut-off is above 0 and at most {group.Framework.Dimensions.Count}."); break; }
+        }
+        return e;
+    }
+
+    public async Task<Outcome<RegistryAnalysisResult>> RunAsync(CurrentUser user, AnalysisRequest request, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<RegistryAnalysisResult>.Forbidden();
+        var framework = RegistryFramework.Azerbaijan;
+        var errors = Validate(request, framework);
+        if (!errors.IsEmpty) return new Outcome<RegistryAnalysisResult>.Invalid(errors);
+        var started = clock.GetTimestamp();
+        var group = framework.Group(request.AgeGroup)!;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var table = await LoadAsync(user, group, request.By ?? [], today, ct);
+        var result = Engine.Analyse(group.Framework, table, request.K is { Count: > 0 } k ? [.. k.Distinct().Order()] : null);
+        var minCell = user.Can(Permission.ReadPersonalData) ? 0 : MinCell;
+        result = Suppression.Apply(result, minCell);
+        var scope = ScopeText(user);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "deprivation", null, string.Create(CultureInfo.InvariantCulture,
+            $"framework={framework.Id}/{framework.Version}; ageGroup={group.Id}; by={string.Join(',', request.By ?? [])}; scope={scope}; children={table.Count}")), ct);
+        return new Outcome<RegistryAnalysisResult>.Ok(new RegistryAnalysisResult(result, framework, group, today, scope, minCell, clock.GetElapsedTime(started)));
+    }
+
+    /// <summary>
+    /// The age group's children in the user's personal-data scope, one row each with its registry id, its
+    /// disaggregations and its indicator values (1, 0, empty) — the microdata `himaya moda` reads. An export of
+    /// personal data: audited as one.
+    /// </summary>
+    public async Task<Outcome<(byte[] Csv, string FileName)>> MicrodataAsync(CurrentUser user, string? ageGroup, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadPersonalData)) return new Outcome<(byte[], string)>.Forbidden();
+        var framework = RegistryFramework.Azerbaijan;
+        var group = framework.Group(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim());
+        if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + "."));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (earliest, latest) = (today.AddYears(-(group.MaxAge + 1)), today.AddYears(-group.MinAge));
+        var rows = Facts(db.Children.AsNoTracking().VisibleTo(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest).OrderBy(c => c.Id), withId: true);
+        var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id)!).ToArray();
+        var by = Disaggregations;
+        using var ms = new MemoryStream();
+        var count = 0;
+        using (var w = new StreamWriter(ms, new System.Text.UTF8Encoding(false), leaveOpen: true))
+        {
+            w.Write("id," + string.Join(',', by) + "," + string.Join(',', indicators.Select(i => i.Id)) + "\n");
+            await foreach (var (id, c) in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var age = AgeOf(c.BirthDate, today);
+                w.Write(id.ToString("D"));
+                foreach (var b in by) { w.Write(','); w.Write(Label(b, c, age)); }
+                foreach (var i in indicators)
+                {
+                    w.Write(',');
+                    var v = i.Value(c, age);
+                    if (v >= 0) w.Write(v == 1 ? '1' : '0');
+                }
+                w.Write('\n');
+                count++;
+            }
+        }
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Export, "deprivation", null, string.Create(CultureInfo.InvariantCulture,
+            $"microdata; framework={framework.Id}/{framework.Version}; ageGroup={group.Id}; rows={count}")), ct);
+        return new Outcome<(byte[], string)>.Ok((ms.ToArray(), $"deprivation-microdata-{group.Id}-{today:yyyy-MM-dd}.csv"));
+    }
+
+    private static IQueryable<(Guid Id, ChildFacts Facts)> Facts(IQueryable<Child> q, bool withId) => q.Select(c => new ValueTuple<Guid, ChildFacts>(c.Id,
+        new ChildFacts(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment, c.Immunisation,
+            c.BirthRegistered, c.CareArrangement, c.ReceivesTsa,
+            c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
+            c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People)));
+
+    private static string ScopeText(CurrentUser user) => user.ScopeKind switch
+    {
+        ScopeKind.National => "national",
+        ScopeKind.Areas => string.Join(',', user.Districts.Order(StringComparer.Ordinal)),
+        _ => "caseload",
+    };
+
+    /// <summary>The age group's children in scope as indicator columns (one streamed query, only the fields the indicators read).</summary>
+    internal async Task<ChildTable> LoadAsync(CurrentUser user, AgeGroup group, IReadOnlyList<string> by, DateOnly today, CancellationToken ct)
+    {
+        // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
+        var earliest = today.AddYears(-(group.MaxAge + 1));
+        var latest = today.AddYears(-group.MinAge);
+        var query = db.Children.AsNoTracking().CountableBy(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest)
+            .Select(c => new ChildFacts(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment, c.Immunisation,
+                c.BirthRegistered, c.CareArrangement, c.ReceivesTsa,
+                c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
+                c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People));
+        var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id) ?? throw new InvalidOperationException("No registry indicator " + id)).ToArray();
+        var labels = by.Select(b => Labels(b, group)).ToArray();
+        var lookups = labels.Select(l => l.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal)).ToArray();
+        var capacity = 1 << 12;
+        var columns = indicators.Select(_ => new sbyte[capacity]).ToArray();
+        var codes = by.Select(_ => new int[capacity]).ToArray();
+        var n = 0;
+        await foreach (var c in query.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (n == capacity)
+            {
+                capacity *= 2;
+                for (var i = 0; i < columns.Length; i++) Array.Resize(ref columns[i], capacity);
+                for (var i = 0; i < codes.Length; i++) Array.Resize(ref codes[i], capacity);
+            }
+            var age = AgeOf(c.BirthDate, today);
+            for (var i = 0; i < indicators.Length; i++) columns[i][n] = indicators[i].Value(c, age);
+            for (var b = 0; b < by.Count; b++)
+            {
+                var label = Label(by[b], c, age);
+                if (!lookups[b].TryGetValue(label, out var code))
+                {
+                    // A value outside the known list (e.g. a district code not in the reference): appended, never lost.
+                    code = labels[b].Count;
+                    labels[b].Add(label);
+                    lookups[b][label] = code;
+                }
+                codes[b][n] = code;
+            }
+            n++;
+        }
+        return new ChildTable(n, group.Framework.Indicators, columns, null, by, codes, [.. labels.Select(l => l.ToArray())]);
+    }
+
+    private static int AgeOf(DateOnly birth, DateOnly today)
+    {
+        var age = today.Year - birth.Year;
+        if (birth > today.AddYears(-age)) age--;
+        return age;
+    }
+
+    /// <summary>A disaggregation's values in the order they are reported.</summary>
+    private List<string> Labels(string by, AgeGroup group) => by switch
+    {
+        "district" => [.. units.Districts.Select(u => u.Code)],
+        "region" => [.. units.All.Where(u => u.Kind == "economic_region").Select(u => u.Code).Order(StringComparer.Ordinal)],
+        "sex" => ["F", "M"],
+        "age" => [.. Enumerable.Range(group.MinAge, group.MaxAge - group.MinAge + 1).Select(a => a.ToString(CultureInfo.InvariantCulture))],
+        "disability" => ["yes", "no"],
+        "residence" => ["Urban", "Rural", "unknown"],
+        "displacement" => [.. Enum.GetNames<Displacement>()],
+        _ => [],
+    };
+
+    private string Label(string by, ChildFacts c, int age) => by switch
+    {
+        "district" => c.DistrictCode,
+        "region" => units.RegionOf(c.DistrictCode)?.Code ?? c.DistrictCode,
+        "sex" => c.Sex.ToString(),
+        "age" => age.ToString(CultureInfo.InvariantCulture),
+        "disability" => c.HasFunctionalDifficulty ? "yes" : "no",
+        "residence" => c.Residence?.ToString() ?? "unknown",
+        "displacement" => c.Displacement.ToString(),
+        _ => "",
+    };
+}

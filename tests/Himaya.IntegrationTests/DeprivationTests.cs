@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.IntegrationTests;
+
+public sealed class DeprivationOnSqlite(SqliteApp app) : DeprivationTests(app), IClassFixture<SqliteApp>;
+public sealed class DeprivationOnPostgres(PostgresApp app) : DeprivationTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The deprivation analysis of the registry: scope, suppression, audit, and the same numbers as `himaya moda` on the same data.</summary>
+public abstract class DeprivationTests(HimayaApp app)
+{
+    private static JsonElement Parse(string text) => JsonDocument.Parse(text).RootElement;
+
+    [Fact]
+    public async Task The_registry_analysis_equals_himaya_moda_run_on_the_registrys_own_microdata()
+    {
+        var admin = await app.ClientForAsync("admin");
+        var analysis = await admin.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17&by=district&k=1,2,3,4,5");
+        var text = await analysis.Content.ReadAsStringAsync();
+        analysis.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var registry = Parse(text);
+        registry.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
+        registry.GetProperty("n").GetInt32().ShouldBeGreaterThan(100);
+
+        // The same children as a file, and the framework as FRAMEWORK.json, through the command line.
+        var dir = Directory.CreateTempSubdirectory("himaya-moda-it-").FullName;
+        try
+        {
+            var micro = await admin.GetAsync("/api/v1/deprivation/microdata?ageGroup=5-17");
+            micro.StatusCode.ShouldBe(HttpStatusCode.OK);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "children.csv"), await micro.Content.ReadAsByteArrayAsync());
+            var fw = await admin.GetAsync("/api/v1/deprivation/framework?ageGroup=5-17&format=moda");
+            fw.StatusCode.ShouldBe(HttpStatusCode.OK);
+            await File.WriteAllTextAsync(Path.Combine(dir, "framework.json"), await fw.Content.ReadAsStringAsync());
+            Himaya.Cli.ModaVerb.Run(["moda", "--input", Path.Combine(dir, "children.csv"), "--framework", Path.Combine(dir, "framework.json"),
+                "--by", "district", "--k", "1,2,3,4,5", "--output", Path.Combine(dir, "out.json")]).ShouldBe(0);
+            var cli = Parse(await File.ReadAllTextAsync(Path.Combine(dir, "out.json")));
+
+            (cli.GetProperty("n").GetInt32(), cli.GetProperty("nDropped").GetInt32()).ShouldBe((registry.GetProperty("n").GetInt32(), registry.GetProperty("nDropped").GetInt32()));
+            static void Same(JsonElement a, JsonElement b)
+            {
+                for (var k = 0; k < 5; k++)
+                {
+                    foreach (var m in new[] { "H", "A", "M0" }) a.GetProperty("byK")[k].GetProperty(m).GetDouble().ShouldBe(b.GetProperty("byK")[k].GetProperty(m).GetDouble(), 1e-12);
+                    foreach (var d in a.GetProperty("byK")[k].GetProperty("censoredHeadcount").EnumerateObject())
+                        d.Value.GetDouble().ShouldBe(b.GetProperty("byK")[k].GetProperty("censoredHeadcount").GetProperty(d.Name).GetDouble(), 1e-12);
+                }
+                foreach (var m in a.GetProperty("distribution").GetProperty("exactly").EnumerateObject())
+                    m.Value.GetDouble().ShouldBe(b.GetProperty("distribution").GetProperty("exactly").GetProperty(m.Name).GetDouble(), 1e-12);
+            }
+            Same(registry, cli);
+            var registryGroups = registry.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("by").GetProperty("district").GetString()!);
+            var cliGroups = cli.GetProperty("groups").EnumerateArray().ToList();
+            cliGroups.Count.ShouldBe(registryGroups.Count);
+            foreach (var g in cliGroups)
+            {
+                var r = registryGroups[g.GetProperty("by").GetProperty("district").GetString()!];
+                (r.GetProperty("n").GetInt32(), r.GetProperty("share").GetDouble()).ShouldBe((g.GetProperty("n").GetInt32(), g.GetProperty("share").GetDouble()));
+                Same(r, g);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        await using var db = app.NewDbContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "export" && a.EntityType == "deprivation" && a.UserName == "admin")).ShouldBeGreaterThan(0);
+        (await db.AuditEntries.CountAsync(a => a.Action == "analysis" && a.UserName == "admin")).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task An_analyst_sees_no_figure_with_fewer_than_five_children_behind_it()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var res = await analyst.GetAsync("/api/v1/deprivation/analysis?ageGroup=0-4&by=district,age");
+        var text = await res.Content.ReadAsStringAsync();
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var r = Parse(text);
+        r.GetProperty("source").GetProperty("minCell").GetInt32().ShouldBe(5);
+        var groups = r.GetProperty("groups").EnumerateArray().ToList();
+        static bool Suppressed(JsonElement g) => g.TryGetProperty("suppressed", out var s) && s.GetBoolean();
+        groups.Any(Suppressed).ShouldBeTrue("a district and year of age with under 5 children is suppressed");
+        foreach (var g in groups.Where(g => !Suppressed(g)).Prepend(r))
+        {
+            var n = g.GetProperty("n").GetInt32();
+            n.ShouldBeGreaterThanOrEqualTo(5);
+            // Every shown share stands for none or at least five children.
+            var shares = g.GetProperty("byK").EnumerateArray().SelectMany(k => new[] { k.GetProperty("H") }.Concat(k.GetProperty("censoredHeadcount").EnumerateObject().Select(p => p.Value)))
+                .Concat(g.GetProperty("distribution").GetProperty("exactly").EnumerateObject().Select(p => p.Value));
+            foreach (var s in shares.Where(s => s.ValueKind == JsonValueKind.Number))
+            {
+                var count = Math.Round(s.GetDouble() * n);
+                (count == 0 || count >= 5).ShouldBeTrue($"{count} children behind a figure");
+            }
+        }
+        // The microdata are personal data: not for the analyst.
+        (await analyst.GetAsync("/api/v1/deprivation/microdata?ageGroup=0-4")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_district_worker_analyses_only_their_district()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var r = Parse(await (await worker.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17&by=district")).Content.ReadAsStringAsync());
+        r.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("by").GetProperty("district").GetString()).Distinct().ShouldBe(["C-GAN"]);
+        await using var db = app.NewDbContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (earliest, latest) = (today.AddYears(-18), today.AddYears(-5));
+        var inScope = await db.Children.CountAsync(c => c.DeletedAt == null && c.DistrictCode == "C-GAN" && c.BirthDate > earliest && c.BirthDate <= latest);
+        (r.GetProperty("n").GetInt32() + r.GetProperty("nDropped").GetInt32()).ShouldBe(inScope);
+    }
+
+    [Theory]
+    [InlineData("ageGroup=18-25", "ageGroup")]
+    [InlineData("by=shoe-size", "by")]
+    [InlineData("by=district,sex,age", "by")]
+    [InlineData("k=abc", "k")]
+    [InlineData("ageGroup=5-17&k=6", "k")]
+    [InlineData("format=xml", "format")]
+    public async Task A_bad_question_is_named_by_its_field(string query, string field)
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var res = await analyst.GetAsync("/api/v1/deprivation/analysis?" + query);
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+    }
+}
