@@ -131,6 +131,46 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task An_analyst_sees_the_deprivation_analysis_by_district_with_small_cells_hidden()
+    {
+        var page = await app.SignedInPageAsync("analyst");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deprivation analysis" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overlapping deprivations of children");
+        // Headline for every k of the default age group (0-4: six dimensions), the framework and its version named.
+        await Assertions.Expect(page.Locator("#headline-table tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#analysis-source")).ToContainTextAsync("Framework az-moda, version 1");
+        await Assertions.Expect(page.Locator("#dimension-chart svg g")).ToHaveCountAsync(6);
+
+        await page.GetByLabel("Age group").SelectOptionAsync("5-17");
+        await page.GetByLabel("By", new() { Exact = true }).SelectOptionAsync("district");
+        await page.GetByLabel("and by").SelectOptionAsync("sex");
+        await page.GetByLabel("Cut-off k (dimensions)").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#headline-table tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#headline-table tr.current th")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#group-table tbody tr").First).ToBeVisibleAsync();
+        // The analyst has no access to personal data: a district and sex with under 5 children shows no figure.
+        var rows = await page.Locator("#group-table tbody tr").CountAsync();
+        rows.ShouldBeGreaterThan(2);
+        (await page.Locator("#group-table td.suppressed").CountAsync()).ShouldBeGreaterThan(0);
+        await Assertions.Expect(page.Locator("#group-table td.suppressed").First).ToHaveTextAsync("fewer than 5 children");
+
+        // The overlap of three chosen dimensions: seven regions and "none".
+        await page.GetByLabel("Dimension 1").SelectOptionAsync(new SelectOptionValue { Label = "Water" });
+        await page.GetByLabel("Dimension 2").SelectOptionAsync(new SelectOptionValue { Label = "Sanitation" });
+        await page.GetByLabel("Dimension 3").SelectOptionAsync(new SelectOptionValue { Label = "Housing" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#venn svg title")).ToHaveTextAsync("Children deprived in Water, Sanitation and Housing, and in their overlaps");
+        await Assertions.Expect(page.Locator("#group-table")).ToBeVisibleAsync(); // the disaggregation is kept
+        await Shot(page, "deprivation");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        csv.ShouldContain("group,k,measure,name,value");
+        csv.ShouldContain("district=");
+    }
+
+    [Fact]
     public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
     {
         // A registered child, and an imported record the model was unsure about, waiting in the queue.
