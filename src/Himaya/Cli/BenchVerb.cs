@@ -22,11 +22,12 @@ internal static class BenchVerb
             if (args[i] == "--queries" && i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var q) && q > 0) queries = q;
         if (args.Length >= 2 && args[1] == "link") return BenchLink.Run(args);
         if (args.Length >= 2 && args[1] == "moda") return BenchModa.Run(args);
-        if (args.Length < 2 || args[1] != "search")
+        if (args.Length < 2 || args[1] is not ("search" or "deprivation"))
         {
             Console.Error.WriteLine("usage: himaya bench search [--queries N] [--Database:Provider=Postgres --Database:ConnectionString=...]");
             Console.Error.WriteLine("       himaya bench link [--records N] [--duplicates 0.2] [--seed S]");
             Console.Error.WriteLine("       himaya bench moda [--children N] [--seed S] [--postgres CONNECTION-STRING]");
+            Console.Error.WriteLine("       himaya bench deprivation [--Database:...]   (the registry analysis behind /deprivation, national scope)");
             return 2;
         }
 
@@ -39,6 +40,8 @@ internal static class BenchVerb
         services.AddScoped<ChildRecords>();
         services.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
         services.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
         await using var sp = services.BuildServiceProvider();
 
         List<(Guid Id, string Surname, string GivenName, DateOnly BirthDate, string District)> sample;
@@ -61,6 +64,7 @@ internal static class BenchVerb
         }
 
         var units = sp.GetRequiredService<AdminUnits>();
+        if (args[1] == "deprivation") return await Deprivation(sp, admin);
         var national = new CurrentUser(admin.Id, admin.UserName, "", [Roles.SocialWorker], ScopeKind.National, new HashSet<string>(), "127.0.0.1");
         CurrentUser District(string code) => new(admin.Id, admin.UserName, "", [Roles.SocialWorker], ScopeKind.Areas, new HashSet<string>(units.SelfAndDescendants(code)), "127.0.0.1");
 
@@ -106,6 +110,34 @@ internal static class BenchVerb
         }
         var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of this process: {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
+        return 0;
+    }
+
+    /// <summary>The national analysis the /deprivation page runs, per age group and cut, timed end to end (query, indicators, engine, audit).</summary>
+    private static async Task<int> Deprivation(IServiceProvider sp, AppUser admin)
+    {
+        var analyst = new CurrentUser(admin.Id, admin.UserName, "", [Roles.NationalAnalyst], ScopeKind.National, new HashSet<string>(), "127.0.0.1");
+        foreach (var group in new[] { "0-4", "5-17" })
+        {
+            foreach (var by in new[] { Array.Empty<string>(), ["district"], ["district", "sex"] })
+            {
+                var times = new List<double>();
+                var n = 0;
+                for (var run = 0; run < 4; run++)
+                {
+                    await using var scope = sp.CreateAsyncScope();
+                    var sw = Stopwatch.StartNew();
+                    var r = await scope.ServiceProvider.GetRequiredService<Himaya.Features.Deprivation.RegistryAnalysis>().RunAsync(analyst, new(group, by), default);
+                    if (r is not Outcome<Himaya.Features.Deprivation.RegistryAnalysisResult>.Ok ok) throw new InvalidOperationException(r.ToString());
+                    if (run > 0) times.Add(sw.Elapsed.TotalMilliseconds); // the first run warms up
+                    n = ok.Value.Result.Total.N + ok.Value.Result.Total.NDropped;
+                }
+                times.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"deprivation {group,-5} by {(by.Length == 0 ? "-" : string.Join('+', by)),-13} {n,10:N0} children: median {times[times.Count / 2],7:N0} ms (runs {string.Join(", ", times.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))})"));
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
         return 0;
     }
 
