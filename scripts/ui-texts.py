@@ -343,7 +343,7 @@ R = [
 ("Deprivation.By.displacement","Displacement","Köçkünlük","Перемещение"),
 ("Deprivation.K","Cut-off k (dimensions)","Hədd k (ölçü sayı)","Порог k (измерений)"),
 ("Deprivation.Run","Analyse","Təhlil et","Анализировать"),
-("Deprivation.Source","Framework {0}, version {1}; registry as of {2}; {3} children analysed, {4} left out for missing data; computed in {5} ms.","Çərçivə {0}, versiya {1}; reyestr {2} tarixinə; {3} uşaq təhlil edilib, {4} uşaq natamam məlumata görə çıxarılıb; {5} ms-də hesablanıb.","Рамка {0}, версия {1}; реестр на {2}; проанализировано детей: {3}, исключено из-за пропусков: {4}; расчёт {5} мс."),
+("Deprivation.Source","Framework {0}, version {1}; registry as read at {2}; {3} children analysed, {4} left out for missing data; computed in {5} ms.","Çərçivə {0}, versiya {1}; reyestr {2} vəziyyətinə; {3} uşaq təhlil edilib, {4} uşaq natamam məlumata görə çıxarılıb; {5} ms-də hesablanıb.","Рамка {0}, версия {1}; реестр на {2}; проанализировано детей: {3}, исключено из-за пропусков: {4}; расчёт {5} мс."),
 ("Deprivation.Missing.Drop","Missing data: a child with any indicator unknown is left out (MODA's rule).","Natamam məlumat: hər hansı göstəricisi məlum olmayan uşaq təhlildən çıxarılır (MODA qaydası).","Пропуски: ребёнок с неизвестным показателем исключается (правило MODA)."),
 ("Deprivation.Missing.Observed","Missing data: a child is counted over the dimensions that are known.","Natamam məlumat: uşaq məlum ölçülər üzrə hesablanır.","Пропуски: ребёнок учитывается по известным измерениям."),
 ("Deprivation.Suppressed","Figures with fewer than {0} children behind them are not shown.","{0} uşaqdan az uşağa əsaslanan rəqəmlər göstərilmir.","Показатели, за которыми меньше {0} детей, не показываются."),

@@ -25,6 +25,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "himaya.db")}");
         builder.UseSetting("Demo:Enabled", "true");
+        // Analyses read the registry afresh each time, so a test sees the children it has just registered.
+        builder.UseSetting("Deprivation:SnapshotSeconds", "0");
         builder.UseSetting("Demo:Children", "400");
         // A three-row file already goes to the background worker, one row per chunk: the page follows its progress.
         builder.UseSetting("Imports:InlineRows", "2");

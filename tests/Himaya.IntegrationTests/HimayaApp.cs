@@ -39,6 +39,8 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        // Analyses read the registry afresh each time, so a test sees the children it has just registered.
+        builder.UseSetting("Deprivation:SnapshotSeconds", "0");
         // Small enough that a test file of a few dozen rows takes the background path the API gives large files.
         builder.UseSetting("Imports:InlineRows", "10");
         // Several chunks per test file, so that a rollback can meet a background import between two of them.

@@ -42,6 +42,9 @@ internal static class BenchVerb
         services.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
+        services.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dbOptions));
+        services.AddLogging();
         await using var sp = services.BuildServiceProvider();
 
         List<(Guid Id, string Surname, string GivenName, DateOnly BirthDate, string District)> sample;
@@ -113,7 +116,10 @@ internal static class BenchVerb
         return 0;
     }
 
-    /// <summary>The national analysis the /deprivation page runs, per age group and cut, timed end to end (query, indicators, engine, audit).</summary>
+    /// <summary>
+    /// The national analysis the /deprivation page runs, per age group and cut, timed end to end (indicators, engine,
+    /// audit). The very first run also reads the registry into memory (RegistryFactsCache); later ones share that reading.
+    /// </summary>
     private static async Task<int> Deprivation(IServiceProvider sp, AppUser admin)
     {
         var analyst = new CurrentUser(admin.Id, admin.UserName, "", [Roles.NationalAnalyst], ScopeKind.National, new HashSet<string>(), "127.0.0.1");
@@ -122,6 +128,7 @@ internal static class BenchVerb
             foreach (var by in new[] { Array.Empty<string>(), ["district"], ["district", "sex"] })
             {
                 var times = new List<double>();
+                var first = 0.0;
                 var n = 0;
                 for (var run = 0; run < 4; run++)
                 {
@@ -129,12 +136,12 @@ internal static class BenchVerb
                     var sw = Stopwatch.StartNew();
                     var r = await scope.ServiceProvider.GetRequiredService<Himaya.Features.Deprivation.RegistryAnalysis>().RunAsync(analyst, new(group, by), default);
                     if (r is not Outcome<Himaya.Features.Deprivation.RegistryAnalysisResult>.Ok ok) throw new InvalidOperationException(r.ToString());
-                    if (run > 0) times.Add(sw.Elapsed.TotalMilliseconds); // the first run warms up
+                    if (run > 0) times.Add(sw.Elapsed.TotalMilliseconds); else first = sw.Elapsed.TotalMilliseconds;
                     n = ok.Value.Result.Total.N + ok.Value.Result.Total.NDropped;
                 }
                 times.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"deprivation {group,-5} by {(by.Length == 0 ? "-" : string.Join('+', by)),-13} {n,10:N0} children: median {times[times.Count / 2],7:N0} ms (runs {string.Join(", ", times.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))})"));
+                    $"deprivation {group,-5} by {(by.Length == 0 ? "-" : string.Join('+', by)),-13} {n,10:N0} children: median {times[times.Count / 2],7:N0} ms (runs {string.Join(", ", times.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))}); first {first:N0} ms"));
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));

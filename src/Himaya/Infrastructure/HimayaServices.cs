@@ -58,12 +58,14 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Linkage.LinkageQuality>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
+        s.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();
         // After StartupTasks: hosted services start in registration order.
         s.AddHostedService<Himaya.Features.Linkage.ImportWorker>();
+        s.AddHostedService<Himaya.Features.Deprivation.RegistryFactsWarmUp>();
 
         s.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>

@@ -66,6 +66,7 @@ public static class DeprivationApi
             w.WriteString("version", r.Framework.Version);
             w.WriteString("ageGroup", r.AgeGroup.Id);
             w.WriteString("asOf", r.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("dataAsOf", DateTime.SpecifyKind(r.DataAsOf, DateTimeKind.Utc));
             w.WriteString("scope", r.Scope);
             w.WriteNumber("minCell", r.MinCell);
             w.WriteNumber("elapsedMs", Math.Round(r.Elapsed.TotalMilliseconds));
@@ -81,7 +82,7 @@ public static class DeprivationApi
         {
             // What produced the numbers, as comment lines a spreadsheet shows above the table.
             w.Write(string.Create(CultureInfo.InvariantCulture,
-                $"# framework {r.Framework.Id} version {r.Framework.Version}; age group {r.AgeGroup.Id}; registry as of {r.AsOf:yyyy-MM-dd}; scope {r.Scope}; missing data: {r.AgeGroup.Framework.MissingText}; cells under {r.MinCell} children suppressed\n"));
+                $"# framework {r.Framework.Id} version {r.Framework.Version}; age group {r.AgeGroup.Id}; ages at {r.AsOf:yyyy-MM-dd}; registry as of {r.DataAsOf:yyyy-MM-dd HH:mm} UTC; scope {r.Scope}; missing data: {r.AgeGroup.Framework.MissingText}; cells under {r.MinCell} children suppressed\n"));
             ResultWriters.WriteCsv(r.Result, w);
         }
         return ms.ToArray();

@@ -13,15 +13,17 @@ namespace Himaya.Features.Deprivation;
 public sealed record AnalysisRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null);
 
 /// <summary>An analysis of the registry with what produced it: framework and version, age group, date, scope, suppression.</summary>
-public sealed record RegistryAnalysisResult(DeprivationResult Result, RegistryFramework Framework, AgeGroup AgeGroup, DateOnly AsOf, string Scope, int MinCell,
-    TimeSpan Elapsed);
+/// <param name="AsOf">The day ages are counted at.</param>
+/// <param name="DataAsOf">When the registry was read (analyses share a reading a few minutes old at most; see <see cref="RegistryFactsCache"/>).</param>
+public sealed record RegistryAnalysisResult(DeprivationResult Result, RegistryFramework Framework, AgeGroup AgeGroup, DateOnly AsOf, DateTime DataAsOf, string Scope,
+    int MinCell, TimeSpan Elapsed);
 
 /// <summary>
 /// Runs the deprivation analysis over the registry: the children of one age group within the user's area scope, each
 /// turned into the framework's registry indicators, through the same engine as `himaya moda`. Aggregates only: figures
 /// with fewer than <c>Deprivation:MinCell</c> children behind them are suppressed for users without access to personal data.
 /// </summary>
-public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock, IConfiguration config)
+public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits units, RegistryFactsCache facts, TimeProvider clock, IConfiguration config)
 {
     /// <summary>Disaggregations the registry supports.</summary>
     public static readonly string[] Disaggregations = ["district", "region", "sex", "age", "disability", "residence", "displacement"];
@@ -55,14 +57,14 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var started = clock.GetTimestamp();
         var group = framework.Group(request.AgeGroup)!;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var table = await LoadAsync(user, group, request.By ?? [], today, ct);
+        var (table, dataAsOf) = await LoadAsync(user, group, request.By ?? [], today, ct);
         var result = Engine.Analyse(group.Framework, table, request.K is { Count: > 0 } k ? [.. k.Distinct().Order()] : null);
         var minCell = user.Can(Permission.ReadPersonalData) ? 0 : MinCell;
         result = Suppression.Apply(result, minCell);
         var scope = ScopeText(user);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "deprivation", null, string.Create(CultureInfo.InvariantCulture,
             $"framework={framework.Id}/{framework.Version}; ageGroup={group.Id}; by={string.Join(',', request.By ?? [])}; scope={scope}; children={table.Count}")), ct);
-        return new Outcome<RegistryAnalysisResult>.Ok(new RegistryAnalysisResult(result, framework, group, today, scope, minCell, clock.GetElapsedTime(started)));
+        return new Outcome<RegistryAnalysisResult>.Ok(new RegistryAnalysisResult(result, framework, group, today, dataAsOf, scope, minCell, clock.GetElapsedTime(started)));
     }
 
     /// <summary>
@@ -78,7 +80,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + "."));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (earliest, latest) = (today.AddYears(-(group.MaxAge + 1)), today.AddYears(-group.MinAge));
-        var rows = Facts(db.Children.AsNoTracking().VisibleTo(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest).OrderBy(c => c.Id), withId: true);
+        var rows = Facts(db.Children.AsNoTracking().VisibleTo(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest).OrderBy(c => c.Id));
         var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id)!).ToArray();
         var by = Disaggregations;
         using var ms = new MemoryStream();
@@ -106,7 +108,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         return new Outcome<(byte[], string)>.Ok((ms.ToArray(), $"deprivation-microdata-{group.Id}-{today:yyyy-MM-dd}.csv"));
     }
 
-    private static IQueryable<(Guid Id, ChildFacts Facts)> Facts(IQueryable<Child> q, bool withId) => q.Select(c => new ValueTuple<Guid, ChildFacts>(c.Id,
+    private static IQueryable<(Guid Id, ChildFacts Facts)> Facts(IQueryable<Child> q) => q.Select(c => new ValueTuple<Guid, ChildFacts>(c.Id,
         new ChildFacts(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment, c.Immunisation,
             c.BirthRegistered, c.CareArrangement, c.ReceivesTsa,
             c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
@@ -119,17 +121,16 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         _ => "caseload",
     };
 
-    /// <summary>The age group's children in scope as indicator columns (one streamed query, only the fields the indicators read).</summary>
-    internal async Task<ChildTable> LoadAsync(CurrentUser user, AgeGroup group, IReadOnlyList<string> by, DateOnly today, CancellationToken ct)
+    /// <summary>The age group's children in the user's area scope as indicator columns, from the shared in-memory reading of the registry.</summary>
+    internal async Task<(ChildTable Table, DateTime DataAsOf)> LoadAsync(CurrentUser user, AgeGroup group, IReadOnlyList<string> by, DateOnly today, CancellationToken ct)
     {
+        var registry = await facts.GetAsync(ct);
         // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
-        var earliest = today.AddYears(-(group.MaxAge + 1));
-        var latest = today.AddYears(-group.MinAge);
-        var query = db.Children.AsNoTracking().CountableBy(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest)
-            .Select(c => new ChildFacts(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment, c.Immunisation,
-                c.BirthRegistered, c.CareArrangement, c.ReceivesTsa,
-                c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
-                c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People));
+        var earliest = today.AddYears(-(group.MaxAge + 1)).DayNumber;
+        var latest = today.AddYears(-group.MinAge).DayNumber;
+        // The same rule as Scope.CountableBy: areas by district, a caseload by assigned worker.
+        var districtAllowed = registry.DistrictCodes.Select(code => user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)).ToArray();
+        var caseload = user.ScopeKind == ScopeKind.Caseload;
         var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id) ?? throw new InvalidOperationException("No registry indicator " + id)).ToArray();
         var labels = by.Select(b => Labels(b, group)).ToArray();
         var lookups = labels.Select(l => l.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal)).ToArray();
@@ -137,16 +138,19 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var columns = indicators.Select(_ => new sbyte[capacity]).ToArray();
         var codes = by.Select(_ => new int[capacity]).ToArray();
         var n = 0;
-        await foreach (var c in query.AsAsyncEnumerable().WithCancellation(ct))
+        for (var i = 0; i < registry.Count; i++)
         {
+            if (registry.BirthDay[i] <= earliest || registry.BirthDay[i] > latest || !districtAllowed[registry.District[i]]) continue;
+            if (caseload && registry.AssignedWorker[i] != user.Id) continue;
             if (n == capacity)
             {
                 capacity *= 2;
-                for (var i = 0; i < columns.Length; i++) Array.Resize(ref columns[i], capacity);
-                for (var i = 0; i < codes.Length; i++) Array.Resize(ref codes[i], capacity);
+                for (var j = 0; j < columns.Length; j++) Array.Resize(ref columns[j], capacity);
+                for (var j = 0; j < codes.Length; j++) Array.Resize(ref codes[j], capacity);
             }
+            var c = registry[i];
             var age = AgeOf(c.BirthDate, today);
-            for (var i = 0; i < indicators.Length; i++) columns[i][n] = indicators[i].Value(c, age);
+            for (var j = 0; j < indicators.Length; j++) columns[j][n] = indicators[j].Value(c, age);
             for (var b = 0; b < by.Count; b++)
             {
                 var label = Label(by[b], c, age);
@@ -161,7 +165,8 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
             }
             n++;
         }
-        return new ChildTable(n, group.Framework.Indicators, columns, null, by, codes, [.. labels.Select(l => l.ToArray())]);
+        ct.ThrowIfCancellationRequested();
+        return (new ChildTable(n, group.Framework.Indicators, columns, null, by, codes, [.. labels.Select(l => l.ToArray())]), registry.LoadedAt);
     }
 
     private static int AgeOf(DateOnly birth, DateOnly today)

@@ -2,8 +2,8 @@ using Himaya.Features.Registry;
 
 namespace Himaya.Features.Deprivation;
 
-/// <summary>What the registry knows about a child that deprivation indicators read (one row, projected in one query).</summary>
-public sealed record ChildFacts(DateOnly BirthDate, Sex Sex, string DistrictCode, Residence? Residence, Displacement Displacement, bool HasFunctionalDifficulty,
+/// <summary>What the registry knows about a child that deprivation indicators read (a value: built per child without allocating).</summary>
+public readonly record struct ChildFacts(DateOnly BirthDate, Sex Sex, string DistrictCode, Residence? Residence, Displacement Displacement, bool HasFunctionalDifficulty,
     Enrolment? Enrolment, Immunisation Immunisation, bool? BirthRegistered, CareArrangement CareArrangement, bool? ReceivesTsa,
     WaterSource? WaterSource, Sanitation? Sanitation, int? Rooms, int? People);
 
