@@ -171,6 +171,25 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_worker_goes_from_the_analysis_to_the_most_deprived_children_of_the_district()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja");
+        await page.GotoAsync("/deprivation?ageGroup=5-17&k=2");
+        await page.Locator("#most-deprived-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The most deprived children");
+        await Assertions.Expect(page.Locator("#deprived-count")).ToContainTextAsync("deprived in at least 2 dimensions");
+        var rows = page.Locator("#deprived-table tbody tr");
+        (await rows.CountAsync()).ShouldBeGreaterThan(0);
+        // Each line names the child (a link to the profile) and the dimensions; Ganja only.
+        await Assertions.Expect(rows.First.Locator("th a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/children/[0-9a-f-]{36}$"));
+        foreach (var district in await page.Locator("#deprived-table tbody td:nth-child(3)").AllTextContentsAsync()) district.ShouldBe("Ganja");
+        await Shot(page, "most-deprived");
+        await rows.First.Locator("th a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        page.Url.ShouldContain("/children/");
+    }
+
+    [Fact]
     public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
     {
         // A registered child, and an imported record the model was unsure about, waiting in the queue.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -122,6 +123,78 @@ public abstract class DeprivationTests(HimayaApp app)
     {
         var analyst = await app.ClientForAsync("analyst");
         var res = await analyst.GetAsync("/api/v1/deprivation/analysis?" + query);
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+    }
+}
+
+public sealed class MostDeprivedOnSqlite(SqliteApp app) : MostDeprivedTests(app), IClassFixture<SqliteApp>;
+public sealed class MostDeprivedOnPostgres(PostgresApp app) : MostDeprivedTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The most deprived children: who is on the list, why, and who may see it.</summary>
+public abstract class MostDeprivedTests(HimayaApp app)
+{
+    [Fact]
+    public async Task A_child_deprived_in_many_dimensions_is_listed_with_the_gaps_in_services_its_record_shows()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
+        // A crowded household with an unprotected well, shared toilet and no social assistance.
+        var household = await (await worker.PostAsJsonAsync("/api/v1/households", new
+        {
+            address = "Kənd yolu 3", districtCode = "C-GAN", residence = "Rural", waterSource = "UnprotectedWell", sanitation = "Shared",
+            rooms = 1, people = 6, receivesTsa = false,
+            members = new object[] { new { fullName = "Vüqar Yoxsulov", relationship = "father", sex = "M", birthYear = 1980, isHead = true } },
+        })).JsonAsync();
+        // Nine, out of school, birth not registered, a functional difficulty without an official status: five dimensions of five.
+        var child = TestData.Child(surname: "Yoxsulov" + tag, givenName: "Nihad");
+        child["householdId"] = household.GetProperty("id").GetString();
+        child["birthDate"] = DateTime.UtcNow.AddYears(-9).AddDays(-20).ToString("yyyy-MM-dd");
+        child["enrolment"] = "NotEnrolled";
+        child["birthRegistered"] = false;
+        child["officialDisabilityStatus"] = false;
+        var id = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString();
+
+        var res = await worker.GetAsync("/api/v1/deprivation/children?ageGroup=5-17&k=5&district=C-GAN&pageSize=200");
+        var text = await res.Content.ReadAsStringAsync();
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var list = JsonDocument.Parse(text).RootElement;
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var mine = items.Single(i => i.GetProperty("id").GetString() == id);
+        mine.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).ShouldBe(["education", "water", "sanitation", "housing", "protection"]);
+        mine.GetProperty("reasons").EnumerateArray().Select(d => d.GetString())
+            .ShouldBe(["no_birth_certificate", "out_of_school", "difficulty_without_status", "no_social_assistance"]);
+        mine.GetProperty("score").GetDouble().ShouldBe(5, 1e-9);
+        items.ShouldAllBe(i => i.GetProperty("districtCode").GetString() == "C-GAN");
+        items.ShouldAllBe(i => i.GetProperty("score").GetDouble() >= 5 - 1e-9);
+
+        // Less deprived children come after more deprived ones.
+        var wider = (await (await worker.GetAsync("/api/v1/deprivation/children?ageGroup=5-17&k=2&pageSize=200")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("score").GetDouble()).ToList();
+        wider.ShouldBe(wider.OrderByDescending(x => x).ToList());
+
+        // Outside the worker's district, and for roles without personal data, nothing.
+        var shirvan = await (await (await app.ClientForAsync("worker.shirvan")).GetAsync("/api/v1/deprivation/children?ageGroup=5-17&k=1&pageSize=200")).JsonAsync();
+        shirvan.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("id").GetString() == id);
+        (await (await app.ClientForAsync("analyst")).GetAsync("/api/v1/deprivation/children?ageGroup=5-17")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // The export has the same child, and is audited as an export with the records it held.
+        var csv = await (await worker.GetAsync("/api/v1/deprivation/children/export?ageGroup=5-17&k=5&district=C-GAN")).Content.ReadAsStringAsync();
+        csv.ShouldStartWith("id,surname,given_name,patronymic,sex,birth_date,age,district,score,dimensions,reasons\n");
+        csv.ShouldContain(id + ",Yoxsulov" + tag + ",Nihad,");
+        await using var db = app.NewDbContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "export" && a.UserName == "worker.ganja" && a.Detail!.Contains(Guid.Parse(id!).ToString("N")))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("ageGroup=old", "ageGroup")]
+    [InlineData("ageGroup=5-17&k=9", "k")]
+    [InlineData("k=x", "k")]
+    [InlineData("district=NOWHERE", "district")]
+    [InlineData("pageSize=1000", "pageSize")]
+    public async Task A_bad_filter_is_named(string query, string field)
+    {
+        var res = await (await app.ClientForAsync("worker.ganja")).GetAsync("/api/v1/deprivation/children?" + query);
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await res.JsonAsync()).ErrorFields().ShouldContain(field);
     }

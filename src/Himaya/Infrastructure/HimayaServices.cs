@@ -59,6 +59,7 @@ public static class HimayaServices
         s.AddScoped<ExportChildren>();
         s.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
         s.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
+        s.AddScoped<Himaya.Features.Deprivation.MostDeprived>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

@@ -38,8 +38,28 @@ public static class DeprivationApi
                 ? TypedResults.File(Csv(r), "text/csv; charset=utf-8", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.csv")
                 : TypedResults.Bytes(Json(r), "application/json"));
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
+        group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
+            [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var q = ParseList(e, ageGroup, k, district, page, pageSize);
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await list.ListAsync(http.Caller(), q, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+        }).WithName("MostDeprivedChildren").Requires(Permission.ReadPersonalData);
+        group.MapGet("/children/export", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
+            CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var q = ParseList(e, ageGroup, k, district, null, null);
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await list.ExportAsync(http.Caller(), q, ct)).ToResult(bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", "most-deprived-children.csv"));
+        }).WithName("ExportMostDeprivedChildren").Requires(Permission.ReadPersonalData);
         return api;
     }
+
+    internal static MostDeprivedQuery ParseList(FieldErrors e, string? ageGroup, string? k, string? district, string? page, string? pageSize) => new(
+        string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim(), Himaya.Features.Registry.QueryParse.Int(e, "k", k), string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
+        Himaya.Features.Registry.QueryParse.Int(e, "page", page) ?? 1, Himaya.Features.Registry.QueryParse.Int(e, "pageSize", pageSize) ?? 50);
 
     /// <summary>Query values as text, so that a wrong one is a named field error.</summary>
     internal static AnalysisRequest Parse(FieldErrors e, string? ageGroup, string? by, string? k)

@@ -17,6 +17,7 @@ public sealed class RegistryFacts
     public const byte None = 255;
 
     public int Count { get; init; }
+    public required Guid[] Id { get; init; }
     public required int[] BirthDay { get; init; }
     public required short[] District { get; init; }
     public required string[] DistrictCodes { get; init; }
@@ -53,7 +54,7 @@ public sealed class RegistryFacts
         var sw = Stopwatch.StartNew();
         var loadedAt = clock.GetUtcNow().UtcDateTime;
         var sql = $"""
-            SELECT c.birth_date, c.district_code, c.assigned_worker_id, {Case<Registry.Sex>("c.sex")}, {Case<Registry.Residence>("c.residence")},
+            SELECT c.id, c.birth_date, c.district_code, c.assigned_worker_id, {Case<Registry.Sex>("c.sex")}, {Case<Registry.Residence>("c.residence")},
                    {Case<Registry.Displacement>("c.displacement")}, CASE WHEN c.has_functional_difficulty THEN 1 ELSE 0 END,
                    {Case<Registry.Enrolment>("c.enrolment")}, {Case<Registry.Immunisation>("c.immunisation")},
                    CASE WHEN c.birth_registered THEN 1 WHEN NOT c.birth_registered THEN 0 END, {Case<CareArrangement>("c.care_arrangement")},
@@ -71,6 +72,7 @@ public sealed class RegistryFacts
             cmd.CommandTimeout = 600;
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var capacity = 1 << 14;
+            var id = new Guid[capacity];
             int[] birth = new int[capacity], worker = new int[capacity];
             short[] district = new short[capacity], rooms = new short[capacity], people = new short[capacity];
             byte[] sex = new byte[capacity], residence = new byte[capacity], displacement = new byte[capacity], difficulty = new byte[capacity],
@@ -85,30 +87,31 @@ public sealed class RegistryFacts
                 if (n == capacity)
                 {
                     capacity *= 2;
-                    Array.Resize(ref birth, capacity); Array.Resize(ref worker, capacity); Array.Resize(ref district, capacity);
+                    Array.Resize(ref id, capacity); Array.Resize(ref birth, capacity); Array.Resize(ref worker, capacity); Array.Resize(ref district, capacity);
                     Array.Resize(ref rooms, capacity); Array.Resize(ref people, capacity); Array.Resize(ref sex, capacity);
                     Array.Resize(ref residence, capacity); Array.Resize(ref displacement, capacity); Array.Resize(ref difficulty, capacity);
                     Array.Resize(ref enrolment, capacity); Array.Resize(ref immunisation, capacity); Array.Resize(ref registered, capacity);
                     Array.Resize(ref care, capacity); Array.Resize(ref water, capacity); Array.Resize(ref sanitation, capacity);
                 }
+                id[n] = provider == DatabaseProvider.Postgres ? r.GetGuid(0) : Guid.Parse(r.GetString(0));
                 // PostgreSQL returns a date; SQLite the text EF wrote (yyyy-MM-dd).
                 birth[n] = provider == DatabaseProvider.Postgres
-                    ? r.GetFieldValue<DateOnly>(0).DayNumber
-                    : DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
-                var code = r.GetString(1);
+                    ? r.GetFieldValue<DateOnly>(1).DayNumber
+                    : DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+                var code = r.GetString(2);
                 if (!codes.TryGetValue(code, out var d)) codes[code] = d = (short)codes.Count;
                 district[n] = d;
-                worker[n] = r.IsDBNull(2) ? 0 : Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
-                sex[n] = B(r, 3); residence[n] = B(r, 4); displacement[n] = B(r, 5); difficulty[n] = B(r, 6); enrolment[n] = B(r, 7);
-                immunisation[n] = B(r, 8); registered[n] = B(r, 9); care[n] = B(r, 10); water[n] = B(r, 11); sanitation[n] = B(r, 12);
-                rooms[n] = S(r, 13); people[n] = S(r, 14);
+                worker[n] = r.IsDBNull(3) ? 0 : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture);
+                sex[n] = B(r, 4); residence[n] = B(r, 5); displacement[n] = B(r, 6); difficulty[n] = B(r, 7); enrolment[n] = B(r, 8);
+                immunisation[n] = B(r, 9); registered[n] = B(r, 10); care[n] = B(r, 11); water[n] = B(r, 12); sanitation[n] = B(r, 13);
+                rooms[n] = S(r, 14); people[n] = S(r, 15);
                 n++;
             }
             var districtCodes = new string[codes.Count];
             foreach (var (code, i) in codes) districtCodes[i] = code;
             return new RegistryFacts
             {
-                Count = n, BirthDay = birth, District = district, DistrictCodes = districtCodes, AssignedWorker = worker, Sex = sex, Residence = residence,
+                Count = n, Id = id, BirthDay = birth, District = district, DistrictCodes = districtCodes, AssignedWorker = worker, Sex = sex, Residence = residence,
                 Displacement = displacement, Difficulty = difficulty, Enrolment = enrolment, Immunisation = immunisation, BirthRegistered = registered,
                 Care = care, Water = water, Sanitation = sanitation, Rooms = rooms, People = people, LoadedAt = loadedAt, LoadTime = sw.Elapsed,
             };
