@@ -35,6 +35,13 @@ public sealed class ChildTable
     public int[][] GroupCodes { get; }
     public IReadOnlyList<string[]> GroupLabels { get; }
 
+    /// <summary>Survey design: the stratum of each child (codes; null = one stratum).</summary>
+    public int[]? Strata { get; init; }
+    /// <summary>Survey design: the primary sampling unit (cluster) of each child, unique within its stratum (codes; null = each child its own).</summary>
+    public int[]? Clusters { get; init; }
+    /// <summary>Whether the data are a sample (standard errors are then estimated): a weight or design column was given.</summary>
+    public bool IsSample => Weights is not null || Strata is not null || Clusters is not null;
+
     public int IndicatorIndex(string name)
     {
         for (var i = 0; i < IndicatorNames.Count; i++) if (string.Equals(IndicatorNames[i], name, StringComparison.Ordinal)) return i;

@@ -13,7 +13,10 @@ public static class ChildTableCsv
 {
     public const int MaxErrors = 20;
 
-    public sealed record Options(string IdColumn = "id", string? WeightColumn = null, IReadOnlyList<string>? GroupColumns = null);
+    /// <param name="StrataColumn">Survey design: the stratum of each row.</param>
+    /// <param name="ClusterColumn">Survey design: the primary sampling unit (cluster) of each row.</param>
+    public sealed record Options(string IdColumn = "id", string? WeightColumn = null, IReadOnlyList<string>? GroupColumns = null, string? StrataColumn = null,
+        string? ClusterColumn = null);
 
     public static (ChildTable? Table, IReadOnlyList<string> Errors) Read(string path, IReadOnlyList<string> indicators, Options options)
     {
@@ -38,6 +41,10 @@ public static class ChildTableCsv
         var weightCol = -1;
         if (options.WeightColumn is { } wc && (weightCol = Find(wc)) < 0) errors.Add($"the weight column \"{wc}\" is not in the file");
         var groupNames = options.GroupColumns ?? [];
+        var strataCol = -1;
+        if (options.StrataColumn is { } sc && (strataCol = Find(sc)) < 0) errors.Add($"the strata column \"{sc}\" is not in the file");
+        var clusterCol = -1;
+        if (options.ClusterColumn is { } cc && (clusterCol = Find(cc)) < 0) errors.Add($"the cluster column \"{cc}\" is not in the file");
         var groupCols = groupNames.Select(Find).ToArray();
         for (var i = 0; i < groupNames.Count; i++) if (groupCols[i] < 0) errors.Add($"the grouping column \"{groupNames[i]}\" is not in the file");
         foreach (var dup in header.GroupBy(h => h, StringComparer.Ordinal).Where(x => x.Count() > 1 && x.Key.Length > 0))
@@ -51,6 +58,11 @@ public static class ChildTableCsv
         var codes = groupNames.Select(_ => new int[capacity]).ToArray();
         var labels = groupNames.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         var lookups = labels.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+        // Design columns: codes only (their values are labels of no interest in the output).
+        var strata = strataCol >= 0 ? new int[capacity] : null;
+        var clusters = clusterCol >= 0 ? new int[capacity] : null;
+        var strataCodes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var clusterCodes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var idLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> chars = stackalloc char[256];
@@ -71,6 +83,8 @@ public static class ChildTableCsv
                 for (var i = 0; i < columns.Length; i++) Array.Resize(ref columns[i], capacity);
                 if (weights is not null) Array.Resize(ref weights, capacity);
                 for (var i = 0; i < codes.Length; i++) Array.Resize(ref codes[i], capacity);
+                if (strata is not null) Array.Resize(ref strata, capacity);
+                if (clusters is not null) Array.Resize(ref clusters, capacity);
             }
             var bad = false;
             var id = reader.Field(idCol).Trim((byte)' ');
@@ -118,6 +132,15 @@ public static class ChildTableCsv
                 }
                 codes[i][n] = code;
             }
+            foreach (var (col, target, lookup) in new[] { (strataCol, strata, strataCodes), (clusterCol, clusters, clusterCodes) })
+            {
+                if (target is null) continue;
+                var v = reader.Field(col).Trim((byte)' ');
+                var len = Encoding.UTF8.GetChars(v, chars.Length >= v.Length ? chars : new char[v.Length]);
+                var text = chars.Length >= v.Length ? chars[..len] : Encoding.UTF8.GetString(v).AsSpan();
+                if (!lookup.TryGetValue(text, out var code)) lookup[text] = code = lookup.Dictionary.Count;
+                target[n] = code;
+            }
             if (errors.Count >= MaxErrors) break;
             if (!bad) n++;
         }
@@ -135,7 +158,7 @@ public static class ChildTableCsv
             for (var i = 0; i < n; i++) column[i] = renumber[column[i]];
             labelArrays[c] = sorted;
         }
-        return (new ChildTable(n, indicators, columns, weights, groupNames, codes, labelArrays), errors);
+        return (new ChildTable(n, indicators, columns, weights, groupNames, codes, labelArrays) { Strata = strata, Clusters = clusters }, errors);
     }
 
     private static string Show(ReadOnlySpan<byte> v)

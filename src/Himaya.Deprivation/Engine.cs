@@ -74,8 +74,10 @@ public static class Engine
                 groups.Add(Measure(all.Slice(gi), by, weights, cutoffs, totalPopulation));
             }
         }
-        return new DeprivationResult(framework, [.. framework.Dimensions.Select(x => x.Name)], indicators, weights, cutoffs, table.GroupColumns,
+        var result = new DeprivationResult(framework, [.. framework.Dimensions.Select(x => x.Name)], indicators, weights, cutoffs, table.GroupColumns,
             Measure(total, [], weights, cutoffs, totalPopulation), groups, table.Weights is not null);
+        // A sample gets standard errors; a census (the registry) does not need them.
+        return table.IsSample ? SurveyVariance.Apply(result, framework, table) : result;
     }
 
     /// <summary>Children per block: the indicator columns are turned into per-child bit masks a block at a time (column by column, branch-free).</summary>

@@ -1,7 +1,19 @@
 namespace Himaya.Deprivation;
 
-/// <summary>Alkire–Foster measures at one cut-off k: headcount H, intensity A, adjusted headcount M0 = H × A, censored headcounts and contributions (percent) per dimension.</summary>
-public sealed record KMeasures(double K, double H, double A, double M0, double[] CensoredHeadcount, double[] Contribution);
+/// <summary>
+/// Alkire–Foster measures at one cut-off k: headcount H, intensity A, adjusted headcount M0 = H × A, censored headcounts
+/// and contributions (percent) per dimension. For survey data, the standard errors of H and M0 (Taylor linearisation,
+/// see <see cref="SurveyVariance"/>); NaN when not estimated.
+/// </summary>
+public sealed record KMeasures(double K, double H, double A, double M0, double[] CensoredHeadcount, double[] Contribution)
+{
+    public double SeH { get; init; } = double.NaN;
+    public double SeM0 { get; init; } = double.NaN;
+
+    /// <summary>95% confidence interval (normal approximation), clipped to [0, 1].</summary>
+    public (double Low, double High) CiH => (Math.Max(0, H - (1.959964 * SeH)), Math.Min(1, H + (1.959964 * SeH)));
+    public (double Low, double High) CiM0 => (Math.Max(0, M0 - (1.959964 * SeM0)), Math.Min(1, M0 + (1.959964 * SeM0)));
+}
 
 /// <summary>
 /// The measures of one population (everyone analysed, or one subgroup). Fractions are between 0 and 1 and weighted by
@@ -78,4 +90,10 @@ public sealed class GroupMeasures
 
 /// <summary>An analysis: the framework it used, the measures of everyone analysed and of each subgroup.</summary>
 public sealed record DeprivationResult(Framework Framework, IReadOnlyList<string> Dimensions, IReadOnlyList<string> Indicators, double[] Weights,
-    double[] Ks, IReadOnlyList<string> GroupColumns, GroupMeasures Total, IReadOnlyList<GroupMeasures> Groups, bool Weighted);
+    double[] Ks, IReadOnlyList<string> GroupColumns, GroupMeasures Total, IReadOnlyList<GroupMeasures> Groups, bool Weighted)
+{
+    /// <summary>How standard errors were estimated (null: none, e.g. for the registry, which is a census).</summary>
+    public string? VarianceMethod { get; init; }
+    /// <summary>Strata with a single PSU: they add nothing to the variance (said in the output).</summary>
+    public int SinglePsuStrata { get; init; }
+}

@@ -59,6 +59,13 @@ public static class ResultWriters
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteBoolean("weighted", r.Weighted);
+        if (r.VarianceMethod is { } method)
+        {
+            w.WriteStartObject("variance");
+            w.WriteString("method", method);
+            w.WriteNumber("singlePsuStrata", r.SinglePsuStrata);
+            w.WriteEndObject();
+        }
         extra?.Invoke(w);
         w.WriteEndObject();
     }
@@ -74,6 +81,19 @@ public static class ResultWriters
             Number(w, "H", k.H);
             Number(w, "A", k.A);
             Number(w, "M0", k.M0);
+            if (!double.IsNaN(k.SeH))
+            {
+                Number(w, "seH", k.SeH);
+                Number(w, "seM0", k.SeM0);
+                w.WriteStartArray("ciH");
+                w.WriteNumberValue(k.CiH.Low);
+                w.WriteNumberValue(k.CiH.High);
+                w.WriteEndArray();
+                w.WriteStartArray("ciM0");
+                w.WriteNumberValue(k.CiM0.Low);
+                w.WriteNumberValue(k.CiM0.High);
+                w.WriteEndArray();
+            }
             w.WriteStartObject("censoredHeadcount");
             for (var d = 0; d < r.Dimensions.Count; d++) Number(w, r.Dimensions[d], k.CensoredHeadcount[d]);
             w.WriteEndObject();
@@ -133,6 +153,15 @@ public static class ResultWriters
             Line(ks, "H", "", k.H);
             Line(ks, "A", "", k.A);
             Line(ks, "M0", "", k.M0);
+            if (!double.IsNaN(k.SeH))
+            {
+                Line(ks, "seH", "", k.SeH);
+                Line(ks, "seM0", "", k.SeM0);
+                Line(ks, "ciH", "low", k.CiH.Low);
+                Line(ks, "ciH", "high", k.CiH.High);
+                Line(ks, "ciM0", "low", k.CiM0.Low);
+                Line(ks, "ciM0", "high", k.CiM0.High);
+            }
             for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "censoredHeadcount", r.Dimensions[d], k.CensoredHeadcount[d]);
             for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "contribution", r.Dimensions[d], k.Contribution[d]);
         }

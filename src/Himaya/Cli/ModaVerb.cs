@@ -15,7 +15,7 @@ internal static class ModaVerb
 {
     private const string Usage = """
         usage: himaya moda --input FILE.csv --framework FRAMEWORK.json [--k 1,2,3] [--by COL[,COL]] [--weight COL]
-                           [--format json|csv] [--id COL] [--output FILE] [--timing]
+                           [--format json|csv] [--id COL] [--strata COL] [--cluster COL] [--output FILE] [--timing]
           --input       CSV with a header row, one row per child: an id column, indicator columns holding
                         1 (deprived), 0 (not deprived) or empty/NA/. (missing), optional weight and grouping columns
           --framework   {"dimensions":[{"name":"health","weight":1,"indicators":["immunisation","skilled_birth"]},...],
@@ -28,11 +28,16 @@ internal static class ModaVerb
           --weight      sampling-weight column (default: every child weighs 1)
           --format      json (default) or csv (group,k,measure,name,value)
           --id          the id column (default "id")
+          --strata      survey design: the stratum column
+          --cluster     survey design: the primary sampling unit (cluster) column
+                        with --weight, --strata or --cluster the input is a sample: H and M0 get standard errors and
+                        95% confidence intervals (Taylor linearisation; each row its own PSU without --cluster)
           --output      write to this file instead of standard output
           --timing      report read and analysis times on standard error
         """;
 
-    public sealed record Arguments(string Input, string Framework, double[]? Ks, string[] By, string? Weight, string Format, string Id, string? Output, bool Timing);
+    public sealed record Arguments(string Input, string Framework, double[]? Ks, string[] By, string? Weight, string Format, string Id, string? Output, bool Timing,
+        string? Strata = null, string? Cluster = null);
 
     public static int Run(string[] args)
     {
@@ -61,7 +66,7 @@ internal static class ModaVerb
 
     public static (Arguments? Arguments, string? Error) Parse(string[] args)
     {
-        string? input = null, framework = null, weight = null, output = null;
+        string? input = null, framework = null, weight = null, output = null, strata = null, cluster = null;
         var format = "json";
         var id = "id";
         double[]? ks = null;
@@ -81,6 +86,8 @@ internal static class ModaVerb
                 case "--weight": weight = v.Trim(); break;
                 case "--output": output = v; break;
                 case "--id": id = v.Trim(); break;
+                case "--strata": strata = v.Trim(); break;
+                case "--cluster": cluster = v.Trim(); break;
                 case "--format":
                     format = v.Trim().ToLowerInvariant();
                     if (format is not ("json" or "csv")) return (null, $"--format: \"{v}\" is not json or csv");
@@ -107,7 +114,7 @@ internal static class ModaVerb
         }
         if (input is null) return (null, "--input is required");
         if (framework is null) return (null, "--framework is required");
-        return (new Arguments(input, framework, ks, by, weight, format, id, output, timing), null);
+        return (new Arguments(input, framework, ks, by, weight, format, id, output, timing, strata, cluster), null);
     }
 
     private static int Execute(Arguments args)
@@ -124,13 +131,14 @@ internal static class ModaVerb
             Console.Error.WriteLine($"moda: --k: {tooHigh.ToString(CultureInfo.InvariantCulture)} is above the number of dimensions ({framework.Dimensions.Count})");
             return 2;
         }
-        var clash = args.By.Concat(args.Weight is null ? [] : [args.Weight]).Where(c => c == args.Id || framework.Indicators.Contains(c)).ToList();
+        string?[] extra = [args.Weight, args.Strata, args.Cluster];
+        var clash = args.By.Concat(extra.OfType<string>()).Where(c => c == args.Id || framework.Indicators.Contains(c)).ToList();
         if (clash.Count > 0)
         {
-            Console.Error.WriteLine($"moda: \"{clash[0]}\" is the id or an indicator; it cannot also be a weight or grouping column");
+            Console.Error.WriteLine($"moda: \"{clash[0]}\" is the id or an indicator; it cannot also be a weight, design or grouping column");
             return 2;
         }
-        var (table, errors) = ChildTableCsv.Read(args.Input, framework.Indicators, new ChildTableCsv.Options(args.Id, args.Weight, args.By));
+        var (table, errors) = ChildTableCsv.Read(args.Input, framework.Indicators, new ChildTableCsv.Options(args.Id, args.Weight, args.By, args.Strata, args.Cluster));
         if (table is null)
         {
             foreach (var e in errors) Console.Error.WriteLine($"moda: {args.Input}: {e}");

@@ -99,3 +99,30 @@ public sealed class ModaVerbTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+public sealed class ModaVerbSurveyTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("himaya-moda-survey-").FullName;
+
+    [Fact]
+    public void A_survey_file_with_its_design_gets_standard_errors_and_confidence_intervals()
+    {
+        File.WriteAllText(Path.Combine(_dir, "f.json"), """{"dimensions":[{"name":"d","indicators":["x"]}]}""");
+        File.WriteAllText(Path.Combine(_dir, "s.csv"), "id,x,stratum,psu,wt\n1,1,A,a,1\n2,0,A,a,1\n3,0,A,b,1\n4,0,A,b,1\n5,1,B,c,1\n6,1,B,c,1\n7,1,B,d,1\n8,0,B,d,1\n9,0,B,e,1\n");
+        var output = Path.Combine(_dir, "out.json");
+        ModaVerb.Run(["moda", "--input", Path.Combine(_dir, "s.csv"), "--framework", Path.Combine(_dir, "f.json"), "--weight", "wt", "--strata", "stratum",
+            "--cluster", "psu", "--output", output]).ShouldBe(0);
+        using var doc = JsonDocument.Parse(File.ReadAllText(output));
+        var k1 = doc.RootElement.GetProperty("byK")[0];
+        k1.GetProperty("seH").GetDouble().ShouldBe(Math.Sqrt(232) / 81, 1e-12);
+        k1.GetProperty("ciH").GetArrayLength().ShouldBe(2);
+        doc.RootElement.GetProperty("variance").GetProperty("method").GetString()!.ShouldContain("Taylor linearisation");
+        // The same file without a design or weight is taken as a census: no standard errors.
+        ModaVerb.Run(["moda", "--input", Path.Combine(_dir, "s.csv"), "--framework", Path.Combine(_dir, "f.json"), "--output", output]).ShouldBe(0);
+        using var plain = JsonDocument.Parse(File.ReadAllText(output));
+        plain.RootElement.GetProperty("byK")[0].TryGetProperty("seH", out _).ShouldBeFalse();
+        ModaVerb.Run(["moda", "--input", Path.Combine(_dir, "s.csv"), "--framework", Path.Combine(_dir, "f.json"), "--strata", "nope", "--output", output]).ShouldBe(2);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

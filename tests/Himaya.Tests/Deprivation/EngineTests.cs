@@ -139,3 +139,56 @@ public sealed class EngineTests
         r.Total.ByK.Select(k => k.H).ShouldBe([0.4, 0.2], tolerance: 1e-12);
     }
 }
+
+/// <summary>Standard errors for survey data (Taylor linearisation), checked against results worked out by hand.</summary>
+public sealed class SurveyVarianceTests
+{
+    private static ChildTable One(sbyte[] deprived, int[]? strata = null, int[]? clusters = null, double[]? weights = null) =>
+        new(deprived.Length, ["x"], [deprived], weights ?? [.. deprived.Select(_ => 1.0)], [], [], []) { Strata = strata, Clusters = clusters };
+
+    private static readonly Framework OneDimension = new([new Dimension("d", 1, ["x"])]);
+
+    [Fact]
+    public void A_simple_random_sample_gives_the_textbook_standard_error()
+    {
+        // 3 deprived of 10, each child its own PSU, one stratum: var = p(1 - p) / (n - 1).
+        var r = Engine.Analyse(OneDimension, One([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]));
+        var k1 = r.Total.ByK[0];
+        k1.H.ShouldBe(0.3, 1e-12);
+        k1.SeH.ShouldBe(Math.Sqrt(0.3 * 0.7 / 9), 1e-12);
+        k1.SeM0.ShouldBe(k1.SeH, 1e-12); // one dimension: M0 = H
+        k1.CiH.Low.ShouldBe(0.3 - (1.959964 * k1.SeH), 1e-9);
+        r.VarianceMethod.ShouldNotBeNull().ShouldContain("linearisation");
+    }
+
+    [Fact]
+    public void A_stratified_cluster_sample_gives_the_hand_computed_standard_error()
+    {
+        // Stratum 0: PSU a (1, 0), PSU b (0, 0); stratum 1: PSU c (1, 1), PSU d (1, 0), PSU e (0). R = 4/9, X = 9.
+        // PSU totals U = (Y - R X) / X: a 1/81, b -8/81 | c 10/81, d 1/81, e -4/81.
+        // Stratum 0: 2/1 × (4.5² + 4.5²)/81² = 81/81²; stratum 1: 3/2 × (906/9)/81² = 151/81². SE = √232 / 81.
+        sbyte[] x = [1, 0, 0, 0, 1, 1, 1, 0, 0];
+        int[] strata = [0, 0, 0, 0, 1, 1, 1, 1, 1];
+        int[] clusters = [0, 0, 1, 1, 2, 2, 3, 3, 4];
+        var r = Engine.Analyse(OneDimension, One(x, strata, clusters));
+        r.Total.ByK[0].H.ShouldBe(4.0 / 9, 1e-12);
+        r.Total.ByK[0].SeH.ShouldBe(Math.Sqrt(232) / 81, 1e-12);
+        r.SinglePsuStrata.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_subgroup_is_estimated_as_a_domain_and_a_census_gets_no_standard_errors()
+    {
+        // A group holding every child has the total's standard error.
+        sbyte[] x = [1, 0, 1, 1, 0, 0, 1, 0];
+        var weights = new[] { 1.0, 2, 1, 3, 1, 1, 2, 1 };
+        var all = new ChildTable(8, ["x"], [x], weights, ["g"], [new int[8]], [["all"]]);
+        var r = Engine.Analyse(OneDimension, all);
+        r.Groups.Single().ByK[0].SeH.ShouldBe(r.Total.ByK[0].SeH, 1e-12);
+        r.Total.ByK[0].SeH.ShouldBeGreaterThan(0);
+        // No weight and no design: the registry, a census.
+        var census = Engine.Analyse(OneDimension, new ChildTable(8, ["x"], [x], null, [], [], []));
+        double.IsNaN(census.Total.ByK[0].SeH).ShouldBeTrue();
+        census.VarianceMethod.ShouldBeNull();
+    }
+}
