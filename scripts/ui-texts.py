@@ -377,6 +377,7 @@ R = [
 ("Deprivation.Share","Share","Pay","Доля"),
 ("Deprivation.M0Bar","M0 compared","M0 müqayisəsi","Сравнение M0"),
 ("Deprivation.DownloadCsv","Download these figures (CSV)","Bu rəqəmləri yüklə (CSV)","Скачать эти показатели (CSV)"),
+("Deprivation.DownloadXlsx","as a spreadsheet (XLSX)","cədvəl kimi (XLSX)","как таблицу (XLSX)"),
 ("Deprivation.Framework","Framework {0}, version {1}","Çərçivə {0}, versiya {1}","Рамка {0}, версия {1}"),
 ("Deprivation.FrameworkHint","The default Azerbaijan framework on the MODA dimensions the registry can measure. A child is deprived in a dimension when deprived in any of its indicators. Nutrition and information need survey data.","Reyestrin ölçə bildiyi MODA ölçüləri üzrə standart Azərbaycan çərçivəsi. Uşaq ölçünün hər hansı göstəricisində məhrumdursa, həmin ölçüdə məhrum sayılır. Qidalanma və informasiya üçün sorğu məlumatı lazımdır.","Стандартная рамка для Азербайджана по измерениям MODA, которые может измерить реестр. Ребёнок лишён в измерении, если лишён хотя бы по одному его показателю. Для питания и информации нужны данные обследований."),
 ("Deprivation.Weight","weight","çəki","вес"),

@@ -121,54 +121,63 @@ public static class ResultWriters
         w.WriteEndObject();
     }
 
+    /// <summary>One figure of the long table: which group, k (empty when it does not depend on k), measure, name, value (NaN: suppressed).</summary>
+    public readonly record struct Figure(string Group, string K, string Measure, string Name, double Value);
+
     /// <summary>
-    /// One value per line: <c>group,k,measure,name,value</c>. <c>group</c> is <c>(all)</c> or <c>col=value;col=value</c>;
-    /// <c>k</c> is set for the measures that depend on it; <c>name</c> is the dimension, the indicator, or m for the
-    /// distribution.
+    /// Every figure of the result, one per line, in the order of the CSV: <c>group</c> is <c>(all)</c> or
+    /// <c>col=value;col=value</c>; <c>name</c> is the dimension, the indicator, or m for the distribution. The CSV and
+    /// the spreadsheet download are both written from this, so their numbers are the same.
     /// </summary>
-    public static void WriteCsv(DeprivationResult r, TextWriter w)
+    public static IEnumerable<Figure> Figures(DeprivationResult r)
     {
-        w.Write("group,k,measure,name,value\n");
-        Write(w, r, r.Total, "(all)");
-        foreach (var g in r.Groups) Write(w, r, g, string.Join(';', r.GroupColumns.Select((c, i) => c + "=" + g.By[i])));
+        foreach (var f in Figures(r, r.Total, "(all)")) yield return f;
+        foreach (var g in r.Groups)
+            foreach (var f in Figures(r, g, string.Join(';', r.GroupColumns.Select((c, i) => c + "=" + g.By[i])))) yield return f;
     }
 
-    private static void Write(TextWriter w, DeprivationResult r, GroupMeasures g, string group)
+    private static IEnumerable<Figure> Figures(DeprivationResult r, GroupMeasures g, string group)
     {
-        // A suppressed figure is an empty value.
-        void Line(string k, string measure, string name, double value) =>
-            w.Write(string.Create(CultureInfo.InvariantCulture, $"{Quote(group)},{k},{measure},{Quote(name)},{(double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture))}\n"));
         if (g.Suppressed)
         {
-            Line("", "suppressed", "", 1);
-            return;
+            yield return new(group, "", "suppressed", "", 1);
+            yield break;
         }
-        Line("", "n", "", g.N);
-        Line("", "nDropped", "", g.NDropped);
-        Line("", "population", "", g.Population);
-        Line("", "share", "", g.Share);
+        yield return new(group, "", "n", "", g.N);
+        yield return new(group, "", "nDropped", "", g.NDropped);
+        yield return new(group, "", "population", "", g.Population);
+        yield return new(group, "", "share", "", g.Share);
         foreach (var k in g.ByK)
         {
             var ks = k.K.ToString("R", CultureInfo.InvariantCulture);
-            Line(ks, "H", "", k.H);
-            Line(ks, "A", "", k.A);
-            Line(ks, "M0", "", k.M0);
+            yield return new(group, ks, "H", "", k.H);
+            yield return new(group, ks, "A", "", k.A);
+            yield return new(group, ks, "M0", "", k.M0);
             if (!double.IsNaN(k.SeH))
             {
-                Line(ks, "seH", "", k.SeH);
-                Line(ks, "seM0", "", k.SeM0);
-                Line(ks, "ciH", "low", k.CiH.Low);
-                Line(ks, "ciH", "high", k.CiH.High);
-                Line(ks, "ciM0", "low", k.CiM0.Low);
-                Line(ks, "ciM0", "high", k.CiM0.High);
+                yield return new(group, ks, "seH", "", k.SeH);
+                yield return new(group, ks, "seM0", "", k.SeM0);
+                yield return new(group, ks, "ciH", "low", k.CiH.Low);
+                yield return new(group, ks, "ciH", "high", k.CiH.High);
+                yield return new(group, ks, "ciM0", "low", k.CiM0.Low);
+                yield return new(group, ks, "ciM0", "high", k.CiM0.High);
             }
-            for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "censoredHeadcount", r.Dimensions[d], k.CensoredHeadcount[d]);
-            for (var d = 0; d < r.Dimensions.Count; d++) Line(ks, "contribution", r.Dimensions[d], k.Contribution[d]);
+            for (var d = 0; d < r.Dimensions.Count; d++) yield return new(group, ks, "censoredHeadcount", r.Dimensions[d], k.CensoredHeadcount[d]);
+            for (var d = 0; d < r.Dimensions.Count; d++) yield return new(group, ks, "contribution", r.Dimensions[d], k.Contribution[d]);
         }
-        for (var m = 0; m < g.Exactly.Length; m++) Line("", "exactly", m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
-        for (var m = 1; m < g.AtLeast.Length; m++) Line("", "atLeast", m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
-        for (var d = 0; d < r.Dimensions.Count; d++) Line("", "dimensionHeadcount", r.Dimensions[d], g.DimensionHeadcount[d]);
-        for (var i = 0; i < r.Indicators.Count; i++) Line("", "indicatorHeadcount", r.Indicators[i], g.IndicatorHeadcount[i]);
+        for (var m = 0; m < g.Exactly.Length; m++) yield return new(group, "", "exactly", m.ToString(CultureInfo.InvariantCulture), g.Exactly[m]);
+        for (var m = 1; m < g.AtLeast.Length; m++) yield return new(group, "", "atLeast", m.ToString(CultureInfo.InvariantCulture), g.AtLeast[m]);
+        for (var d = 0; d < r.Dimensions.Count; d++) yield return new(group, "", "dimensionHeadcount", r.Dimensions[d], g.DimensionHeadcount[d]);
+        for (var i = 0; i < r.Indicators.Count; i++) yield return new(group, "", "indicatorHeadcount", r.Indicators[i], g.IndicatorHeadcount[i]);
+    }
+
+    /// <summary>The figures as CSV: <c>group,k,measure,name,value</c>; a suppressed figure is an empty value.</summary>
+    public static void WriteCsv(DeprivationResult r, TextWriter w)
+    {
+        w.Write("group,k,measure,name,value\n");
+        foreach (var f in Figures(r))
+            w.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{Quote(f.Group)},{f.K},{f.Measure},{Quote(f.Name)},{(double.IsNaN(f.Value) ? "" : f.Value.ToString("R", CultureInfo.InvariantCulture))}\n"));
     }
 
     private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

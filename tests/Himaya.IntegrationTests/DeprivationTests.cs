@@ -100,6 +100,31 @@ public abstract class DeprivationTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task The_spreadsheet_download_holds_the_same_figures_as_the_csv()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var csv = (await analyst.GetStringAsync("/api/v1/deprivation/analysis?ageGroup=0-4&by=sex&format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split(',')).ToList();
+        var xlsx = await analyst.GetAsync("/api/v1/deprivation/analysis?ageGroup=0-4&by=sex&format=xlsx");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var book = doc.WorkbookPart!;
+        var sheet = book.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Figures");
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(1).ToList();
+        rows.Count.ShouldBe(csv.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cells = rows[i].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            string Text(int c) => cells[c].InlineString?.InnerText ?? cells[c].CellValue?.Text ?? "";
+            (Text(0), Text(2), Text(3)).ShouldBe((csv[i][0], csv[i][2], csv[i][3]));
+            var value = cells[4].CellValue?.Text;
+            if (csv[i][4].Length == 0) value.ShouldBeNull(); // suppressed: empty in both
+            else double.Parse(value!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(double.Parse(csv[i][4], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public async Task A_district_worker_analyses_only_their_district()
     {
         var worker = await app.ClientForAsync("worker.ganja");

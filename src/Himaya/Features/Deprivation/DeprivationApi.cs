@@ -32,11 +32,14 @@ public static class DeprivationApi
         {
             var e = new FieldErrors();
             var request = Parse(e, ageGroup, by, k);
-            if (format is not (null or "json" or "csv")) e.Add("format", "json or csv.");
+            if (format is not (null or "json" or "csv" or "xlsx")) e.Add("format", "json, csv or xlsx.");
             if (!e.IsEmpty) return e.ToProblem();
-            return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format == "csv"
-                ? TypedResults.File(Csv(r), "text/csv; charset=utf-8", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.csv")
-                : TypedResults.Bytes(Json(r), "application/json"));
+            return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format switch
+            {
+                "csv" => TypedResults.File(Csv(r), "text/csv; charset=utf-8", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.csv"),
+                "xlsx" => TypedResults.File(AnalysisXlsx.Write(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.xlsx"),
+                _ => TypedResults.Bytes(Json(r), "application/json"),
+            });
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
         group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
             [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
