@@ -97,6 +97,11 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
             var import = await res.JsonAsync();
             return pattern.Replace("{id:guid}", import.GetProperty("id").GetString(), StringComparison.Ordinal);
         }
+        if (pattern.Contains("/deprivation/runs/{id:guid}", StringComparison.Ordinal))
+        {
+            var run = await (await worker.PostAsJsonAsync("/api/v1/deprivation/runs", new { ageGroup = "5-17" })).JsonAsync();
+            return pattern.Replace("{id:guid}", run.GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
         if (pattern.Contains("{id:int}", StringComparison.Ordinal))
         {
             using var db = app.NewDbContext();

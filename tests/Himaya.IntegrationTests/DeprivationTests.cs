@@ -224,3 +224,78 @@ public abstract class MostDeprivedTests(HimayaApp app)
         (await res.JsonAsync()).ErrorFields().ShouldContain(field);
     }
 }
+
+public sealed class DeprivationRunsOnSqlite(SqliteApp app) : DeprivationRunsTests(app), IClassFixture<SqliteApp>;
+public sealed class DeprivationRunsOnPostgres(PostgresApp app) : DeprivationRunsTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Stored runs, survey files with standard errors, and the change between two runs with its significance.</summary>
+public abstract class DeprivationRunsTests(HimayaApp app)
+{
+    private const string Framework = """{"name":"MICS-like","version":"2","dimensions":[{"name":"water","indicators":["water"]},{"name":"school","indicators":["school"]}]}""";
+
+    /// <summary>A survey of 400 children in 40 clusters of 2 strata; <paramref name="rate"/> of them deprived in water.</summary>
+    private static string Survey(double rate, int seed)
+    {
+        var rng = new Random(seed);
+        var sb = new System.Text.StringBuilder("id,water,school,region,cluster,wt\n");
+        for (var i = 0; i < 400; i++)
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},{(rng.NextDouble() < rate ? 1 : 0)},{(rng.NextDouble() < 0.2 ? 1 : 0)},{(i < 200 ? "north" : "south")},{i / 10},{1 + (i % 3)}\n");
+        return sb.ToString();
+    }
+
+    [Fact]
+    public async Task Two_surveys_are_compared_with_the_significance_of_the_change()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        async Task<(string Id, JsonElement Json)> Upload(string name, double rate, int seed)
+        {
+            var res = await analyst.PostAsJsonAsync("/api/v1/deprivation/survey", new
+            {
+                fileName = name, content = Survey(rate, seed), framework = Framework, weight = "wt", strata = "region", cluster = "cluster", by = new[] { "region" },
+            });
+            var text = await res.Content.ReadAsStringAsync();
+            res.StatusCode.ShouldBe(HttpStatusCode.Created, text);
+            return (res.Headers.Location!.ToString().Split('/')[^1], JsonDocument.Parse(text).RootElement.Clone());
+        }
+        var (first, json) = await Upload("survey-2022.csv", 0.5, 1);
+        json.GetProperty("byK")[0].GetProperty("seH").GetDouble().ShouldBeGreaterThan(0);
+        json.GetProperty("variance").GetProperty("method").GetString()!.ShouldContain("Taylor");
+        var (second, _) = await Upload("survey-2025.csv", 0.2, 2);
+        var (third, _) = await Upload("survey-2025-again.csv", 0.2, 3);
+
+        var big = await (await analyst.GetAsync($"/api/v1/deprivation/runs/compare?a={first}&b={second}")).JsonAsync();
+        var h1 = big.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("group").GetString() == "(all)" && c.GetProperty("k").GetDouble() == 1 && c.GetProperty("measure").GetString() == "H");
+        h1.GetProperty("difference").GetDouble().ShouldBeLessThan(-0.15);
+        h1.GetProperty("significant").GetBoolean().ShouldBeTrue();
+        big.GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("group").GetString() == "region=north");
+        // Two samples of the same population: the difference is not significant.
+        var same = await (await analyst.GetAsync($"/api/v1/deprivation/runs/compare?a={second}&b={third}")).JsonAsync();
+        same.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("group").GetString() == "(all)" && c.GetProperty("k").GetDouble() == 1 && c.GetProperty("measure").GetString() == "H")
+            .GetProperty("significant").GetBoolean().ShouldBeFalse();
+
+        var list = await (await analyst.GetAsync("/api/v1/deprivation/runs")).JsonAsync();
+        list.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldContain(first);
+        // A district worker does not see national runs.
+        (await (await app.ClientForAsync("worker.ganja")).GetAsync($"/api/v1/deprivation/runs/{first}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_registry_run_is_stored_as_it_was_and_a_bad_survey_file_is_refused_naming_the_line()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var res = await worker.PostAsJsonAsync("/api/v1/deprivation/runs", new { ageGroup = "5-17", by = new[] { "sex" }, label = "Ganja, before the programme" });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        var run = await res.JsonAsync();
+        run.GetProperty("source").GetString().ShouldBe("registry");
+        var stored = await (await worker.GetAsync($"/api/v1/deprivation/runs/{run.GetProperty("id").GetString()}")).JsonAsync();
+        stored.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
+        stored.GetProperty("groups").GetArrayLength().ShouldBe(2);
+
+        var bad = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water,school\n1,1,0\n2,yes,0\n", framework = Framework });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.JsonAsync();
+        problem.GetProperty("errors").GetProperty("content")[0].GetString().ShouldBe("line 3, column \"water\": \"yes\" is not 1 (deprived), 0 (not deprived) or empty (missing)");
+        var badFramework = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water\n1,1\n", framework = "{\"dimensions\":[]}" });
+        (await badFramework.JsonAsync()).ErrorFields().ShouldContain("framework");
+    }
+}

@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.ImportBatch> ImportBatches => Set<Himaya.Features.Linkage.ImportBatch>();
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
     public DbSet<Himaya.Features.Linkage.ImportFile> ImportFiles => Set<Himaya.Features.Linkage.ImportFile>();
+    public DbSet<Himaya.Features.Deprivation.DeprivationRun> DeprivationRuns => Set<Himaya.Features.Deprivation.DeprivationRun>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
     public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
@@ -194,6 +195,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             // A rollback and a background chunk both write the batch: whichever commits second sees the other's status
             // change and gives way (the chunk rolls back whole), so no row is applied to a rolled-back import.
             e.Property(x => x.Status).IsConcurrencyToken();
+        });
+        b.Entity<Himaya.Features.Deprivation.DeprivationRun>(e =>
+        {
+            e.Property(x => x.Scope).HasMaxLength(2000);
+            e.Property(x => x.Framework).HasMaxLength(100);
+            e.Property(x => x.FrameworkVersion).HasMaxLength(50);
+            e.Property(x => x.AgeGroup).HasMaxLength(50);
+            e.Property(x => x.Disaggregations).HasMaxLength(100);
+            e.Property(x => x.Source).HasMaxLength(300);
+            e.Property(x => x.Label).HasMaxLength(200);
+            e.HasIndex(x => x.CreatedAt);
         });
         b.Entity<Himaya.Features.Linkage.ImportFile>(e =>
         {

@@ -60,6 +60,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
         s.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
         s.AddScoped<Himaya.Features.Deprivation.MostDeprived>();
+        s.AddScoped<Himaya.Features.Deprivation.DeprivationRuns>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

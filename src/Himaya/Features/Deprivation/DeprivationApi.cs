@@ -41,6 +41,34 @@ public static class DeprivationApi
                 _ => TypedResults.Bytes(Json(r), "application/json"),
             });
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
+        group.MapPost("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
+        {
+            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SaveRunRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await runs.SaveRegistryAsync(http.Caller(), input!, ct)).ToResult(r => TypedResults.Created($"/api/v1/deprivation/runs/{r.Id}", r));
+        }).WithName("SaveDeprivationRun").Requires(Permission.ViewAggregates);
+        group.MapPost("/survey", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
+        {
+            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SurveyRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await runs.AnalyseSurveyAsync(http.Caller(), input!, ct)).ToResult(r =>
+            {
+                http.Response.Headers.Location = $"/api/v1/deprivation/runs/{r.Run.Id}";
+                return TypedResults.Text(r.Json, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+            });
+        }).WithName("AnalyseSurvey").Requires(Permission.ViewAggregates);
+        group.MapGet("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
+            (await runs.ListAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListDeprivationRuns").Requires(Permission.ViewAggregates);
+        group.MapGet("/runs/{id:guid}", async (Guid id, HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
+            (await runs.GetAsync(http.Caller(), id, ct)).ToResult(json => TypedResults.Text(json, "application/json"))).WithName("GetDeprivationRun").Requires(Permission.ViewAggregates);
+        group.MapGet("/runs/compare", async (HttpContext http, DeprivationRuns runs, [FromQuery] string? a, [FromQuery] string? b, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            if (!Guid.TryParse(a, out var first)) e.Add("a", "The id of the first run.");
+            if (!Guid.TryParse(b, out var second)) e.Add("b", "The id of the second run.");
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await runs.CompareAsync(http.Caller(), first, second, ct)).ToResult(TypedResults.Ok);
+        }).WithName("CompareDeprivationRuns").Requires(Permission.ViewAggregates);
         group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
             [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
         {
