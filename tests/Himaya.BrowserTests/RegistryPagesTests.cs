@@ -190,6 +190,28 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task An_analyst_stores_two_analyses_and_compares_them()
+    {
+        var page = await app.SignedInPageAsync("analyst");
+        foreach (var label in new[] { "Baseline 2026", "Follow-up 2026" })
+        {
+            await page.GotoAsync("/deprivation?ageGroup=5-17&by=sex");
+            await page.GetByLabel("Label").FillAsync(label);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Store this analysis" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#run-saved")).ToHaveTextAsync("The analysis is stored.");
+            await Assertions.Expect(page.Locator("#runs-table")).ToContainTextAsync(label);
+        }
+        await page.GetByLabel("First").SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator("#f-a option", new() { HasText = "Baseline 2026" }).First.TextContentAsync())! });
+        await page.GetByLabel("Second").SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator("#f-b option", new() { HasText = "Follow-up 2026" }).First.TextContentAsync())! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+        // The same registry twice: no change, and no standard error to test one (the registry is a census).
+        var everyoneH = page.Locator("#comparison-table tbody tr", new() { HasText = "Everyone" }).Filter(new() { Has = page.Locator("td", new() { HasTextString = "H" }) }).First;
+        await Assertions.Expect(everyoneH.Locator("td").Nth(3)).ToHaveTextAsync("0.0 pp");
+        await Assertions.Expect(everyoneH.Locator("td").Nth(4)).ToHaveTextAsync("no standard error");
+        await Shot(page, "deprivation-runs");
+    }
+
+    [Fact]
     public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
     {
         // A registered child, and an imported record the model was unsure about, waiting in the queue.
