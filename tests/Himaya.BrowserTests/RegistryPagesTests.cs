@@ -212,6 +212,37 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task An_analyst_analyses_a_survey_file_and_sees_confidence_intervals()
+    {
+        var page = await app.SignedInPageAsync("analyst");
+        await page.GotoAsync("/deprivation/runs");
+        await page.Locator("#survey-link").ClickAsync();
+        var rng = new Random(5);
+        var csv = new System.Text.StringBuilder("id,water,school,region,cluster,wt\n");
+        for (var i = 0; i < 200; i++) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},{(rng.NextDouble() < 0.4 ? 1 : 0)},{(rng.NextDouble() < 0.2 ? 1 : 0)},{(i < 100 ? "north" : "south")},{i / 10},{1 + (i % 2)}\n");
+        const string framework = """{"name":"MICS-like","dimensions":[{"name":"water","indicators":["water"]},{"name":"school","indicators":["school"]}]}""";
+
+        // A file that is not the framework's: the problem is named beside the file, with its line and column.
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("id,water,school\n1,maybe,0\n") });
+        await page.GetByLabel("Framework (FRAMEWORK.json)").FillAsync(framework);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse and store" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#file-error")).ToContainTextAsync("line 2, column \"water\"");
+
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "mics-2026.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv.ToString()) });
+        await page.GetByLabel("Sampling-weight column").FillAsync("wt");
+        await page.GetByLabel("Strata column").FillAsync("region");
+        await page.GetByLabel("Cluster (PSU) column").FillAsync("cluster");
+        await page.GetByLabel("Grouping columns").FillAsync("region");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse and store" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("mics-2026.csv");
+        await Assertions.Expect(page.Locator("#run-source")).ToContainTextAsync("Taylor linearisation");
+        await Assertions.Expect(page.Locator("#run-headline thead")).ToContainTextAsync("95% confidence interval of H");
+        await Assertions.Expect(page.Locator("#run-headline tbody tr").First.Locator("td").Nth(1)).ToContainTextAsync("–");
+        await Assertions.Expect(page.Locator("#run-groups tbody tr")).ToHaveCountAsync(2);
+        await Shot(page, "deprivation-survey");
+    }
+
+    [Fact]
     public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
     {
         // A registered child, and an imported record the model was unsure about, waiting in the queue.
