@@ -243,6 +243,32 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task An_analyst_defines_a_framework_of_their_own_and_analyses_with_it()
+    {
+        var page = await app.SignedInPageAsync("analyst");
+        await page.GotoAsync("/deprivation/frameworks");
+        await Assertions.Expect(page.Locator("#frameworks-table")).ToContainTextAsync("built in");
+        var definition = page.GetByLabel("Definition (JSON)");
+        var json = await definition.InputValueAsync();
+        // A mistake first: an indicator the registry does not have.
+        await definition.FillAsync(json.Replace("\"az-moda\"", "\"pilot-ganja\"", StringComparison.Ordinal).Replace("\"overcrowded\"", "\"no_such_thing\"", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#definition-error")).ToContainTextAsync("\"no_such_thing\" is not a registry indicator");
+        // The text the analyst typed is kept; mend it and save.
+        var typed = await page.GetByLabel("Definition (JSON)").InputValueAsync();
+        typed.ShouldContain("pilot-ganja");
+        await page.GetByLabel("Definition (JSON)").FillAsync(typed.Replace("\"no_such_thing\"", "\"overcrowded\"", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#framework-saved")).ToHaveTextAsync("Saved as version 1.");
+        await Assertions.Expect(page.Locator("#frameworks-table")).ToContainTextAsync("pilot-ganja");
+
+        await page.GotoAsync("/deprivation");
+        await page.GetByLabel("Framework", new() { Exact = true }).SelectOptionAsync("pilot-ganja@1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#analysis-source")).ToContainTextAsync("Framework pilot-ganja, version 1");
+    }
+
+    [Fact]
     public async Task A_reviewer_compares_an_imported_record_with_a_registered_child_and_links_them()
     {
         // A registered child, and an imported record the model was unsure about, waiting in the queue.

@@ -299,3 +299,67 @@ public abstract class DeprivationRunsTests(HimayaApp app)
         (await badFramework.JsonAsync()).ErrorFields().ShouldContain("framework");
     }
 }
+
+public sealed class DeprivationFrameworksOnSqlite(SqliteApp app) : DeprivationFrameworksTests(app), IClassFixture<SqliteApp>;
+public sealed class DeprivationFrameworksOnPostgres(PostgresApp app) : DeprivationFrameworksTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Frameworks are defined by analysts and administrators as new, immutable versions; results name the version they came from.</summary>
+public abstract class DeprivationFrameworksTests(HimayaApp app)
+{
+    private const string WithoutHousing = """
+        {"name":"az-moda","ageGroups":[
+          {"id":"0-4","minAge":0,"maxAge":4,"missing":"drop","dimensions":[{"name":"health","indicators":["not_fully_immunised"]},{"name":"water","indicators":["unimproved_water"]}]},
+          {"id":"5-17","minAge":5,"maxAge":17,"missing":"observed","dimensions":[{"name":"education","weight":2,"indicators":["not_enrolled"]},
+            {"name":"water","indicators":["unimproved_water"]},{"name":"sanitation","indicators":["unimproved_sanitation"]},
+            {"name":"protection","aggregation":"intersection","indicators":["not_birth_registered","outside_family_care"]}]}]}
+        """;
+
+    [Fact]
+    public async Task An_analyst_saves_a_new_version_which_analyses_then_use_while_the_old_one_stays_available()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var saved = await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(WithoutHousing, System.Text.Encoding.UTF8, "application/json"));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
+        var v = (await saved.JsonAsync()).GetProperty("version").GetString();
+        v.ShouldBe("2");
+        var list = await (await analyst.GetAsync("/api/v1/deprivation/frameworks")).JsonAsync();
+        list.EnumerateArray().Select(f => f.GetProperty("name").GetString() + "/" + f.GetProperty("version").GetString()).ShouldBe(["az-moda/2", "az-moda/1"]);
+
+        var latest = await (await analyst.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17")).JsonAsync();
+        latest.GetProperty("source").GetProperty("version").GetString().ShouldBe("2");
+        latest.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()).ShouldBe(["education", "water", "sanitation", "protection"]);
+        latest.GetProperty("framework").GetProperty("missing").GetString().ShouldBe("observed");
+        latest.GetProperty("nDropped").GetInt32().ShouldBe(0);
+        latest.GetProperty("framework").GetProperty("weights").GetProperty("education").GetDouble().ShouldBe(0.4, 1e-12);
+
+        var first = await (await analyst.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17&framework=az-moda&version=1")).JsonAsync();
+        first.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
+        first.GetProperty("dimensions").GetArrayLength().ShouldBe(5);
+        (await analyst.GetAsync("/api/v1/deprivation/analysis?version=7")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The framework as saved can be read back, and a district worker may not save one.
+        var back = await analyst.GetStringAsync("/api/v1/deprivation/framework?name=az-moda&version=2&format=json");
+        back.ShouldContain("\"intersection\"");
+        (await (await app.ClientForAsync("worker.ganja")).PostAsync("/api/v1/deprivation/frameworks", new StringContent(WithoutHousing, System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_bad_framework_is_refused_with_each_problem_by_its_path_and_nothing_is_saved()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        const string bad = """
+            {"name":"bad one","ageGroups":[{"id":"a","minAge":0,"maxAge":9,"dimensions":[{"name":"x","indicators":["no_such_indicator"]}]},
+            {"id":"b","minAge":5,"maxAge":25,"dimensions":[]}]}
+            """;
+        var res = await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(bad, System.Text.Encoding.UTF8, "application/json"));
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var messages = (await res.JsonAsync()).GetProperty("errors").GetProperty("definition").EnumerateArray().Select(m => m.GetString()!).ToList();
+        messages.ShouldContain(m => m.StartsWith("$.name:", StringComparison.Ordinal));
+        messages.ShouldContain(m => m.StartsWith("$.ageGroups[0].dimensions[0].indicators[0]: \"no_such_indicator\" is not a registry indicator", StringComparison.Ordinal));
+        messages.ShouldContain(m => m.StartsWith("$.ageGroups[1].maxAge:", StringComparison.Ordinal));
+        messages.ShouldContain(m => m.StartsWith("$.ageGroups[1].dimensions:", StringComparison.Ordinal));
+        await using var db = app.NewDbContext();
+        (await db.DeprivationFrameworks.CountAsync(f => f.Name == "bad one")).ShouldBe(0);
+    }
+}

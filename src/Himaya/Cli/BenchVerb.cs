@@ -43,6 +43,7 @@ internal static class BenchVerb
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
         services.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
+        services.AddScoped<Himaya.Features.Deprivation.Frameworks>();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dbOptions));
         services.AddLogging();
         await using var sp = services.BuildServiceProvider();

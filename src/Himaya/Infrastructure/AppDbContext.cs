@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.SourceRecord> SourceRecords => Set<Himaya.Features.Linkage.SourceRecord>();
     public DbSet<Himaya.Features.Linkage.ImportFile> ImportFiles => Set<Himaya.Features.Linkage.ImportFile>();
     public DbSet<Himaya.Features.Deprivation.DeprivationRun> DeprivationRuns => Set<Himaya.Features.Deprivation.DeprivationRun>();
+    public DbSet<Himaya.Features.Deprivation.StoredFramework> DeprivationFrameworks => Set<Himaya.Features.Deprivation.StoredFramework>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
     public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
@@ -196,6 +197,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             // change and gives way (the chunk rolls back whole), so no row is applied to a rolled-back import.
             e.Property(x => x.Status).IsConcurrencyToken();
         });
+        b.Entity<Himaya.Features.Deprivation.StoredFramework>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
         b.Entity<Himaya.Features.Deprivation.DeprivationRun>(e =>
         {
             e.Property(x => x.Scope).HasMaxLength(2000);
@@ -270,6 +276,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         "AuditEntry" => "audit_entries",
         "AppUser" => "users",
         "ImportBatch" => "import_batches",
+        "StoredFramework" => "deprivation_frameworks",
         "DistinctChildren" => "distinct_children",
         _ => SnakeCase(clrName) + "s",
     };

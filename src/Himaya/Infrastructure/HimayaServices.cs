@@ -61,6 +61,7 @@ public static class HimayaServices
         s.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
         s.AddScoped<Himaya.Features.Deprivation.MostDeprived>();
         s.AddScoped<Himaya.Features.Deprivation.DeprivationRuns>();
+        s.AddScoped<Himaya.Features.Deprivation.Frameworks>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

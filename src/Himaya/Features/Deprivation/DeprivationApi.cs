@@ -13,25 +13,38 @@ public static class DeprivationApi
     public static RouteGroupBuilder MapDeprivationApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deprivation").WithTags("Deprivation");
-        group.MapGet("/framework", ([FromQuery] string? ageGroup, [FromQuery] string? format) =>
+        group.MapGet("/framework", async (Frameworks frameworks, [FromQuery] string? name, [FromQuery] string? version, [FromQuery] string? ageGroup,
+            [FromQuery] string? format, CancellationToken ct) =>
         {
-            var f = RegistryFramework.Azerbaijan;
-            if (format is null) return TypedResults.Ok(Describe(f));
-            // One age group as FRAMEWORK.json, for `himaya moda` over the microdata download.
             var e = new FieldErrors();
-            if (format != "moda") e.Add("format", "moda, or none.");
+            var f = await frameworks.FindAsync(name, version, ct);
+            if (f is null) return e.Add("name", "No such framework or version.").ToProblem();
+            if (format is null) return TypedResults.Ok(Describe(f));
+            if (format == "json") return TypedResults.Text(RegistryFrameworkJson.Write(f), "application/json");
+            // One age group as FRAMEWORK.json, for `himaya moda` over the microdata download.
+            if (format != "moda") e.Add("format", "moda, json, or none.");
             var g = f.Group(ageGroup);
             if (g is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", f.AgeGroups.Select(x => x.Id)) + ".");
             return e.IsEmpty ? TypedResults.Text(g!.Framework.ToJson(), "application/json") : e.ToProblem();
         }).WithName("DeprivationFramework").Requires(Permission.ViewAggregates);
-        group.MapGet("/microdata", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, CancellationToken ct) =>
-            (await analysis.MicrodataAsync(http.Caller(), ageGroup, ct)).ToResult(r => TypedResults.File(r.Csv, "text/csv; charset=utf-8", r.FileName)))
+        group.MapGet("/frameworks", async (Frameworks frameworks, CancellationToken ct) => TypedResults.Ok(await frameworks.ListAsync(ct)))
+            .WithName("ListDeprivationFrameworks").Requires(Permission.ViewAggregates);
+        group.MapPost("/frameworks", async (HttpContext http, Frameworks frameworks, CancellationToken ct) =>
+        {
+            // The body is the framework definition itself.
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            var json = await reader.ReadToEndAsync(ct);
+            return (await frameworks.SaveAsync(http.Caller(), json, ct)).ToResult(v => TypedResults.Created($"/api/v1/deprivation/framework?name={v.Name}&version={v.Version}", v));
+        }).WithName("SaveDeprivationFramework").Requires(Permission.ManageFrameworks);
+        group.MapGet("/microdata", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, [FromQuery] string? framework,
+            [FromQuery] string? version, CancellationToken ct) =>
+            (await analysis.MicrodataAsync(http.Caller(), ageGroup, ct, framework, version)).ToResult(r => TypedResults.File(r.Csv, "text/csv; charset=utf-8", r.FileName)))
             .WithName("DeprivationMicrodata").Requires(Permission.ReadPersonalData);
         group.MapGet("/analysis", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, [FromQuery] string? by, [FromQuery] string? k,
-            [FromQuery] string? format, CancellationToken ct) =>
+            [FromQuery] string? format, [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            var request = Parse(e, ageGroup, by, k);
+            var request = Parse(e, ageGroup, by, k) with { Framework = framework, Version = version };
             if (format is not (null or "json" or "csv" or "xlsx")) e.Add("format", "json, csv or xlsx.");
             if (!e.IsEmpty) return e.ToProblem();
             return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format switch
@@ -70,18 +83,18 @@ public static class DeprivationApi
             return (await runs.CompareAsync(http.Caller(), first, second, ct)).ToResult(TypedResults.Ok);
         }).WithName("CompareDeprivationRuns").Requires(Permission.ViewAggregates);
         group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
-            [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+            [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            var q = ParseList(e, ageGroup, k, district, page, pageSize);
+            var q = ParseList(e, ageGroup, k, district, page, pageSize) with { Framework = framework, Version = version };
             if (!e.IsEmpty) return e.ToProblem();
             return (await list.ListAsync(http.Caller(), q, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
         }).WithName("MostDeprivedChildren").Requires(Permission.ReadPersonalData);
         group.MapGet("/children/export", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
-            CancellationToken ct) =>
+            [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            var q = ParseList(e, ageGroup, k, district, null, null);
+            var q = ParseList(e, ageGroup, k, district, null, null) with { Framework = framework, Version = version };
             if (!e.IsEmpty) return e.ToProblem();
             return (await list.ExportAsync(http.Caller(), q, ct)).ToResult(bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", "most-deprived-children.csv"));
         }).WithName("ExportMostDeprivedChildren").Requires(Permission.ReadPersonalData);

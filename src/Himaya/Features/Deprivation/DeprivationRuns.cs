@@ -13,7 +13,8 @@ namespace Himaya.Features.Deprivation;
 public sealed record SurveyRequest(string? FileName, string? Content, string? Framework, string? Weight = null, string? Strata = null, string? Cluster = null,
     IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null, string? Label = null, string? Id = null);
 
-public sealed record SaveRunRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null, string? Label = null);
+public sealed record SaveRunRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null, string? Label = null,
+    string? Framework = null, string? Version = null);
 
 public sealed record RunSummary(Guid Id, string Source, string Framework, string FrameworkVersion, string AgeGroup, string By, string Scope, string? Label,
     DateTime CreatedAt, DateTime DataAsOf, int N, IReadOnlyList<double?> H);
@@ -49,7 +50,7 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
     public async Task<Outcome<RunSummary>> SaveRegistryAsync(CurrentUser user, SaveRunRequest request, CancellationToken ct)
     {
         if (request.Label is { Length: > 200 }) return new Outcome<RunSummary>.Invalid(new FieldErrors().Add("label", "At most 200 characters."));
-        switch (await analysis.RunAsync(user, new AnalysisRequest(request.AgeGroup, request.By, request.K), ct))
+        switch (await analysis.RunAsync(user, new AnalysisRequest(request.AgeGroup, request.By, request.K, request.Framework, request.Version), ct))
         {
             case Outcome<RegistryAnalysisResult>.Ok ok:
                 var r = ok.Value;

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Deprivation;
 
-public sealed record MostDeprivedQuery(string? AgeGroup = null, int? K = null, string? District = null, int Page = 1, int PageSize = 50);
+public sealed record MostDeprivedQuery(string? AgeGroup = null, int? K = null, string? District = null, int Page = 1, int PageSize = 50, string? Framework = null,
+    string? Version = null);
 
 /// <summary>A child deprived in at least k dimensions: who, the dimensions, and the gaps in services the registry shows (codes, see <see cref="MostDeprived.Reasons"/>).</summary>
 public sealed record DeprivedChild(Guid Id, string GivenName, string Surname, string? Patronymic, Sex Sex, DateOnly BirthDate, int Age, string DistrictCode,
@@ -24,7 +25,7 @@ public sealed record DeprivedList(IReadOnlyList<DeprivedChild> Items, int Page, 
 /// deprived first, each with the reasons the registry gives for being missed by services. Personal data: only for roles
 /// that may read it, within their scope, and every list shown or exported is audited with the records it showed.
 /// </summary>
-public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits units, RegistryFactsCache facts, TimeProvider clock)
+public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits units, RegistryFactsCache facts, Frameworks frameworks, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
     public const int MaxExport = 100_000;
@@ -33,11 +34,11 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
     public static readonly string[] ReasonCodes =
         ["no_birth_certificate", "out_of_school", "out_of_preschool", "not_immunised", "difficulty_without_status", "no_social_assistance", "outside_family_care"];
 
-    public static FieldErrors Validate(MostDeprivedQuery q, AdminUnits units)
+    public static FieldErrors Validate(MostDeprivedQuery q, RegistryFramework framework, AdminUnits units)
     {
         var e = new FieldErrors();
-        var group = RegistryFramework.Azerbaijan.Group(q.AgeGroup);
-        if (group is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", RegistryFramework.Azerbaijan.AgeGroups.Select(g => g.Id)) + ".");
+        var group = framework.Group(q.AgeGroup);
+        if (group is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + ".");
         else if (q.K is { } k && (k < 1 || k > group.Framework.Dimensions.Count)) e.Add("k", $"Between 1 and {group.Framework.Dimensions.Count}.");
         if (q.District is { Length: > 0 } d && units.Find(d) is null) e.Add("district", "Unknown district code.");
         if (q.Page < 1) e.Add("page", "Page starts at 1.");
@@ -68,9 +69,11 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
     private async Task<Outcome<DeprivedList>> RunAsync(CurrentUser user, MostDeprivedQuery q, bool export, string culture, CancellationToken ct)
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<DeprivedList>.Forbidden();
-        var errors = Validate(q, units);
+        var registryFramework = await frameworks.FindAsync(q.Framework, q.Version, ct);
+        if (registryFramework is null) return new Outcome<DeprivedList>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
+        var errors = Validate(q, registryFramework, units);
         if (!errors.IsEmpty) return new Outcome<DeprivedList>.Invalid(errors);
-        var group = RegistryFramework.Azerbaijan.Group(q.AgeGroup)!;
+        var group = registryFramework.Group(q.AgeGroup)!;
         var framework = group.Framework;
         var k = q.K ?? Math.Min(3, framework.Dimensions.Count);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Himaya.Features.Deprivation;
 
 /// <summary>What to analyse: an age group of the framework, up to two disaggregations, the cut-offs (default 1..D).</summary>
-public sealed record AnalysisRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null);
+public sealed record AnalysisRequest(string? AgeGroup = null, IReadOnlyList<string>? By = null, IReadOnlyList<double>? K = null, string? Framework = null,
+    string? Version = null);
 
 /// <summary>An analysis of the registry with what produced it: framework and version, age group, date, scope, suppression.</summary>
 /// <param name="AsOf">The day ages are counted at.</param>
@@ -23,7 +24,8 @@ public sealed record RegistryAnalysisResult(DeprivationResult Result, RegistryFr
 /// turned into the framework's registry indicators, through the same engine as `himaya moda`. Aggregates only: figures
 /// with fewer than <c>Deprivation:MinCell</c> children behind them are suppressed for users without access to personal data.
 /// </summary>
-public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits units, RegistryFactsCache facts, TimeProvider clock, IConfiguration config)
+public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits units, RegistryFactsCache facts, Frameworks frameworks, TimeProvider clock,
+    IConfiguration config)
 {
     /// <summary>Disaggregations the registry supports.</summary>
     public static readonly string[] Disaggregations = ["district", "region", "sex", "age", "disability", "residence", "displacement"];
@@ -51,7 +53,8 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     public async Task<Outcome<RegistryAnalysisResult>> RunAsync(CurrentUser user, AnalysisRequest request, CancellationToken ct)
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<RegistryAnalysisResult>.Forbidden();
-        var framework = RegistryFramework.Azerbaijan;
+        var framework = await frameworks.FindAsync(request.Framework, request.Version, ct);
+        if (framework is null) return new Outcome<RegistryAnalysisResult>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
         var errors = Validate(request, framework);
         if (!errors.IsEmpty) return new Outcome<RegistryAnalysisResult>.Invalid(errors);
         var started = clock.GetTimestamp();
@@ -72,10 +75,12 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     /// disaggregations and its indicator values (1, 0, empty) — the microdata `himaya moda` reads. An export of
     /// personal data: audited as one.
     /// </summary>
-    public async Task<Outcome<(byte[] Csv, string FileName)>> MicrodataAsync(CurrentUser user, string? ageGroup, CancellationToken ct)
+    public async Task<Outcome<(byte[] Csv, string FileName)>> MicrodataAsync(CurrentUser user, string? ageGroup, CancellationToken ct, string? frameworkName = null,
+        string? version = null)
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<(byte[], string)>.Forbidden();
-        var framework = RegistryFramework.Azerbaijan;
+        var framework = await frameworks.FindAsync(frameworkName, version, ct);
+        if (framework is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
         var group = framework.Group(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim());
         if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + "."));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -34,6 +34,8 @@ public enum Permission
     DeleteRegistry,
     ReadAudit,
     ManageUsers,
+    /// <summary>Define deprivation frameworks (new versions).</summary>
+    ManageFrameworks,
 }
 
 public static class Permissions
@@ -48,6 +50,7 @@ public static class Permissions
         [Permission.DeleteRegistry] = [Roles.Administrator, Roles.Supervisor],
         [Permission.ReadAudit] = [Roles.Administrator, Roles.Auditor],
         [Permission.ManageUsers] = [Roles.Administrator],
+        [Permission.ManageFrameworks] = [Roles.Administrator, Roles.NationalAnalyst],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

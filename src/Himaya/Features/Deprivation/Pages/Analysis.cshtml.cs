@@ -11,8 +11,11 @@ namespace Himaya.Features.Deprivation.Pages;
 /// the distribution of deprivation counts, the overlap of three dimensions and a table by one or two disaggregations.
 /// The page asks with GET, so that a view is a link that can be shared; it uses the same use case as the API.
 /// </summary>
-public sealed class AnalysisModel(RegistryAnalysis analysis, AdminUnits units) : HimayaPage
+public sealed class AnalysisModel(RegistryAnalysis analysis, Frameworks frameworks, AdminUnits units) : HimayaPage
 {
+    /// <summary>The framework as "name@version" (empty: the default framework's latest version).</summary>
+    [FromQuery(Name = "fw")] public string? FrameworkChoice { get; set; }
+    public List<FrameworkVersion> FrameworkVersions { get; private set; } = [];
     [FromQuery(Name = "ageGroup")] public string? AgeGroupId { get; set; }
     [FromQuery(Name = "by")] public string? By1 { get; set; }
     [FromQuery(Name = "by2")] public string? By2 { get; set; }
@@ -25,11 +28,19 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, AdminUnits units) :
     public RegistryAnalysisResult? Result { get; private set; }
     public int K { get; private set; } = 1;
     public int[] Venn { get; private set; } = [0, 1, 2];
-    public RegistryFramework Framework => RegistryFramework.Azerbaijan;
+    public RegistryFramework Framework { get; private set; } = RegistryFramework.Azerbaijan;
+
+    /// <summary>"name@version" split (both null for the default).</summary>
+    public static (string? Name, string? Version) SplitChoice(string? choice) =>
+        choice is { Length: > 0 } c && c.Split('@') is [var n, var v] ? (n, v) : (string.IsNullOrWhiteSpace(choice) ? null : choice, null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Me.Can(Himaya.Features.Identity.Permission.ViewAggregates)) return ForbiddenPage();
+        FrameworkVersions = await frameworks.ListAsync(ct);
+        var (fwName, fwVersion) = SplitChoice(FrameworkChoice);
+        if (await frameworks.FindAsync(fwName, fwVersion, ct) is { } chosen) Framework = chosen;
+        else { Errors.Add("fw", "No such framework or version."); return Page(); }
         var by = new[] { By1, By2 }.Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!.Trim()).ToList();
         var group = Framework.Group(string.IsNullOrWhiteSpace(AgeGroupId) ? null : AgeGroupId);
         if (KText is { Length: > 0 })
@@ -45,7 +56,7 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, AdminUnits units) :
             else Venn = parts;
         }
         if (!Errors.IsEmpty) return Page();
-        switch (await analysis.RunAsync(Me, new AnalysisRequest(group?.Id ?? AgeGroupId, by), ct))
+        switch (await analysis.RunAsync(Me, new AnalysisRequest(group?.Id ?? AgeGroupId, by, null, Framework.Id, Framework.Version), ct))
         {
             case Outcome<RegistryAnalysisResult>.Ok ok:
                 Result = ok.Value;
@@ -75,6 +86,6 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, AdminUnits units) :
     public string Number(double x, string format = "N3") => double.IsNaN(x) ? "—" : x.ToString(format, System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>The same question as CSV, from the API.</summary>
-    public string CsvLink => $"/api/v1/deprivation/analysis?format=csv&ageGroup={Uri.EscapeDataString(Result!.AgeGroup.Id)}"
+    public string CsvLink => $"/api/v1/deprivation/analysis?format=csv&framework={Uri.EscapeDataString(Result!.Framework.Id)}&version={Uri.EscapeDataString(Result.Framework.Version)}&ageGroup={Uri.EscapeDataString(Result.AgeGroup.Id)}"
         + (Result.Result.GroupColumns.Count > 0 ? "&by=" + Uri.EscapeDataString(string.Join(',', Result.Result.GroupColumns)) : "");
 }

@@ -35,7 +35,7 @@ public sealed class RunsModel(DeprivationRuns runs) : HimayaPage
     {
         var form = Request.Form;
         var by = new[] { form["by"].ToString(), form["by2"].ToString() }.Where(x => x.Length > 0).ToList();
-        switch (await runs.SaveRegistryAsync(Me, new SaveRunRequest(form["ageGroup"], by, null, form["label"]), ct))
+        switch (await runs.SaveRegistryAsync(Me, new SaveRunRequest(form["ageGroup"], by, null, form["label"], form["framework"], form["version"]), ct))
         {
             case Outcome<RunSummary>.Ok ok: return Redirect($"/deprivation/runs?saved={ok.Value.Id}");
             case Outcome<RunSummary>.Forbidden: return ForbiddenPage();
