@@ -184,9 +184,24 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(rows.First.Locator("th a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/children/[0-9a-f-]{36}$"));
         foreach (var district in await page.Locator("#deprived-table tbody td:nth-child(3)").AllTextContentsAsync()) district.ShouldBe("Ganja");
         await Shot(page, "most-deprived");
-        await rows.First.Locator("th a").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        page.Url.ShouldContain("/children/");
+
+        // Outreach for the first child: the task opens for the district, and a colleague closes it with the outcome.
+        var name = (await rows.First.Locator("th a").TextContentAsync())!.Trim();
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "Start outreach" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outreach-message")).ToHaveTextAsync("The outreach task is open for the child's district.");
+        var task = page.Locator("#outreach-table tbody tr", new() { HasText = name });
+        await Assertions.Expect(task).ToHaveCountAsync(1);
+        var supervisor = await app.SignedInPageAsync("supervisor.ganja");
+        await supervisor.GotoAsync("/outreach");
+        var row = supervisor.Locator("#outreach-table tbody tr", new() { HasText = name });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#outreach-table tbody tr", new() { HasText = name }).Locator(".error")).ToHaveTextAsync("Say what came of it.");
+        row = supervisor.Locator("#outreach-table tbody tr", new() { HasText = name });
+        await row.GetByLabel("What came of it").FillAsync("Family visited; school enrolment started");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#outreach-table tbody tr", new() { HasText = name })).ToHaveCountAsync(0); // no longer open
+        await supervisor.GotoAsync("/outreach?status=Done");
+        await Assertions.Expect(supervisor.Locator("#outreach-table tbody tr", new() { HasText = name })).ToContainTextAsync("Family visited");
     }
 
     [Fact]

@@ -97,6 +97,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
             var import = await res.JsonAsync();
             return pattern.Replace("{id:guid}", import.GetProperty("id").GetString(), StringComparison.Ordinal);
         }
+        if (pattern.Contains("/outreach-tasks/{id:guid}", StringComparison.Ordinal))
+        {
+            var child = await TestData.CreateChildAsync(worker, TestData.Child(surname: "Matrisov"));
+            var task = await (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = child.GetProperty("id").GetString() })).JsonAsync();
+            return pattern.Replace("{id:guid}", task.GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
         if (pattern.Contains("/deprivation/runs/{id:guid}", StringComparison.Ordinal))
         {
             var run = await (await worker.PostAsJsonAsync("/api/v1/deprivation/runs", new { ageGroup = "5-17" })).JsonAsync();

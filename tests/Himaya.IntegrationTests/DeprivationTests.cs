@@ -363,3 +363,47 @@ public abstract class DeprivationFrameworksTests(HimayaApp app)
         (await db.DeprivationFrameworks.CountAsync(f => f.Name == "bad one")).ShouldBe(0);
     }
 }
+
+public sealed class OutreachOnSqlite(SqliteApp app) : OutreachTests(app), IClassFixture<SqliteApp>;
+public sealed class OutreachOnPostgres(PostgresApp app) : OutreachTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>An outreach task started from the most-deprived list: kept with the child's gaps as they were, seen and closed in the child's scope.</summary>
+public abstract class OutreachTests(HimayaApp app)
+{
+    [Fact]
+    public async Task A_worker_starts_outreach_for_a_child_and_a_colleague_in_the_district_closes_it()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var child = TestData.Child(surname: "Uzaqov");
+        child["enrolment"] = "NotEnrolled";
+        child["birthRegistered"] = false;
+        var id = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString();
+
+        var res = await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id, note = "Visit with the school's social pedagogue" });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        var task = await res.JsonAsync();
+        task.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("out_of_school");
+        task.GetProperty("dimensions").EnumerateArray().Select(r => r.GetString()).ShouldContain("education");
+        task.GetProperty("status").GetString().ShouldBe("Open");
+        // One open task per child.
+        (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Another district's worker neither sees nor closes it, nor starts one for the child.
+        var shirvan = await app.ClientForAsync("worker.shirvan");
+        (await (await shirvan.GetAsync("/api/v1/outreach-tasks?status=Open")).JsonAsync()).EnumerateArray().ShouldNotContain(t => t.GetProperty("childId").GetString() == id);
+        (await shirvan.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await shirvan.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var open = await (await supervisor.GetAsync("/api/v1/outreach-tasks?status=Open&district=C-GAN")).JsonAsync();
+        open.EnumerateArray().ShouldContain(t => t.GetProperty("childId").GetString() == id);
+        var bad = await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Open" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["status", "outcome"], ignoreOrder: true);
+        var closed = await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "Enrolled in school no. 12" });
+        closed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await closed.JsonAsync()).GetProperty("status").GetString().ShouldBe("Done");
+        (await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Closed, a new one may be started.
+        (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+}

@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.ImportFile> ImportFiles => Set<Himaya.Features.Linkage.ImportFile>();
     public DbSet<Himaya.Features.Deprivation.DeprivationRun> DeprivationRuns => Set<Himaya.Features.Deprivation.DeprivationRun>();
     public DbSet<Himaya.Features.Deprivation.StoredFramework> DeprivationFrameworks => Set<Himaya.Features.Deprivation.StoredFramework>();
+    public DbSet<Himaya.Features.Deprivation.OutreachTask> OutreachTasks => Set<Himaya.Features.Deprivation.OutreachTask>();
     public DbSet<Himaya.Features.Linkage.MatchDecision> MatchDecisions => Set<Himaya.Features.Linkage.MatchDecision>();
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
     public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
@@ -40,6 +41,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<Sanitation>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<ScopeKind>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.ImportStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Deprivation.OutreachStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.SourceOutcome>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.ReviewDecision>().HaveConversion<string>().HaveMaxLength(16);
     }
@@ -196,6 +198,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             // A rollback and a background chunk both write the batch: whichever commits second sees the other's status
             // change and gives way (the chunk rolls back whole), so no row is applied to a rolled-back import.
             e.Property(x => x.Status).IsConcurrencyToken();
+        });
+        b.Entity<Himaya.Features.Deprivation.OutreachTask>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Dimensions).HasMaxLength(500);
+            e.Property(x => x.Reasons).HasMaxLength(500);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.Outcome).HasMaxLength(1000);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.DistrictCode, x.Status });
+            e.HasIndex(x => x.ChildId);
         });
         b.Entity<Himaya.Features.Deprivation.StoredFramework>(e =>
         {

@@ -62,6 +62,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Deprivation.MostDeprived>();
         s.AddScoped<Himaya.Features.Deprivation.DeprivationRuns>();
         s.AddScoped<Himaya.Features.Deprivation.Frameworks>();
+        s.AddScoped<Himaya.Features.Deprivation.Outreach>();
         s.AddScoped<HouseholdRecords>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();

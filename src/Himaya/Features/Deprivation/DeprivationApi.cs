@@ -82,6 +82,27 @@ public static class DeprivationApi
             if (!e.IsEmpty) return e.ToProblem();
             return (await runs.CompareAsync(http.Caller(), first, second, ct)).ToResult(TypedResults.Ok);
         }).WithName("CompareDeprivationRuns").Requires(Permission.ViewAggregates);
+        var outreach = api.MapGroup("/outreach-tasks").WithTags("Deprivation");
+        outreach.MapPost("/", async (HttpContext http, Outreach tasks, CancellationToken ct) =>
+        {
+            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<StartOutreachRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await tasks.StartAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(t => TypedResults.Created($"/api/v1/outreach-tasks/{t.Id}", t));
+        }).WithName("StartOutreach").Requires(Permission.WriteRegistry);
+        outreach.MapGet("/", async (HttpContext http, Outreach tasks, [FromQuery] string? status, [FromQuery] string? district, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            OutreachStatus? s = null;
+            if (status is { Length: > 0 }) { if (Enum.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add("status", "Open, Done or Cancelled."); }
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await tasks.ListAsync(http.Caller(), s, district, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+        }).WithName("ListOutreach").Requires(Permission.ReadPersonalData);
+        outreach.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, Outreach tasks, CancellationToken ct) =>
+        {
+            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<CloseOutreachRequest>(http.Request, ct);
+            if (errors is not null) return errors.ToProblem();
+            return (await tasks.CloseAsync(http.Caller(), id, input!, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
+        }).WithName("CloseOutreach").Requires(Permission.WriteRegistry);
         group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
         {

@@ -119,11 +119,11 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         return new Outcome<DeprivedList>.Ok(new DeprivedList(items, q.Page, q.PageSize, found.Count, group.Id, k, registry.LoadedAt));
     }
 
-    private static ChildFacts FactsOf(Child c) => new(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment,
+    internal static ChildFacts FactsOf(Child c) => new(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment,
         c.Immunisation, c.BirthRegistered, c.CareArrangement, c.ReceivesTsa, c.Household?.WaterSource, c.Household?.Sanitation, c.Household?.Rooms, c.Household?.People);
 
     /// <summary>The child's score on the k scale and the dimensions it is deprived in (unknown indicators count as not deprived).</summary>
-    private static (double Score, List<string> Dimensions) Score(Framework framework, RegistryIndicator[] indicators, ChildFacts c, int age)
+    internal static (double Score, List<string> Dimensions) Score(Framework framework, RegistryIndicator[] indicators, ChildFacts c, int age)
     {
         var weights = framework.NormalisedWeights;
         var dims = new List<string>();
@@ -154,7 +154,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         return reasons;
     }
 
-    private static int AgeOf(DateOnly birth, DateOnly today)
+    internal static int AgeOf(DateOnly birth, DateOnly today)
     {
         var age = today.Year - birth.Year;
         if (birth > today.AddYears(-age)) age--;
