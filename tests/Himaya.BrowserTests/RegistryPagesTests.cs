@@ -168,6 +168,15 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         csv.ShouldContain("group,k,measure,name,value");
         csv.ShouldContain("district=");
+
+        // By district alone: the map-like view, one tile per district, small districts hatched (suppressed).
+        await page.GotoAsync("/deprivation?ageGroup=5-17&by=district");
+        await Assertions.Expect(page.Locator("#district-map")).ToHaveTextAsync("M0 by district at k = 1");
+        (await page.Locator(".tile-map rect[data-district]").CountAsync()).ShouldBeGreaterThan(60);
+        (await page.Locator(".tile-map rect[data-district][fill='url(#hatch)']").CountAsync()).ShouldBeGreaterThan(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show H instead" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#district-map")).ToHaveTextAsync("H by district at k = 1");
+        await Shot(page, "deprivation-map");
     }
 
     [Fact]

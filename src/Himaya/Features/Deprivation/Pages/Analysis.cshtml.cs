@@ -21,6 +21,9 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, Frameworks framewor
     [FromQuery(Name = "by2")] public string? By2 { get; set; }
     /// <summary>The cut-off the charts and the group table show (the headline table shows every k).</summary>
     [FromQuery(Name = "k")] public string? KText { get; set; }
+    /// <summary>The figure the district map shows: M0 (default) or H.</summary>
+    [FromQuery(Name = "map")] public string? MapMeasure { get; set; }
+    public AdminUnits Units => units;
     [FromQuery(Name = "venn0")] public string? Venn0 { get; set; }
     [FromQuery(Name = "venn1")] public string? Venn1 { get; set; }
     [FromQuery(Name = "venn2")] public string? Venn2 { get; set; }
