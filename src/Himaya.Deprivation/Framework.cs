@@ -47,15 +47,7 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
     public static (Framework? Framework, IReadOnlyList<string> Errors) Parse(string json)
     {
         var errors = new List<string>();
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            return (null, [$"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})"]);
-        }
+        if (JsonInput.Parse(json, out var syntax) is not { } doc) return (null, [syntax!]);
         using (doc)
         {
             var root = doc.RootElement;

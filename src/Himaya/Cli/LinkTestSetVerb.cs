@@ -35,17 +35,7 @@ public static class LinkTestSetVerb
     {
         ArgumentNullException.ThrowIfNull(args);
         var (parsed, error) = Parse(args);
-        if (error is not null)
-        {
-            Console.Error.WriteLine("link-testset: " + error);
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        if (parsed is null)
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
+        if (VerbArguments.Stops("link-testset", Usage, parsed, error, out var exit)) return exit;
 
         try
         {

@@ -34,17 +34,7 @@ internal static class LinkVerb
     public static int Run(string[] args)
     {
         var (parsed, error) = Parse(args);
-        if (error is not null)
-        {
-            Console.Error.WriteLine("link: " + error);
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        if (parsed is null)
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
+        if (VerbArguments.Stops("link", Usage, parsed, error, out var exit)) return exit;
         try
         {
             return Execute(parsed);

@@ -42,17 +42,7 @@ internal static class ModaVerb
     public static int Run(string[] args)
     {
         var (parsed, error) = Parse(args);
-        if (error is not null)
-        {
-            Console.Error.WriteLine("moda: " + error);
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        if (parsed is null)
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
+        if (VerbArguments.Stops("moda", Usage, parsed, error, out var exit)) return exit;
         try
         {
             return Execute(parsed);

@@ -30,17 +30,7 @@ internal static class SeedVerb
     public static async Task<int> RunAsync(string[] args, DatabaseOptions db)
     {
         var (parsed, error) = Parse(args);
-        if (error is not null)
-        {
-            Console.Error.WriteLine("seed: " + error);
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        if (parsed is null)
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
+        if (VerbArguments.Stops("seed", Usage, parsed, error, out var exit)) return exit;
 
         try
         {

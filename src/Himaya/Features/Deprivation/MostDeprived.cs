@@ -91,7 +91,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
             if (registry.BirthDay[i] <= earliest || registry.BirthDay[i] > latest || !allowed[registry.District[i]]) continue;
             if (user.ScopeKind == ScopeKind.Caseload && registry.AssignedWorker[i] != user.Id) continue;
             var c = registry[i];
-            var (score, _) = Score(framework, indicators, c, AgeOf(c.BirthDate, today));
+            var (score, _) = Score(framework, indicators, c, Child.AgeOn(c.BirthDate, today));
             if (score >= k - 1e-9) found.Add((registry.Id[i], score));
         }
         found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
@@ -108,7 +108,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         {
             if (!byId.TryGetValue(id, out var c)) continue; // archived or moved out of scope since the reading
             var f = FactsOf(c);
-            var age = AgeOf(c.BirthDate, today);
+            var age = Child.AgeOn(c.BirthDate, today);
             var (score, dims) = Score(framework, indicators, f, age);
             if (score < k - 1e-9) continue; // no longer this deprived
             items.Add(new DeprivedChild(c.Id, c.GivenName, c.Surname, c.Patronymic, c.Sex, c.BirthDate, age, c.DistrictCode, units.DisplayName(c.DistrictCode, culture),
@@ -154,10 +154,4 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         return reasons;
     }
 
-    internal static int AgeOf(DateOnly birth, DateOnly today)
-    {
-        var age = today.Year - birth.Year;
-        if (birth > today.AddYears(-age)) age--;
-        return age;
-    }
 }

@@ -31,7 +31,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         if (await db.OutreachTasks.AnyAsync(t => t.ChildId == child.Id && t.Status == OutreachStatus.Open, ct))
             return new Outcome<OutreachItem>.Conflict("childId", "An outreach task for this child is already open.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var age = MostDeprived.AgeOf(child.BirthDate, today);
+        var age = Child.AgeOn(child.BirthDate, today);
         var framework = (await frameworks.FindAsync(null, null, ct))!;
         var group = framework.AgeGroups.FirstOrDefault(g => age >= g.MinAge && age <= g.MaxAge);
         var facts = MostDeprived.FactsOf(child);
@@ -91,7 +91,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
             .GroupJoin(db.Users, x => x.t.CreatedById, u => u.Id, (x, us) => new { x, us })
             .SelectMany(x => x.us.DefaultIfEmpty(), (x, u) => new { x.x, UserName = u == null ? "" : u.UserName })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new OutreachItem(r.x.t.Id, r.x.t.ChildId, $"{r.x.Surname} {r.x.GivenName} {r.x.Patronymic}".Trim(), MostDeprived.AgeOf(r.x.BirthDate, today),
+        return [.. rows.Select(r => new OutreachItem(r.x.t.Id, r.x.t.ChildId, $"{r.x.Surname} {r.x.GivenName} {r.x.Patronymic}".Trim(), Child.AgeOn(r.x.BirthDate, today),
             r.x.t.DistrictCode, units.DisplayName(r.x.t.DistrictCode, culture), Split(r.x.t.Dimensions), Split(r.x.t.Reasons), r.x.t.Note, r.x.t.Status, r.x.t.Outcome,
             r.UserName, r.x.t.CreatedAt, r.x.t.ClosedAt))];
     }

@@ -95,7 +95,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
             w.Write("id," + string.Join(',', by) + "," + string.Join(',', indicators.Select(i => i.Id)) + "\n");
             await foreach (var (id, c) in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                var age = AgeOf(c.BirthDate, today);
+                var age = Child.AgeOn(c.BirthDate, today);
                 w.Write(id.ToString("D"));
                 foreach (var b in by) { w.Write(','); w.Write(Label(b, c, age)); }
                 foreach (var i in indicators)
@@ -154,7 +154,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
                 for (var j = 0; j < codes.Length; j++) Array.Resize(ref codes[j], capacity);
             }
             var c = registry[i];
-            var age = AgeOf(c.BirthDate, today);
+            var age = Child.AgeOn(c.BirthDate, today);
             for (var j = 0; j < indicators.Length; j++) columns[j][n] = indicators[j].Value(c, age);
             for (var b = 0; b < by.Count; b++)
             {
@@ -174,12 +174,6 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         return (new ChildTable(n, group.Framework.Indicators, columns, null, by, codes, [.. labels.Select(l => l.ToArray())]), registry.LoadedAt);
     }
 
-    private static int AgeOf(DateOnly birth, DateOnly today)
-    {
-        var age = today.Year - birth.Year;
-        if (birth > today.AddYears(-age)) age--;
-        return age;
-    }
 
     /// <summary>A disaggregation's values in the order they are reported.</summary>
     private List<string> Labels(string by, AgeGroup group) => by switch

@@ -14,15 +14,7 @@ public static class RegistryFrameworkJson
     public static (RegistryFramework? Framework, IReadOnlyList<string> Errors) Parse(string json, string version)
     {
         var errors = new List<string>();
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            return (null, [$"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})"]);
-        }
+        if (JsonInput.Parse(json, out var syntax) is not { } doc) return (null, [syntax!]);
         using (doc)
         {
             var root = doc.RootElement;

@@ -69,10 +69,16 @@ public sealed class Child : IArchivable
         HasFunctionalDifficulty = FunctioningCodec.HasDifficulty(byDomain);
     }
 
-    public int AgeInYears(DateOnly today)
+    public int AgeInYears(DateOnly today) => AgeOn(BirthDate, today);
+
+    /// <summary>
+    /// Completed years on <paramref name="today"/>, by the rule every age filter uses (age a means born on or before
+    /// today − a years): a child born on 29 February turns a year older on 1 March in other years.
+    /// </summary>
+    public static int AgeOn(DateOnly birth, DateOnly today)
     {
-        var age = today.Year - BirthDate.Year;
-        if (BirthDate.AddYears(age) > today) age--;
+        var age = today.Year - birth.Year;
+        if (birth > today.AddYears(-age)) age--;
         return age;
     }
 }
