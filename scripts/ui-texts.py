@@ -375,6 +375,7 @@ R = [
 ("Deprivation.GroupsCaption","Measures at k = {0}; share is the group's share of the children analysed","k = {0} həddində göstəricilər; pay — qrupun təhlil edilən uşaqlardakı payı","Показатели при k = {0}; доля — доля группы среди проанализированных детей"),
 ("Deprivation.Children","Children","Uşaqlar","Дети"),
 ("Deprivation.Share","Share","Pay","Доля"),
+("Deprivation.GroupContribution","Share of M0","M0-dakı payı","Доля в M0"),
 ("Deprivation.M0Bar","M0 compared","M0 müqayisəsi","Сравнение M0"),
 ("Deprivation.DownloadCsv","Download these figures (CSV)","Bu rəqəmləri yüklə (CSV)","Скачать эти показатели (CSV)"),
 ("Deprivation.Map","{0} by district at k = {1}","k = {1} həddində rayonlar üzrə {0}","{0} по районам при k = {1}"),

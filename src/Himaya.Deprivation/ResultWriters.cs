@@ -17,7 +17,8 @@ public static class ResultWriters
     }
 
     /// <param name="extra">Writes further properties into the same object (e.g. the registry's date and scope).</param>
-    public static void WriteJson(DeprivationResult r, Stream output, bool indented = true, Action<Utf8JsonWriter>? extra = null)
+    /// <param name="venn">Three dimension indexes: also write their overlap (the 7 regions of the Venn diagram and none), for everyone.</param>
+    public static void WriteJson(DeprivationResult r, Stream output, bool indented = true, Action<Utf8JsonWriter>? extra = null, int[]? venn = null)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
         w.WriteStartObject();
@@ -59,6 +60,23 @@ public static class ResultWriters
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteBoolean("weighted", r.Weighted);
+        if (venn is [var va, var vb, var vc])
+        {
+            // Regions named by the dimensions they are deprived in, e.g. "water+sanitation"; "none" for none of the three.
+            var regions = r.Total.Overlaps(va, vb, vc);
+            w.WriteStartObject("overlaps");
+            w.WriteStartArray("dimensions");
+            foreach (var d in venn) w.WriteStringValue(r.Dimensions[d]);
+            w.WriteEndArray();
+            w.WriteStartObject("regions");
+            for (var region = 0; region < 8; region++)
+            {
+                var regionName = region == 0 ? "none" : string.Join('+', Enumerable.Range(0, 3).Where(i => (region & (1 << i)) != 0).Select(i => r.Dimensions[venn[i]]));
+                Number(w, regionName, regions[region]);
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
         if (r.VarianceMethod is { } method)
         {
             w.WriteStartObject("variance");
@@ -70,17 +88,23 @@ public static class ResultWriters
         w.WriteEndObject();
     }
 
+    /// <summary>A group's share of the total M0 at cut-off index <paramref name="k"/>, in percent: share × M0(group) / M0 (the groups' sum to 100).</summary>
+    public static double GroupContribution(DeprivationResult r, GroupMeasures g, int k) =>
+        r.Total.ByK[k].M0 is var total && total > 0 && !double.IsNaN(g.ByK[k].M0) && !double.IsNaN(g.Share) ? 100 * g.Share * g.ByK[k].M0 / total : double.NaN;
+
     private static void WriteMeasures(Utf8JsonWriter w, DeprivationResult r, GroupMeasures g)
     {
         Number(w, "population", g.Population);
         w.WriteStartArray("byK");
-        foreach (var k in g.ByK)
+        for (var ki = 0; ki < g.ByK.Length; ki++)
         {
+            var k = g.ByK[ki];
             w.WriteStartObject();
             Number(w, "k", k.K);
             Number(w, "H", k.H);
             Number(w, "A", k.A);
             Number(w, "M0", k.M0);
+            if (g != r.Total) Number(w, "contributionToM0", GroupContribution(r, g, ki));
             if (!double.IsNaN(k.SeH))
             {
                 Number(w, "seH", k.SeH);
@@ -147,12 +171,14 @@ public static class ResultWriters
         yield return new(group, "", "nDropped", "", g.NDropped);
         yield return new(group, "", "population", "", g.Population);
         yield return new(group, "", "share", "", g.Share);
-        foreach (var k in g.ByK)
+        for (var ki = 0; ki < g.ByK.Length; ki++)
         {
+            var k = g.ByK[ki];
             var ks = k.K.ToString("R", CultureInfo.InvariantCulture);
             yield return new(group, ks, "H", "", k.H);
             yield return new(group, ks, "A", "", k.A);
             yield return new(group, ks, "M0", "", k.M0);
+            if (g != r.Total) yield return new(group, ks, "contributionToM0", "", GroupContribution(r, g, ki));
             if (!double.IsNaN(k.SeH))
             {
                 yield return new(group, ks, "seH", "", k.SeH);

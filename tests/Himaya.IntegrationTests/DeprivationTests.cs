@@ -23,6 +23,11 @@ public abstract class DeprivationTests(HimayaApp app)
         var registry = Parse(text);
         registry.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
         registry.GetProperty("n").GetInt32().ShouldBeGreaterThan(100);
+        // With three dimensions named, their overlap too: eight regions that cover everyone.
+        var venn = await (await admin.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17&venn=water,sanitation,housing")).JsonAsync();
+        var regions = venn.GetProperty("overlaps").GetProperty("regions").EnumerateObject().ToList();
+        regions.Count.ShouldBe(8);
+        regions.Sum(r => r.Value.GetDouble()).ShouldBe(1, 1e-9);
 
         // The same children as a file, and the framework as FRAMEWORK.json, through the command line.
         var dir = Directory.CreateTempSubdirectory("himaya-moda-it-").FullName;
@@ -144,6 +149,8 @@ public abstract class DeprivationTests(HimayaApp app)
     [InlineData("k=abc", "k")]
     [InlineData("ageGroup=5-17&k=6", "k")]
     [InlineData("format=xml", "format")]
+    [InlineData("ageGroup=5-17&venn=water,water,housing", "venn")]
+    [InlineData("ageGroup=5-17&venn=water,sanitation,health", "venn")]
     public async Task A_bad_question_is_named_by_its_field(string query, string field)
     {
         var analyst = await app.ClientForAsync("analyst");

@@ -15,7 +15,7 @@ internal static class ModaVerb
 {
     private const string Usage = """
         usage: himaya moda --input FILE.csv --framework FRAMEWORK.json [--k 1,2,3] [--by COL[,COL]] [--weight COL]
-                           [--format json|csv] [--id COL] [--strata COL] [--cluster COL] [--output FILE] [--timing]
+                           [--format json|csv] [--id COL] [--strata COL] [--cluster COL] [--venn D1,D2,D3] [--output FILE] [--timing]
           --input       CSV with a header row, one row per child: an id column, indicator columns holding
                         1 (deprived), 0 (not deprived) or empty/NA/. (missing), optional weight and grouping columns
           --framework   {"dimensions":[{"name":"health","weight":1,"indicators":["immunisation","skilled_birth"]},...],
@@ -32,12 +32,13 @@ internal static class ModaVerb
           --cluster     survey design: the primary sampling unit (cluster) column
                         with --weight, --strata or --cluster the input is a sample: H and M0 get standard errors and
                         95% confidence intervals (Taylor linearisation; each row its own PSU without --cluster)
+          --venn        three dimension names: also the overlap of the three ("overlaps" in the JSON: the 7 regions and none)
           --output      write to this file instead of standard output
           --timing      report read and analysis times on standard error
         """;
 
     public sealed record Arguments(string Input, string Framework, double[]? Ks, string[] By, string? Weight, string Format, string Id, string? Output, bool Timing,
-        string? Strata = null, string? Cluster = null);
+        string? Strata = null, string? Cluster = null, string[]? Venn = null);
 
     public static int Run(string[] args)
     {
@@ -57,6 +58,7 @@ internal static class ModaVerb
     public static (Arguments? Arguments, string? Error) Parse(string[] args)
     {
         string? input = null, framework = null, weight = null, output = null, strata = null, cluster = null;
+        string[]? venn = null;
         var format = "json";
         var id = "id";
         double[]? ks = null;
@@ -78,6 +80,10 @@ internal static class ModaVerb
                 case "--id": id = v.Trim(); break;
                 case "--strata": strata = v.Trim(); break;
                 case "--cluster": cluster = v.Trim(); break;
+                case "--venn":
+                    venn = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (venn.Length != 3 || venn.Distinct(StringComparer.Ordinal).Count() != 3) return (null, "--venn: three different dimension names, separated by commas");
+                    break;
                 case "--format":
                     format = v.Trim().ToLowerInvariant();
                     if (format is not ("json" or "csv")) return (null, $"--format: \"{v}\" is not json or csv");
@@ -104,7 +110,7 @@ internal static class ModaVerb
         }
         if (input is null) return (null, "--input is required");
         if (framework is null) return (null, "--framework is required");
-        return (new Arguments(input, framework, ks, by, weight, format, id, output, timing, strata, cluster), null);
+        return (new Arguments(input, framework, ks, by, weight, format, id, output, timing, strata, cluster, venn), null);
     }
 
     private static int Execute(Arguments args)
@@ -128,6 +134,16 @@ internal static class ModaVerb
             Console.Error.WriteLine($"moda: \"{clash[0]}\" is the id or an indicator; it cannot also be a weight, design or grouping column");
             return 2;
         }
+        int[]? venn = null;
+        if (args.Venn is { } names)
+        {
+            venn = [.. names.Select(n => framework.Dimensions.ToList().FindIndex(d => d.Name == n))];
+            if (venn.Contains(-1))
+            {
+                Console.Error.WriteLine($"moda: --venn: \"{names[Array.IndexOf(venn, -1)]}\" is not a dimension of the framework");
+                return 2;
+            }
+        }
         var (table, errors) = ChildTableCsv.Read(args.Input, framework.Indicators, new ChildTableCsv.Options(args.Id, args.Weight, args.By, args.Strata, args.Cluster));
         if (table is null)
         {
@@ -143,7 +159,7 @@ internal static class ModaVerb
         {
             if (args.Format == "json")
             {
-                ResultWriters.WriteJson(result, output);
+                ResultWriters.WriteJson(result, output, venn: venn);
                 output.Write("\n"u8);
             }
             else

@@ -62,6 +62,28 @@ public sealed class ModaVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_overlap_of_three_dimensions_and_each_groups_share_of_M0_are_in_the_json()
+    {
+        var output = Path.Combine(_dir, "venn.json");
+        ModaVerb.Run(["moda", "--input", Write("c.csv", Children), "--framework", Write("f.json", Framework), "--weight", "w", "--by", "district",
+            "--venn", "health,water,education", "--output", output]).ShouldBe(0);
+        using var doc = JsonDocument.Parse(File.ReadAllText(output));
+        // Analysed: child 1 in all three (weight 1), 2 in none (2), 4 in health and education (1), 5 in water (1); 5 in all.
+        var regions = doc.RootElement.GetProperty("overlaps").GetProperty("regions");
+        regions.GetProperty("none").GetDouble().ShouldBe(0.4, 1e-12);
+        regions.GetProperty("health+water+education").GetDouble().ShouldBe(0.2, 1e-12);
+        regions.GetProperty("health+education").GetDouble().ShouldBe(0.2, 1e-12);
+        regions.GetProperty("water").GetDouble().ShouldBe(0.2, 1e-12);
+        regions.GetProperty("health").GetDouble().ShouldBe(0);
+        regions.EnumerateObject().Count().ShouldBe(8);
+        // District A holds children 1, 2, 5 (M0 0.25 × share 0.8), B child 4 (0.75 × 0.2): 0.2 + 0.15 = M0 0.35.
+        var groups = doc.RootElement.GetProperty("groups").EnumerateArray().ToList();
+        groups[0].GetProperty("byK")[0].GetProperty("contributionToM0").GetDouble().ShouldBe(100 * 0.2 / 0.35, 1e-9);
+        groups.Sum(g => g.GetProperty("byK")[0].GetProperty("contributionToM0").GetDouble()).ShouldBe(100, 1e-9);
+        ModaVerb.Run(["moda", "--input", Write("c.csv", Children), "--framework", Write("f.json", Framework), "--venn", "health,water,nutrition", "--output", output]).ShouldBe(2);
+    }
+
+    [Fact]
     public void The_csv_output_lists_the_same_numbers_one_per_line()
     {
         var output = Path.Combine(_dir, "out.csv");

@@ -41,17 +41,21 @@ public static class DeprivationApi
             (await analysis.MicrodataAsync(http.Caller(), ageGroup, ct, framework, version)).ToResult(r => TypedResults.File(r.Csv, "text/csv; charset=utf-8", r.FileName)))
             .WithName("DeprivationMicrodata").Requires(Permission.ReadPersonalData);
         group.MapGet("/analysis", async (HttpContext http, RegistryAnalysis analysis, [FromQuery] string? ageGroup, [FromQuery] string? by, [FromQuery] string? k,
-            [FromQuery] string? format, [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
+            [FromQuery] string? format, [FromQuery] string? framework, [FromQuery] string? version, [FromQuery] string? venn, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             var request = Parse(e, ageGroup, by, k) with { Framework = framework, Version = version };
+            var vennNames = (venn ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (venn is not null && (vennNames.Length != 3 || vennNames.Distinct(StringComparer.Ordinal).Count() != 3)) e.Add("venn", "Three different dimension names.");
             if (format is not (null or "json" or "csv" or "xlsx")) e.Add("format", "json, csv or xlsx.");
             if (!e.IsEmpty) return e.ToProblem();
             return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format switch
             {
                 "csv" => TypedResults.File(Csv(r), "text/csv; charset=utf-8", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.csv"),
                 "xlsx" => TypedResults.File(AnalysisXlsx.Write(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.xlsx"),
-                _ => TypedResults.Bytes(Json(r), "application/json"),
+                _ => Venn(r, vennNames) is { } indexes || vennNames.Length == 0
+                    ? TypedResults.Bytes(Json(r, vennNames.Length == 3 ? Venn(r, vennNames) : null), "application/json")
+                    : new FieldErrors().Add("venn", "Each must be a dimension of the framework's age group.").ToProblem(),
             });
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
         group.MapPost("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
@@ -139,11 +143,18 @@ public static class DeprivationApi
             [.. (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], ks);
     }
 
+    private static int[]? Venn(RegistryAnalysisResult r, string[] names)
+    {
+        if (names.Length != 3) return null;
+        var indexes = names.Select(n => r.Result.Dimensions.ToList().IndexOf(n)).ToArray();
+        return indexes.Contains(-1) ? null : indexes;
+    }
+
     /// <summary>The same JSON as `himaya moda`, plus what produced it.</summary>
-    public static byte[] Json(RegistryAnalysisResult r)
+    public static byte[] Json(RegistryAnalysisResult r, int[]? venn = null)
     {
         using var ms = new MemoryStream();
-        ResultWriters.WriteJson(r.Result, ms, indented: false, extra: w =>
+        ResultWriters.WriteJson(r.Result, ms, indented: false, venn: venn, extra: w =>
         {
             w.WriteStartObject("source");
             w.WriteString("data", "registry");
