@@ -90,6 +90,17 @@ public static class Engine
         // Each dimension as a mask over the used indicators' positions.
         var dimMasks = framework.Dimensions.Select(x => x.Indicators.Aggregate(0UL, (m, name) => m | (1UL << Array.IndexOf([.. framework.Indicators], name)))).ToArray();
         var union = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Union).ToArray();
+        var weighted = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Weighted).ToArray();
+        // Indicator weights by position among the used indicators (for weighted dimensions).
+        var allIndicators = framework.Indicators.ToList();
+        var indicatorWeight = new double[framework.Dimensions.Count][];
+        for (var k = 0; k < framework.Dimensions.Count; k++)
+        {
+            indicatorWeight[k] = new double[allIndicators.Count];
+            var dim = framework.Dimensions[k];
+            for (var i = 0; i < dim.Indicators.Count; i++) indicatorWeight[k][allIndicators.IndexOf(dim.Indicators[i])] = dim.IndicatorWeight(i);
+        }
+        var thresholds = framework.Dimensions.Select(x => x.Threshold).ToArray();
         var drop = framework.Missing == MissingRule.Drop;
         var usedColumns = used.Select(x => table.Indicators[x]).ToArray();
         var groupCodes = table.GroupCodes;
@@ -138,7 +149,14 @@ public static class Engine
                     var seen = present & dimMasks[k];
                     if (seen == 0) { unobserved |= 1u << k; continue; }
                     var bad = depInd & seen;
-                    if (union[k] ? bad != 0 : bad == seen) deprived |= 1u << k;
+                    if (weighted[k])
+                    {
+                        double all = 0, hit = 0;
+                        for (var bits = seen; bits != 0; bits &= bits - 1) all += indicatorWeight[k][BitOperations.TrailingZeroCount(bits)];
+                        for (var bits = bad; bits != 0; bits &= bits - 1) hit += indicatorWeight[k][BitOperations.TrailingZeroCount(bits)];
+                        if (hit >= (thresholds[k] * all) - 1e-12) deprived |= 1u << k;
+                    }
+                    else if (union[k] ? bad != 0 : bad == seen) deprived |= 1u << k;
                 }
                 var s = weights is null ? 1.0 : weights[start + i];
                 acc.Count[gi]++;

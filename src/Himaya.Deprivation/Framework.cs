@@ -3,8 +3,12 @@ using System.Text.Json;
 
 namespace Himaya.Deprivation;
 
-/// <summary>How a dimension turns its indicators into one deprivation: MODA's union (deprived in any) or intersection (in all).</summary>
-public enum Aggregation { Union, Intersection }
+/// <summary>
+/// How a dimension turns its indicators into one deprivation: MODA's union (deprived in any), intersection (in all), or
+/// weighted (the indicator-weighted share of its observed indicators in which the child is deprived reaches the
+/// dimension's threshold).
+/// </summary>
+public enum Aggregation { Union, Intersection, Weighted }
 
 /// <summary>
 /// What to do with a child whose indicators are not all known. Drop (MODA's default): the child leaves the analysis.
@@ -13,7 +17,37 @@ public enum Aggregation { Union, Intersection }
 /// </summary>
 public enum MissingRule { Drop, Observed }
 
-public sealed record Dimension(string Name, double Weight, IReadOnlyList<string> Indicators, Aggregation Aggregation = Aggregation.Union);
+/// <param name="IndicatorWeights">Relative weights of the indicators (null: equal); they matter to the weighted aggregation.</param>
+/// <param name="Threshold">For the weighted aggregation: the weighted share of deprived indicators at which the dimension is deprived.</param>
+public sealed record Dimension(string Name, double Weight, IReadOnlyList<string> Indicators, Aggregation Aggregation = Aggregation.Union,
+    IReadOnlyList<double>? IndicatorWeights = null, double Threshold = 0.5)
+{
+    public double IndicatorWeight(int i) => IndicatorWeights is { } w ? w[i] : 1.0;
+
+    /// <summary>
+    /// Whether a child is observed and deprived in this dimension, from its indicators' values in <see cref="Indicators"/>
+    /// order (1, 0, or -1 missing): observed when any is known; deprived by the aggregation over the known ones.
+    /// </summary>
+    public (bool Observed, bool Deprived) Status(ReadOnlySpan<sbyte> values)
+    {
+        double seen = 0, bad = 0;
+        int seenCount = 0, badCount = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] < 0) continue;
+            seenCount++;
+            seen += IndicatorWeight(i);
+            if (values[i] > 0) { badCount++; bad += IndicatorWeight(i); }
+        }
+        if (seenCount == 0) return (false, false);
+        return (true, Aggregation switch
+        {
+            Aggregation.Union => badCount > 0,
+            Aggregation.Intersection => badCount == seenCount,
+            _ => bad >= (Threshold * seen) - 1e-12,
+        });
+    }
+}
 
 /// <summary>
 /// A deprivation framework for one age group: dimensions with relative weights (normalised to sum to 1), each a set of
@@ -95,9 +129,17 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
                 if (d.TryGetProperty("aggregation", out var ag))
                 {
                     if (ag.ValueKind != JsonValueKind.String || !Enum.TryParse(ag.GetString(), ignoreCase: true, out aggregation) || !Enum.IsDefined(aggregation))
-                        errors.Add($"{path}.aggregation: must be \"union\" or \"intersection\"");
+                        errors.Add($"{path}.aggregation: must be \"union\", \"intersection\" or \"weighted\"");
+                }
+                var threshold = 0.5;
+                if (d.TryGetProperty("threshold", out var th))
+                {
+                    if (th.ValueKind != JsonValueKind.Number || !th.TryGetDouble(out threshold) || !(threshold > 0) || threshold > 1)
+                        errors.Add($"{path}.threshold: a share above 0 and at most 1");
+                    else if (aggregation != Aggregation.Weighted) errors.Add($"{path}.threshold: only for \"aggregation\": \"weighted\"");
                 }
                 var indicators = new List<string>();
+                var indicatorWeights = new List<double>();
                 if (!d.TryGetProperty("indicators", out var ind) || ind.ValueKind != JsonValueKind.Array || ind.GetArrayLength() == 0)
                     errors.Add($"{path}.indicators: a non-empty list of column names is required");
                 else
@@ -105,13 +147,20 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
                     var j = 0;
                     foreach (var x in ind.EnumerateArray())
                     {
-                        if (x.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(x.GetString())) errors.Add($"{path}.indicators[{j}]: must be a column name");
-                        else if (indicators.Contains(x.GetString()!.Trim(), StringComparer.Ordinal)) errors.Add($"{path}.indicators[{j}]: \"{x.GetString()}\" is listed twice");
-                        else indicators.Add(x.GetString()!.Trim());
+                        // An indicator is a column name, or {"name": column, "weight": w} to weigh it within its dimension.
+                        var (column, iw) = x.ValueKind == JsonValueKind.Object
+                            ? (x.TryGetProperty("name", out var xn) && xn.ValueKind == JsonValueKind.String ? xn.GetString() : null,
+                               x.TryGetProperty("weight", out var xw) ? (xw.ValueKind == JsonValueKind.Number && xw.TryGetDouble(out var wv) && wv > 0 && double.IsFinite(wv) ? wv : -1) : 1)
+                            : (x.ValueKind == JsonValueKind.String ? x.GetString() : null, 1.0);
+                        if (string.IsNullOrWhiteSpace(column)) errors.Add($"{path}.indicators[{j}]: must be a column name (or {{\"name\", \"weight\"}})");
+                        else if (iw <= 0) errors.Add($"{path}.indicators[{j}].weight: must be a number above 0");
+                        else if (indicators.Contains(column.Trim(), StringComparer.Ordinal)) errors.Add($"{path}.indicators[{j}]: \"{column}\" is listed twice");
+                        else { indicators.Add(column.Trim()); indicatorWeights.Add(iw); }
                         j++;
                     }
                 }
-                if (dimName is not null) dims.Add(new Dimension(dimName, weight, indicators, aggregation));
+                if (dimName is not null)
+                    dims.Add(new Dimension(dimName, weight, indicators, aggregation, indicatorWeights.All(x => x == 1) ? null : indicatorWeights, threshold));
             }
             if (dims.SelectMany(x => x.Indicators).Distinct(StringComparer.Ordinal).Count() > MaxIndicators) errors.Add($"$.dimensions: at most {MaxIndicators} distinct indicators in all");
             return errors.Count > 0 ? (null, errors) : (new Framework(dims, missing, name, version), errors);
@@ -149,16 +198,30 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
                 w.WriteStartObject();
                 w.WriteString("name", d.Name);
                 w.WriteNumber("weight", d.Weight);
-                w.WriteString("aggregation", d.Aggregation == Aggregation.Union ? "union" : "intersection");
-                w.WriteStartArray("indicators");
-                foreach (var i in d.Indicators) w.WriteStringValue(i);
-                w.WriteEndArray();
+                WriteAggregation(w, d);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>A dimension's aggregation and indicators as FRAMEWORK.json writes them (weights and threshold only when they matter).</summary>
+    public static void WriteAggregation(Utf8JsonWriter w, Dimension d)
+    {
+        w.WriteString("aggregation", d.Aggregation.ToString().ToLowerInvariant());
+        if (d.Aggregation == Aggregation.Weighted) w.WriteNumber("threshold", d.Threshold);
+        w.WriteStartArray("indicators");
+        for (var i = 0; i < d.Indicators.Count; i++)
+        {
+            if (d.IndicatorWeights is null) { w.WriteStringValue(d.Indicators[i]); continue; }
+            w.WriteStartObject();
+            w.WriteString("name", d.Indicators[i]);
+            w.WriteNumber("weight", d.IndicatorWeight(i));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name ?? "framework"} {Version} ({Dimensions.Count} dimensions)");

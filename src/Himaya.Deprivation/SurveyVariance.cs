@@ -21,7 +21,6 @@ internal static class SurveyVariance
         var ks = r.Ks;
         var kCount = ks.Length;
         var w = framework.NormalisedWeights;
-        var union = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Union).ToArray();
         var dimIndicators = framework.Dimensions.Select(x => x.Indicators.Select(t.IndicatorIndex).ToArray()).ToArray();
         var allIndicators = framework.Indicators.Select(t.IndicatorIndex).ToArray();
         var drop = framework.Missing == MissingRule.Drop;
@@ -51,6 +50,7 @@ internal static class SurveyVariance
             if (!sums.TryGetValue((domain, psu), out var cell)) sums[(domain, psu)] = cell = new double[1 + (2 * kCount)];
             return cell;
         }
+        var values = new sbyte[Framework.MaxIndicators];
         for (var i = 0; i < t.Count; i++)
         {
             uint deprived = 0;
@@ -59,15 +59,9 @@ internal static class SurveyVariance
             if (drop && anyMissing) continue;
             for (var k = 0; k < d; k++)
             {
-                int seen = 0, bad = 0;
-                foreach (var j in dimIndicators[k])
-                {
-                    var v = t.Indicators[j][i];
-                    if (v < 0) continue;
-                    seen++;
-                    bad += v;
-                }
-                if (seen > 0 && (union[k] ? bad > 0 : bad == seen)) deprived |= 1u << k;
+                var inds = dimIndicators[k];
+                for (var j = 0; j < inds.Length; j++) values[j] = t.Indicators[inds[j]][i];
+                if (framework.Dimensions[k].Status(values.AsSpan(0, inds.Length)).Deprived) deprived |= 1u << k;
             }
             var score = 0.0;
             for (var bits = deprived; bits != 0; bits &= bits - 1) score += w[BitOperations.TrailingZeroCount(bits)];

@@ -12,7 +12,7 @@ public sealed class EnginePropertyTests
     {
         var rng = new Random(seed);
         var n = 3_000 + rng.Next(2_000);
-        var names = Enumerable.Range(0, 7).Select(i => "i" + i).ToArray();
+        var names = Enumerable.Range(0, 10).Select(i => "i" + i).ToArray();
         var dims = new List<Dimension>
         {
             new("d0", 1 + rng.Next(3), [names[0], names[1]]),
@@ -20,6 +20,7 @@ public sealed class EnginePropertyTests
             new("d2", 1 + rng.Next(3), [names[3], names[4]], Aggregation.Intersection),
             new("d3", 1 + rng.Next(3), [names[5]]),
             new("d4", 1, [names[6], names[0]]),
+            new("d5", 2, [names[7], names[8], names[9]], Aggregation.Weighted, [2, 1, 1], 0.5),
         };
         var columns = names.Select((_, j) =>
         {
@@ -88,8 +89,17 @@ public sealed class EnginePropertyTests
             {
                 var values = dim.Indicators.Select(name => t.Indicators[t.IndicatorIndex(name)][i]).ToList();
                 var known = values.Where(v => v >= 0).ToList();
+                // Weighted: the indicator-weighted share of known indicators that are deprived reaches the threshold.
+                var weights = dim.IndicatorWeights ?? [.. values.Select(_ => 1.0)];
+                var knownWeight = values.Select((v, j) => v >= 0 ? weights[j] : 0).Sum();
+                var badWeight = values.Select((v, j) => v == 1 ? weights[j] : 0).Sum();
                 return (Missing: known.Count < values.Count, Observed: known.Count > 0,
-                    Deprived: known.Count > 0 && (dim.Aggregation == Aggregation.Union ? known.Any(v => v == 1) : known.All(v => v == 1)));
+                    Deprived: known.Count > 0 && dim.Aggregation switch
+                    {
+                        Aggregation.Union => known.Any(v => v == 1),
+                        Aggregation.Intersection => known.All(v => v == 1),
+                        _ => badWeight >= (dim.Threshold * knownWeight) - 1e-12,
+                    });
             }).ToList();
             var dropped = rule == MissingRule.Drop && status.Any(s => s.Missing);
             var score = d * status.Select((s, j) => s.Deprived ? w[j] : 0).Sum();

@@ -132,6 +132,28 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_weighted_dimension_is_deprived_when_the_weighted_share_of_its_deprived_indicators_reaches_its_threshold()
+    {
+        // living = a (weight 2), b (1), c (1), threshold 0.5.
+        // 1: a → 2/4 deprived.  2: b → 1/4 not.  3: b, c → 2/4 deprived.  4: a unknown, b → 1/2 of what is known, deprived.
+        var f = Fw("""
+            {"missing":"observed","dimensions":[{"name":"living","aggregation":"weighted","threshold":0.5,
+              "indicators":[{"name":"a","weight":2},"b",{"name":"c","weight":1}]},{"name":"other","indicators":["x"]}]}
+            """);
+        f.Dimensions[0].IndicatorWeights.ShouldBe([2, 1, 1]);
+        var r = Engine.Analyse(f, Table("""
+            id,a,b,c,x
+            1,1,0,0,0
+            2,0,1,0,0
+            3,0,1,1,0
+            4,,1,0,0
+            """));
+        r.Total.DimensionHeadcount[0].ShouldBe(0.75);
+        // Written back, the framework reads the same.
+        Framework.Parse(f.ToJson()).Framework!.Dimensions[0].ShouldBeEquivalentTo(f.Dimensions[0]);
+    }
+
+    [Fact]
     public void Cut_offs_can_be_chosen_and_a_score_exactly_at_k_counts()
     {
         // Child 4 scores 2.25: poor at k = 2.25, not at 2.26.

@@ -37,6 +37,10 @@ public sealed class InputTests
     [InlineData("""{"dimensions":[{"name":"h","indicators":[]}]}""", "$.dimensions[0].indicators: a non-empty list")]
     [InlineData("""{"dimensions":[{"name":"h","indicators":["a","a"]}]}""", "$.dimensions[0].indicators[1]: \"a\" is listed twice")]
     [InlineData("""{"dimensions":[{"name":"h","indicators":["a"],"aggregation":"mean"}]}""", "$.dimensions[0].aggregation")]
+    [InlineData("""{"dimensions":[{"name":"h","indicators":["a"],"threshold":0.5}]}""", "$.dimensions[0].threshold: only for")]
+    [InlineData("""{"dimensions":[{"name":"h","indicators":["a"],"aggregation":"weighted","threshold":1.5}]}""", "$.dimensions[0].threshold: a share")]
+    [InlineData("""{"dimensions":[{"name":"h","indicators":[{"name":"a","weight":0}]}]}""", "$.dimensions[0].indicators[0].weight: must be a number above 0")]
+    [InlineData("""{"dimensions":[{"name":"h","indicators":[{"weight":2}]}]}""", "$.dimensions[0].indicators[0]: must be a column name")]
     public void A_bad_framework_is_refused_naming_where(string json, string expected)
     {
         var (f, errors) = Framework.Parse(json);

@@ -131,9 +131,8 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         for (var d = 0; d < framework.Dimensions.Count; d++)
         {
             var dim = framework.Dimensions[d];
-            var values = dim.Indicators.Select(id => indicators.First(i => i.Id == id).Value(c, age)).Where(v => v >= 0).ToList();
-            var deprived = values.Count > 0 && (dim.Aggregation == Aggregation.Union ? values.Any(v => v == 1) : values.All(v => v == 1));
-            if (!deprived) continue;
+            var values = dim.Indicators.Select(id => indicators.First(i => i.Id == id).Value(c, age)).ToArray();
+            if (!dim.Status(values).Deprived) continue;
             dims.Add(dim.Name);
             score += weights[d] * framework.Dimensions.Count;
         }

@@ -86,10 +86,7 @@ public static class RegistryFrameworkJson
                     w.WriteStartObject();
                     w.WriteString("name", d.Name);
                     w.WriteNumber("weight", d.Weight);
-                    w.WriteString("aggregation", d.Aggregation == Aggregation.Union ? "union" : "intersection");
-                    w.WriteStartArray("indicators");
-                    foreach (var i in d.Indicators) w.WriteStringValue(i);
-                    w.WriteEndArray();
+                    Framework.WriteAggregation(w, d);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
