@@ -296,6 +296,8 @@ public abstract class DeprivationRunsTests(HimayaApp app)
         run.GetProperty("source").GetString().ShouldBe("registry");
         var stored = await (await worker.GetAsync($"/api/v1/deprivation/runs/{run.GetProperty("id").GetString()}")).JsonAsync();
         stored.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
+        // Stored for everyone of the scope, so kept with small cells suppressed even though this worker may read personal data.
+        stored.GetProperty("source").GetProperty("minCell").GetInt32().ShouldBe(5);
         stored.GetProperty("groups").GetArrayLength().ShouldBe(2);
 
         var bad = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water,school\n1,1,0\n2,yes,0\n", framework = Framework });

@@ -53,7 +53,9 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
         switch (await analysis.RunAsync(user, new AnalysisRequest(request.AgeGroup, request.By, request.K, request.Framework, request.Version), ct))
         {
             case Outcome<RegistryAnalysisResult>.Ok ok:
-                var r = ok.Value;
+                // A stored run is shared with everyone of the same scope, including roles without personal data: it is
+                // kept with small cells suppressed, whoever stored it.
+                var r = ok.Value with { Result = Suppression.Apply(ok.Value.Result, analysis.MinCell), MinCell = analysis.MinCell };
                 return await StoreAsync(user, r.Framework.Id, r.Framework.Version, r.AgeGroup.Id, r.Result, "registry", request.Label, r.DataAsOf,
                     Encoding.UTF8.GetString(DeprivationApi.Json(r)), ct);
             case Outcome<RegistryAnalysisResult>.Invalid bad: return new Outcome<RunSummary>.Invalid(bad.Errors);
