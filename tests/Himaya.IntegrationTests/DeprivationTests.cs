@@ -416,3 +416,65 @@ public abstract class OutreachTests(HimayaApp app)
         (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }
+
+public sealed class IndicatorRulesOnSqlite(SqliteApp app) : IndicatorRulesTests(app), IClassFixture<SqliteApp>;
+public sealed class IndicatorRulesOnPostgres(PostgresApp app) : IndicatorRulesTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A framework's own indicators, written as conditions over registry fields, give what the registry says.</summary>
+public abstract class IndicatorRulesTests(HimayaApp app)
+{
+    [Fact]
+    public async Task An_indicator_defined_by_a_rule_counts_the_children_the_registry_shows()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        const string framework = """
+            {"name":"rules-test","indicators":[{"id":"crowded_without_assistance","minAge":5,"maxAge":17,
+              "when":{"all":[{"field":"receivesTsa","equals":false},{"field":"peoplePerRoom","above":2}]}}],
+             "ageGroups":[{"id":"5-17","minAge":5,"maxAge":17,"missing":"observed","dimensions":[
+               {"name":"social_protection","indicators":["crowded_without_assistance"]},{"name":"water","indicators":["unimproved_water"]}]}]}
+            """;
+        var saved = await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(framework, System.Text.Encoding.UTF8, "application/json"));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
+        var admin = await app.ClientForAsync("admin");
+        var r = await (await admin.GetAsync("/api/v1/deprivation/analysis?framework=rules-test&ageGroup=5-17")).JsonAsync();
+        var rate = r.GetProperty("headcount").GetProperty("indicators").GetProperty("crowded_without_assistance").GetDouble();
+
+        // The same rule, computed here straight from the records.
+        await using var db = app.NewDbContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (earliest, latest) = (today.AddYears(-18), today.AddYears(-5));
+        var rows = await db.Children.Where(c => c.DeletedAt == null && c.BirthDate > earliest && c.BirthDate <= latest)
+            .Select(c => new { c.ReceivesTsa, HouseholdTsa = c.Household == null ? null : c.Household.ReceivesTsa, Rooms = c.Household == null ? null : c.Household.Rooms,
+                People = c.Household == null ? null : c.Household.People }).ToListAsync();
+        var values = rows.Select(c =>
+        {
+            var tsa = c.ReceivesTsa ?? c.HouseholdTsa;
+            double? ppr = c.Rooms is > 0 && c.People is { } p ? (double)p / c.Rooms.Value : null;
+            bool? notAssisted = tsa is null ? null : !tsa.Value;
+            bool? crowded = ppr is null ? null : ppr > 2;
+            return notAssisted == false || crowded == false ? false : notAssisted is null || crowded is null ? (bool?)null : true;
+        }).ToList();
+        var expected = (double)values.Count(v => v == true) / values.Count(v => v is not null);
+        rate.ShouldBe(expected, 1e-12);
+        rate.ShouldBeGreaterThan(0);
+
+        // Read back, the definition keeps the rule.
+        (await analyst.GetStringAsync("/api/v1/deprivation/framework?name=rules-test&format=json")).ShouldContain("\"peoplePerRoom\"");
+    }
+
+    [Theory]
+    [InlineData("""{"field":"shoeSize","equals":40}""", "$.indicators[0].when.field: \"shoeSize\" is not one of")]
+    [InlineData("""{"field":"waterSource","in":["Lake"]}""", "$.indicators[0].when: \"Lake\" is not a value of waterSource")]
+    [InlineData("""{"field":"sex","above":1}""", "$.indicators[0].when: \"above\" and \"below\" take a number and a numeric field")]
+    [InlineData("""{"all":[]}""", "$.indicators[0].when.all: a non-empty list of conditions")]
+    [InlineData("""{"any":[{"field":"age","below":5},{"field":"receivesTsa","equals":"no"}]}""", "$.indicators[0].when.any[1]: \"no\" is not a value of receivesTsa (true or false)")]
+    public async Task A_bad_rule_is_named_by_its_path(string when, string expected)
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var json = "{\"name\":\"bad-rules\",\"indicators\":[{\"id\":\"x\",\"when\":" + when + "}],\"ageGroups\":[{\"id\":\"a\",\"minAge\":0,\"maxAge\":17,\"dimensions\":[{\"name\":\"d\",\"indicators\":[\"x\"]}]}]}";
+        var res = await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).GetProperty("errors").GetProperty("definition").EnumerateArray().Select(m => m.GetString()!)
+            .ShouldContain(m => m.StartsWith(expected, StringComparison.Ordinal));
+    }
+}

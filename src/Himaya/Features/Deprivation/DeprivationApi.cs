@@ -195,7 +195,7 @@ public static class DeprivationApi
             dimensions = g.Framework.Dimensions.Select((d, i) => new
             {
                 name = d.Name, weight = g.Framework.NormalisedWeights[i], aggregation = d.Aggregation.ToString().ToLowerInvariant(),
-                indicators = d.Indicators.Select(id => RegistryIndicators.Find(id) is { } ind ? new { id, minAge = ind.MinAge, maxAge = ind.MaxAge } : null),
+                indicators = d.Indicators.Select(id => f.Indicator(id) is { } ind ? new { id, minAge = ind.MinAge, maxAge = ind.MaxAge } : null),
             }),
         }),
     };

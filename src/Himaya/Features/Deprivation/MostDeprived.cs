@@ -84,7 +84,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         var latest = today.AddYears(-group.MinAge).DayNumber;
         var within = q.District is { Length: > 0 } d ? units.SelfAndDescendants(d).ToHashSet(StringComparer.Ordinal) : null;
         var allowed = registry.DistrictCodes.Select(code => (user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
-        var indicators = framework.Indicators.Select(id => RegistryIndicators.Find(id)!).ToArray();
+        var indicators = framework.Indicators.Select(id => registryFramework.Indicator(id)!).ToArray();
         var found = new List<(Guid Id, double Score)>();
         for (var i = 0; i < registry.Count; i++)
         {
@@ -120,7 +120,8 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
     }
 
     internal static ChildFacts FactsOf(Child c) => new(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment,
-        c.Immunisation, c.BirthRegistered, c.CareArrangement, c.ReceivesTsa, c.Household?.WaterSource, c.Household?.Sanitation, c.Household?.Rooms, c.Household?.People);
+        c.Immunisation, c.BirthRegistered, c.CareArrangement, c.ReceivesTsa ?? c.Household?.ReceivesTsa, c.Household?.WaterSource, c.Household?.Sanitation, c.Household?.Rooms,
+        c.Household?.People, c.OfficialDisabilityStatus);
 
     /// <summary>The child's score on the k scale and the dimensions it is deprived in (unknown indicators count as not deprived).</summary>
     internal static (double Score, List<string> Dimensions) Score(Framework framework, RegistryIndicator[] indicators, ChildFacts c, int age)

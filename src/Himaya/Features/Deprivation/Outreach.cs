@@ -35,7 +35,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         var framework = (await frameworks.FindAsync(null, null, ct))!;
         var group = framework.AgeGroups.FirstOrDefault(g => age >= g.MinAge && age <= g.MaxAge);
         var facts = MostDeprived.FactsOf(child);
-        var (score, dims) = group is null ? (0, []) : MostDeprived.Score(group.Framework, [.. group.Framework.Indicators.Select(i => RegistryIndicators.Find(i)!)], facts, age);
+        var (score, dims) = group is null ? (0, []) : MostDeprived.Score(group.Framework, [.. group.Framework.Indicators.Select(i => framework.Indicator(i)!)], facts, age);
         var task = new OutreachTask
         {
             Id = Guid.CreateVersion7(), ChildId = child.Id, DistrictCode = child.DistrictCode, Dimensions = string.Join(',', dims),

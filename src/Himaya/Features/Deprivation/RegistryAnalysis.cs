@@ -60,7 +60,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var started = clock.GetTimestamp();
         var group = framework.Group(request.AgeGroup)!;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var (table, dataAsOf) = await LoadAsync(user, group, request.By ?? [], today, ct);
+        var (table, dataAsOf) = await LoadAsync(user, framework, group, request.By ?? [], today, ct);
         var result = Engine.Analyse(group.Framework, table, request.K is { Count: > 0 } k ? [.. k.Distinct().Order()] : null);
         var minCell = user.Can(Permission.ReadPersonalData) ? 0 : MinCell;
         result = Suppression.Apply(result, minCell);
@@ -86,7 +86,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (earliest, latest) = (today.AddYears(-(group.MaxAge + 1)), today.AddYears(-group.MinAge));
         var rows = Facts(db.Children.AsNoTracking().VisibleTo(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest).OrderBy(c => c.Id));
-        var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id)!).ToArray();
+        var indicators = group.Framework.Indicators.Select(id => framework.Indicator(id)!).ToArray();
         var by = Disaggregations;
         using var ms = new MemoryStream();
         var count = 0;
@@ -115,9 +115,9 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
 
     private static IQueryable<(Guid Id, ChildFacts Facts)> Facts(IQueryable<Child> q) => q.Select(c => new ValueTuple<Guid, ChildFacts>(c.Id,
         new ChildFacts(c.BirthDate, c.Sex, c.DistrictCode, c.Residence, c.Displacement, c.HasFunctionalDifficulty, c.Enrolment, c.Immunisation,
-            c.BirthRegistered, c.CareArrangement, c.ReceivesTsa,
+            c.BirthRegistered, c.CareArrangement, c.ReceivesTsa ?? (c.Household == null ? null : c.Household.ReceivesTsa),
             c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
-            c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People)));
+            c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People, c.OfficialDisabilityStatus)));
 
     private static string ScopeText(CurrentUser user) => user.ScopeKind switch
     {
@@ -127,7 +127,8 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     };
 
     /// <summary>The age group's children in the user's area scope as indicator columns, from the shared in-memory reading of the registry.</summary>
-    internal async Task<(ChildTable Table, DateTime DataAsOf)> LoadAsync(CurrentUser user, AgeGroup group, IReadOnlyList<string> by, DateOnly today, CancellationToken ct)
+    internal async Task<(ChildTable Table, DateTime DataAsOf)> LoadAsync(CurrentUser user, RegistryFramework framework, AgeGroup group, IReadOnlyList<string> by,
+        DateOnly today, CancellationToken ct)
     {
         var registry = await facts.GetAsync(ct);
         // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
@@ -136,7 +137,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         // The same rule as Scope.CountableBy: areas by district, a caseload by assigned worker.
         var districtAllowed = registry.DistrictCodes.Select(code => user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)).ToArray();
         var caseload = user.ScopeKind == ScopeKind.Caseload;
-        var indicators = group.Framework.Indicators.Select(id => RegistryIndicators.Find(id) ?? throw new InvalidOperationException("No registry indicator " + id)).ToArray();
+        var indicators = group.Framework.Indicators.Select(id => framework.Indicator(id) ?? throw new InvalidOperationException("No registry indicator " + id)).ToArray();
         var labels = by.Select(b => Labels(b, group)).ToArray();
         var lookups = labels.Select(l => l.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal)).ToArray();
         var capacity = 1 << 12;

@@ -34,6 +34,8 @@ public sealed class RegistryFacts
     public required byte[] Sanitation { get; init; }
     public required short[] Rooms { get; init; }
     public required short[] People { get; init; }
+    public required byte[] Tsa { get; init; }
+    public required byte[] OfficialStatus { get; init; }
     /// <summary>When the data were read (results say "registry as of").</summary>
     public DateTime LoadedAt { get; init; }
     public TimeSpan LoadTime { get; init; }
@@ -41,9 +43,9 @@ public sealed class RegistryFacts
     public ChildFacts this[int i] => new(DateOnly.FromDayNumber(BirthDay[i]), (Registry.Sex)Sex[i], DistrictCodes[District[i]],
         Residence[i] == None ? null : (Registry.Residence)Residence[i], (Registry.Displacement)Displacement[i], Difficulty[i] == 1,
         Enrolment[i] == None ? null : (Registry.Enrolment)Enrolment[i], (Registry.Immunisation)Immunisation[i],
-        BirthRegistered[i] == None ? null : BirthRegistered[i] == 1, (CareArrangement)Care[i], null,
+        BirthRegistered[i] == None ? null : BirthRegistered[i] == 1, (CareArrangement)Care[i], Tsa[i] == None ? null : Tsa[i] == 1,
         Water[i] == None ? null : (WaterSource)Water[i], Sanitation[i] == None ? null : (Registry.Sanitation)Sanitation[i],
-        Rooms[i] < 0 ? null : Rooms[i], People[i] < 0 ? null : People[i]);
+        Rooms[i] < 0 ? null : Rooms[i], People[i] < 0 ? null : People[i], OfficialStatus[i] == None ? null : OfficialStatus[i] == 1);
 
     /// <summary>Enumerations stored as text become their values in SQL (one CASE each), so no string is read per child.</summary>
     private static string Case<T>(string column) where T : struct, Enum =>
@@ -58,7 +60,9 @@ public sealed class RegistryFacts
                    {Case<Registry.Displacement>("c.displacement")}, CASE WHEN c.has_functional_difficulty THEN 1 ELSE 0 END,
                    {Case<Registry.Enrolment>("c.enrolment")}, {Case<Registry.Immunisation>("c.immunisation")},
                    CASE WHEN c.birth_registered THEN 1 WHEN NOT c.birth_registered THEN 0 END, {Case<CareArrangement>("c.care_arrangement")},
-                   {Case<WaterSource>("h.water_source")}, {Case<Registry.Sanitation>("h.sanitation")}, h.rooms, h.people
+                   {Case<WaterSource>("h.water_source")}, {Case<Registry.Sanitation>("h.sanitation")}, h.rooms, h.people,
+                   CASE WHEN COALESCE(c.receives_tsa, h.receives_tsa) THEN 1 WHEN NOT COALESCE(c.receives_tsa, h.receives_tsa) THEN 0 END,
+                   CASE WHEN c.official_disability_status THEN 1 WHEN NOT c.official_disability_status THEN 0 END
             FROM children c LEFT JOIN households h ON h.id = c.household_id
             WHERE c.deleted_at IS NULL
             """;
@@ -77,7 +81,7 @@ public sealed class RegistryFacts
             short[] district = new short[capacity], rooms = new short[capacity], people = new short[capacity];
             byte[] sex = new byte[capacity], residence = new byte[capacity], displacement = new byte[capacity], difficulty = new byte[capacity],
                 enrolment = new byte[capacity], immunisation = new byte[capacity], registered = new byte[capacity], care = new byte[capacity],
-                water = new byte[capacity], sanitation = new byte[capacity];
+                water = new byte[capacity], sanitation = new byte[capacity], tsa = new byte[capacity], official = new byte[capacity];
             var codes = new Dictionary<string, short>(StringComparer.Ordinal);
             var n = 0;
             byte B(DbDataReader x, int i) => x.IsDBNull(i) ? None : (byte)Convert.ToInt32(x.GetValue(i), CultureInfo.InvariantCulture);
@@ -92,6 +96,7 @@ public sealed class RegistryFacts
                     Array.Resize(ref residence, capacity); Array.Resize(ref displacement, capacity); Array.Resize(ref difficulty, capacity);
                     Array.Resize(ref enrolment, capacity); Array.Resize(ref immunisation, capacity); Array.Resize(ref registered, capacity);
                     Array.Resize(ref care, capacity); Array.Resize(ref water, capacity); Array.Resize(ref sanitation, capacity);
+                    Array.Resize(ref tsa, capacity); Array.Resize(ref official, capacity);
                 }
                 id[n] = provider == DatabaseProvider.Postgres ? r.GetGuid(0) : Guid.Parse(r.GetString(0));
                 // PostgreSQL returns a date; SQLite the text EF wrote (yyyy-MM-dd).
@@ -104,7 +109,7 @@ public sealed class RegistryFacts
                 worker[n] = r.IsDBNull(3) ? 0 : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture);
                 sex[n] = B(r, 4); residence[n] = B(r, 5); displacement[n] = B(r, 6); difficulty[n] = B(r, 7); enrolment[n] = B(r, 8);
                 immunisation[n] = B(r, 9); registered[n] = B(r, 10); care[n] = B(r, 11); water[n] = B(r, 12); sanitation[n] = B(r, 13);
-                rooms[n] = S(r, 14); people[n] = S(r, 15);
+                rooms[n] = S(r, 14); people[n] = S(r, 15); tsa[n] = B(r, 16); official[n] = B(r, 17);
                 n++;
             }
             var districtCodes = new string[codes.Count];
@@ -113,7 +118,7 @@ public sealed class RegistryFacts
             {
                 Count = n, Id = id, BirthDay = birth, District = district, DistrictCodes = districtCodes, AssignedWorker = worker, Sex = sex, Residence = residence,
                 Displacement = displacement, Difficulty = difficulty, Enrolment = enrolment, Immunisation = immunisation, BirthRegistered = registered,
-                Care = care, Water = water, Sanitation = sanitation, Rooms = rooms, People = people, LoadedAt = loadedAt, LoadTime = sw.Elapsed,
+                Care = care, Water = water, Sanitation = sanitation, Rooms = rooms, People = people, Tsa = tsa, OfficialStatus = official, LoadedAt = loadedAt, LoadTime = sw.Elapsed,
             };
         }
         finally

@@ -8,6 +8,12 @@ public sealed record AgeGroup(string Id, int MinAge, int MaxAge, Framework Frame
 /// <summary>A deprivation framework over the registry: versioned; every result names the version that produced it.</summary>
 public sealed record RegistryFramework(string Id, string Version, IReadOnlyList<AgeGroup> AgeGroups)
 {
+    /// <summary>Indicators this framework defines for itself (conditions over registry fields), besides the built-in ones.</summary>
+    public IReadOnlyList<RegistryIndicator> OwnIndicators { get; init; } = [];
+
+    /// <summary>An indicator by id: the framework's own first, then the built-in catalogue.</summary>
+    public RegistryIndicator? Indicator(string id) => OwnIndicators.FirstOrDefault(i => i.Id == id) ?? RegistryIndicators.Find(id);
+
     public AgeGroup? Group(string? id) => id is null ? AgeGroups[0] : AgeGroups.FirstOrDefault(g => string.Equals(g.Id, id, StringComparison.Ordinal));
 
     /// <summary>

@@ -28,6 +28,25 @@ public static class RegistryFrameworkJson
                 errors.Add("$.ageGroups: a non-empty list of age groups is required");
                 return (null, errors);
             }
+            var own = new List<RegistryIndicator>();
+            if (root.TryGetProperty("indicators", out var ownList))
+            {
+                if (ownList.ValueKind != JsonValueKind.Array) errors.Add("$.indicators: a list of indicator definitions");
+                else
+                {
+                    var k = 0;
+                    foreach (var x in ownList.EnumerateArray())
+                    {
+                        var path = $"$.indicators[{k++}]";
+                        if (IndicatorRules.Parse(x, path, errors) is { } ind)
+                        {
+                            if (own.Any(o => o.Id == ind.Id)) errors.Add($"{path}.id: \"{ind.Id}\" is defined twice");
+                            else own.Add(ind);
+                        }
+                    }
+                }
+            }
+            RegistryIndicator? Find(string id) => own.FirstOrDefault(o => o.Id == id) ?? RegistryIndicators.Find(id);
             var result = new List<AgeGroup>();
             var i = 0;
             foreach (var g in groups.EnumerateArray())
@@ -55,13 +74,13 @@ public static class RegistryFrameworkJson
                 {
                     foreach (var (dim, d) in framework.Dimensions.Select((x, d) => (x, d)))
                         foreach (var (ind, j) in dim.Indicators.Select((x, j) => (x, j)))
-                            if (RegistryIndicators.Find(ind) is null)
-                                errors.Add($"{path}.dimensions[{d}].indicators[{j}]: \"{ind}\" is not a registry indicator (one of {string.Join(", ", RegistryIndicators.All.Select(x => x.Id))})");
+                            if (Find(ind) is null)
+                                errors.Add($"{path}.dimensions[{d}].indicators[{j}]: \"{ind}\" is not a registry indicator (one of {string.Join(", ", own.Select(x => x.Id).Concat(RegistryIndicators.All.Select(x => x.Id)))})");
                 }
                 if (id is not null && min >= 0 && max >= 0 && framework is not null)
                     result.Add(new AgeGroup(id, min, max, framework with { Name = $"{name} {id}", Version = version }));
             }
-            return errors.Count > 0 ? (null, errors) : (new RegistryFramework(name!, version, result), errors);
+            return errors.Count > 0 ? (null, errors) : (new RegistryFramework(name!, version, result) { OwnIndicators = own }, errors);
         }
     }
 
@@ -72,6 +91,21 @@ public static class RegistryFrameworkJson
         {
             w.WriteStartObject();
             w.WriteString("name", f.Id);
+            if (f.OwnIndicators.Count > 0)
+            {
+                w.WriteStartArray("indicators");
+                foreach (var ind in f.OwnIndicators)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", ind.Id);
+                    w.WriteNumber("minAge", ind.MinAge);
+                    w.WriteNumber("maxAge", ind.MaxAge);
+                    w.WritePropertyName("when");
+                    using (var when = JsonDocument.Parse(ind.Definition!)) when.RootElement.WriteTo(w);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartArray("ageGroups");
             foreach (var g in f.AgeGroups)
             {

@@ -2,10 +2,13 @@ using Himaya.Features.Registry;
 
 namespace Himaya.Features.Deprivation;
 
-/// <summary>What the registry knows about a child that deprivation indicators read (a value: built per child without allocating).</summary>
+/// <summary>
+/// What the registry knows about a child that deprivation indicators read (a value: built per child without allocating).
+/// <c>ReceivesTsa</c> is the child's own record of targeted social assistance, or else its household's.
+/// </summary>
 public readonly record struct ChildFacts(DateOnly BirthDate, Sex Sex, string DistrictCode, Residence? Residence, Displacement Displacement, bool HasFunctionalDifficulty,
     Enrolment? Enrolment, Immunisation Immunisation, bool? BirthRegistered, CareArrangement CareArrangement, bool? ReceivesTsa,
-    WaterSource? WaterSource, Sanitation? Sanitation, int? Rooms, int? People);
+    WaterSource? WaterSource, Sanitation? Sanitation, int? Rooms, int? People, bool? OfficialDisabilityStatus = null);
 
 /// <summary>
 /// A deprivation indicator computed from registry fields: 1 deprived, 0 not, -1 unknown. Outside its ages an indicator
@@ -13,6 +16,9 @@ public readonly record struct ChildFacts(DateOnly BirthDate, Sex Sex, string Dis
 /// </summary>
 public sealed record RegistryIndicator(string Id, int MinAge, int MaxAge, Func<ChildFacts, int, sbyte> Rule)
 {
+    /// <summary>A framework's own indicator keeps its definition (the "when" condition as JSON) to show and save it.</summary>
+    public string? Definition { get; init; }
+
     public sbyte Value(ChildFacts c, int age) => age < MinAge || age > MaxAge ? (sbyte)0 : Rule(c, age);
 }
 
