@@ -130,8 +130,8 @@ public sealed class RegistryFacts
 
 /// <summary>
 /// The latest <see cref="RegistryFacts"/>, shared by all analyses. Older than <c>Deprivation:SnapshotSeconds</c>
-/// (default 300), it is read again: at once when that is quick (a small registry, under half a second), otherwise in the
-/// background while analyses go on with the previous one, whose time every result states. So a national analysis of
+/// (default 300), it is read again: at once when that is quick (a small registry, under half a second) or when the
+/// setting is 0, otherwise in the background while analyses go on with the previous one, whose time every result states. So a national analysis of
 /// millions of children costs the database read once per few minutes, not once per page.
 /// </summary>
 public sealed class RegistryFactsCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
@@ -148,7 +148,8 @@ public sealed class RegistryFactsCache(IServiceScopeFactory scopes, TimeProvider
     {
         var current = _current;
         if (current is not null && clock.GetUtcNow().UtcDateTime - current.LoadedAt <= MaxAge) return current;
-        if (current is not null && current.LoadTime > TimeSpan.FromMilliseconds(500))
+        // SnapshotSeconds = 0 asks for the registry as it is now, every time (tests; a small installation).
+        if (current is not null && MaxAge > TimeSpan.Zero && current.LoadTime > TimeSpan.FromMilliseconds(500))
         {
             lock (_refreshLock) _refresh ??= Task.Run(RefreshAsync, CancellationToken.None);
             return current;
