@@ -148,3 +148,18 @@ public sealed class ModaVerbSurveyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+public sealed class DotnetRunOutputTests
+{
+    [Fact]
+    public void The_app_has_no_launch_settings_that_would_put_a_line_before_a_verbs_output()
+    {
+        // `dotnet run --project src/Himaya -- moda ...` is how outside checks run the verb; with a launchSettings.json the
+        // SDK prints "Using launch settings from ..." on standard output first, and the JSON no longer parses.
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Himaya.slnx"))) dir = dir.Parent;
+        dir.ShouldNotBeNull("the repository root (Himaya.slnx) above the test binaries");
+        File.Exists(Path.Combine(dir.FullName, "src", "Himaya", "Properties", "launchSettings.json")).ShouldBeFalse();
+        File.Exists(Path.Combine(dir.FullName, "src", "Himaya", "Himaya.csproj")).ShouldBeTrue();
+    }
+}
