@@ -101,7 +101,7 @@ public static class ChildTableCsv
                 sbyte value;
                 if (v.Length == 1 && v[0] == (byte)'1') value = 1;
                 else if (v.Length == 1 && v[0] == (byte)'0') value = 0;
-                else if (v.IsEmpty || v.SequenceEqual("NA"u8) || v.SequenceEqual("."u8)) value = ChildTable.Missing;
+                else if (Other(v) is { } other) value = other;
                 else
                 {
                     Error(errors, $"line {line}, column \"{indicators[i]}\": \"{Show(v)}\" is not 1 (deprived), 0 (not deprived) or empty (missing)");
@@ -159,6 +159,31 @@ public static class ChildTableCsv
             labelArrays[c] = sorted;
         }
         return (new ChildTable(n, indicators, columns, weights, groupNames, codes, labelArrays) { Strata = strata, Clusters = clusters }, errors);
+    }
+
+    /// <summary>
+    /// The less common ways files write an indicator (the fast path above takes "1" and "0"): a number equal to 1 or 0
+    /// ("1.0", "0.00" — how pandas writes an integer column that has gaps), true/false, and missing as empty, NA, N/A,
+    /// NaN, "." or null. Null: not an indicator value.
+    /// </summary>
+    private static sbyte? Other(ReadOnlySpan<byte> v)
+    {
+        if (v.IsEmpty) return ChildTable.Missing;
+        Span<char> text = stackalloc char[Math.Min(v.Length, 16)];
+        if (v.Length > 16) return null;
+        for (var i = 0; i < v.Length; i++) text[i] = char.ToLowerInvariant((char)v[i]);
+        switch (text)
+        {
+            case "na" or "n/a" or "nan" or "." or "null" or "none": return ChildTable.Missing;
+            case "true" or "yes": return 1;
+            case "false" or "no": return 0;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            if (d == 1) return 1;
+            if (d == 0) return 0;
+        }
+        return null;
     }
 
     private static string Show(ReadOnlySpan<byte> v)

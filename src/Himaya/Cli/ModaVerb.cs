@@ -122,11 +122,7 @@ internal static class ModaVerb
             foreach (var e in frameworkErrors) Console.Error.WriteLine($"moda: {args.Framework}: {e}");
             return 2;
         }
-        if (args.Ks?.FirstOrDefault(k => k > framework.Dimensions.Count + 1e-9) is { } tooHigh and > 0)
-        {
-            Console.Error.WriteLine($"moda: --k: {tooHigh.ToString(CultureInfo.InvariantCulture)} is above the number of dimensions ({framework.Dimensions.Count})");
-            return 2;
-        }
+        // A cut-off above the number of dimensions is allowed: nobody reaches it, so H, A and M0 are 0 there.
         string?[] extra = [args.Weight, args.Strata, args.Cluster];
         var clash = args.By.Concat(extra.OfType<string>()).Where(c => c == args.Id || framework.Indicators.Contains(c)).ToList();
         if (clash.Count > 0)

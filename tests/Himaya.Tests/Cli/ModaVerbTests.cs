@@ -84,6 +84,16 @@ public sealed class ModaVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_cut_off_above_the_number_of_dimensions_is_reached_by_nobody()
+    {
+        var output = Path.Combine(_dir, "k.json");
+        ModaVerb.Run(["moda", "--input", Write("c.csv", Children), "--framework", Write("f.json", Framework), "--k", "3,4", "--output", output]).ShouldBe(0);
+        using var doc = JsonDocument.Parse(File.ReadAllText(output));
+        var k4 = doc.RootElement.GetProperty("byK")[1];
+        (k4.GetProperty("k").GetDouble(), k4.GetProperty("H").GetDouble(), k4.GetProperty("M0").GetDouble()).ShouldBe((4.0, 0.0, 0.0));
+    }
+
+    [Fact]
     public void The_csv_output_lists_the_same_numbers_one_per_line()
     {
         var output = Path.Combine(_dir, "out.csv");
@@ -101,7 +111,7 @@ public sealed class ModaVerbTests : IDisposable
     [InlineData("--framework", "f.json")] // no input
     [InlineData("--input", "c.csv", "--framework", "f.json", "--format", "xml")]
     [InlineData("--input", "c.csv", "--framework", "f.json", "--k", "0")]
-    [InlineData("--input", "c.csv", "--framework", "f.json", "--k", "4")] // above the 3 dimensions
+    [InlineData("--input", "c.csv", "--framework", "f.json", "--k", "1,-2")]
     [InlineData("--input", "c.csv", "--framework", "f.json", "--by", "a,b,c")]
     [InlineData("--input", "c.csv", "--framework", "f.json", "--by", "nope")]
     [InlineData("--input", "c.csv", "--framework", "f.json", "--weight", "school")] // an indicator

@@ -69,6 +69,16 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Indicators_written_as_floats_booleans_or_named_missing_values_are_read()
+    {
+        // pandas writes an integer column with gaps as 1.0/0.0, booleans as True/False, and may write NaN.
+        var (t, errors) = Read("id,a\n1,1.0\n2,0.0\n3,True\n4,false\n5,NaN\n6,N/A\n7,\n8,1e0\n", ["a"]);
+        errors.ShouldBeEmpty();
+        t!.Indicators[0][..8].ShouldBe(new sbyte[] { 1, 0, 1, 0, -1, -1, -1, 1 });
+        Read("id,a\n1,0.5\n", ["a"]).Errors.ShouldBe(["line 2, column \"a\": \"0.5\" is not 1 (deprived), 0 (not deprived) or empty (missing)"]);
+    }
+
+    [Fact]
     public void Every_problem_is_named_by_line_and_column_and_nothing_is_returned()
     {
         var text = "id,a,b,w\n" +
