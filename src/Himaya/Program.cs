@@ -5,14 +5,13 @@ using Himaya.Infrastructure;
 if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
 
 // No launchSettings.json: `dotnet run` would print "Using launch settings from ..." on standard output, ahead of what a
-// verb prints there (e.g. the `moda` JSON). A Debug build (what `dotnet run` makes) defaults to Development, so the demo
-// runs; a Release build defaults to Production, so an installation that forgets to say gets no demo users.
+// verb prints there (e.g. the `moda` JSON). Instead: with no environment set, the app run from its own source tree's
+// build output (`dotnet run`, Debug or Release) is Development, so the demo runs; anywhere else (a published copy) it is
+// Production, so an installation that forgets to say gets no demo users.
 if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null && Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is null
-    && !args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase)))
+    && !args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase)) && RunFromSourceTree())
 {
-#if DEBUG
     args = [.. args, "--environment", Environments.Development];
-#endif
 }
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://localhost:5080");
@@ -22,4 +21,14 @@ app.UseHimaya();
 await app.RunAsync();
 return 0;
 
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Is this executable in the build output below src/Himaya (bin/{configuration}/{framework}), next to its project file?</summary>
+    private static bool RunFromSourceTree()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var i = 0; i < 5 && dir is not null; i++, dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Himaya.csproj"))) return true;
+        return false;
+    }
+}
