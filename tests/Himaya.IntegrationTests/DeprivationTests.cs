@@ -300,10 +300,10 @@ public abstract class DeprivationRunsTests(HimayaApp app)
         stored.GetProperty("source").GetProperty("minCell").GetInt32().ShouldBe(5);
         stored.GetProperty("groups").GetArrayLength().ShouldBe(2);
 
-        var bad = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water,school\n1,1,0\n2,yes,0\n", framework = Framework });
+        var bad = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water,school\n1,1,0\n2,maybe,0\n", framework = Framework });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.JsonAsync();
-        problem.GetProperty("errors").GetProperty("content")[0].GetString().ShouldBe("line 3, column \"water\": \"yes\" is not 1 (deprived), 0 (not deprived) or empty (missing)");
+        problem.GetProperty("errors").GetProperty("content")[0].GetString().ShouldBe("line 3, column \"water\": \"maybe\" is not 1 (deprived), 0 (not deprived) or empty (missing)");
         var badFramework = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water\n1,1\n", framework = "{\"dimensions\":[]}" });
         (await badFramework.JsonAsync()).ErrorFields().ShouldContain("framework");
     }
