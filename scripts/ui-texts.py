@@ -363,6 +363,7 @@ R = [
 ("Deprivation.Rate","Children deprived","Məhrum uşaqlar","Лишённые дети"),
 ("Deprivation.Ages","ages {0}–{1}","{0}–{1} yaş","возраст {0}–{1}"),
 ("Deprivation.Distribution","How many dimensions","Neçə ölçüdə","Во скольких измерениях"),
+("Deprivation.DistributionCaption","Share of children by the number of dimensions they are deprived in","Məhrum olduqları ölçülərin sayına görə uşaqların payı","Доля детей по числу измерений, в которых они лишены"),
 ("Deprivation.Count","Dimensions deprived","Məhrum ölçülər","Измерений с депривацией"),
 ("Deprivation.Exactly","Exactly","Dəqiq","Ровно"),
 ("Deprivation.AtLeast","At least","Ən azı","Не менее"),

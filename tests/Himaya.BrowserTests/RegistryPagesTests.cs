@@ -140,6 +140,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("#headline-table tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#analysis-source")).ToContainTextAsync("Framework az-moda, version 1");
         await Assertions.Expect(page.Locator("#dimension-chart svg g")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#distribution-chart svg g")).ToHaveCountAsync(7); // 0..6 dimensions
 
         await page.GetByLabel("Age group").SelectOptionAsync("5-17");
         await page.GetByLabel("By", new() { Exact = true }).SelectOptionAsync("district");
