@@ -59,11 +59,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.Locator("button.primary").ClickAsync();
         try
         {
-            // The document is enough: twice a first run timed out on the dashboard's "load" event while the page was
-            // already there and readable (a cold server's subresource), which made sign-in look broken.
-            await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // Poll the address rather than wait for a load event: runs have timed out on the dashboard's "load" and even
+            // "DOMContentLoaded" event (after the POST's redirect) while the dashboard was already there and readable.
+            await Assertions.Expect(page).ToHaveURLAsync(BaseUrl + "/", new() { Timeout = 30_000 });
+            await page.Locator("main h1").WaitForAsync(new() { Timeout = 30_000 });
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             // Say what the browser shows instead of only that it timed out.
             var body = await page.InnerTextAsync("body");
