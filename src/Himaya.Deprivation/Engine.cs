@@ -27,6 +27,7 @@ public static class Engine
         var d = framework.Dimensions.Count;
         if (d is 0 or > Framework.MaxDimensions) throw new ArgumentException($"A framework has 1 to {Framework.MaxDimensions} dimensions.", nameof(framework));
         var indicators = framework.Indicators;
+        if (indicators.Count > Framework.MaxIndicators) throw new ArgumentException($"A framework has at most {Framework.MaxIndicators} indicators.", nameof(framework));
         var used = indicators.Select(table.IndicatorIndex).ToArray();
         var unknown = indicators.Where((_, i) => used[i] < 0).ToList();
         if (unknown.Count > 0) throw new ArgumentException("Not in the data: " + string.Join(", ", unknown), nameof(table));
@@ -222,9 +223,14 @@ public static class Engine
         for (var m = 0; m <= d; m++) exactly[m] = p > 0 ? exactly[m] / p : 0;
         var dimDeprived = new double[d];
         foreach (var (mask, weight) in s.Masks) for (var bits = mask; bits != 0; bits &= bits - 1) dimDeprived[BitOperations.TrailingZeroCount(bits)] += weight;
-        var dimHeadcount = dimDeprived.Select((x, i) => p - s.DimUnobserved[i] is var observed && observed > 0 ? x / observed : 0).ToArray();
-        var indHeadcount = s.IndDeprived.Select((x, i) => p - s.IndMissing[i] is var observed && observed > 0 ? x / observed : 0).ToArray();
-        return new GroupMeasures(by, s.Count, s.Dropped, p, totalPopulation > 0 ? p / totalPopulation : 0, byK, exactly, atLeast, dimHeadcount, indHeadcount, s.Masks);
+        var dimObserved = s.DimUnobserved.Select(u => p - u).ToArray();
+        var indObserved = s.IndMissing.Select(m => p - m).ToArray();
+        var dimHeadcount = dimDeprived.Select((x, i) => dimObserved[i] > 0 ? x / dimObserved[i] : 0).ToArray();
+        var indHeadcount = s.IndDeprived.Select((x, i) => indObserved[i] > 0 ? x / indObserved[i] : 0).ToArray();
+        return new GroupMeasures(by, s.Count, s.Dropped, p, totalPopulation > 0 ? p / totalPopulation : 0, byK, exactly, atLeast, dimHeadcount, indHeadcount, s.Masks)
+        {
+            DimensionObserved = dimObserved, IndicatorObserved = indObserved,
+        };
     }
 
     /// <summary>One group's sums (or everyone's).</summary>

@@ -76,16 +76,21 @@ public sealed class GroupMeasures
             regions[r] += weight;
         }
         for (var r = 0; r < 8; r++) regions[r] /= Population;
-        if (MinCell > 0) for (var r = 0; r < 8; r++) regions[r] = Suppression.Hide(regions[r], N, MinCell);
+        // The eight regions sum to 1: one hidden region could be worked out from the others, so all go together.
+        if (MinCell > 0 && regions.Any(x => double.IsNaN(Suppression.Hide(x, N, MinCell)))) Array.Fill(regions, double.NaN);
         return regions;
     }
 
     /// <summary>Set on a suppressed copy: overlaps are suppressed the same way.</summary>
     internal int MinCell { get; init; }
 
+    /// <summary>The (weighted) children for whom each dimension / indicator is known: the denominators of the rates above.</summary>
+    public double[] DimensionObserved { get; init; } = [];
+    public double[] IndicatorObserved { get; init; } = [];
+
     internal GroupMeasures With(KMeasures[] byK, double[] exactly, double[] atLeast, double[] dimensionHeadcount, double[] indicatorHeadcount, bool suppressed, int minCell) =>
         new(By, suppressed ? 0 : N, suppressed ? 0 : NDropped, suppressed ? double.NaN : Population, suppressed ? double.NaN : Share, byK, exactly, atLeast,
-            dimensionHeadcount, indicatorHeadcount, _masks, suppressed) { MinCell = minCell };
+            dimensionHeadcount, indicatorHeadcount, _masks, suppressed) { MinCell = minCell, DimensionObserved = DimensionObserved, IndicatorObserved = IndicatorObserved };
 }
 
 /// <summary>An analysis: the framework it used, the measures of everyone analysed and of each subgroup.</summary>

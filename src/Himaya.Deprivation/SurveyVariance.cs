@@ -82,9 +82,11 @@ internal static class SurveyVariance
             }
         }
 
+        // Each domain's cells once (a lookup, not a scan of every cell per domain: many groups made that quadratic).
+        var byDomain = sums.ToLookup(s => s.Key.Domain);
         (double[] SeH, double[] SeM0) Errors(int domain)
         {
-            var cells = sums.Where(s => s.Key.Domain == domain).ToList();
+            var cells = byDomain[domain].ToList();
             var x = cells.Sum(c => c.Value[0]);
             var seH = new double[kCount];
             var seM = new double[kCount];

@@ -52,6 +52,8 @@ internal sealed class Utf8CsvReader(Stream stream)
     /// <summary>True: a row was read; false: no more rows; null: more bytes are needed.</summary>
     private bool? TryParseRow()
     {
+        // A UTF-8 byte-order mark is not part of the first field (it would hide a quote that opens it).
+        if (_nextLine == 1 && _pos == 0 && _end >= 3 && _buf[0] == 0xEF && _buf[1] == 0xBB && _buf[2] == 0xBF) _pos = 3;
         var p = _pos;
         if (p == _end) return _eof ? false : null;
         FieldCount = 0;

@@ -79,6 +79,14 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void A_byte_order_mark_before_a_quoted_header_is_not_part_of_the_column_name()
+    {
+        var (t, errors) = Read("\uFEFF\"id\",\"a\"\n1,1\n", ["a"]);
+        errors.ShouldBeEmpty();
+        t!.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Every_problem_is_named_by_line_and_column_and_nothing_is_returned()
     {
         var text = "id,a,b,w\n" +

@@ -59,7 +59,10 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
             var codes = units.SelfAndDescendants(district).ToList();
             q = q.Where(t => codes.Contains(t.DistrictCode));
         }
+        // Scope before the limit: otherwise 500 newer tasks elsewhere would leave a district user with none of theirs.
+        q = q.Where(t => db.Children.VisibleTo(user).Any(c => c.Id == t.ChildId));
         var items = await ItemsAsync(user, q.OrderBy(t => t.Status).ThenByDescending(t => t.CreatedAt).Take(500), culture, ct);
+        items = [.. items.OrderBy(i => i.Status).ThenByDescending(i => i.CreatedAt)];
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, "outreach-task", null,
             $"status={status}; district={district}; ids={string.Join(',', items.Select(i => i.ChildId.ToString("N")))}"), ct);
         return new Outcome<List<OutreachItem>>.Ok(items);
