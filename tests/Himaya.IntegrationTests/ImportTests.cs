@@ -282,6 +282,24 @@ public abstract class ImportBackgroundTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task The_same_file_sent_twice_at_once_is_imported_once()
+    {
+        var ganja = await app.ClientForAsync("worker.ganja");
+        var (tag, content) = File(rows: 20, seed: 9);
+        var body = new { source = "Twice source " + tag, fileName = "twice.csv", content, mapping = ImportTests.Mapping };
+        // Both requests race on creating the source and the batch.
+        var responses = await Task.WhenAll(ganja.PostAsJsonAsync("/api/v1/imports", body), ganja.PostAsJsonAsync("/api/v1/imports", body));
+        var bodies = string.Join(" | ", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())));
+        responses.Select(r => (int)r.StatusCode).Order().ToArray().ShouldBe([200, 202], bodies);
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("id").GetString()));
+        ids.Distinct().Count().ShouldBe(1);
+        var done = await FollowAsync(ganja, ids[0]!, s => s.GetProperty("status").GetString() != "Running");
+        done.GetProperty("rowsDone").GetInt32().ShouldBe(20);
+        await using var db = app.NewDbContext();
+        (await db.ImportBatches.CountAsync(b => b.FileName == "twice.csv" && db.LinkSources.Any(s => s.Id == b.SourceId && s.Name == "Twice source " + tag))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_rollback_while_the_worker_is_applying_the_file_leaves_nothing_of_it()
     {
         var ganja = await app.ClientForAsync("worker.ganja");

@@ -193,7 +193,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.FileName).HasMaxLength(260);
             e.Property(x => x.FileHash).HasMaxLength(64);
             e.HasOne<Himaya.Features.Linkage.LinkSource>().WithMany().HasForeignKey(x => x.SourceId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.SourceId, x.FileHash });
+            // One live import of a file per source: two first sendings at once (a double click, a client's retry) cannot
+            // both create a batch; the second is told the file is already being imported.
+            e.HasIndex(x => new { x.SourceId, x.FileHash }).IsUnique().HasFilter("status <> 'RolledBack'");
             e.Property(x => x.Error).HasMaxLength(1000);
             // A rollback and a background chunk both write the batch: whichever commits second sees the other's status
             // change and gives way (the chunk rolls back whole), so no row is applied to a rolled-back import.

@@ -149,7 +149,16 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             source.Mapping = mappingJson;
             source.UpdatedAt = Now;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(source).State == EntityState.Added)
+        {
+            // The same new source named at the same moment by another request: use the one that was saved.
+            db.ChangeTracker.Clear();
+            source = await db.LinkSources.SingleAsync(s => s.Name == p.Source, ct);
+        }
 
         var batch = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack).FirstOrDefaultAsync(ct);
         if (batch is { Status: ImportStatus.Completed or ImportStatus.Failed })
@@ -157,6 +166,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         // The same file again while a worker has it: the answer is its progress, not a second run beside it.
         if (batch is not null && await db.ImportFiles.AnyAsync(f => f.BatchId == batch.Id, ct))
             return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
+        var isNew = batch is null;
         if (batch is null)
         {
             batch = new ImportBatch
@@ -170,15 +180,34 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         {
             // Too long for one request: the file is kept with the batch (same transaction) and a worker applies it.
             db.ImportFiles.Add(new ImportFile { BatchId = batch.Id, Content = p.Content, Mapping = mappingJson });
-            await db.SaveChangesAsync(ct);
+            if (await SaveNewBatchAsync(isNew, source.Id, hash, ct) is { } other) return await SummaryAsync(other, p.Source, alreadyImported: true, ct);
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
                 $"source={source.Id}; rows={batch.RowCount}; queued for the background")), ct);
             queue.Wake();
             return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
         }
-        await db.SaveChangesAsync(ct);
+        if (await SaveNewBatchAsync(isNew, source.Id, hash, ct) is { } concurrent) return await SummaryAsync(concurrent, p.Source, alreadyImported: true, ct);
         batch = await ApplyAsync(user, batch, source.Id, p, file: null, ct);
         return await SummaryAsync(batch, p.Source, alreadyImported: false, ct);
+    }
+
+    /// <summary>
+    /// Saves a new batch; when the same file from the same source was sent at the same moment and its batch won the unique
+    /// index, returns that batch instead (nothing of this request is kept).
+    /// </summary>
+    private async Task<ImportBatch?> SaveNewBatchAsync(bool isNew, int sourceId, string hash, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            db.ChangeTracker.Clear();
+            return await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SourceId == sourceId && b.FileHash == hash && b.Status != ImportStatus.RolledBack, ct)
+                ?? throw new InvalidOperationException("The import batch could not be saved, and no other batch of the file exists.");
+        }
     }
 
     /// <summary>
