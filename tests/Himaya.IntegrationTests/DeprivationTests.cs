@@ -394,8 +394,11 @@ public abstract class OutreachTests(HimayaApp app)
         task.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("out_of_school");
         task.GetProperty("dimensions").EnumerateArray().Select(r => r.GetString()).ShouldContain("education");
         task.GetProperty("status").GetString().ShouldBe("Open");
-        // One open task per child.
+        // One open task per child, also when two colleagues click at the same moment.
         (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var other = (await TestData.CreateChildAsync(worker, TestData.Child(surname: "Eynivaxtov"))).GetProperty("id").GetString();
+        var both = await Task.WhenAll(worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = other }), worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = other }));
+        both.Select(r => (int)r.StatusCode).Order().ToArray().ShouldBe([201, 409]);
         // Another district's worker neither sees nor closes it, nor starts one for the child.
         var shirvan = await app.ClientForAsync("worker.shirvan");
         (await (await shirvan.GetAsync("/api/v1/outreach-tasks?status=Open")).JsonAsync()).EnumerateArray().ShouldNotContain(t => t.GetProperty("childId").GetString() == id);

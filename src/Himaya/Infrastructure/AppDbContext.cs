@@ -210,7 +210,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Outcome).HasMaxLength(1000);
             e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.DistrictCode, x.Status });
-            e.HasIndex(x => x.ChildId);
+            // One open outreach task per child, whoever clicks at the same moment.
+            e.HasIndex(x => x.ChildId).IsUnique().HasFilter("status = 'Open'");
         });
         b.Entity<Himaya.Features.Deprivation.StoredFramework>(e =>
         {

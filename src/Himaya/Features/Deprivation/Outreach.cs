@@ -43,7 +43,15 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
             Status = OutreachStatus.Open, CreatedById = user.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.OutreachTasks.Add(task);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another task for this child was opened at the same moment (the unique index on open tasks refused this one).
+            return new Outcome<OutreachItem>.Conflict("childId", "An outreach task for this child is already open.");
+        }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "outreach-task", task.Id.ToString("D"), "child=" + ChildRecords.Id(child.Id)), ct);
         return new Outcome<OutreachItem>.Ok((await ItemsAsync(user, db.OutreachTasks.Where(t => t.Id == task.Id), culture, ct)).Single());
     }
