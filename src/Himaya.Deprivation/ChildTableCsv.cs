@@ -31,7 +31,6 @@ public static class ChildTableCsv
         if (!reader.ReadRow()) return (null, ["the file is empty: a header row is expected"]);
         var header = new string[reader.FieldCount];
         for (var c = 0; c < header.Length; c++) header[c] = reader.FieldText(c).Trim();
-        if (header.Length > 0 && header[0].StartsWith('\uFEFF')) header[0] = header[0][1..];
         int Find(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.Ordinal));
 
         var idCol = Find(options.IdColumn);

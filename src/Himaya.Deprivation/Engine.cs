@@ -31,7 +31,6 @@ public static class Engine
         var used = indicators.Select(table.IndicatorIndex).ToArray();
         var unknown = indicators.Where((_, i) => used[i] < 0).ToList();
         if (unknown.Count > 0) throw new ArgumentException("Not in the data: " + string.Join(", ", unknown), nameof(table));
-        var dimIndicators = framework.Dimensions.Select(x => x.Indicators.Select(table.IndicatorIndex).ToArray()).ToArray();
         var cutoffs = (ks is { Count: > 0 } ? ks : Enumerable.Range(1, d).Select(k => (double)k)).ToArray();
 
         // Groups: the combinations of the grouping columns' codes, numbered code0 * L1 * L2... + code1 * L2 + ...
@@ -49,7 +48,7 @@ public static class Engine
             var from = (int)((long)table.Count * p / parts);
             var to = (int)((long)table.Count * (p + 1) / parts);
             var acc = new Accumulator(g, d, used.Length, dense);
-            Accumulate(framework, table, dimIndicators, used, sizes, acc, from, to);
+            Accumulate(framework, table, used, sizes, acc, from, to);
             accumulators[p] = acc;
         });
         var all = accumulators[0];
@@ -84,16 +83,16 @@ public static class Engine
     /// <summary>Children per block: the indicator columns are turned into per-child bit masks a block at a time (column by column, branch-free).</summary>
     private const int Block = 4096;
 
-    private static void Accumulate(Framework framework, ChildTable table, int[][] dimIndicators, int[] used, int[] sizes, Accumulator acc, int from, int to)
+    private static void Accumulate(Framework framework, ChildTable table, int[] used, int[] sizes, Accumulator acc, int from, int to)
     {
-        var d = dimIndicators.Length;
+        var d = framework.Dimensions.Count;
         var u = used.Length;
-        // Each dimension as a mask over the used indicators' positions.
-        var dimMasks = framework.Dimensions.Select(x => x.Indicators.Aggregate(0UL, (m, name) => m | (1UL << Array.IndexOf([.. framework.Indicators], name)))).ToArray();
+        // Each dimension as a mask over the used indicators' positions (framework.Indicators order, as `used`).
+        var allIndicators = framework.Indicators.ToList();
+        var dimMasks = framework.Dimensions.Select(x => x.Indicators.Aggregate(0UL, (m, name) => m | (1UL << allIndicators.IndexOf(name)))).ToArray();
         var union = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Union).ToArray();
         var weighted = framework.Dimensions.Select(x => x.Aggregation == Aggregation.Weighted).ToArray();
         // Indicator weights by position among the used indicators (for weighted dimensions).
-        var allIndicators = framework.Indicators.ToList();
         var indicatorWeight = new double[framework.Dimensions.Count][];
         for (var k = 0; k < framework.Dimensions.Count; k++)
         {

@@ -33,17 +33,10 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
 {
     public const int MaxSurveyChars = 50_000_000;
 
-    private static string ScopeOf(CurrentUser u) => u.ScopeKind switch
-    {
-        ScopeKind.National => "national",
-        ScopeKind.Areas => string.Join(',', u.Districts.Order(StringComparer.Ordinal)),
-        _ => "caseload:" + u.Id.ToString(CultureInfo.InvariantCulture),
-    };
-
     private IQueryable<DeprivationRun> Visible(CurrentUser u)
     {
         if (u.ScopeKind == ScopeKind.National) return db.DeprivationRuns;
-        var scope = ScopeOf(u);
+        var scope = RegistryAnalysis.ScopeKey(u);
         return db.DeprivationRuns.Where(r => r.Scope == scope);
     }
 
@@ -115,7 +108,7 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
     {
         var run = new DeprivationRun
         {
-            Id = Guid.CreateVersion7(), Scope = ScopeOf(user), Framework = framework, FrameworkVersion = version, AgeGroup = ageGroup,
+            Id = Guid.CreateVersion7(), Scope = RegistryAnalysis.ScopeKey(user), Framework = framework, FrameworkVersion = version, AgeGroup = ageGroup,
             Disaggregations = string.Join(',', result.GroupColumns), Source = source, Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim(), Result = json,
             CreatedById = user.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, DataAsOf = dataAsOf,
         };

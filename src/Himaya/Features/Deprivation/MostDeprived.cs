@@ -79,17 +79,13 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var registry = await facts.GetAsync(ct);
 
-        // Candidates from the shared reading: in scope (as Scope.VisibleTo), in the age group, score at least k.
-        var earliest = today.AddYears(-(group.MaxAge + 1)).DayNumber;
-        var latest = today.AddYears(-group.MinAge).DayNumber;
+        // Candidates from the shared reading: in scope (areas and caseload as Scope.VisibleTo), in the age group, score
+        // at least k; the page itself is read again through VisibleTo below.
         var within = q.District is { Length: > 0 } d ? units.SelfAndDescendants(d).ToHashSet(StringComparer.Ordinal) : null;
-        var allowed = registry.DistrictCodes.Select(code => (user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
         var indicators = framework.Indicators.Select(id => registryFramework.Indicator(id)!).ToArray();
         var found = new List<(Guid Id, double Score)>();
-        for (var i = 0; i < registry.Count; i++)
+        foreach (var i in registry.Rows(user, group.MinAge, group.MaxAge, today, within))
         {
-            if (registry.BirthDay[i] <= earliest || registry.BirthDay[i] > latest || !allowed[registry.District[i]]) continue;
-            if (user.ScopeKind == ScopeKind.Caseload && registry.AssignedWorker[i] != user.Id) continue;
             var c = registry[i];
             var (score, _) = Score(framework, indicators, c, Child.AgeOn(c.BirthDate, today));
             if (score >= k - 1e-9) found.Add((registry.Id[i], score));

@@ -64,7 +64,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var result = Engine.Analyse(group.Framework, table, request.K is { Count: > 0 } k ? [.. k.Distinct().Order()] : null);
         var minCell = user.Can(Permission.ReadPersonalData) ? 0 : MinCell;
         result = Suppression.Apply(result, minCell);
-        var scope = ScopeText(user);
+        var scope = ScopeKey(user);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "deprivation", null, string.Create(CultureInfo.InvariantCulture,
             $"framework={framework.Id}/{framework.Version}; ageGroup={group.Id}; by={string.Join(',', request.By ?? [])}; scope={scope}; children={table.Count}")), ct);
         return new Outcome<RegistryAnalysisResult>.Ok(new RegistryAnalysisResult(result, framework, group, today, dataAsOf, scope, minCell, clock.GetElapsedTime(started)));
@@ -119,11 +119,12 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
             c.Household == null ? null : c.Household.WaterSource, c.Household == null ? null : c.Household.Sanitation,
             c.Household == null ? null : c.Household.Rooms, c.Household == null ? null : c.Household.People, c.OfficialDisabilityStatus)));
 
-    private static string ScopeText(CurrentUser user) => user.ScopeKind switch
+    /// <summary>The user's scope as results state it, and as stored runs are shared by: "national", the district codes, or "caseload:{user}".</summary>
+    public static string ScopeKey(CurrentUser user) => user.ScopeKind switch
     {
         ScopeKind.National => "national",
         ScopeKind.Areas => string.Join(',', user.Districts.Order(StringComparer.Ordinal)),
-        _ => "caseload",
+        _ => "caseload:" + user.Id.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The age group's children in the user's area scope as indicator columns, from the shared in-memory reading of the registry.</summary>
@@ -131,12 +132,6 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         DateOnly today, CancellationToken ct)
     {
         var registry = await facts.GetAsync(ct);
-        // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
-        var earliest = today.AddYears(-(group.MaxAge + 1)).DayNumber;
-        var latest = today.AddYears(-group.MinAge).DayNumber;
-        // The same rule as Scope.CountableBy: areas by district, a caseload by assigned worker.
-        var districtAllowed = registry.DistrictCodes.Select(code => user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)).ToArray();
-        var caseload = user.ScopeKind == ScopeKind.Caseload;
         var indicators = group.Framework.Indicators.Select(id => framework.Indicator(id) ?? throw new InvalidOperationException("No registry indicator " + id)).ToArray();
         var labels = by.Select(b => Labels(b, group)).ToArray();
         var lookups = labels.Select(l => l.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal)).ToArray();
@@ -144,10 +139,8 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var columns = indicators.Select(_ => new sbyte[capacity]).ToArray();
         var codes = by.Select(_ => new int[capacity]).ToArray();
         var n = 0;
-        for (var i = 0; i < registry.Count; i++)
+        foreach (var i in registry.Rows(user, group.MinAge, group.MaxAge, today))
         {
-            if (registry.BirthDay[i] <= earliest || registry.BirthDay[i] > latest || !districtAllowed[registry.District[i]]) continue;
-            if (caseload && registry.AssignedWorker[i] != user.Id) continue;
             if (n == capacity)
             {
                 capacity *= 2;

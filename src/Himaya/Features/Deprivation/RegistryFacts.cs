@@ -47,6 +47,26 @@ public sealed class RegistryFacts
         Water[i] == None ? null : (WaterSource)Water[i], Sanitation[i] == None ? null : (Registry.Sanitation)Sanitation[i],
         Rooms[i] < 0 ? null : Rooms[i], People[i] < 0 ? null : People[i], OfficialStatus[i] == None ? null : OfficialStatus[i] == 1);
 
+    /// <summary>
+    /// The rows of children aged <paramref name="minAge"/>..<paramref name="maxAge"/> on <paramref name="today"/> whom
+    /// the user may count: the same rule as Scope.CountableBy (areas by district, a caseload by assigned worker);
+    /// <paramref name="within"/> narrows to some districts.
+    /// </summary>
+    public IEnumerable<int> Rows(Identity.CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null)
+    {
+        // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
+        var earliest = today.AddYears(-(maxAge + 1)).DayNumber;
+        var latest = today.AddYears(-minAge).DayNumber;
+        var allowed = DistrictCodes.Select(code => (user.ScopeKind != Identity.ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
+        var caseload = user.ScopeKind == Identity.ScopeKind.Caseload;
+        for (var i = 0; i < Count; i++)
+        {
+            if (BirthDay[i] <= earliest || BirthDay[i] > latest || !allowed[District[i]]) continue;
+            if (caseload && AssignedWorker[i] != user.Id) continue;
+            yield return i;
+        }
+    }
+
     /// <summary>Enumerations stored as text become their values in SQL (one CASE each), so no string is read per child.</summary>
     private static string Case<T>(string column) where T : struct, Enum =>
         $"CASE {column} " + string.Concat(Enum.GetValues<T>().Select(v => $"WHEN '{v}' THEN {Convert.ToInt32(v, CultureInfo.InvariantCulture)} ")) + "END";
