@@ -44,5 +44,10 @@ set -e
 # One closing line over all test projects, in the plain form CI reads.
 passed=$( (grep -E '^\s+Passed: [0-9]+' "$LOG" || true) | awk '{s+=$2} END {print s+0}')
 failed=$( (grep -E '^\s+Failed: [0-9]+' "$LOG" || true) | awk '{s+=$2} END {print s+0}')
+if [ "$failed" -gt 0 ]; then
+  # CI keeps only the tail of the output: repeat each failure (name, message, first stack lines) here.
+  echo "---- failed tests ----"
+  awk '/^  Failed /{n=25} n>0{print; n--}' "$LOG" | head -200
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

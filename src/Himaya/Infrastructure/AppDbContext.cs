@@ -28,6 +28,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Linkage.ChildMerge> ChildMerges => Set<Himaya.Features.Linkage.ChildMerge>();
     public DbSet<Himaya.Features.Linkage.DistinctChildren> DistinctChildren => Set<Himaya.Features.Linkage.DistinctChildren>();
 
+    public DbSet<Himaya.Features.Cases.Case> Cases => Set<Himaya.Features.Cases.Case>();
+    public DbSet<Himaya.Features.Cases.CaseAssessment> CaseAssessments => Set<Himaya.Features.Cases.CaseAssessment>();
+    public DbSet<Himaya.Features.Cases.CasePlanAction> CasePlanActions => Set<Himaya.Features.Cases.CasePlanAction>();
+    public DbSet<Himaya.Features.Cases.CaseNote> CaseNotes => Set<Himaya.Features.Cases.CaseNote>();
+    public DbSet<Himaya.Features.Cases.CaseEvent> CaseEvents => Set<Himaya.Features.Cases.CaseEvent>();
+    public DbSet<Himaya.Features.Cases.Service> Services => Set<Himaya.Features.Cases.Service>();
+    public DbSet<Himaya.Features.Cases.Referral> Referrals => Set<Himaya.Features.Cases.Referral>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Enums are stored by name: readable in SQL, stable when members are reordered.
@@ -44,6 +52,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<Himaya.Features.Deprivation.OutreachStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.SourceOutcome>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Linkage.ReviewDecision>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.CaseStage>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Himaya.Features.Cases.RiskLevel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.PendingApproval>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.AssessmentKind>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.NoteKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Himaya.Features.Cases.ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.ServiceKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -268,7 +283,87 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => x.SecondId);
         });
 
+        ConfigureCases(b);
         ApplySnakeCaseNames(b);
+    }
+
+    private void ConfigureCases(ModelBuilder b)
+    {
+        b.Entity<Himaya.Features.Cases.Case>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Agency).HasMaxLength(128);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Concerns).HasMaxLength(500);
+            e.Property(x => x.OpenedFrom).HasMaxLength(16);
+            e.Property(x => x.CarePlanDomains).HasMaxLength(300);
+            e.Property(x => x.ClosureReason).HasMaxLength(32);
+            e.Property(x => x.ClosureOutcome).HasMaxLength(4000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.SupervisorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.Number).IsUnique();
+            // One open case per child, whoever opens it at the same moment.
+            e.HasIndex(x => x.ChildId).IsUnique().HasFilter("stage <> 'Closed'");
+            // "My work", the team dashboard and the district counts read by these.
+            e.HasIndex(x => new { x.OwnerId, x.Stage });
+            e.HasIndex(x => new { x.SupervisorId, x.Pending });
+            e.HasIndex(x => new { x.DistrictCode, x.Stage });
+            if (Database.IsNpgsql()) { e.Property(x => x.DistrictCode).UseCollation("C"); e.Property(x => x.Number).UseCollation("C"); }
+        });
+        b.Entity<Himaya.Features.Cases.CaseAssessment>(e =>
+        {
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.CasePlanAction>(e =>
+        {
+            e.Property(x => x.Goal).HasMaxLength(500);
+            e.Property(x => x.Action).HasMaxLength(500);
+            e.Property(x => x.Responsible).HasMaxLength(200);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.CaseNote>(e =>
+        {
+            e.Property(x => x.Text).HasMaxLength(8000);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.CaseEvent>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Detail).HasMaxLength(500);
+            e.Property(x => x.Comment).HasMaxLength(4000);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.Service>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Agency).HasMaxLength(128);
+            e.Property(x => x.Areas).HasMaxLength(500);
+            e.Property(x => x.Contact).HasMaxLength(300);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasIndex(x => x.Agency);
+        });
+        b.Entity<Himaya.Features.Cases.Referral>(e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.ConsentBy).HasMaxLength(200);
+            e.Property(x => x.DeclineReason).HasMaxLength(2000);
+            e.Property(x => x.DeliveryNote).HasMaxLength(4000);
+            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.IsOpen);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Himaya.Features.Cases.Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => new { x.ServiceId, x.Status });
+        });
     }
 
     /// <summary>snake_case tables and columns: plain SQL (COPY, psql, benchmarks) reads naturally on both providers.</summary>

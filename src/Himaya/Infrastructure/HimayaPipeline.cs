@@ -38,6 +38,7 @@ public static class HimayaPipeline
         api.MapRegistryApi();
         Himaya.Features.Linkage.ImportApi.MapImportApi(api);
         Himaya.Features.Deprivation.DeprivationApi.MapDeprivationApi(api);
+        Himaya.Features.Cases.CaseApi.MapCaseApi(api);
         api.MapAuditApi();
         app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
         {

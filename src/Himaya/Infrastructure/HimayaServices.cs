@@ -64,6 +64,11 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Deprivation.Frameworks>();
         s.AddScoped<Himaya.Features.Deprivation.Outreach>();
         s.AddScoped<HouseholdRecords>();
+        s.AddOptions<Himaya.Features.Cases.CaseOptions>().BindConfiguration("Cases");
+        s.AddScoped<Himaya.Features.Cases.CaseViews>();
+        s.AddScoped<Himaya.Features.Cases.CaseWork>();
+        s.AddScoped<Himaya.Features.Cases.CaseLists>();
+        s.AddScoped<Himaya.Features.Cases.Referrals>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

@@ -7,8 +7,10 @@ public abstract record Outcome<T>
     public sealed record Invalid(FieldErrors Errors) : Outcome<T>;
     /// <summary>Also used for records outside the caller's scope, so their existence is not revealed.</summary>
     public sealed record NotFound : Outcome<T>;
-    public sealed record Conflict(string Field, string Message) : Outcome<T>;
-    public sealed record Forbidden : Outcome<T>;
+    /// <summary>Refused because of the record's state or a newer version; <paramref name="Current"/> is the record as it is now, to show the other change.</summary>
+    public sealed record Conflict(string Field, string Message, object? Current = null) : Outcome<T>;
+    /// <summary>The role (or, with a reason, the person) may not do this.</summary>
+    public sealed record Forbidden(string? Reason = null) : Outcome<T>;
 
     public static implicit operator Outcome<T>(T value) => new Ok(value);
 }
@@ -20,9 +22,10 @@ public static class OutcomeResults
         Outcome<T>.Ok o => ok(o.Value),
         Outcome<T>.Invalid i => i.Errors.ToProblem(),
         Outcome<T>.NotFound => TypedResults.Problem(statusCode: 404, title: "Not found."),
-        Outcome<T>.Conflict c => TypedResults.Problem(statusCode: 409, title: c.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [c.Field] = [c.Message] } }),
-        Outcome<T>.Forbidden => TypedResults.Problem(statusCode: 403, title: "Your role does not allow this."),
+        Outcome<T>.Conflict c => TypedResults.Problem(statusCode: 409, title: c.Message, extensions: c.Current is null
+            ? new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [c.Field] = [c.Message] } }
+            : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [c.Field] = [c.Message] }, ["current"] = c.Current }),
+        Outcome<T>.Forbidden f => TypedResults.Problem(statusCode: 403, title: f.Reason ?? "Your role does not allow this."),
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 }

@@ -57,6 +57,7 @@ public static class DemoSeeder
             user.AccessFailedCount = 0;
         }
         await db.SaveChangesAsync(ct);
+        await DemoServices.EnsureAsync(db, ct);
 
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);

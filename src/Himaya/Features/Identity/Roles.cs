@@ -36,6 +36,16 @@ public enum Permission
     ManageUsers,
     /// <summary>Define deprivation frameworks (new versions).</summary>
     ManageFrameworks,
+    /// <summary>Read cases (further limited by <c>CaseScope</c>: area, and own caseload for social workers).</summary>
+    ReadCases,
+    /// <summary>Open cases and work them: assessments, plans, notes, referrals, closure requests.</summary>
+    WorkCases,
+    /// <summary>Approve or return case plans and closures (only of cases one supervises).</summary>
+    ApproveCases,
+    /// <summary>Answer referrals sent to a service of one's own agency.</summary>
+    RespondReferrals,
+    /// <summary>Read case notes marked sensitive on cases one neither owns nor supervises.</summary>
+    ReadSensitiveNotes,
 }
 
 public static class Permissions
@@ -51,6 +61,12 @@ public static class Permissions
         [Permission.ReadAudit] = [Roles.Administrator, Roles.Auditor],
         [Permission.ManageUsers] = [Roles.Administrator],
         [Permission.ManageFrameworks] = [Roles.Administrator, Roles.NationalAnalyst],
+        // Case data is read by the people who work cases and their line; hotline operators, analysts and monitors do not.
+        [Permission.ReadCases] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker],
+        [Permission.WorkCases] = [Roles.Supervisor, Roles.SocialWorker],
+        [Permission.ApproveCases] = [Roles.Supervisor],
+        [Permission.RespondReferrals] = [Roles.ServiceProvider, Roles.SocialWorker, Roles.Supervisor],
+        [Permission.ReadSensitiveNotes] = [Roles.DistrictCoordinator],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

@@ -1,0 +1,88 @@
+using Himaya.Features.Identity;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Cases;
+
+/// <summary>Cases, referrals, services and due work under /api/v1. Every change to a case carries its <c>version</c>.</summary>
+public static class CaseApi
+{
+    public static void MapCaseApi(RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", (HttpContext http, CaseWork work, CancellationToken ct) =>
+            Body<OpenCaseRequest>(http, ct, async r => (await work.OpenAsync(http.Caller(), r, ct)).ToResult(c => TypedResults.Created($"/api/v1/cases/{c.Id}", c))))
+            .WithName("OpenCase").Requires(Permission.WorkCases);
+        cases.MapGet("/", async (HttpContext http, CaseLists lists, [FromQuery] string? stage, [FromQuery] bool? mine, [FromQuery] string? district,
+            [FromQuery] bool? overdue, [FromQuery] bool? closed, [FromQuery] int? page, CancellationToken ct) =>
+        {
+            CaseStage? s = null;
+            if (stage is { Length: > 0 })
+            {
+                if (Enum.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
+                else return FieldErrors.Single("stage", string.Join(", ", Enum.GetNames<CaseStage>()) + ".").ToProblem();
+            }
+            return (await lists.ListAsync(http.Caller(), new CaseQuery(s, mine == true, district, overdue == true, closed == true, page ?? 1), ct)).ToResult(TypedResults.Ok);
+        }).WithName("ListCases").Requires(Permission.ReadCases);
+        cases.MapGet("/dashboard", async (HttpContext http, CaseLists lists, CancellationToken ct) =>
+            (await lists.DashboardAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("CaseDashboard").Requires(Permission.ReadCases);
+        cases.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseWork work, CancellationToken ct) =>
+            (await work.GetAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetCase").Requires(Permission.ReadCases);
+
+        Step<InitialAssessmentRequest>(cases, "initial-assessment", "RecordInitialAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.InitialAssessmentAsync(u, id, r, ct));
+        Step<ComprehensiveAssessmentRequest>(cases, "comprehensive-assessment", "RecordComprehensiveAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.ComprehensiveAssessmentAsync(u, id, r, ct));
+        Step<PlanRequest>(cases, "plan", "SubmitCasePlan", Permission.WorkCases, (w, u, id, r, ct) => w.SubmitPlanAsync(u, id, r, ct));
+        Step<DecisionRequest>(cases, "plan/decision", "DecideCasePlan", Permission.ApproveCases, (w, u, id, r, ct) => w.DecidePlanAsync(u, id, r, ct));
+        Step<ReviewRequest>(cases, "reviews", "RecordCaseReview", Permission.WorkCases, (w, u, id, r, ct) => w.ReviewAsync(u, id, r, ct));
+        Step<ClosureRequest>(cases, "closure", "RequestCaseClosure", Permission.WorkCases, (w, u, id, r, ct) => w.RequestClosureAsync(u, id, r, ct));
+        Step<DecisionRequest>(cases, "closure/decision", "DecideCaseClosure", Permission.ApproveCases, (w, u, id, r, ct) => w.DecideClosureAsync(u, id, r, ct));
+        Step<ReopenRequest>(cases, "reopen", "ReopenCase", Permission.WorkCases, (w, u, id, r, ct) => w.ReopenAsync(u, id, r, ct));
+        Step<NoteRequest>(cases, "notes", "AddCaseNote", Permission.WorkCases, (w, u, id, r, ct) => w.AddNoteAsync(u, id, r, ct));
+
+        cases.MapPost("/{id:guid}/referrals", (Guid id, HttpContext http, Referrals referrals, CancellationToken ct) =>
+            Body<ReferRequest>(http, ct, async r => (await referrals.SendAsync(http.Caller(), id, r, ct)).ToResult(x => TypedResults.Created($"/api/v1/referrals/{x.Id}", x))))
+            .WithName("SendReferral").Requires(Permission.WorkCases);
+
+        var referrals = api.MapGroup("/referrals").WithTags("Cases");
+        foreach (var (box, perm) in new[] { ("incoming", Permission.RespondReferrals), ("sent", Permission.ReadCases) })
+        {
+            referrals.MapGet("/" + box, async (HttpContext http, Referrals list, [FromQuery] string? status, CancellationToken ct) =>
+            {
+                ReferralStatus? s = null;
+                if (status is { Length: > 0 })
+                {
+                    if (Enum.TryParse<ReferralStatus>(status, false, out var parsed)) s = parsed;
+                    else return FieldErrors.Single("status", string.Join(", ", Enum.GetNames<ReferralStatus>()) + ".").ToProblem();
+                }
+                return (await list.ListAsync(http.Caller(), box, s, ct)).ToResult(TypedResults.Ok);
+            }).WithName(box == "incoming" ? "IncomingReferrals" : "SentReferrals").Requires(perm);
+        }
+        foreach (var (step, path, perm) in new[]
+        {
+            (ReferralStep.Accept, "accept", Permission.RespondReferrals), (ReferralStep.Decline, "decline", Permission.RespondReferrals),
+            (ReferralStep.Deliver, "deliver", Permission.RespondReferrals), (ReferralStep.Complete, "complete", Permission.RespondReferrals),
+            (ReferralStep.Cancel, "cancel", Permission.WorkCases),
+        })
+        {
+            referrals.MapPost("/{id:guid}/" + path, (Guid id, HttpContext http, Referrals work, CancellationToken ct) =>
+                Body<ReferralStepRequest>(http, ct, async r => (await work.StepAsync(http.Caller(), id, step, r, ct)).ToResult(TypedResults.Ok)))
+                .WithName(step + "Referral").Requires(perm);
+        }
+
+        api.MapGet("/services", async (HttpContext http, Referrals work, [FromQuery] Guid? childId, CancellationToken ct) =>
+            (await work.ServicesAsync(http.Caller(), childId, ct)).ToResult(TypedResults.Ok)).WithTags("Cases").WithName("ListServices").Requires(Permission.ReadCases);
+        api.MapGet("/my-work", async (HttpContext http, CaseLists lists, CancellationToken ct) =>
+            (await lists.MyWorkAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithTags("Cases").WithName("MyWork").Requires(Permission.ViewAggregates);
+    }
+
+    private static void Step<T>(RouteGroupBuilder cases, string path, string name, Permission permission, Func<CaseWork, CurrentUser, Guid, T, CancellationToken, Task<Outcome<CaseView>>> run)
+        where T : class =>
+        cases.MapPost("/{id:guid}/" + path, (Guid id, HttpContext http, CaseWork work, CancellationToken ct) =>
+            Body<T>(http, ct, async r => (await run(work, http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName(name).Requires(permission);
+
+    private static async Task<IResult> Body<T>(HttpContext http, CancellationToken ct, Func<T, Task<IResult>> then) where T : class
+    {
+        var (input, errors) = await Json.ReadAsync<T>(http.Request, ct);
+        return errors is not null ? errors.ToProblem() : await then(input!);
+    }
+}

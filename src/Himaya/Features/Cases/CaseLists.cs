@@ -1,0 +1,143 @@
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Cases;
+
+public sealed record CaseQuery(CaseStage? Stage = null, bool Mine = false, string? District = null, bool OverdueOnly = false, bool ClosedToo = false, int Page = 1);
+
+/// <summary>A piece of due work: what, for which case or referral, by when.</summary>
+public sealed record WorkItem(string Kind, DateTime? Due, bool Overdue, Guid? CaseId, string? CaseNumber, string? ChildName, Guid? ReferralId, string? Detail);
+
+public sealed record WorkerLoad(int UserId, string UserName, string DisplayName, int Open, int Overdue, int AwaitingApproval, IReadOnlyDictionary<CaseStage, int> ByStage);
+public sealed record DistrictStages(string DistrictCode, string DistrictName, IReadOnlyDictionary<CaseStage, int> ByStage, int Overdue);
+public sealed record CaseDashboard(int Open, int Overdue, int AwaitingApproval, IReadOnlyDictionary<CaseStage, int> ByStage, IReadOnlyList<WorkerLoad> Workers,
+    IReadOnlyList<DistrictStages> Districts, int OverdueReferrals);
+
+/// <summary>Lists over cases: the case list, each user's due work, and the team and district counts. All through <see cref="CaseScope"/>.</summary>
+public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public async Task<Outcome<CasePage>> ListAsync(CurrentUser user, CaseQuery query, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadCases)) return new Outcome<CasePage>.Forbidden();
+        if (query.District is { Length: > 0 } d && units.Find(d) is null) return new Outcome<CasePage>.Invalid(FieldErrors.Single("district", "Unknown district code."));
+        if (query.Page is < 1 or > 10_000) return new Outcome<CasePage>.Invalid(FieldErrors.Single("page", "From 1 to 10000."));
+        var q = db.Cases.AsNoTracking().VisibleTo(user);
+        if (query.Stage is { } s) q = q.Where(c => c.Stage == s);
+        else if (!query.ClosedToo) q = q.Where(c => c.Stage != CaseStage.Closed);
+        if (query.Mine) { var me = user.Id; q = q.Where(c => c.OwnerId == me || c.SupervisorId == me); }
+        if (query.District is { Length: > 0 })
+        {
+            var codes = units.SelfAndDescendants(query.District).ToList();
+            q = q.Where(c => codes.Contains(c.DistrictCode));
+        }
+        if (query.OverdueOnly) q = Overdue(q);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenByDescending(c => c.OpenedAt)
+            .Skip((query.Page - 1) * PageSize).Take(PageSize)
+            .Join(db.Children, c => c.ChildId, ch => ch.Id, (c, ch) => new { c, ch.Surname, ch.GivenName, ch.Patronymic })
+            .Join(db.Users, x => x.c.OwnerId, u => u.Id, (x, u) => new { x.c, x.Surname, x.GivenName, x.Patronymic, u.UserName })
+            .ToListAsync(ct);
+        var items = rows.Select(x => new CaseListItem(x.c.Id, x.c.Number, x.c.ChildId, $"{x.Surname} {x.GivenName} {x.Patronymic}".Trim(), x.c.DistrictCode,
+            x.c.Stage, x.c.Risk, x.c.Pending, x.UserName, x.c.OpenedAt, x.c.DueAt, IsOverdue(x.c))).ToList();
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, CaseWork.EntityType, null,
+            $"stage={query.Stage}; mine={query.Mine}; district={query.District}; overdue={query.OverdueOnly}; page={query.Page}; ids={string.Join(',', items.Select(i => i.Id.ToString("N")))}"), ct);
+        return new CasePage(items, total, query.Page, PageSize);
+    }
+
+    /// <summary>
+    /// The user's due and overdue work, soonest first: steps of cases they own, decisions waiting for them as supervisor,
+    /// their referrals that nobody answered in time, and referrals their agency must answer or deliver.
+    /// </summary>
+    public async Task<Outcome<List<WorkItem>>> MyWorkAsync(CurrentUser user, CancellationToken ct)
+    {
+        // Roles without case work (analysts, monitors) simply have none.
+        var me = user.Id;
+        var items = new List<WorkItem>();
+        var now = Now;
+        var today = Today;
+        if (user.Can(Permission.ReadCases))
+        {
+            var cases = db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Stage != CaseStage.Closed && (c.OwnerId == me || c.SupervisorId == me));
+            var rows = await cases.Join(db.Children, c => c.ChildId, ch => ch.Id, (c, ch) => new { c.Id, c.Number, c.OwnerId, c.SupervisorId, c.Stage, c.Pending, c.DueAt, c.NextReviewOn, ch.Surname, ch.GivenName })
+                .Take(2000).ToListAsync(ct);
+            foreach (var c in rows)
+            {
+                var name = $"{c.Surname} {c.GivenName}";
+                if (c.OwnerId == me && c.Pending == PendingApproval.None)
+                {
+                    if (c.Stage is CaseStage.InitialAssessment or CaseStage.ComprehensiveAssessment or CaseStage.CasePlan)
+                        items.Add(new WorkItem(c.Stage switch { CaseStage.InitialAssessment => "initial-assessment", CaseStage.ComprehensiveAssessment => "comprehensive-assessment", _ => "case-plan" },
+                            c.DueAt, c.DueAt < now, c.Id, c.Number, name, null, null));
+                    else if (c.NextReviewOn is { } review)
+                        items.Add(new WorkItem("plan-review", review.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), review < today, c.Id, c.Number, name, null, null));
+                }
+                if (c.SupervisorId == me && c.Pending != PendingApproval.None && user.Can(Permission.ApproveCases))
+                    items.Add(new WorkItem(c.Pending == PendingApproval.Plan ? "approve-plan" : "approve-closure", null, false, c.Id, c.Number, name, null, null));
+            }
+            var late = await db.Referrals.AsNoTracking()
+                .Where(r => (r.Status == ReferralStatus.Sent && r.RespondBy < now) || ((r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered) && r.DueOn < today))
+                .Join(cases.Where(c => c.OwnerId == me), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.Status, r.RespondBy, r.DueOn, r.ServiceId, c.Number, CaseId = c.Id })
+                .Join(db.Services, x => x.ServiceId, s => s.Id, (x, s) => new { x, s.Name }).Take(500).ToListAsync(ct);
+            items.AddRange(late.Select(l => new WorkItem(l.x.Status == ReferralStatus.Sent ? "referral-no-response" : "referral-not-delivered",
+                l.x.Status == ReferralStatus.Sent ? l.x.RespondBy : l.x.DueOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), true, l.x.CaseId, l.x.Number, null, l.x.Id, l.Name)));
+        }
+        if (user.Can(Permission.RespondReferrals))
+        {
+            var incoming = await db.Referrals.AsNoTracking().AddressedTo(db.Services, user)
+                .Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered)
+                .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.Status, r.RespondBy, r.DueOn, c.Number, c.ChildId })
+                .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x, ch.Surname, ch.GivenName }).Take(500).ToListAsync(ct);
+            items.AddRange(incoming.Select(i => i.x.Status == ReferralStatus.Sent
+                ? new WorkItem("referral-to-answer", i.x.RespondBy, i.x.RespondBy < now, null, i.x.Number, $"{i.Surname} {i.GivenName}", i.x.Id, null)
+                : new WorkItem("referral-to-deliver", i.x.DueOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.x.DueOn < today, null, i.x.Number, $"{i.Surname} {i.GivenName}", i.x.Id, null)));
+        }
+        items = [.. items.OrderByDescending(i => i.Overdue).ThenBy(i => i.Due ?? DateTime.MaxValue).ThenBy(i => i.CaseNumber, StringComparer.Ordinal)];
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, "my-work", null, $"items={items.Count}"), ct);
+        return items;
+    }
+
+    /// <summary>Counts only (no personal data): by stage, by worker (supervisors and coordinators), by district.</summary>
+    public async Task<Outcome<CaseDashboard>> DashboardAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadCases)) return new Outcome<CaseDashboard>.Forbidden();
+        var open = db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Stage != CaseStage.Closed);
+        var overdue = Overdue(open);
+        var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
+        var perOwner = await open.GroupBy(c => new { c.OwnerId, c.Stage }).Select(g => new { g.Key.OwnerId, g.Key.Stage, N = g.Count(), Waiting = g.Count(c => c.Pending != PendingApproval.None) }).ToListAsync(ct);
+        var overdueByOwner = (await overdue.GroupBy(c => c.OwnerId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
+        var names = await db.Users.AsNoTracking().Where(u => perOwner.Select(p => p.OwnerId).Distinct().Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var workers = perOwner.GroupBy(p => p.OwnerId).Select(g => new WorkerLoad(g.Key, names.TryGetValue(g.Key, out var u) ? u.UserName : "#" + g.Key,
+                names.TryGetValue(g.Key, out var u2) ? u2.DisplayName : "", g.Sum(x => x.N), overdueByOwner.GetValueOrDefault(g.Key), g.Sum(x => x.Waiting),
+                g.ToDictionary(x => x.Stage, x => x.N)))
+            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ThenBy(w => w.UserName, StringComparer.Ordinal).ToList();
+        var perDistrict = await open.GroupBy(c => new { c.DistrictCode, c.Stage }).Select(g => new { g.Key.DistrictCode, g.Key.Stage, N = g.Count() }).ToListAsync(ct);
+        var overdueByDistrict = (await overdue.GroupBy(c => c.DistrictCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
+        var culture = ApiSupport.Culture;
+        var districts = perDistrict.GroupBy(p => p.DistrictCode).Select(g => new DistrictStages(g.Key, units.DisplayName(g.Key, culture), g.ToDictionary(x => x.Stage, x => x.N),
+            overdueByDistrict.GetValueOrDefault(g.Key))).OrderBy(d => d.DistrictName, StringComparer.CurrentCulture).ToList();
+        var now = Now;
+        var today = Today;
+        var lateReferrals = await db.Referrals.AsNoTracking().Where(r => open.Any(c => c.Id == r.CaseId))
+            .CountAsync(r => (r.Status == ReferralStatus.Sent && r.RespondBy < now) || ((r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered) && r.DueOn < today), ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "case-dashboard", null, null), ct);
+        return new CaseDashboard(byStage.Values.Sum(), overdueByOwner.Values.Sum(), workers.Sum(w => w.AwaitingApproval), byStage, workers, districts, lateReferrals);
+    }
+
+    private IQueryable<Case> Overdue(IQueryable<Case> q)
+    {
+        var now = Now;
+        var today = Today;
+        return q.Where(c => c.Stage != CaseStage.Closed &&
+            ((c.DueAt != null && c.DueAt < now && c.Pending == PendingApproval.None) || (c.NextReviewOn != null && c.NextReviewOn < today)));
+    }
+
+    private bool IsOverdue(Case c) => c.Stage != CaseStage.Closed &&
+        ((c.DueAt is { } due && due < Now && c.Pending == PendingApproval.None) || (c.NextReviewOn is { } review && review < Today));
+}

@@ -1,0 +1,415 @@
+using System.Text.Json;
+using Himaya.Features.Audit;
+using Himaya.Features.Deprivation;
+using Himaya.Features.Identity;
+using Himaya.Features.Reference;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Himaya.Features.Cases;
+
+/// <summary>
+/// A case from opening to closure: every stage change checks that the steps before it were done, that the caller is the
+/// case's owner or supervisor (approvals: its supervisor only) and that the change is based on the current version.
+/// Each change is one transaction with its history event and audit line.
+/// </summary>
+public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, CaseViews views, IOptions<CaseOptions> options, TimeProvider clock)
+{
+    public const string EntityType = "case";
+    private CaseOptions O => options.Value;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public async Task<Outcome<CaseView>> OpenAsync(CurrentUser user, OpenCaseRequest r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
+        var e = new FieldErrors();
+        if (r.ChildId is null) e.Add("childId", "Which child.");
+        Text(e, "reason", r.Reason, 2000, required: true);
+        if (r.Concerns is null || r.Concerns.Count == 0) e.Add("concerns", "Name at least one protection concern.");
+        else if (r.Concerns.FirstOrDefault(c => !CaseCodes.Concerns.Contains(c)) is { } bad) e.Add("concerns", $"Unknown concern '{bad}'.");
+        if (r.Risk is null) e.Add("risk", "High, Medium or Low.");
+        if (r.OpenedFrom is { } from && !CaseCodes.OpenedFrom.Contains(from)) e.Add("openedFrom", "child, most-deprived, outreach or referral.");
+        if (!e.IsEmpty && r.ChildId is null) return new Outcome<CaseView>.Invalid(e);
+
+        var child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
+        if (child is null) return new Outcome<CaseView>.NotFound();
+
+        var ownerId = r.OwnerId ?? (user.Roles.Contains(Roles.SocialWorker) ? user.Id : (int?)null);
+        AppUser? owner = null, supervisor = null;
+        if (ownerId is null) e.Add("ownerId", "Choose the social worker who owns the case.");
+        else if ((owner = await StaffAsync(ownerId.Value, Roles.SocialWorker, child.DistrictCode, ct)) is null)
+            e.Add("ownerId", "The owner must be an active social worker whose area includes the child's district.");
+        if (r.SupervisorId is { } sid)
+        {
+            if ((supervisor = await StaffAsync(sid, Roles.Supervisor, child.DistrictCode, ct)) is null)
+                e.Add("supervisorId", "The supervisor must be an active supervisor whose area includes the child's district.");
+        }
+        else if ((supervisor = await DefaultSupervisorAsync(child.DistrictCode, ct)) is null)
+            e.Add("supervisorId", "No supervisor covers this district: choose one.");
+        if (owner is not null && supervisor is not null && owner.Id == supervisor.Id) e.Add("supervisorId", "The supervisor must be someone other than the owner.");
+        OutreachTask? task = null;
+        if (r.OutreachTaskId is { } tid)
+        {
+            task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == tid && t.ChildId == child.Id, ct);
+            if (task is null || task.Status != OutreachStatus.Open) e.Add("outreachTaskId", "No open outreach task of this child has this id.");
+        }
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+
+        if (await db.Cases.AnyAsync(c => c.ChildId == child.Id && c.Stage != CaseStage.Closed, ct))
+            return new Outcome<CaseView>.Conflict("childId", "This child already has an open case.");
+
+        var now = Now;
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(), Number = "", ChildId = child.Id, DistrictCode = child.DistrictCode, Agency = owner!.Agency,
+            OwnerId = owner.Id, SupervisorId = supervisor!.Id, Stage = CaseStage.InitialAssessment, Risk = r.Risk!.Value,
+            Reason = r.Reason!.Trim(), Concerns = string.Join(',', r.Concerns!.Distinct()), OpenedFrom = r.OpenedFrom ?? (task is null ? "child" : "outreach"),
+            OutreachTaskId = task?.Id, OpenedAt = now, OpenedById = user.Id, DueAt = now + O.InitialAssessmentWindow(r.Risk.Value),
+            UpdatedAt = now, UpdatedById = user.Id, Version = 1,
+        };
+        // Numbers run per year; two openings at once may pick the same one, and the unique index sends the second round again.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var year = now.Year;
+            var prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
+            var last = await db.Cases.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+            var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+            @case.Number = prefix + next.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            db.Cases.Add(@case);
+            AddEvent(@case, user, "opened", $"risk={@case.Risk}; from={@case.OpenedFrom}", null);
+            if (task is not null) (task.Status, task.Outcome, task.ClosedById, task.ClosedAt) = (OutreachStatus.Done, "Case " + @case.Number + " opened.", user.Id, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (task is not null) task = await db.OutreachTasks.FirstAsync(t => t.Id == task.Id, ct);
+                // The other opening may have been for the same child: then it is a conflict, not a numbering race.
+                if (await db.Cases.AnyAsync(c => c.ChildId == child.Id && c.Stage != CaseStage.Closed, ct))
+                    return new Outcome<CaseView>.Conflict("childId", "This child already has an open case.");
+                continue;
+            }
+            await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, @case.Id.ToString("D"), $"number={@case.Number}; child={ChildRecords.Id(child.Id)}"), ct);
+            await tx.CommitAsync(ct);
+            break;
+        }
+        return await views.ViewAsync(user, @case.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    public async Task<Outcome<CaseView>> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadCases)) return new Outcome<CaseView>.Forbidden();
+        var view = await views.ViewAsync(user, id, ct);
+        if (view is null) return new Outcome<CaseView>.NotFound();
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, id.ToString("D"), $"child={ChildRecords.Id(view.Child.Id)}"), ct);
+        return view;
+    }
+
+    public Task<Outcome<CaseView>> InitialAssessmentAsync(CurrentUser user, Guid id, InitialAssessmentRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            Text(e, "summary", r.Summary, 4000, required: true);
+            if (r.ChildSafe is null) e.Add("childSafe", "Say whether the child is safe now.");
+            if (r.Risk is null) e.Add("risk", "High, Medium or Low.");
+        }, c => c.Stage != CaseStage.InitialAssessment ? $"The initial assessment belongs to a case at its initial assessment; this case is at {c.Stage}." : null,
+        (c, _) =>
+        {
+            c.Risk = r.Risk!.Value;
+            AddAssessment(c, user, AssessmentKind.Initial, new { summary = r.Summary!.Trim(), childSafe = r.ChildSafe, risk = r.Risk.ToString() });
+            Move(c, CaseStage.ComprehensiveAssessment, Now.AddDays(O.ComprehensiveAssessmentDays));
+            return ("initial-assessment", $"risk={c.Risk}; safe={r.ChildSafe}", null);
+        }, ct);
+
+    public Task<Outcome<CaseView>> ComprehensiveAssessmentAsync(CurrentUser user, Guid id, ComprehensiveAssessmentRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            Text(e, "familySituation", r.FamilySituation, 4000, required: true);
+            Text(e, "risks", r.Risks, 4000, required: true);
+            Text(e, "strengths", r.Strengths, 4000, required: true);
+            Text(e, "functioning", r.Functioning, 4000, required: false);
+            if (r.Wellbeing is null) e.Add("wellbeing", "Rate every wellbeing domain from 1 (serious concern) to 4 (no concern).");
+            else
+            {
+                foreach (var k in r.Wellbeing.Keys.Where(k => !CaseCodes.WellbeingDomains.Contains(k))) e.Add("wellbeing." + k, "Unknown wellbeing domain.");
+                foreach (var d in CaseCodes.WellbeingDomains)
+                    if (!r.Wellbeing.TryGetValue(d, out var v) || v is < 1 or > 4) e.Add("wellbeing." + d, "Rate from 1 (serious concern) to 4 (no concern).");
+            }
+        }, c => c.Stage != CaseStage.ComprehensiveAssessment
+            ? c.Stage == CaseStage.InitialAssessment ? "Record the initial assessment first." : $"The comprehensive assessment was already recorded; this case is at {c.Stage}."
+            : null,
+        (c, child) =>
+        {
+            if (child.HasFunctionalDifficulty && string.IsNullOrWhiteSpace(r.Functioning))
+                return ("!functioning", "The child has a functional difficulty: describe the child's functioning and what helps.", null);
+            AddAssessment(c, user, AssessmentKind.Comprehensive, new
+            {
+                familySituation = r.FamilySituation!.Trim(), wellbeing = r.Wellbeing, functioning = r.Functioning?.Trim(), risks = r.Risks!.Trim(), strengths = r.Strengths!.Trim(),
+            });
+            Move(c, CaseStage.CasePlan, Now.AddDays(O.PlanDays));
+            return ("comprehensive-assessment", null, null);
+        }, ct);
+
+    public Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            if (r.Actions is null || r.Actions.Count == 0) e.Add("actions", "A plan needs at least one action.");
+            else if (r.Actions.Count > 50) e.Add("actions", "At most 50 actions.");
+            else
+                for (var i = 0; i < r.Actions.Count; i++)
+                {
+                    var a = r.Actions[i];
+                    Text(e, $"actions[{i}].goal", a.Goal, 500, required: true);
+                    Text(e, $"actions[{i}].action", a.Action, 500, required: true);
+                    Text(e, $"actions[{i}].responsible", a.Responsible, 200, required: true);
+                    if (a.DueOn is null) e.Add($"actions[{i}].dueOn", "When it is due.");
+                    else if (a.DueOn < Today) e.Add($"actions[{i}].dueOn", "The due date is in the past.");
+                    else if (a.DueOn > Today.AddYears(3)) e.Add($"actions[{i}].dueOn", "At most three years ahead.");
+                }
+            if (r.IndividualCarePlan == true)
+            {
+                if (r.CarePlanDomains is null || r.CarePlanDomains.Count == 0) e.Add("carePlanDomains", "Choose the domains the individual care plan covers.");
+                else if (r.CarePlanDomains.FirstOrDefault(d => !CaseCodes.CarePlanDomains.Contains(d)) is { } bad) e.Add("carePlanDomains", $"Unknown domain '{bad}'.");
+                if (r.ReviewCycleMonths is null or < 1 or > 12) e.Add("reviewCycleMonths", "Review the individual care plan every 1 to 12 months.");
+            }
+            else if (r.ReviewCycleMonths is < 1 or > 12) e.Add("reviewCycleMonths", "Between 1 and 12 months.");
+        }, c => c.Stage != CaseStage.CasePlan
+            ? c.Stage is CaseStage.InitialAssessment or CaseStage.ComprehensiveAssessment ? "Record the assessments before the case plan." : $"The plan was already approved; this case is at {c.Stage}."
+            : c.Pending == PendingApproval.Plan ? "The plan is waiting for the supervisor's decision." : null,
+        (c, child) =>
+        {
+            if (child.HasFunctionalDifficulty && r.IndividualCarePlan != true)
+                return ("!individualCarePlan", "The child has a functional difficulty: the plan must be an individual care plan (domains and review cycle).", null);
+            db.CasePlanActions.RemoveRange(db.CasePlanActions.Where(a => a.CaseId == c.Id));
+            var i = 0;
+            foreach (var a in r.Actions!)
+                db.CasePlanActions.Add(new CasePlanAction { CaseId = c.Id, Position = i++, Goal = a.Goal!.Trim(), Action = a.Action!.Trim(), Responsible = a.Responsible!.Trim(), DueOn = a.DueOn!.Value });
+            c.IndividualCarePlan = r.IndividualCarePlan == true;
+            c.CarePlanDomains = c.IndividualCarePlan ? string.Join(',', r.CarePlanDomains!.Distinct()) : "";
+            c.ReviewCycleMonths = r.ReviewCycleMonths;
+            c.Pending = PendingApproval.Plan;
+            return ("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}", null);
+        }, ct);
+
+    public Task<Outcome<CaseView>> DecidePlanAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
+        c => c.Pending != PendingApproval.Plan ? "No plan is waiting for a decision." : null,
+        (c, _) =>
+        {
+            c.Pending = PendingApproval.None;
+            if (r.Approve != true) return ("plan-returned", null, r.Comment!.Trim());
+            var months = c.ReviewCycleMonths ?? O.ReviewCycleMonths;
+            Move(c, CaseStage.Implementation, null);
+            c.NextReviewOn = Today.AddMonths(months);
+            return ("plan-approved", $"next review {c.NextReviewOn:yyyy-MM-dd}", Clean(r.Comment));
+        }, ct);
+
+    public Task<Outcome<CaseView>> ReviewAsync(CurrentUser user, Guid id, ReviewRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            Text(e, "progress", r.Progress, 4000, required: true);
+            if (r.NextReviewOn is null) e.Add("nextReviewOn", "When the next review is due.");
+            else if (r.NextReviewOn <= Today) e.Add("nextReviewOn", "The next review must be after today.");
+            else if (r.NextReviewOn > Today.AddYears(1)) e.Add("nextReviewOn", "At most a year ahead.");
+        }, c => c.Stage is not (CaseStage.Implementation or CaseStage.FollowUp) ? "Reviews follow an approved case plan." : null,
+        (c, _) =>
+        {
+            AddAssessment(c, user, AssessmentKind.Review, new { progress = r.Progress!.Trim(), nextReviewOn = r.NextReviewOn });
+            Move(c, CaseStage.FollowUp, null);
+            c.NextReviewOn = r.NextReviewOn;
+            return ("review", $"next review {r.NextReviewOn:yyyy-MM-dd}", null);
+        }, ct);
+
+    public Task<Outcome<CaseView>> RequestClosureAsync(CurrentUser user, Guid id, ClosureRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            if (r.Reason is null || !CaseCodes.ClosureReasons.Contains(r.Reason)) e.Add("reason", "Choose the reason for closing: " + string.Join(", ", CaseCodes.ClosureReasons) + ".");
+            Text(e, "outcome", r.Outcome, 4000, required: true);
+        }, c => c.Stage == CaseStage.Closed ? "The case is already closed."
+            : c.Pending != PendingApproval.None ? $"The case is waiting for the supervisor's decision on the {c.Pending.ToString().ToLowerInvariant()}." : null,
+        async (c, _) =>
+        {
+            if (await OpenReferralsAsync(c.Id) is { Length: > 0 } open)
+                return ("!referrals", $"Close or cancel the open referrals first ({open}).", null);
+            (c.ClosureReason, c.ClosureOutcome, c.Pending) = (r.Reason, r.Outcome!.Trim(), PendingApproval.Closure);
+            return ("closure-requested", r.Reason, c.ClosureOutcome);
+        }, ct);
+
+    public Task<Outcome<CaseView>> DecideClosureAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
+        c => c.Pending != PendingApproval.Closure ? "No closure is waiting for a decision." : null,
+        async (c, _) =>
+        {
+            c.Pending = PendingApproval.None;
+            if (r.Approve != true)
+            {
+                (c.ClosureReason, c.ClosureOutcome) = (null, null);
+                return ("closure-returned", null, r.Comment!.Trim());
+            }
+            if (await OpenReferralsAsync(c.Id) is { Length: > 0 } open)
+                return ("!referrals", $"The case has open referrals again ({open}).", null);
+            Move(c, CaseStage.Closed, null);
+            (c.ClosedAt, c.NextReviewOn) = (Now, null);
+            return ("closed", c.ClosureReason, Clean(r.Comment));
+        }, ct);
+
+    public Task<Outcome<CaseView>> ReopenAsync(CurrentUser user, Guid id, ReopenRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: true),
+        c => c.Stage != CaseStage.Closed ? "Only a closed case can be reopened." : null,
+        async (c, _) =>
+        {
+            if (await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct))
+                return ("!childId", "This child has another open case.", null);
+            Move(c, CaseStage.InitialAssessment, Now + O.InitialAssessmentWindow(c.Risk));
+            (c.ClosedAt, c.ClosureReason, c.ClosureOutcome, c.Pending) = (null, null, null, PendingApproval.None);
+            return ("reopened", null, r.Reason!.Trim());
+        }, ct);
+
+    public async Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
+        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return new Outcome<CaseView>.NotFound();
+        var e = new FieldErrors();
+        if (r.Kind is null) e.Add("kind", "What kind of note: " + string.Join(", ", Enum.GetNames<NoteKind>()) + ".");
+        if (r.On is null) e.Add("on", "The date of what the note records.");
+        else if (r.On > Today) e.Add("on", "The date is in the future.");
+        else if (r.On < DateOnly.FromDateTime(c.OpenedAt)) e.Add("on", "The date is before the case was opened.");
+        Text(e, "text", r.Text, 8000, required: true);
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor writes in it.");
+        if (c.Stage == CaseStage.Closed) return new Outcome<CaseView>.Conflict("caseId", "The case is closed: reopen it to add notes.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var note = new CaseNote { Id = Guid.CreateVersion7(), CaseId = c.Id, Kind = r.Kind!.Value, On = r.On!.Value, Text = r.Text!.Trim(), Sensitive = r.Sensitive == true, At = Now, ById = user.Id };
+        db.CaseNotes.Add(note);
+        // Notes are appended, never edited, so they need no version; the history names the kind, never the content.
+        AddEvent(c, user, "note", $"{note.Kind}{(note.Sensitive ? "; sensitive" : "")}", null);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "case-note", note.Id.ToString("D"), $"case={c.Id:D}"), ct);
+        await tx.CommitAsync(ct);
+        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    private enum Role { Worker, Supervisor }
+
+    /// <summary>
+    /// The frame of every versioned change: permission, scope (404 before anything else), field validation, the
+    /// person (owner or supervisor; approvals the supervisor alone), the version, the state rule, then the change,
+    /// its history event and audit line in one transaction. A change that returns a kind starting with '!' is refused
+    /// with that field and message.
+    /// </summary>
+    private async Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
+        Func<Case, string?> stateRule, Func<Case, Child, Task<(string Kind, string? Detail, string? Comment)>> change, CancellationToken ct)
+    {
+        var permission = role == Role.Supervisor ? Permission.ApproveCases : Permission.WorkCases;
+        if (!user.Can(permission)) return new Outcome<CaseView>.Forbidden();
+        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return new Outcome<CaseView>.NotFound();
+        var e = new FieldErrors();
+        if (version is null) e.Add("version", "Send the version of the case you are changing.");
+        validate(e);
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+        if (role == Role.Supervisor && user.Id != c.SupervisorId)
+            return new Outcome<CaseView>.Forbidden("Only the case's supervisor decides on its plan and closure.");
+        if (role == Role.Worker && user.Id != c.OwnerId && user.Id != c.SupervisorId)
+            return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
+        if (version != c.Version)
+            return new Outcome<CaseView>.Conflict("version", $"Someone else changed this case since you opened it (your version {version}, current {c.Version}). Their change is shown; yours was not saved.",
+                await views.ViewAsync(user, c.Id, ct));
+        if (stateRule(c) is { } refusal) return new Outcome<CaseView>.Conflict("stage", refusal);
+        var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (kind, detail, comment) = await change(c, child);
+        if (kind.StartsWith('!'))
+        {
+            db.ChangeTracker.Clear();
+            return kind is "!referrals" or "!childId" ? new Outcome<CaseView>.Conflict(kind[1..], detail!) : new Outcome<CaseView>.Invalid(FieldErrors.Single(kind[1..], detail!));
+        }
+        AddEvent(c, user, kind, detail, comment);
+        c.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome<CaseView>.Conflict("version", "Someone else saved this case at the same moment. Their change is shown; yours was not saved.", await views.ViewAsync(user, id, ct));
+        }
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
+        await tx.CommitAsync(ct);
+        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    private Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
+        Func<Case, string?> stateRule, Func<Case, Child, (string, string?, string?)> change, CancellationToken ct) =>
+        ChangeAsync(user, id, version, role, validate, stateRule, (c, child) => Task.FromResult(change(c, child)), ct);
+
+    private static void Decision(FieldErrors e, DecisionRequest r)
+    {
+        if (r.Approve is null) e.Add("approve", "Approve (true) or return (false).");
+        if (r.Approve == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add("comment", "Say why it is returned.");
+        Text(e, "comment", r.Comment, 2000, required: false);
+    }
+
+    private void Move(Case c, CaseStage stage, DateTime? due)
+    {
+        c.Stage = stage;
+        c.DueAt = due;
+    }
+
+    private void AddAssessment(Case c, CurrentUser user, AssessmentKind kind, object content) =>
+        db.CaseAssessments.Add(new CaseAssessment { CaseId = c.Id, Kind = kind, Content = JsonSerializer.Serialize(content, Json.Options), At = Now, ById = user.Id });
+
+    private void AddEvent(Case c, CurrentUser user, string kind, string? detail, string? comment)
+    {
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail, Comment = comment });
+        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
+    }
+
+    private async Task<string> OpenReferralsAsync(Guid caseId)
+    {
+        var open = await db.Referrals.Where(x => x.CaseId == caseId && (x.Status == ReferralStatus.Sent || x.Status == ReferralStatus.Accepted || x.Status == ReferralStatus.Delivered))
+            .Join(db.Services, x => x.ServiceId, s => s.Id, (x, s) => s.Name).ToListAsync();
+        return string.Join(", ", open);
+    }
+
+    /// <summary>An active user with the role whose area covers the district (national users cover every district).</summary>
+    private async Task<AppUser?> StaffAsync(int userId, string role, string district, CancellationToken ct)
+    {
+        var u = await db.Users.AsNoTracking().Include(x => x.Roles).Include(x => x.ScopeAreas).FirstOrDefaultAsync(x => x.Id == userId && x.IsActive, ct);
+        return u is not null && u.RoleNames.Contains(role) && Covers(u, district) ? u : null;
+    }
+
+    private async Task<AppUser?> DefaultSupervisorAsync(string district, CancellationToken ct)
+    {
+        var candidates = await db.Users.AsNoTracking().Include(x => x.Roles).Include(x => x.ScopeAreas)
+            .Where(x => x.IsActive && x.Roles.Any(r => r.Role == Roles.Supervisor)).OrderBy(x => x.Id).ToListAsync(ct);
+        // Prefer the supervisor of the district itself over a national one.
+        return candidates.Where(u => u.ScopeKind == ScopeKind.Areas && Covers(u, district)).FirstOrDefault()
+            ?? candidates.FirstOrDefault(u => Covers(u, district));
+    }
+
+    private bool Covers(AppUser u, string district) => u.ScopeKind switch
+    {
+        ScopeKind.National => true,
+        ScopeKind.Areas => CurrentUserAccessor.Build(u, units, null).Districts.Contains(district),
+        _ => false,
+    };
+
+    private static void Text(FieldErrors e, string field, string? value, int max, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(field, "Required."); }
+        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,326 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace Himaya.IntegrationTests;
+
+public sealed class CasesOnSqlite(SqliteApp app) : CaseTests(app), IClassFixture<SqliteApp>;
+public sealed class CasesOnPostgres(PostgresApp app) : CaseTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Case management through the API: stages in order, approvals by the case's supervisor, closed-loop referrals, scope and conflicts.</summary>
+public abstract class CaseTests(HimayaApp app)
+{
+    private static readonly Dictionary<string, int> AllWell = new() { ["health"] = 3, ["education"] = 4, ["emotional"] = 2, ["relationships"] = 3, ["safety"] = 2, ["identity"] = 4, ["selfCare"] = 4, ["living"] = 3 };
+
+    [Fact]
+    public async Task A_case_goes_from_opening_through_assessments_plan_approval_and_a_closed_loop_referral_to_closure_and_reopening()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var ngo = await app.ClientForAsync("ngo.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+
+        var res = await worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Neighbours report the child is left alone for days", concerns = new[] { "neglect" }, risk = "High" });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        var c = await res.JsonAsync();
+        var id = c.GetProperty("id").GetString()!;
+        c.GetProperty("number").GetString()!.ShouldMatch(@"^\d{4}-\d{6}$");
+        c.GetProperty("stage").GetString().ShouldBe("InitialAssessment");
+        c.GetProperty("owner").GetProperty("userName").GetString().ShouldBe("worker.ganja");
+        c.GetProperty("supervisor").GetProperty("userName").GetString().ShouldBe("supervisor.ganja");
+        // High risk: the initial assessment is due within 24 hours of opening.
+        (c.GetProperty("dueAt").GetDateTime() - c.GetProperty("openedAt").GetDateTime()).ShouldBe(TimeSpan.FromHours(24), TimeSpan.FromSeconds(1));
+
+        // Steps cannot be skipped.
+        var skip = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() } });
+        skip.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await skip.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("assessments");
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c)))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var bad = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c) });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["summary", "childSafe", "risk"], ignoreOrder: true);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c), summary = "Child alone, food at home, mother abroad", childSafe = true, risk = "Medium" }));
+        c.GetProperty("stage").GetString().ShouldBe("ComprehensiveAssessment");
+        c.GetProperty("risk").GetString().ShouldBe("Medium");
+
+        var missing = Comprehensive(V(c));
+        ((Dictionary<string, int>)missing["wellbeing"]!).Remove("safety");
+        var badDomain = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", missing);
+        badDomain.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badDomain.JsonAsync()).ErrorFields().ShouldBe(["wellbeing.safety"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c))));
+        c.GetProperty("stage").GetString().ShouldBe("CasePlan");
+
+        var past = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action(due: DateTime.UtcNow.AddDays(-3)) } });
+        (await past.JsonAsync()).ErrorFields().ShouldBe(["actions[0].dueOn"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action(), Action("Grandmother to stay with the child") } }));
+        c.GetProperty("pending").GetString().ShouldBe("Plan");
+
+        // Only the case's supervisor decides; a return needs a reason; the worker then resubmits.
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var noReason = await supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = false });
+        (await noReason.JsonAsync()).ErrorFields().ShouldBe(["comment"]);
+        c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = false, comment = "Add school attendance as a goal" }));
+        c.GetProperty("pending").GetString().ShouldBe("None");
+        c.GetProperty("history").EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "plan-returned" && e.GetProperty("comment").GetString() == "Add school attendance as a goal");
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action(), Action("Attend school every day") } }));
+        c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = true, comment = "Good" }));
+        c.GetProperty("stage").GetString().ShouldBe("Implementation");
+        c.GetProperty("plan").GetArrayLength().ShouldBe(2);
+        DateOnly.Parse(c.GetProperty("nextReviewOn").GetString()!).ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3));
+
+        // Referral: the service must serve the child's age and district, and consent is required.
+        var services = await (await worker.GetAsync($"/api/v1/services?childId={childId}")).JsonAsync();
+        var mhpss = services.EnumerateArray().First(s => s.GetProperty("kind").GetString() == "Mhpss");
+        mhpss.GetProperty("servesChild").GetBoolean().ShouldBeTrue();
+        var early = services.EnumerateArray().First(s => s.GetProperty("name").GetString()!.StartsWith("Early childhood", StringComparison.Ordinal));
+        early.GetProperty("servesChild").GetBoolean().ShouldBeFalse();
+        var shirvanOnly = services.EnumerateArray().First(s => s.GetProperty("name").GetString()!.StartsWith("Shirvan", StringComparison.Ordinal));
+        var tooYoung = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(early.GetProperty("id").GetInt32()));
+        (await tooYoung.JsonAsync()).GetProperty("errors").GetProperty("serviceId")[0].GetString()!.ShouldContain("aged 0–5");
+        var elsewhere = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(shirvanOnly.GetProperty("id").GetInt32()));
+        (await elsewhere.JsonAsync()).GetProperty("errors").GetProperty("serviceId")[0].GetString()!.ShouldContain("does not serve");
+        var noConsent = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(mhpss.GetProperty("id").GetInt32(), consent: false));
+        (await noConsent.JsonAsync()).ErrorFields().ShouldBe(["consentGiven"]);
+        var sent = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(mhpss.GetProperty("id").GetInt32()));
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        var referral = await sent.JsonAsync();
+        var rid = referral.GetProperty("id").GetString();
+        referral.GetProperty("status").GetString().ShouldBe("Sent");
+
+        // A case with an open referral cannot close.
+        c = await GetAsync(worker, id);
+        var early2 = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/closure", new { version = V(c), reason = "goals-achieved", outcome = "x" });
+        early2.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early2.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("open referrals");
+
+        // The receiving service sees it (the other district's worker does not), accepts, delivers and completes it.
+        (await (await ngo.GetAsync("/api/v1/referrals/incoming")).JsonAsync()).EnumerateArray().ShouldContain(r => r.GetProperty("id").GetString() == rid);
+        (await (await (await app.ClientForAsync("worker.shirvan")).GetAsync("/api/v1/referrals/incoming")).JsonAsync()).EnumerateArray().ShouldNotContain(r => r.GetProperty("id").GetString() == rid);
+        (await worker.PostAsJsonAsync($"/api/v1/referrals/{rid}/accept", new { version = 1 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ngo.PostAsJsonAsync($"/api/v1/referrals/{rid}/complete", new { version = 1, text = "done" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        referral = await OkAsync(ngo.PostAsJsonAsync($"/api/v1/referrals/{rid}/accept", new { version = 1 }));
+        referral.GetProperty("status").GetString().ShouldBe("Accepted");
+        var noText = await ngo.PostAsJsonAsync($"/api/v1/referrals/{rid}/deliver", new { version = 2 });
+        (await noText.JsonAsync()).ErrorFields().ShouldBe(["text"]);
+        referral = await OkAsync(ngo.PostAsJsonAsync($"/api/v1/referrals/{rid}/deliver", new { version = 2, text = "Four group sessions" }));
+        referral = await OkAsync(ngo.PostAsJsonAsync($"/api/v1/referrals/{rid}/complete", new { version = 3, text = "Sleeps better, attends school" }));
+        referral.GetProperty("status").GetString().ShouldBe("Completed");
+        c = await GetAsync(worker, id);
+        c.GetProperty("referrals")[0].GetProperty("outcome").GetString().ShouldBe("Sleeps better, attends school");
+        c.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString())
+            .ShouldBe(["opened", "initial-assessment", "comprehensive-assessment", "plan-submitted", "plan-returned", "plan-submitted", "plan-approved",
+                "referral-sent", "referral-accepted", "referral-delivered", "referral-completed"]);
+
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/reviews", new { version = V(c), progress = "Attending school", nextReviewOn = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM-dd") }));
+        c.GetProperty("stage").GetString().ShouldBe("FollowUp");
+        var badReason = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/closure", new { version = V(c), reason = "bored", outcome = "" });
+        (await badReason.JsonAsync()).ErrorFields().ShouldBe(["reason", "outcome"], ignoreOrder: true);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/closure", new { version = V(c), reason = "goals-achieved", outcome = "Child safe with grandmother, in school" }));
+        c.GetProperty("pending").GetString().ShouldBe("Closure");
+        c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/closure/decision", new { version = V(c), approve = true }));
+        c.GetProperty("stage").GetString().ShouldBe("Closed");
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "Note", on = Today(), text = "late" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/reopen", new { version = V(c), reason = "Mother returned and the child is alone again" }));
+        c.GetProperty("stage").GetString().ShouldBe("InitialAssessment");
+        c.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).TakeLast(4).ShouldBe(["review", "closure-requested", "closed", "reopened"]);
+        c.GetProperty("closedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Cases_are_seen_by_location_and_caseload_and_decided_only_by_their_supervisor()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "School reports bruises", concerns = new[] { "physical-abuse" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+
+        (await (await app.ClientForAsync("worker.shirvan")).GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.ClientForAsync("analyst")).GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.ClientForAsync("hotline")).GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var coordinator = await app.ClientForAsync("coordinator.ganja");
+        (await coordinator.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await coordinator.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "Note", on = Today(), text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // A colleague in the same district works their own caseload only; a second supervisor sees the case but does not decide on it.
+        var colleague = await UserAsync("SocialWorker");
+        (await colleague.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await colleague.GetAsync("/api/v1/cases")).JsonAsync()).GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("id").GetString() == id);
+        var otherSupervisor = await UserAsync("Supervisor");
+        (await otherSupervisor.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/closure", new { version = V(c), reason = "no-longer-at-risk", outcome = "Bruises from sport, confirmed by doctor" }));
+        var notHis = await otherSupervisor.PostAsJsonAsync($"/api/v1/cases/{id}/closure/decision", new { version = V(c), approve = true });
+        notHis.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await notHis.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("case's supervisor");
+        (await otherSupervisor.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "Note", on = Today(), text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Reads are audited.
+        using var db = app.NewDbContext();
+        db.AuditEntries.Count(a => a.EntityType == "case" && a.EntityId == id && a.Action == "read").ShouldBeGreaterThanOrEqualTo(2);
+        db.AuditEntries.Count(a => a.EntityType == "case" && a.EntityId == id && a.Action == "create").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_people_changing_the_same_case_the_second_is_shown_the_other_change_and_nothing_is_lost()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Begging at the bazaar", concerns = new[] { "street", "child-labour" }, risk = "Low" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var v = V(c);
+        // Low risk: seven days for the initial assessment.
+        (c.GetProperty("dueAt").GetDateTime() - c.GetProperty("openedAt").GetDateTime()).ShouldBe(TimeSpan.FromDays(7), TimeSpan.FromSeconds(1));
+        // A note does not change the version: it conflicts with nobody.
+        await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "PhoneCall", on = Today(), text = "Called the school" }));
+        await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = v, summary = "Works after school", childSafe = true, risk = "Low" }));
+        var second = await supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = v, summary = "Other view", childSafe = false, risk = "High" });
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await second.JsonAsync();
+        problem.ErrorFields().ShouldBe(["version"]);
+        problem.GetProperty("current").GetProperty("stage").GetString().ShouldBe("ComprehensiveAssessment");
+        problem.GetProperty("current").GetProperty("assessments")[0].GetProperty("content").GetProperty("summary").GetString().ShouldBe("Works after school");
+        c = await GetAsync(worker, id!);
+        c.GetProperty("risk").GetString().ShouldBe("Low");
+        c.GetProperty("notes").GetArrayLength().ShouldBe(1);
+
+        // Two openings for one child at the same moment: one case.
+        var other = await ChildAsync(worker, disability: false);
+        var both = await Task.WhenAll(
+            worker.PostAsJsonAsync("/api/v1/cases", new { childId = other, reason = "r", concerns = new[] { "neglect" }, risk = "Low" }),
+            worker.PostAsJsonAsync("/api/v1/cases", new { childId = other, reason = "r", concerns = new[] { "neglect" }, risk = "Low" }));
+        both.Select(r => (int)r.StatusCode).Order().ToArray().ShouldBe([201, 409]);
+        var bad = await worker.PostAsJsonAsync("/api/v1/cases", new { childId = other, reason = "r", concerns = new[] { "neglect" }, risk = "Extreme" });
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["risk"]);
+    }
+
+    [Fact]
+    public async Task Sensitive_notes_are_read_by_the_owner_the_supervisor_and_granted_roles_only()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Disclosure at school", concerns = new[] { "sexual-abuse" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "HomeVisit", on = Today(), text = "Visited, mother present" }));
+        await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "MhpssSession", on = Today(), text = "Child named the person", sensitive = true }));
+        var future = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { kind = "Note", on = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"), text = "x" });
+        (await future.JsonAsync()).ErrorFields().ShouldBe(["on"]);
+
+        (await GetAsync(worker, id!)).GetProperty("notes").GetArrayLength().ShouldBe(2);
+        (await GetAsync(await app.ClientForAsync("supervisor.ganja"), id!)).GetProperty("notes").GetArrayLength().ShouldBe(2);
+        (await GetAsync(await app.ClientForAsync("coordinator.ganja"), id!)).GetProperty("notes").GetArrayLength().ShouldBe(2);
+        var admin = await GetAsync(await app.ClientForAsync("admin"), id!);
+        admin.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ShouldBe(["Visited, mother present"]);
+        admin.GetProperty("hiddenSensitiveNotes").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_child_with_a_functional_difficulty_gets_an_individual_care_plan_with_domains_and_review_cycle()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var childId = await ChildAsync(worker, disability: true);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Not attending school since losing sight", concerns = new[] { "disability-exclusion", "out-of-school" }, risk = "Medium" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c), summary = "s", childSafe = true, risk = "Medium" }));
+        var noFunctioning = Comprehensive(V(c));
+        noFunctioning.Remove("functioning");
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", noFunctioning)).JsonAsync()).ErrorFields().ShouldBe(["functioning"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c))));
+        var plain = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() } });
+        (await plain.JsonAsync()).ErrorFields().ShouldBe(["individualCarePlan"]);
+        var noCycle = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() }, individualCarePlan = true, carePlanDomains = new[] { "rehabilitation", "nowhere" } });
+        (await noCycle.JsonAsync()).ErrorFields().ShouldBe(["carePlanDomains", "reviewCycleMonths"], ignoreOrder: true);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action("Braille lessons") }, individualCarePlan = true, carePlanDomains = new[] { "rehabilitation", "education", "assistive-devices" }, reviewCycleMonths = 6 }));
+        c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = true }));
+        c.GetProperty("individualCarePlan").GetBoolean().ShouldBeTrue();
+        c.GetProperty("carePlanDomains").GetArrayLength().ShouldBe(3);
+        DateOnly.Parse(c.GetProperty("nextReviewOn").GetString()!).ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6));
+    }
+
+    [Fact]
+    public async Task Each_user_sees_their_due_work_and_supervisors_and_coordinators_see_the_team()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "r", concerns = new[] { "neglect" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var mine = await (await worker.GetAsync("/api/v1/my-work")).JsonAsync();
+        mine.EnumerateArray().ShouldContain(i => i.GetProperty("caseId").GetString() == id && i.GetProperty("kind").GetString() == "initial-assessment");
+
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c), summary = "s", childSafe = true, risk = "High" }));
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c))));
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() } }));
+        (await (await supervisor.GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray()
+            .ShouldContain(i => i.GetProperty("caseId").GetString() == id && i.GetProperty("kind").GetString() == "approve-plan");
+        c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = true }));
+        var services = await (await worker.GetAsync($"/api/v1/services?childId={childId}")).JsonAsync();
+        var mhpss = services.EnumerateArray().First(s => s.GetProperty("kind").GetString() == "Mhpss").GetProperty("id").GetInt32();
+        var rid = (await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(mhpss)), HttpStatusCode.Created)).GetProperty("id").GetString();
+        (await (await (await app.ClientForAsync("ngo.ganja")).GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray()
+            .ShouldContain(i => i.GetProperty("referralId").GetString() == rid && i.GetProperty("kind").GetString() == "referral-to-answer");
+
+        var team = await (await supervisor.GetAsync("/api/v1/cases/dashboard")).JsonAsync();
+        team.GetProperty("workers").EnumerateArray().ShouldContain(w => w.GetProperty("userName").GetString() == "worker.ganja" && w.GetProperty("open").GetInt32() >= 1);
+        var district = await (await (await app.ClientForAsync("coordinator.ganja")).GetAsync("/api/v1/cases/dashboard")).JsonAsync();
+        district.GetProperty("byStage").GetProperty("Implementation").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        district.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("districtCode").GetString()).ShouldBe(["C-GAN"]);
+        (await (await app.ClientForAsync("analyst")).GetAsync("/api/v1/my-work")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_case_opened_from_an_outreach_task_closes_the_task()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var task = await OkAsync(worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId }), HttpStatusCode.Created);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Found on outreach", concerns = new[] { "out-of-school" }, risk = "Medium", outreachTaskId = task.GetProperty("id").GetString() }), HttpStatusCode.Created);
+        c.GetProperty("openedFrom").GetString().ShouldBe("outreach");
+        var tasks = await (await worker.GetAsync("/api/v1/outreach-tasks?status=Done")).JsonAsync();
+        tasks.EnumerateArray().First(t => t.GetProperty("id").GetString() == task.GetProperty("id").GetString()).GetProperty("outcome").GetString()!
+            .ShouldContain(c.GetProperty("number").GetString()!);
+    }
+
+    private async Task<HttpClient> UserAsync(string role)
+    {
+        var admin = await app.ClientForAsync("admin");
+        var name = $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..6]}";
+        var res = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Colleague", agency = "Ganja Social Services Centre", roles = new[] { role }, scopeKind = "Areas", scopeAreas = new[] { "C-GAN" }, password = HimayaApp.Password });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        return await app.ClientForAsync(name);
+    }
+
+    private static async Task<string> ChildAsync(HttpClient worker, bool disability)
+    {
+        var child = TestData.Child(surname: "Qayğıyev");
+        if (!disability) child.Remove("functioning");
+        return (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string id) => await OkAsync(client.GetAsync($"/api/v1/cases/{id}"));
+
+    private static async Task<JsonElement> OkAsync(Task<HttpResponseMessage> request, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var res = await request;
+        res.StatusCode.ShouldBe(expected, await res.Content.ReadAsStringAsync());
+        return await res.JsonAsync();
+    }
+
+    private static int V(JsonElement c) => c.GetProperty("version").GetInt32();
+    private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+    private static object Action(string action = "Weekly home visit", DateTime? due = null) =>
+        new { goal = "The child is safe and cared for at home", action, responsible = "worker.ganja", dueOn = (due ?? DateTime.UtcNow.AddMonths(1)).ToString("yyyy-MM-dd") };
+
+    private static Dictionary<string, object?> Comprehensive(int version) => new()
+    {
+        ["version"] = version, ["familySituation"] = "Lives with grandmother; mother works abroad", ["wellbeing"] = new Dictionary<string, int>(AllWell),
+        ["functioning"] = "Needs support with reading", ["risks"] = "Left alone at night", ["strengths"] = "Close to grandmother, likes school",
+    };
+
+    private static object Refer(int serviceId, bool consent = true) =>
+        new { serviceId, reason = "Anxiety after separation", consentGiven = consent, consentBy = "Grandmother, Səkinə Əliyeva", consentOn = Today(), dueOn = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd") };
+}
