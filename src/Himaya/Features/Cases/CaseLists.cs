@@ -52,6 +52,22 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
     }
 
     /// <summary>
+    /// A child's cases the user may see, newest first, and — when the child has an open case the user may not see (a
+    /// colleague's caseload) — who holds it, so nobody opens a second one. The caller has already checked the child is in scope.
+    /// </summary>
+    public async Task<(List<CaseListItem> Cases, string? OpenHeldBy)> ForChildAsync(CurrentUser user, Guid childId, CancellationToken ct)
+    {
+        var rows = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.ChildId == childId).OrderByDescending(c => c.OpenedAt)
+            .Join(db.Users, c => c.OwnerId, u => u.Id, (c, u) => new { c, u.UserName }).ToListAsync(ct);
+        var items = rows.Select(x => new CaseListItem(x.c.Id, x.c.Number, x.c.ChildId, "", x.c.DistrictCode, x.c.Stage, x.c.Risk, x.c.Pending, x.UserName, x.c.OpenedAt, x.c.DueAt, IsOverdue(x.c))).ToList();
+        string? heldBy = null;
+        if (!items.Any(i => i.Stage != CaseStage.Closed))
+            heldBy = await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.Stage != CaseStage.Closed)
+                .Join(db.Users, c => c.OwnerId, u => u.Id, (c, u) => u.DisplayName + " (" + u.UserName + ")").FirstOrDefaultAsync(ct);
+        return (items, heldBy);
+    }
+
+    /// <summary>
     /// The user's due and overdue work, soonest first: steps of cases they own, decisions waiting for them as supervisor,
     /// their referrals that nobody answered in time, and referrals their agency must answer or deliver.
     /// </summary>

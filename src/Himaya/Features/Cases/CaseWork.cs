@@ -389,6 +389,16 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         return u is not null && u.RoleNames.Contains(role) && Covers(u, district) ? u : null;
     }
 
+    /// <summary>Who may own and who may supervise a case in this district (for the opening form's choices).</summary>
+    public async Task<(List<UserRef> Workers, List<UserRef> Supervisors)> StaffForAsync(string district, CancellationToken ct)
+    {
+        var staff = await db.Users.AsNoTracking().Include(x => x.Roles).Include(x => x.ScopeAreas)
+            .Where(x => x.IsActive && x.Roles.Any(r => r.Role == Roles.SocialWorker || r.Role == Roles.Supervisor)).OrderBy(x => x.UserName).ToListAsync(ct);
+        var covering = staff.Where(u => Covers(u, district)).ToList();
+        return ([.. covering.Where(u => u.RoleNames.Contains(Roles.SocialWorker)).Select(u => new UserRef(u.Id, u.UserName, u.DisplayName))],
+            [.. covering.Where(u => u.RoleNames.Contains(Roles.Supervisor)).Select(u => new UserRef(u.Id, u.UserName, u.DisplayName))]);
+    }
+
     private async Task<AppUser?> DefaultSupervisorAsync(string district, CancellationToken ct)
     {
         var candidates = await db.Users.AsNoTracking().Include(x => x.Roles).Include(x => x.ScopeAreas)

@@ -55,6 +55,12 @@ public abstract partial class HimayaPage : PageModel
                 || message.StartsWith("The number after the series", StringComparison.Ordinal) || message.StartsWith("The part of the series", StringComparison.Ordinal) => "Error.CertificateFormat",
             _ when message.StartsWith("Someone else", StringComparison.Ordinal) => "Error.ConcurrentEdit",
             _ when message.StartsWith("Password must be", StringComparison.Ordinal) => "Users.PasswordHint",
+            _ when message.StartsWith("Close or cancel the open referrals", StringComparison.Ordinal) || message.StartsWith("The case has open referrals", StringComparison.Ordinal) => "Error.OpenReferrals",
+            _ when message.Contains(" serves children aged ", StringComparison.Ordinal) || message.Contains(" does not serve ", StringComparison.Ordinal) => "Error.ServiceNotForChild",
+            _ when message.StartsWith("The case is waiting for the supervisor", StringComparison.Ordinal) => "Error.WaitingForSupervisor",
+            _ when message.StartsWith("The initial assessment belongs", StringComparison.Ordinal) || message.StartsWith("The comprehensive assessment was already", StringComparison.Ordinal)
+                || message.StartsWith("The plan was already approved", StringComparison.Ordinal) => "Error.StepDone",
+            _ when message.StartsWith("A referral that is ", StringComparison.Ordinal) || message.StartsWith("The referral changed", StringComparison.Ordinal) => "Error.ReferralChanged",
             _ => null,
         };
         return kind is null ? message : T[kind].Value;

@@ -37,6 +37,34 @@ public static class Ui
         return new HtmlString(Wrap(page, name, label, control, required, hint));
     }
 
+    /// <summary>
+    /// A text field of one of several same-shaped forms on a page (one per row): its id is made unique with <paramref name="key"/>,
+    /// and the field's error is shown only in the row whose form was sent.
+    /// </summary>
+    public static IHtmlContent RowText(HimayaPage page, string name, string key, string label, string? value, bool showError, int? maxLength = null)
+    {
+        var error = showError ? page.ErrorFor(name) : null;
+        var id = $"f-{name}-{key}";
+        var errorHtml = error is null ? "" : $"<span class=\"field-error\" id=\"{E(id)}-error\" role=\"alert\">{E(error)}</span>";
+        return new HtmlString($"<div class=\"field{(error is null ? "" : " has-error")}\"><label for=\"{E(id)}\">{E(label)}</label><input type=\"text\" id=\"{E(id)}\" name=\"{E(name)}\" value=\"{E(value)}\"{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{(error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"{E(id)}-error\"")}>{errorHtml}</div>");
+    }
+
+    public static IHtmlContent TextArea(HimayaPage page, string name, string label, string? value, bool required = false, int? maxLength = null, int rows = 3, string? hint = null)
+    {
+        var control = $"<textarea id=\"f-{E(name)}\" name=\"{E(name)}\" rows=\"{rows}\"{(required ? " required" : "")}{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{Aria(page, name, hint is not null)}>{E(value)}</textarea>";
+        return new HtmlString(Wrap(page, name, label, control, required, hint));
+    }
+
+    /// <summary>A group of checkboxes sharing one name (a multi-choice field), with the field's error beside the group.</summary>
+    public static IHtmlContent Checks(HimayaPage page, string name, string legend, IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> chosen)
+    {
+        var error = page.ErrorFor(name);
+        var boxes = string.Concat(options.Select((o, i) =>
+            $"<span class=\"check\"><input type=\"checkbox\" id=\"f-{E(name)}-{i}\" name=\"{E(name)}\" value=\"{E(o.Value)}\"{(chosen.Contains(o.Value) ? " checked" : "")}><label for=\"f-{E(name)}-{i}\">{E(o.Text)}</label></span>"));
+        var errorHtml = error is null ? "" : $"<span class=\"field-error\" id=\"{E(name)}-error\" role=\"alert\">{E(error)}</span>";
+        return new HtmlString($"<fieldset class=\"field checks{(error is null ? "" : " has-error")}\" id=\"f-{E(name)}\"><legend>{E(legend)}</legend>{boxes}{errorHtml}</fieldset>");
+    }
+
     public static IHtmlContent Select(HimayaPage page, string name, string label, string? value, IEnumerable<(string Value, string Text)> options, bool required = false, bool allowEmpty = true, string? emptyText = null)
     {
         var opts = (allowEmpty ? $"<option value=\"\">{E(emptyText ?? "—")}</option>" : "") +

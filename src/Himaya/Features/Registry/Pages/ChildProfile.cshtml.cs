@@ -7,8 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Registry.Pages;
 
-public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Himaya.Features.Linkage.Merges merges, Himaya.Features.Linkage.IntakeMatching matching) : HimayaPage
+public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Himaya.Features.Linkage.Merges merges, Himaya.Features.Linkage.IntakeMatching matching,
+    Himaya.Features.Cases.CaseLists cases) : HimayaPage
 {
+    public IReadOnlyList<Himaya.Features.Cases.CaseListItem> Cases { get; private set; } = [];
+    /// <summary>Who holds the child's open case when it is outside the user's caseload.</summary>
+    public string? OpenCaseHeldBy { get; private set; }
+    public bool CanOpenCase => Me.Can(Permission.WorkCases) && OpenCaseHeldBy is null && !Cases.Any(c => c.Stage != Himaya.Features.Cases.CaseStage.Closed);
+
     public ChildDto Child { get; private set; } = null!;
     public IReadOnlyList<RecordChange> History { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Access { get; private set; } = [];
@@ -28,6 +34,7 @@ public sealed class ChildProfileModel(ChildRecords records, AdminUnits units, Hi
         Access = await records.AccessLogAsync(id, ct);
         Saved = saved;
         Sources = await merges.SourcesAsync(id, ct);
+        if (Me.Can(Permission.ReadCases) || Me.Can(Permission.WorkCases)) (Cases, OpenCaseHeldBy) = await cases.ForChildAsync(Me, id, ct);
         if (CanDelete)
         {
             Merged = await merges.ActiveMergesAsync(id, ct);

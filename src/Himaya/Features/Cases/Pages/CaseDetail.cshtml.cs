@@ -1,0 +1,196 @@
+using Himaya.Features.Identity;
+using Himaya.Features.Shared;
+using Himaya.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Cases.Pages;
+
+/// <summary>
+/// One case: where it stands, what to do next (the form for the current step only), plan, referrals, notes and history.
+/// Every form posts the version it was shown; when someone else changed the case meanwhile, the page shows their change
+/// and keeps what the user typed in the form, so nothing is lost.
+/// </summary>
+public sealed class CaseDetailModel(CaseWork work, Referrals referrals) : HimayaPage
+{
+    public CaseView Case { get; private set; } = null!;
+    public List<ServiceView> Services { get; private set; } = [];
+    public string? Message { get; private set; }
+    /// <summary>Set when the user's change was refused because the case changed meanwhile, or its state does not allow it.</summary>
+    public string? Conflict { get; private set; }
+    /// <summary>The form that was posted (its fields are refilled from the post).</summary>
+    public string? Posted { get; private set; }
+
+    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
+    public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
+    {
+        if (done is not null) Message = T["Case.Done." + done].ResourceNotFound ? T["Common.Saved"] : T["Case.Done." + done];
+        return await LoadAsync(id, ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct, CaseView? current = null)
+    {
+        if (current is null)
+        {
+            switch (await work.GetAsync(Me, id, ct))
+            {
+                case Outcome<CaseView>.Ok ok: Case = ok.Value; break;
+                case Outcome<CaseView>.Forbidden: return ForbiddenPage();
+                default: return NotFoundPage();
+            }
+        }
+        else Case = current;
+        if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceView>>.Ok s) Services = s.Value;
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowAsync<T>(Guid id, string form, Outcome<T> outcome, string done, CancellationToken ct)
+    {
+        Posted = form;
+        switch (outcome)
+        {
+            case Outcome<T>.Ok: return Redirect($"/cases/{id}?done={done}#main");
+            case Outcome<T>.NotFound: return NotFoundPage();
+            case Outcome<T>.Forbidden f:
+                if (f.Reason is null) return ForbiddenPage();
+                Conflict = Localise(f.Reason);
+                return await LoadAsync(id, ct);
+            case Outcome<T>.Invalid bad: Errors = bad.Errors; return await LoadAsync(id, ct);
+            case Outcome<T>.Conflict c:
+                Conflict = Localise(c.Message);
+                return await LoadAsync(id, ct, c.Current as CaseView);
+            default: return ForbiddenPage();
+        }
+    }
+
+    private FormReader Form() => new(Request.Form, Errors);
+
+    public async Task<IActionResult> OnPostInitialAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new InitialAssessmentRequest(f.Int("version"), f.Text("summary"), f.TriState("childSafe"), f.Enum<RiskLevel>("risk"));
+        return await ShowAsync(id, "initial", Errors.IsEmpty ? await work.InitialAssessmentAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), "initial", ct);
+    }
+
+    public async Task<IActionResult> OnPostComprehensiveAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var wellbeing = new Dictionary<string, int>();
+        foreach (var d in CaseCodes.WellbeingDomains) if (f.Int("wellbeing." + d) is { } v) wellbeing[d] = v;
+        var r = new ComprehensiveAssessmentRequest(f.Int("version"), f.Text("familySituation"), wellbeing, f.Text("functioning"), f.Text("risks"), f.Text("strengths"));
+        return await ShowAsync(id, "comprehensive", Errors.IsEmpty ? await work.ComprehensiveAssessmentAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), "comprehensive", ct);
+    }
+
+    public const int PlanRows = 6;
+
+    public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var actions = new List<PlanActionInput>();
+        // Blank rows are left out; a partly filled row is sent as it is, so its missing parts are named.
+        for (var i = 0; i < PlanRows; i++)
+        {
+            var a = new PlanActionInput(f.Text($"goal{i}"), f.Text($"action{i}"), f.Text($"responsible{i}"), f.Date($"dueOn{i}"));
+            if (a is { Goal: null, Action: null, Responsible: null, DueOn: null }) continue;
+            actions.Add(a);
+        }
+        var icp = f.Check("individualCarePlan");
+        var r = new PlanRequest(f.Int("version"), actions, icp, icp ? [.. Request.Form["carePlanDomains"].Select(x => x ?? "")] : null, f.Int("reviewCycleMonths"));
+        var outcome = Errors.IsEmpty ? await work.SubmitPlanAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        // Errors of the n-th sent action belong to the n-th filled row of the form.
+        if (outcome is Outcome<CaseView>.Invalid bad)
+        {
+            var rows = Enumerable.Range(0, PlanRows).Where(i => f.Text($"goal{i}") is not null || f.Text($"action{i}") is not null || f.Text($"responsible{i}") is not null || f.Text($"dueOn{i}") is not null).ToList();
+            var mapped = new FieldErrors();
+            foreach (var (field, messages) in bad.Errors.All)
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(field, @"^actions\[(\d+)\]\.(\w+)$");
+                var name = m.Success && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < rows.Count
+                    ? m.Groups[2].Value + rows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] : field == "actions" ? "goal0" : field;
+                foreach (var msg in messages) mapped.Add(name, msg);
+            }
+            outcome = new Outcome<CaseView>.Invalid(mapped);
+        }
+        return await ShowAsync(id, "plan", outcome, "plan", ct);
+    }
+
+    public async Task<IActionResult> OnPostPlanDecisionAsync(Guid id, string? decision, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new DecisionRequest(f.Int("version"), decision switch { "approve" => true, "return" => false, _ => null }, f.Text("comment"));
+        return await ShowAsync(id, "plan-decision", Errors.IsEmpty ? await work.DecidePlanAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), r.Approve == true ? "plan-approved" : "plan-returned", ct);
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ReviewRequest(f.Int("version"), f.Text("progress"), f.Date("nextReviewOn"));
+        return await ShowAsync(id, "review", Errors.IsEmpty ? await work.ReviewAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), "review", ct);
+    }
+
+    public async Task<IActionResult> OnPostClosureAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ClosureRequest(f.Int("version"), f.Text("closureReason"), f.Text("closureOutcome"));
+        var outcome = Errors.IsEmpty ? await work.RequestClosureAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reason", "closureReason"), ("outcome", "closureOutcome")));
+        return await ShowAsync(id, "closure", outcome, "closure", ct);
+    }
+
+    public async Task<IActionResult> OnPostClosureDecisionAsync(Guid id, string? decision, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new DecisionRequest(f.Int("version"), decision switch { "approve" => true, "return" => false, _ => null }, f.Text("comment"));
+        return await ShowAsync(id, "closure-decision", Errors.IsEmpty ? await work.DecideClosureAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), r.Approve == true ? "closed" : "closure-returned", ct);
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ReopenRequest(f.Int("version"), f.Text("reopenReason"));
+        var outcome = Errors.IsEmpty ? await work.ReopenAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reason", "reopenReason")));
+        return await ShowAsync(id, "reopen", outcome, "reopened", ct);
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new NoteRequest(f.Enum<NoteKind>("kind"), f.Date("on"), f.Text("text"), f.Check("sensitive"));
+        return await ShowAsync(id, "note", Errors.IsEmpty ? await work.AddNoteAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors), "note", ct);
+    }
+
+    public async Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ReferRequest(f.Int("serviceId"), f.Text("referralReason"), f.Check("consentGiven"), f.Text("consentBy"), f.Date("consentOn"), f.Date("referralDueOn"));
+        var outcome = Errors.IsEmpty ? await referrals.SendAsync(Me, id, r, ct) : new Outcome<ReferralView>.Invalid(Errors);
+        if (outcome is Outcome<ReferralView>.Invalid bad) outcome = new Outcome<ReferralView>.Invalid(Rename(bad.Errors, ("reason", "referralReason"), ("dueOn", "referralDueOn")));
+        return await ShowAsync(id, "refer", outcome, "referral-sent", ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelReferralAsync(Guid id, Guid referralId, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ReferralStepRequest(f.Int("referralVersion"), f.Text("cancelReason"));
+        var outcome = Errors.IsEmpty ? await referrals.StepAsync(Me, referralId, ReferralStep.Cancel, r, ct) : new Outcome<ReferralView>.Invalid(Errors);
+        if (outcome is Outcome<ReferralView>.Invalid bad) outcome = new Outcome<ReferralView>.Invalid(Rename(bad.Errors, ("text", "cancelReason")));
+        return await ShowAsync(id, "cancel-" + referralId, outcome, "referral-cancelled", ct);
+    }
+
+    /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>
+    private static FieldErrors Rename(FieldErrors errors, params (string From, string To)[] names)
+    {
+        var result = new FieldErrors();
+        foreach (var (field, messages) in errors.All)
+        {
+            var to = names.FirstOrDefault(n => n.From == field).To ?? field;
+            foreach (var m in messages) result.Add(to, m);
+        }
+        return result;
+    }
+
+    public bool IsOwnerOrSupervisor => Case.Can.Work;
+    public bool CanApprove => Case.Can.Approve && Me.Can(Permission.ApproveCases);
+}
