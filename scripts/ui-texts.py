@@ -604,7 +604,7 @@ R += [
 ("Nav.Team","Team","Komanda","Команда"),
 ("Case.Title","Case {0}","İş {0}","Дело {0}"),
 ("Case.Summary","Printable summary (PDF)","Çap üçün xülasə (PDF)","Сводка для печати (PDF)"),
-("Case.ConflictKept","What you entered is kept in the form below: check it against the change shown and send it again if it still applies.","Daxil etdikləriniz aşağıdakı formada saxlanılıb: göstərilən dəyişikliklə müqayisə edin və hələ də aktualdırsa, yenidən göndərin.","Введённое вами сохранено в форме ниже: сверьте его с показанным изменением и отправьте снова, если оно ещё актуально."),
+("Case.ConflictKept","What you entered was not saved; it is kept here and in the form below. Check it against the change shown and send it again if it still applies.","Daxil etdikləriniz yadda saxlanmayıb; burada və aşağıdakı formada saxlanılıb. Göstərilən dəyişikliklə müqayisə edin və hələ də aktualdırsa, yenidən göndərin.","Введённое вами не сохранено; оно показано здесь и в форме ниже. Сверьте его с показанным изменением и отправьте снова, если оно ещё актуально."),
 ("Case.Stages","Stages of the case","İşin mərhələləri","Этапы дела"),
 ("Case.About","About the case","İş haqqında","О деле"),
 ("Case.Stage","Stage","Mərhələ","Этап"),

@@ -20,6 +20,11 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals) : Himaya
     /// <summary>The form that was posted (its fields are refilled from the post).</summary>
     public string? Posted { get; private set; }
 
+    /// <summary>What the user sent in a refused form, shown beside the conflict so it can be copied even when the form is no longer offered.</summary>
+    public IEnumerable<(string Name, string Value)> PostedEntries => !Request.HasFormContentType ? []
+        : Request.Form.Where(kv => kv.Key is not ("version" or "__RequestVerificationToken" or "referralId" or "referralVersion" or "decision") && !string.IsNullOrWhiteSpace(kv.Value.ToString()))
+            .Select(kv => (kv.Key, kv.Value.ToString()));
+
     public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
     public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
 

@@ -1,0 +1,152 @@
+using Microsoft.Playwright;
+
+namespace Himaya.BrowserTests;
+
+/// <summary>Case management in the browser: the main path from opening to closure across three people, and a conflict.</summary>
+public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task Shot(IPage page, string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    private static async Task<string> RegisterChildAsync(IPage page, string surname, string given)
+    {
+        await page.GotoAsync("/children/new");
+        await page.GetByLabel("Surname").FillAsync(surname);
+        await page.GetByLabel("Given name").FillAsync(given);
+        await page.GetByLabel("Sex").SelectOptionAsync("F");
+        await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Care arrangement").SelectOptionAsync("Kinship");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        return page.Url.Split('?')[0];
+    }
+
+    private static async Task<string> OpenCaseAsync(IPage page, string childUrl, string risk)
+    {
+        await page.GotoAsync(childUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open a case" }).ClickAsync();
+        await page.GetByLabel("Reason for opening").FillAsync("Teacher reports the child comes to school hungry");
+        await page.GetByLabel("Neglect").CheckAsync();
+        await page.GetByLabel("Risk level").SelectOptionAsync(risk);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a case" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}\\?done=opened"));
+        return page.Url.Split('?')[0];
+    }
+
+    private static ILocator Stage(IPage page) => page.Locator("#case-stage");
+
+    [Fact]
+    public async Task A_case_goes_from_opening_to_closure_with_the_supervisor_approving_and_an_ngo_completing_the_referral()
+    {
+        var worker = await app.SignedInPageAsync("worker.ganja");
+        var childUrl = await RegisterChildAsync(worker, "Qəhrəmanova", "Aynur");
+        var caseUrl = await OpenCaseAsync(worker, childUrl, "High");
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "InitialAssessment");
+        await Assertions.Expect(worker.Locator(".stepper li.current")).ToHaveTextAsync("Initial assessment");
+        await Shot(worker, "case-opened");
+
+        // A step sent incomplete (past the browser's own checks) is refused by the server beside its fields; nothing moves.
+        await worker.EvalOnSelectorAsync("#initial-form", "f => f.noValidate = true");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the initial assessment" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#summary-error")).ToBeVisibleAsync();
+        await Assertions.Expect(worker.Locator("#childSafe-error")).ToBeVisibleAsync();
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "InitialAssessment");
+        await worker.GetByLabel("What was found (initial assessment)").FillAsync("Lives with grandmother; little food at home");
+        await worker.GetByLabel("Is the child safe now?").SelectOptionAsync("true");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the initial assessment" }).ClickAsync();
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "ComprehensiveAssessment");
+
+        await worker.GetByLabel("Family situation").FillAsync("Grandmother (68) cares for two grandchildren; parents work in Russia");
+        foreach (var d in new[] { "health", "education", "emotional", "relationships", "safety", "identity", "selfCare", "living" })
+            await worker.Locator($"[id='f-wellbeing.{d}']").SelectOptionAsync("3");
+        await worker.Locator("#f-risks").FillAsync("Not enough food; grandmother's health");
+        await worker.GetByLabel("Strengths").FillAsync("Loving grandmother; good at school");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the comprehensive assessment" }).ClickAsync();
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "CasePlan");
+
+        await worker.GetByLabel("Goal 1", new() { Exact = true }).FillAsync("The household has enough food");
+        await worker.GetByLabel("Action 1", new() { Exact = true }).FillAsync("Apply for targeted social assistance");
+        await worker.GetByLabel("Responsible person or service 1", new() { Exact = true }).FillAsync("worker.ganja");
+        await worker.GetByLabel("Due date 1", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"));
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Send the plan for approval" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#case-pending")).ToHaveTextAsync("plan waiting for approval");
+        await Shot(worker, "case-plan-sent");
+
+        // The supervisor finds the decision in their work and approves.
+        var supervisor = await app.SignedInPageAsync("supervisor.ganja");
+        await supervisor.GotoAsync("/my-work");
+        await supervisor.Locator($"#my-work a[href='{new Uri(caseUrl).AbsolutePath}']", new() { HasText = "Decide on a case plan" }).ClickAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(Stage(supervisor)).ToHaveAttributeAsync("data-stage", "Implementation");
+        await Assertions.Expect(supervisor.Locator("#plan-table")).ToContainTextAsync("Apply for targeted social assistance");
+
+        // The worker refers the child to the NGO's psychosocial support, with consent.
+        await worker.GotoAsync(caseUrl);
+        await worker.GetByText("Refer to a service").ClickAsync();
+        var mhpss = await worker.Locator("#f-serviceId option", new() { HasText = "psychosocial support (MHPSS)" }).GetAttributeAsync("value");
+        await worker.Locator("#f-serviceId").SelectOptionAsync(mhpss!);
+        await worker.GetByLabel("Reason for referral").FillAsync("Sad and withdrawn since the parents left");
+        await worker.EvalOnSelectorAsync("#refer-form", "f => f.noValidate = true");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#consentGiven-error")).ToBeVisibleAsync();
+        await worker.GetByLabel("Informed consent was given").CheckAsync();
+        await worker.GetByLabel("Consent given by").FillAsync("Grandmother, Zəhra Qəhrəmanova");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#referrals-table tr[data-status='Sent']")).ToBeVisibleAsync();
+
+        // The NGO accepts, records delivery and completes it.
+        var ngo = await app.SignedInPageAsync("ngo.ganja");
+        await ngo.GotoAsync("/referrals");
+        var row = ngo.Locator("#referrals-list tr", new() { HasText = "Qəhrəmanova Aynur" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Accepted");
+        await row.GetByLabel("Reason, what was delivered, or outcome").FillAsync("Six sessions of group play therapy");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Record delivery" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Delivered");
+        await row.GetByLabel("Reason, what was delivered, or outcome").FillAsync("Talks about her parents, sleeps well");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Complete with outcome" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Completed");
+        await Shot(ngo, "referrals-ngo");
+
+        // The worker sees each step, and asks to close; the supervisor approves.
+        await worker.GotoAsync(caseUrl);
+        await Assertions.Expect(worker.Locator("#referrals-table tr[data-status='Completed']")).ToContainTextAsync("sleeps well");
+        await worker.GetByText("Ask to close the case").First.ClickAsync();
+        await worker.GetByLabel("Reason for closing").SelectOptionAsync("goals-achieved");
+        await worker.GetByLabel("Outcome for the child").FillAsync("Receives TSA; emotionally stable");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Ask to close the case" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#case-pending")).ToHaveTextAsync("closure waiting for approval");
+        await supervisor.GotoAsync(caseUrl);
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(Stage(supervisor)).ToHaveAttributeAsync("data-stage", "Closed");
+        await Assertions.Expect(supervisor.Locator("#case-history tr[data-kind='referral-completed']")).ToBeVisibleAsync();
+        await Shot(supervisor, "case-closed");
+    }
+
+    [Fact]
+    public async Task When_two_people_send_the_same_step_the_second_sees_the_first_ones_change_and_keeps_what_they_typed()
+    {
+        var worker = await app.SignedInPageAsync("worker.ganja");
+        var childUrl = await RegisterChildAsync(worker, "Köçərliyeva", "Nərmin");
+        var caseUrl = await OpenCaseAsync(worker, childUrl, "Medium");
+        var supervisor = await app.SignedInPageAsync("supervisor.ganja");
+        await supervisor.GotoAsync(caseUrl);
+
+        await worker.GetByLabel("What was found (initial assessment)").FillAsync("Worker's findings");
+        await worker.GetByLabel("Is the child safe now?").SelectOptionAsync("true");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the initial assessment" }).ClickAsync();
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "ComprehensiveAssessment");
+
+        await supervisor.GetByLabel("What was found (initial assessment)").FillAsync("Supervisor's own findings");
+        await supervisor.GetByLabel("Is the child safe now?").SelectOptionAsync("false");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Record the initial assessment" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#case-conflict")).ToContainTextAsync("Someone else changed");
+        await Assertions.Expect(supervisor.Locator("#case-conflict")).ToContainTextAsync("Supervisor's own findings");
+        await Assertions.Expect(Stage(supervisor)).ToHaveAttributeAsync("data-stage", "ComprehensiveAssessment");
+        await Shot(supervisor, "case-conflict");
+    }
+}
