@@ -290,7 +290,7 @@ public abstract class CaseTests(HimayaApp app)
         var name = $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..6]}";
         var res = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Colleague", agency = "Ganja Social Services Centre", roles = new[] { role }, scopeKind = "Areas", scopeAreas = new[] { "C-GAN" }, password = HimayaApp.Password });
         res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
-        return await app.ClientForAsync(name);
+        return await app.ClientForEnrolledAsync(name, HimayaApp.Password);
     }
 
     private static async Task<string> ChildAsync(HttpClient worker, bool disability)

@@ -83,6 +83,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Agency).HasMaxLength(128);
             e.Property(x => x.SecurityStamp).HasMaxLength(64);
             e.Property(x => x.PreferredLanguage).HasMaxLength(2);
+            e.Property(x => x.TotpSecret).HasMaxLength(512);
+            e.Property(x => x.RecoveryCodes).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.ScopeAreas).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -48,6 +48,7 @@ public static class HimayaServices
         s.AddScoped<CurrentUserAccessor>();
         s.AddScoped<AuditLog>();
         s.AddScoped<SignInService>();
+        s.AddScoped<TwoFactor>();
         s.AddScoped<ChildRecords>();
         s.AddScoped<SearchChildren>();
         s.AddSingleton<Himaya.Features.Linkage.IntakeModel>();

@@ -45,4 +45,6 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string Denied = "denied";
     public const string Verify = "verify";
+    public const string TwoFactorEnrol = "two-factor-enrol";
+    public const string TwoFactorReset = "two-factor-reset";
 }

@@ -31,6 +31,13 @@ public sealed class AppUser
     /// <summary>az, en or ru: the interface language the user last chose, restored at every sign-in on any device.</summary>
     public string? PreferredLanguage { get; set; }
     public int Version { get; set; }
+    /// <summary>Two-factor sign-in: the authenticator secret, encrypted with the app's data-protection keys; null until enrolled.</summary>
+    public string? TotpSecret { get; set; }
+    public bool TwoFactorEnabled { get; set; }
+    /// <summary>The last time step whose code was accepted: a code is good once.</summary>
+    public long? TotpLastStep { get; set; }
+    /// <summary>SHA-256 hashes of the unused recovery codes, separated by ';'.</summary>
+    public string RecoveryCodes { get; set; } = "";
 
     public IEnumerable<string> RoleNames => Roles.Select(r => r.Role);
 }

@@ -21,7 +21,7 @@ public sealed record UserInput
 }
 
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Agency, IReadOnlyList<string> Roles, ScopeKind ScopeKind,
-    IReadOnlyList<string> ScopeAreas, bool IsActive, bool LockedOut, DateTime? LastSignInAt);
+    IReadOnlyList<string> ScopeAreas, bool IsActive, bool LockedOut, DateTime? LastSignInAt, bool TwoFactorEnabled);
 
 /// <summary>User administration: administrators only; every change is audited and resets the user's sessions.</summary>
 public static class UserAdmin
@@ -64,7 +64,7 @@ public static class UserAdmin
     }
 
     public static UserDto ToDto(AppUser u, DateTime now) => new(u.Id, u.UserName, u.DisplayName, u.Agency, [.. u.RoleNames], u.ScopeKind,
-        [.. u.ScopeAreas.Select(a => a.AdminUnitCode)], u.IsActive, u.LockoutEnd > now, u.LastSignInAt);
+        [.. u.ScopeAreas.Select(a => a.AdminUnitCode)], u.IsActive, u.LockoutEnd > now, u.LastSignInAt, u.TwoFactorEnabled);
 
     public static async Task<IResult> CreateApiAsync(HttpContext http, AppDbContext db, AdminUnits units, AuditLog audit, IPasswordHasher<AppUser> hasher, TimeProvider clock, CancellationToken ct)
     {

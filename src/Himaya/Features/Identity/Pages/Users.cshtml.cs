@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Himaya.Features.Audit;
 using Himaya.Features.Reference;
 using Himaya.Features.Shared;
@@ -29,6 +30,14 @@ public sealed class UsersModel(AppDbContext db, AdminUnits units, AuditLog audit
         }
         return Page();
     }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(int userId, [FromServices] TwoFactor twoFactor, CancellationToken ct) =>
+        await twoFactor.ResetAsync(Me, userId, ct) switch
+        {
+            Outcome<bool>.Ok => Redirect("/admin/users?saved=" + Uri.EscapeDataString(await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstAsync(ct))),
+            Outcome<bool>.Forbidden => ForbiddenPage(),
+            _ => NotFoundPage(),
+        };
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
