@@ -625,6 +625,8 @@ R += [
 ("Users.ResetTwoFactorConfirm","Reset this user's two-factor sign-in? They will set it up again at their next sign-in.","Bu istifadəçinin iki mərhələli girişi sıfırlansın? Növbəti girişdə onu yenidən quraşdıracaq.","Сбросить двухфакторный вход этого пользователя? Он настроит его заново при следующем входе."),
 ("Action.two-factor-enrol","Two-factor sign-in set up","İki mərhələli giriş quraşdırıldı","Настроен двухфакторный вход"),
 ("Action.two-factor-reset","Two-factor sign-in reset","İki mərhələli giriş sıfırlandı","Сброшен двухфакторный вход"),
+("Pdf.Footer","Himaya · printed by {0}, {1}","Himaya · çap edən: {0}, {1}","Himaya · напечатал(а) {0}, {1}"),
+("Pdf.Confidential","Confidential: child protection case. Do not pass on.","Məxfidir: uşaq müdafiəsi işi. Başqalarına verməyin.","Конфиденциально: дело о защите ребёнка. Не передавать."),
 ("Nav.MyWork","My work","Mənim işim","Мои задачи"),
 ("Nav.Cases","Cases","İşlər","Дела"),
 ("Nav.Referrals","Referrals","Yönləndirmələr","Направления"),

@@ -214,6 +214,17 @@ public abstract class CaseTests(HimayaApp app)
         var admin = await GetAsync(await app.ClientForAsync("admin"), id!);
         admin.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ShouldBe(["Visited, mother present"]);
         admin.GetProperty("hiddenSensitiveNotes").GetInt32().ShouldBe(1);
+
+        // The printable summary: a PDF for those who may read the case, not found for others, and its export audited.
+        var pdf = await (await app.ClientForAsync("supervisor.ganja")).GetAsync($"/api/v1/cases/{id}/summary.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        using (var read = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import)) read.PageCount.ShouldBeGreaterThanOrEqualTo(1);
+        (await (await app.ClientForAsync("worker.shirvan")).GetAsync($"/api/v1/cases/{id}/summary.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var db = app.NewDbContext();
+        db.AuditEntries.Count(a => a.EntityType == "case" && a.EntityId == id && a.Action == "export").ShouldBe(1);
     }
 
     [Fact]

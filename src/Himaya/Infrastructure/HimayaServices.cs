@@ -70,6 +70,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Cases.CaseWork>();
         s.AddScoped<Himaya.Features.Cases.CaseLists>();
         s.AddScoped<Himaya.Features.Cases.Referrals>();
+        s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

@@ -29,6 +29,10 @@ public static class CaseApi
         cases.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseWork work, CancellationToken ct) =>
             (await work.GetAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetCase").Requires(Permission.ReadCases);
 
+        cases.MapGet("/{id:guid}/summary.pdf", async (Guid id, HttpContext http, CaseSummaryPdf pdf, CancellationToken ct) =>
+            (await pdf.RenderAsync(http.Caller(), id, ct)).ToResult(bytes => TypedResults.File(bytes, "application/pdf", $"case-summary-{id:N}.pdf")))
+            .WithName("CaseSummaryPdf").Requires(Permission.ReadCases);
+
         Step<InitialAssessmentRequest>(cases, "initial-assessment", "RecordInitialAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.InitialAssessmentAsync(u, id, r, ct));
         Step<ComprehensiveAssessmentRequest>(cases, "comprehensive-assessment", "RecordComprehensiveAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.ComprehensiveAssessmentAsync(u, id, r, ct));
         Step<PlanRequest>(cases, "plan", "SubmitCasePlan", Permission.WorkCases, (w, u, id, r, ct) => w.SubmitPlanAsync(u, id, r, ct));

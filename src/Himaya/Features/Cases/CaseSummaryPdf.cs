@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Reflection;
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Infrastructure;
+using Microsoft.Extensions.Localization;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Himaya.Features.Cases;
+
+/// <summary>
+/// The printable case summary: what the caller may see of the case (sensitive notes only for those who may read them),
+/// in the caller's language, marked confidential, with who printed it and when. Exporting it is audited.
+/// </summary>
+public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocalizer<Program> t, TimeProvider clock)
+{
+    private const string Family = "DejaVu Sans";
+    private const double Margin = 50, Width = 595 - 2 * Margin, Bottom = 842 - 60;
+
+    static CaseSummaryPdf()
+    {
+        // PDFsharp has no system fonts on Linux: the app brings its own (DejaVu, with Azerbaijani and Cyrillic letters).
+        if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new EmbeddedFonts();
+    }
+
+    public async Task<Outcome<byte[]>> RenderAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ReadCases)) return new Outcome<byte[]>.Forbidden();
+        if (await work.GetAsync(user, id, ct) is not Outcome<CaseView>.Ok ok) return new Outcome<byte[]>.NotFound();
+        var bytes = Render(ok.Value, user.UserName);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Export, CaseWork.EntityType, id.ToString("D"), "case summary (PDF)"), ct);
+        return bytes;
+    }
+
+    private byte[] Render(CaseView c, string printedBy)
+    {
+        var n = CultureInfo.CurrentCulture;
+        using var doc = new PdfDocument();
+        doc.Info.Title = t["Case.Title", c.Number];
+        var w = new Writer(doc, t["Pdf.Footer", printedBy, Shared.Ui.Time(clock.GetUtcNow().UtcDateTime)]);
+        w.Heading(t["Case.Title", c.Number], 16);
+        w.Line(t["Pdf.Confidential"], bold: true);
+        w.Gap();
+        w.Field(t["MostDeprived.Child"], $"{c.Child.Name} · {t["Enum.Sex." + c.Child.Sex]} · {c.Child.BirthDate.ToString("d", n)} ({c.Child.Age})");
+        w.Field(t["Field.districtCode"], c.DistrictName);
+        w.Field(t["Case.Stage"], t["CaseStage." + c.Stage] + (c.Pending == PendingApproval.None ? "" : " · " + t["Case.Pending." + c.Pending]));
+        w.Field(t["Case.Risk"], t["Risk." + c.Risk]);
+        w.Field(t["Case.Owner"], $"{c.Owner.DisplayName} ({c.Owner.UserName})");
+        w.Field(t["Case.Supervisor"], $"{c.Supervisor.DisplayName} ({c.Supervisor.UserName})");
+        w.Field(t["Case.Opened"], Shared.Ui.Time(c.OpenedAt));
+        w.Field(t["Case.Reason"], c.Reason);
+        w.Field(t["Case.Concerns"], string.Join(", ", c.Concerns.Select(x => t["Concern." + x].Value)));
+        if (c.DueAt is { } due) w.Field(t["Case.Due"], Shared.Ui.Time(due) + (c.Overdue ? " · " + t["Case.Overdue"] : ""));
+        if (c.NextReviewOn is { } review) w.Field(t["Case.NextReview"], review.ToString("d", n));
+        if (c.ClosureReason is { } reason) w.Field(t["Case.ClosureReason"], $"{t["Closure." + reason]} — {c.ClosureOutcome}");
+
+        foreach (var a in c.Assessments)
+        {
+            w.Heading($"{t["Assessment." + a.Kind]} · {Shared.Ui.Time(a.At)} · {a.By}", 12);
+            foreach (var p in a.Content.EnumerateObject())
+            {
+                var label = t["Assessment.Field." + p.Name] is { ResourceNotFound: false } l ? l.Value : p.Name;
+                var value = p.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.Object => string.Join(", ", p.Value.EnumerateObject().Select(x => $"{t["Wellbeing." + x.Name]}: {x.Value}")),
+                    System.Text.Json.JsonValueKind.True => t["Common.Yes"].Value,
+                    System.Text.Json.JsonValueKind.False => t["Common.No"].Value,
+                    System.Text.Json.JsonValueKind.Null => "—",
+                    _ => p.Value.ToString(),
+                };
+                w.Field(label, value);
+            }
+        }
+        if (c.Plan.Count > 0)
+        {
+            w.Heading(c.IndividualCarePlan ? t["Case.IndividualCarePlan"] : t["Case.Plan"], 12);
+            if (c.IndividualCarePlan)
+                w.Line($"{t["Case.CarePlanDomains"]}: {string.Join(", ", c.CarePlanDomains.Select(d => t["CarePlanDomain." + d].Value))} · {t["Case.ReviewEvery", c.ReviewCycleMonths ?? 0]}");
+            foreach (var a in c.Plan) w.Line($"• {a.Goal} — {a.Action} ({a.Responsible}, {a.DueOn.ToString("d", n)})");
+        }
+        if (c.Referrals.Count > 0)
+        {
+            w.Heading(t["Case.Referrals"], 12);
+            foreach (var r in c.Referrals)
+                w.Line($"• {r.ServiceName}: {t["ReferralStatus." + r.Status]} — {r.Reason}{(r.Outcome is null ? "" : " → " + r.Outcome)}");
+        }
+        if (c.Notes.Count > 0)
+        {
+            w.Heading(t["Case.Notes"], 12);
+            foreach (var note in c.Notes)
+                w.Line($"{note.On.ToString("d", n)} · {t["NoteKind." + note.Kind]} · {note.By}{(note.Sensitive ? " · " + t["Note.SensitiveBadge"] : "")}: {note.Text}");
+        }
+        w.Heading(t["Case.History"], 12);
+        foreach (var e in c.History) w.Line($"{Shared.Ui.Time(e.At)} · {e.By} · {t["CaseEvent." + e.Kind]}{(e.Comment is null ? "" : ": " + e.Comment)}");
+        w.Finish();
+        using var ms = new MemoryStream();
+        doc.Save(ms, false);
+        return ms.ToArray();
+    }
+
+    /// <summary>Flows wrapped lines down A4 pages, starting a new page when one is full, with the footer on each.</summary>
+    private sealed class Writer
+    {
+        private readonly PdfDocument _doc;
+        private readonly string _footer;
+        private readonly XFont _regular = new(Family, 9.5, XFontStyleEx.Regular);
+        private readonly XFont _bold = new(Family, 9.5, XFontStyleEx.Bold);
+        private XGraphics _gfx = null!;
+        private double _y;
+
+        public Writer(PdfDocument doc, string footer)
+        {
+            (_doc, _footer) = (doc, footer);
+            NewPage();
+        }
+
+        private void NewPage()
+        {
+            _gfx?.Dispose();
+            var page = _doc.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            _gfx = XGraphics.FromPdfPage(page);
+            _gfx.DrawString(_footer + " · " + _doc.PageCount, new XFont(Family, 7.5, XFontStyleEx.Regular), XBrushes.Gray, new XPoint(Margin, 842 - 30));
+            _y = Margin;
+        }
+
+        public void Heading(string text, double size)
+        {
+            _y += 6;
+            Write(text, new XFont(Family, size, XFontStyleEx.Bold), 0, Width);
+            _y += 2;
+        }
+
+        public void Line(string text, bool bold = false) => Write(text, bold ? _bold : _regular, 0, Width);
+
+        public void Field(string label, string value)
+        {
+            if (_y + 14 > Bottom) NewPage();
+            var top = _y;
+            Write(label, _bold, 0, 140);
+            var afterLabel = _y;
+            _y = top;
+            Write(value, _regular, 150, Width - 150);
+            _y = Math.Max(_y, afterLabel);
+        }
+
+        public void Gap() => _y += 6;
+
+        public void Finish() => _gfx.Dispose();
+
+        private void Write(string text, XFont font, double x, double width)
+        {
+            var lineHeight = font.Size * 1.35;
+            foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+            {
+                var line = "";
+                foreach (var word in paragraph.Split(' '))
+                {
+                    var candidate = line.Length == 0 ? word : line + " " + word;
+                    if (line.Length > 0 && _gfx.MeasureString(candidate, font).Width > width)
+                    {
+                        Draw(line, font, x, lineHeight);
+                        line = word;
+                    }
+                    else line = candidate;
+                }
+                Draw(line, font, x, lineHeight);
+            }
+        }
+
+        private void Draw(string line, XFont font, double x, double lineHeight)
+        {
+            if (_y + lineHeight > Bottom) NewPage();
+            _gfx.DrawString(line, font, XBrushes.Black, new XPoint(Margin + x, _y + font.Size));
+            _y += lineHeight;
+        }
+    }
+
+    private sealed class EmbeddedFonts : IFontResolver
+    {
+        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+            new(bold ? "DejaVuSans-Bold" : "DejaVuSans", false, italic);
+
+        public byte[]? GetFont(string faceName)
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Himaya.Fonts.{faceName}.ttf");
+            if (stream is null) return null;
+            using var ms = new MemoryStream();
+            stream.CopyTo(ms);
+            return ms.ToArray();
+        }
+    }
+}
