@@ -32,6 +32,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Imports:InlineRows", "2");
         builder.UseSetting("Imports:ChunkRows", "1");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+        builder.UseSetting("Attachments:Path", Path.Combine(_dir, "attachments"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 

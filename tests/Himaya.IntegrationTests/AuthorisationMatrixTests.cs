@@ -116,6 +116,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
             var childId = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString();
             var opened = await worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Matrix", concerns = new[] { "neglect" }, risk = "Low" });
             var caseId = (await opened.JsonAsync()).GetProperty("id").GetString();
+            if (pattern.Contains("{attachmentId:guid}", StringComparison.Ordinal))
+            {
+                using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "m.pdf" } };
+                var added = await (await worker.PostAsync($"/api/v1/cases/{caseId}/attachments", form)).JsonAsync();
+                pattern = pattern.Replace("{attachmentId:guid}", added.GetProperty("id").GetString(), StringComparison.Ordinal);
+            }
             if (pattern.Contains("/cases/{id:guid}", StringComparison.Ordinal)) return pattern.Replace("{id:guid}", caseId, StringComparison.Ordinal);
             var services = await (await worker.GetAsync("/api/v1/services")).JsonAsync();
             var ngo = services.EnumerateArray().First(s => s.GetProperty("agency").GetString() == "Ganja Children's NGO" && s.GetProperty("minAge").GetInt32() > 0).GetProperty("id").GetInt32();

@@ -228,6 +228,46 @@ public abstract class CaseTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task Documents_are_checked_by_content_size_and_type_kept_outside_the_database_and_read_in_the_cases_scope()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "r", concerns = new[] { "neglect" }, risk = "Low" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% school report\n%%EOF\n");
+        async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, bool sensitive = false)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent("School report"), "description" } };
+            if (sensitive) form.Add(new StringContent("true"), "sensitive");
+            return await client.PostAsync($"/api/v1/cases/{id}/attachments", form);
+        }
+        var res = await Upload(worker, pdf, "report.pdf");
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+        var attachmentId = (await res.JsonAsync()).GetProperty("id").GetString();
+        // Renamed executables, unknown types, oversize files and no file are refused, naming the field.
+        (await (await Upload(worker, [0x4D, 0x5A, 0x90, 0x00, 0x03], "report.pdf")).JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("not a .pdf");
+        (await (await Upload(worker, [0x4D, 0x5A, 0x90, 0x00], "tool.exe")).JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("Only these file types");
+        (await (await Upload(worker, [.. pdf, .. new byte[70_000]], "big.pdf")).JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("larger");
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/attachments", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Upload(await app.ClientForAsync("worker.shirvan"), pdf, "x.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await Upload(worker, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], "photo.jpg", sensitive: true)).JsonAsync()).GetProperty("sensitive").GetBoolean().ShouldBeTrue();
+
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var download = await supervisor.GetAsync($"/api/v1/cases/{id}/attachments/{attachmentId}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        (await (await app.ClientForAsync("worker.shirvan")).GetAsync($"/api/v1/cases/{id}/attachments/{attachmentId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var view = await GetAsync(await app.ClientForAsync("admin"), id!);
+        view.GetProperty("attachments").GetArrayLength().ShouldBe(1);
+        view.GetProperty("hiddenAttachments").GetInt32().ShouldBe(1);
+        (await GetAsync(worker, id!)).GetProperty("attachments").GetArrayLength().ShouldBe(2);
+        using var db = app.NewDbContext();
+        db.CaseAttachments.Count(a => a.CaseId == Guid.Parse(id!)).ShouldBe(2);
+        db.AuditEntries.Count(a => a.EntityType == "case-attachment" && a.EntityId == attachmentId && a.Action == "export").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_child_with_a_functional_difficulty_gets_an_individual_care_plan_with_domains_and_review_cycle()
     {
         var worker = await app.ClientForAsync("worker.ganja");

@@ -47,6 +47,9 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Imports:ChunkRows", "5");
         builder.UseSetting("Demo:Children", DemoChildren.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+        builder.UseSetting("Attachments:Path", Path.Combine(_dir, "attachments"));
+        // Small, so that a test can send a file over the limit cheaply.
+        builder.UseSetting("Attachments:MaxBytes", "65536");
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
     }
 

@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Cases.CaseEvent> CaseEvents => Set<Himaya.Features.Cases.CaseEvent>();
     public DbSet<Himaya.Features.Cases.Service> Services => Set<Himaya.Features.Cases.Service>();
     public DbSet<Himaya.Features.Cases.Referral> Referrals => Set<Himaya.Features.Cases.Referral>();
+    public DbSet<Himaya.Features.Cases.CaseAttachment> CaseAttachments => Set<Himaya.Features.Cases.CaseAttachment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -341,6 +342,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Detail).HasMaxLength(500);
             e.Property(x => x.Comment).HasMaxLength(4000);
             e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.CaseAttachment>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Description).HasMaxLength(500);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.CaseId);
         });
         b.Entity<Himaya.Features.Cases.Service>(e =>

@@ -71,6 +71,8 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Cases.CaseLists>();
         s.AddScoped<Himaya.Features.Cases.Referrals>();
         s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
+        s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
+        s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

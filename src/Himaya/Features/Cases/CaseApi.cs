@@ -33,6 +33,25 @@ public static class CaseApi
             (await pdf.RenderAsync(http.Caller(), id, ct)).ToResult(bytes => TypedResults.File(bytes, "application/pdf", $"case-summary-{id:N}.pdf")))
             .WithName("CaseSummaryPdf").Requires(Permission.ReadCases);
 
+        cases.MapPost("/{id:guid}/attachments", async (Guid id, HttpContext http, CaseAttachments files, CancellationToken ct) =>
+        {
+            // multipart/form-data: file, description, sensitive. Anything else is answered as a missing file (after the scope check).
+            IFormFile? file = null;
+            string? description = null;
+            var sensitive = false;
+            if (http.Request.HasFormContentType)
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                file = form.Files.GetFile("file");
+                description = form["description"].ToString();
+                sensitive = form["sensitive"].ToString() is "true" or "on";
+            }
+            return (await files.AddAsync(http.Caller(), id, file, description, sensitive, ct)).ToResult(a => TypedResults.Created($"/api/v1/cases/{id}/attachments/{a.Id}", a));
+        }).WithName("AddCaseAttachment").Requires(Permission.WorkCases).DisableAntiforgery();
+        cases.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, HttpContext http, CaseAttachments files, CancellationToken ct) =>
+            (await files.OpenAsync(http.Caller(), id, attachmentId, ct)).ToResult(f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            .WithName("GetCaseAttachment").Requires(Permission.ReadCases);
+
         Step<InitialAssessmentRequest>(cases, "initial-assessment", "RecordInitialAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.InitialAssessmentAsync(u, id, r, ct));
         Step<ComprehensiveAssessmentRequest>(cases, "comprehensive-assessment", "RecordComprehensiveAssessment", Permission.WorkCases, (w, u, id, r, ct) => w.ComprehensiveAssessmentAsync(u, id, r, ct));
         Step<PlanRequest>(cases, "plan", "SubmitCasePlan", Permission.WorkCases, (w, u, id, r, ct) => w.SubmitPlanAsync(u, id, r, ct));

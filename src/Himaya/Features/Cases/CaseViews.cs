@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Himaya.Features.Cases;
 
 /// <summary>Reads cases and referrals into their views, always through <see cref="CaseScope"/>. Callers audit the read.</summary>
-public sealed class CaseViews(AppDbContext db, AdminUnits units, TimeProvider clock)
+public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments attachments, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
@@ -28,6 +28,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, TimeProvider cl
         var readSensitive = user.Id == c.OwnerId || user.Id == c.SupervisorId || user.Can(Permission.ReadSensitiveNotes);
         var shown = notes.Where(n => !n.Sensitive || readSensitive).ToList();
         var name = $"{child.Surname} {child.GivenName} {child.Patronymic}".Trim();
+        var (files, hiddenFiles) = await attachments.ListAsync(id, readSensitive, ct);
         return new CaseView(c.Id, c.Number, c.Version,
             new CaseChild(child.Id, name, child.Sex, child.BirthDate, Registry.Child.AgeOn(child.BirthDate, Today), child.HasFunctionalDifficulty, child.DistrictCode),
             c.DistrictCode, units.DisplayName(c.DistrictCode, ApiSupport.Culture), c.Stage, c.Risk, c.Pending, c.Reason, Split(c.Concerns), c.OpenedFrom,
@@ -35,7 +36,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, TimeProvider cl
             c.ReviewCycleMonths, [.. plan.Select(a => new PlanActionView(a.Goal, a.Action, a.Responsible, a.DueOn, a.Done))],
             [.. assessments.Select(a => new AssessmentView(a.Id, a.Kind, a.At, Ref(people, a.ById).UserName, JsonDocument.Parse(a.Content).RootElement.Clone()))],
             [.. shown.Select(n => new NoteView(n.Id, n.Kind, n.On, n.Text, n.Sensitive, n.At, Ref(people, n.ById).UserName))], notes.Count - shown.Count,
-            referrals, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
+            files, hiddenFiles, referrals, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
             c.ClosureReason, c.ClosureOutcome, c.ClosedAt, c.UpdatedAt,
             new CaseRights(user.Can(Permission.WorkCases) && (user.Id == c.OwnerId || user.Id == c.SupervisorId),
                 user.Can(Permission.ApproveCases) && user.Id == c.SupervisorId, readSensitive));

@@ -10,7 +10,7 @@ namespace Himaya.Features.Cases.Pages;
 /// Every form posts the version it was shown; when someone else changed the case meanwhile, the page shows their change
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
-public sealed class CaseDetailModel(CaseWork work, Referrals referrals) : HimayaPage
+public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments) : HimayaPage
 {
     public CaseView Case { get; private set; } = null!;
     public List<ServiceView> Services { get; private set; } = [];
@@ -183,6 +183,9 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals) : Himaya
         if (outcome is Outcome<ReferralView>.Invalid bad) outcome = new Outcome<ReferralView>.Invalid(Rename(bad.Errors, ("text", "cancelReason")));
         return await ShowAsync(id, "cancel-" + referralId, outcome, "referral-cancelled", ct);
     }
+
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? description, string? sensitive, CancellationToken ct) =>
+        await ShowAsync(id, "attach", await attachments.AddAsync(Me, id, file, description, sensitive is "true" or "on", ct), "attachment", ct);
 
     /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>
     private static FieldErrors Rename(FieldErrors errors, params (string From, string To)[] names)
