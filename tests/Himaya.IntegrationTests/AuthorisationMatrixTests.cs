@@ -70,8 +70,22 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
         failures.ShouldBeEmpty();
     }
 
+    // A transfer is answered only by the supervisor it is addressed to (the test's goes to a supervisor who is no demo user).
     private static bool Answering(string pattern) =>
-        pattern.StartsWith("/api/v1/referrals/{id:guid}/", StringComparison.Ordinal) && !pattern.EndsWith("/cancel", StringComparison.Ordinal);
+        (pattern.StartsWith("/api/v1/referrals/{id:guid}/", StringComparison.Ordinal) && !pattern.EndsWith("/cancel", StringComparison.Ordinal))
+        || pattern.StartsWith("/api/v1/transfers/{id:guid}", StringComparison.Ordinal);
+
+    private int? _receiver;
+
+    /// <summary>A supervisor for Shirvan who is no demo user, to address test transfers to.</summary>
+    private async Task<int> ReceiverAsync()
+    {
+        if (_receiver is { } id) return id;
+        var admin = await app.ClientForAsync("admin");
+        var res = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "supervisor.matrix", displayName = "Matrix receiver", roles = new[] { "Supervisor" }, scopeKind = "Areas", scopeAreas = new[] { "C-SIR" }, password = HimayaApp.Password });
+        _receiver = (await res.JsonAsync()).GetProperty("id").GetInt32();
+        return _receiver.Value;
+    }
 
     private static HttpRequestMessage Request(string method, string url) => new(new HttpMethod(method), url)
     {
@@ -109,13 +123,21 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
             var task = await (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = child.GetProperty("id").GetString() })).JsonAsync();
             return pattern.Replace("{id:guid}", task.GetProperty("id").GetString(), StringComparison.Ordinal);
         }
-        if (pattern.Contains("/cases/{id:guid}", StringComparison.Ordinal) || pattern.Contains("/referrals/{id:guid}", StringComparison.Ordinal))
+        if (pattern.Contains("/cases/{id:guid}", StringComparison.Ordinal) || pattern.Contains("/referrals/{id:guid}", StringComparison.Ordinal)
+            || pattern.Contains("/transfers/{id:guid}", StringComparison.Ordinal))
         {
             var child = TestData.Child(surname: "Matrisov");
             child.Remove("functioning");
             var childId = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString();
             var opened = await worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Matrix", concerns = new[] { "neglect" }, risk = "Low" });
             var caseId = (await opened.JsonAsync()).GetProperty("id").GetString();
+            if (pattern.StartsWith("/api/v1/transfers/{id:guid}", StringComparison.Ordinal))
+            {
+                var receiver = await ReceiverAsync();
+                var current = await (await worker.GetAsync($"/api/v1/cases/{caseId}")).JsonAsync();
+                await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/transfer", new { version = current.GetProperty("version").GetInt32(), toSupervisorId = receiver, toDistrictCode = "C-SIR", reason = "Matrix" });
+                return pattern.Replace("{id:guid}", caseId, StringComparison.Ordinal);
+            }
             if (pattern.Contains("{attachmentId:guid}", StringComparison.Ordinal))
             {
                 using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "m.pdf" } };

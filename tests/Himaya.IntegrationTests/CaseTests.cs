@@ -323,6 +323,55 @@ public abstract class CaseTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task A_transfer_changes_ownership_only_when_the_receiving_supervisor_accepts_and_the_child_moves_with_it()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var shirvanWorker = await app.ClientForAsync("worker.shirvan");
+        var (receiver, receiverId) = await UserAsync("Supervisor", "C-SIR");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Family moving to Shirvan", concerns = new[] { "neglect" }, risk = "Medium" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var bad = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/transfer", new { version = V(c), toSupervisorId = receiverId, toDistrictCode = "C-GAN", reason = "x" });
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["toSupervisorId"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/transfer", new { version = V(c), toSupervisorId = receiverId, toDistrictCode = "C-SIR", reason = "Family moved to Shirvan" }));
+        c.GetProperty("transfer").GetProperty("toDistrictCode").GetString().ShouldBe("C-SIR");
+        c.GetProperty("owner").GetProperty("userName").GetString().ShouldBe("worker.ganja");
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/transfer", new { version = V(c), toSupervisorId = receiverId, reason = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await shirvanWorker.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var incoming = await (await receiver.GetAsync("/api/v1/transfers")).JsonAsync();
+        var item = incoming.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
+        item.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userName").GetString()).ShouldContain("worker.shirvan");
+        var shirvanId = item.GetProperty("workers").EnumerateArray().First(w => w.GetProperty("userName").GetString() == "worker.shirvan").GetProperty("id").GetInt32();
+        (await (await app.ClientForAsync("supervisor.ganja")).PostAsJsonAsync($"/api/v1/transfers/{id}/decision", new { version = V(c), accept = true, newOwnerId = shirvanId })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await receiver.PostAsJsonAsync($"/api/v1/transfers/{id}/decision", new { version = V(c), accept = true })).JsonAsync()).ErrorFields().ShouldBe(["newOwnerId"]);
+        var ganjaWorkerId = c.GetProperty("owner").GetProperty("id").GetInt32();
+        (await (await receiver.PostAsJsonAsync($"/api/v1/transfers/{id}/decision", new { version = V(c), accept = true, newOwnerId = ganjaWorkerId })).JsonAsync()).ErrorFields().ShouldBe(["newOwnerId"]);
+        var decided = await OkAsync(receiver.PostAsJsonAsync($"/api/v1/transfers/{id}/decision", new { version = V(c), accept = true, newOwnerId = shirvanId }));
+        decided.GetProperty("accepted").GetBoolean().ShouldBeTrue();
+        var moved = decided.GetProperty("case");
+        moved.GetProperty("districtCode").GetString().ShouldBe("C-SIR");
+        moved.GetProperty("owner").GetProperty("userName").GetString().ShouldBe("worker.shirvan");
+        moved.GetProperty("supervisor").GetProperty("id").GetInt32().ShouldBe(receiverId);
+        moved.GetProperty("transfer").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await worker.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await shirvanWorker.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await shirvanWorker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("districtCode").GetString().ShouldBe("C-SIR");
+
+        // Declined: nothing moves, the reason is in the history.
+        var other = await ChildAsync(worker, disability: false);
+        var d = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId = other, reason = "r", concerns = new[] { "neglect" }, risk = "Low" }), HttpStatusCode.Created);
+        var did = d.GetProperty("id").GetString();
+        d = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer", new { version = V(d), toSupervisorId = receiverId, toDistrictCode = "C-SIR", reason = "Moving" }));
+        (await (await receiver.PostAsJsonAsync($"/api/v1/transfers/{did}/decision", new { version = V(d), accept = false })).JsonAsync()).ErrorFields().ShouldBe(["comment"]);
+        (await OkAsync(receiver.PostAsJsonAsync($"/api/v1/transfers/{did}/decision", new { version = V(d), accept = false, comment = "The family has not registered in Shirvan" })))
+            .GetProperty("accepted").GetBoolean().ShouldBeFalse();
+        d = await GetAsync(worker, did!);
+        d.GetProperty("districtCode").GetString().ShouldBe("C-GAN");
+        d.GetProperty("history").EnumerateArray().Last().GetProperty("comment").GetString().ShouldBe("The family has not registered in Shirvan");
+    }
+
+    [Fact]
     public async Task A_case_opened_from_an_outreach_task_closes_the_task()
     {
         var worker = await app.ClientForAsync("worker.ganja");
@@ -335,13 +384,15 @@ public abstract class CaseTests(HimayaApp app)
             .ShouldContain(c.GetProperty("number").GetString()!);
     }
 
-    private async Task<HttpClient> UserAsync(string role)
+    private async Task<HttpClient> UserAsync(string role) => (await UserAsync(role, "C-GAN")).Client;
+
+    private async Task<(HttpClient Client, int Id)> UserAsync(string role, string area)
     {
         var admin = await app.ClientForAsync("admin");
         var name = $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..6]}";
-        var res = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Colleague", agency = "Ganja Social Services Centre", roles = new[] { role }, scopeKind = "Areas", scopeAreas = new[] { "C-GAN" }, password = HimayaApp.Password });
+        var res = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Colleague", agency = "Social Services Centre", roles = new[] { role }, scopeKind = "Areas", scopeAreas = new[] { area }, password = HimayaApp.Password });
         res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
-        return await app.ClientForEnrolledAsync(name, HimayaApp.Password);
+        return (await app.ClientForEnrolledAsync(name, HimayaApp.Password), (await res.JsonAsync()).GetProperty("id").GetInt32());
     }
 
     private static async Task<string> ChildAsync(HttpClient worker, bool disability)

@@ -303,6 +303,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.CarePlanDomains).HasMaxLength(300);
             e.Property(x => x.ClosureReason).HasMaxLength(32);
             e.Property(x => x.ClosureOutcome).HasMaxLength(4000);
+            e.Property(x => x.TransferToDistrict).HasMaxLength(16);
+            e.Property(x => x.TransferReason).HasMaxLength(2000);
+            e.HasIndex(x => x.TransferToSupervisorId).HasFilter("transfer_to_supervisor_id IS NOT NULL");
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);

@@ -73,6 +73,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
         s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
         s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
+        s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

@@ -48,6 +48,12 @@ public sealed class Case
     public string? ClosureReason { get; set; }
     public string? ClosureOutcome { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>A transfer waiting for the receiving supervisor: ownership changes only when they accept.</summary>
+    public int? TransferToSupervisorId { get; set; }
+    public string? TransferToDistrict { get; set; }
+    public string? TransferReason { get; set; }
+    public DateTime? TransferRequestedAt { get; set; }
+    public int? TransferRequestedById { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int UpdatedById { get; set; }
     public int Version { get; set; }

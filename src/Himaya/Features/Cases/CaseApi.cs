@@ -60,6 +60,13 @@ public static class CaseApi
         Step<ClosureRequest>(cases, "closure", "RequestCaseClosure", Permission.WorkCases, (w, u, id, r, ct) => w.RequestClosureAsync(u, id, r, ct));
         Step<DecisionRequest>(cases, "closure/decision", "DecideCaseClosure", Permission.ApproveCases, (w, u, id, r, ct) => w.DecideClosureAsync(u, id, r, ct));
         Step<ReopenRequest>(cases, "reopen", "ReopenCase", Permission.WorkCases, (w, u, id, r, ct) => w.ReopenAsync(u, id, r, ct));
+        Step<TransferRequest>(cases, "transfer", "RequestCaseTransfer", Permission.WorkCases, (w, u, id, r, ct) => w.RequestTransferAsync(u, id, r, ct));
+        var transfers = api.MapGroup("/transfers").WithTags("Cases");
+        transfers.MapGet("/", async (HttpContext http, CaseTransfers t, CancellationToken ct) => (await t.IncomingAsync(http.Caller(), ct)).ToResult(TypedResults.Ok))
+            .WithName("IncomingTransfers").Requires(Permission.ApproveCases);
+        transfers.MapPost("/{id:guid}/decision", (Guid id, HttpContext http, CaseTransfers t, CancellationToken ct) =>
+            Body<TransferDecisionRequest>(http, ct, async r => (await t.DecideAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .WithName("DecideTransfer").Requires(Permission.ApproveCases);
         Step<NoteRequest>(cases, "notes", "AddCaseNote", Permission.WorkCases, (w, u, id, r, ct) => w.AddNoteAsync(u, id, r, ct));
 
         cases.MapPost("/{id:guid}/referrals", (Guid id, HttpContext http, Referrals referrals, CancellationToken ct) =>

@@ -15,6 +15,12 @@ public sealed record DecisionRequest(int? Version, bool? Approve, string? Commen
 public sealed record ReviewRequest(int? Version, string? Progress, DateOnly? NextReviewOn);
 public sealed record ClosureRequest(int? Version, string? Reason, string? Outcome);
 public sealed record ReopenRequest(int? Version, string? Reason);
+/// <summary>Transfer to another supervisor's team (another district or agency); <c>toDistrictCode</c> defaults to the case's district.</summary>
+public sealed record TransferRequest(int? Version, int? ToSupervisorId, string? ToDistrictCode, string? Reason);
+public sealed record TransferDecisionRequest(int? Version, bool? Accept, int? NewOwnerId, string? Comment);
+public sealed record TransferItem(Guid CaseId, string Number, string ChildName, int ChildAge, CaseStage Stage, RiskLevel Risk, string FromDistrictCode,
+    string ToDistrictCode, string Reason, string RequestedBy, DateTime RequestedAt, int Version, IReadOnlyList<UserRef> Workers);
+public sealed record PendingTransfer(UserRef ToSupervisor, string ToDistrictCode, string Reason, DateTime RequestedAt);
 public sealed record NoteRequest(NoteKind? Kind, DateOnly? On, string? Text, bool? Sensitive);
 public sealed record ReferRequest(int? ServiceId, string? Reason, bool? ConsentGiven, string? ConsentBy, DateOnly? ConsentOn, DateOnly? DueOn);
 /// <summary>A step of a referral: accept, decline (text = reason), deliver (text = what was delivered), complete (text = outcome), cancel (text = reason).</summary>
@@ -38,7 +44,7 @@ public sealed record CaseView(Guid Id, string Number, int Version, CaseChild Chi
     DateTime OpenedAt, DateTime? DueAt, bool Overdue, DateOnly? NextReviewOn, bool IndividualCarePlan, IReadOnlyList<string> CarePlanDomains,
     int? ReviewCycleMonths, IReadOnlyList<PlanActionView> Plan, IReadOnlyList<AssessmentView> Assessments, IReadOnlyList<NoteView> Notes,
     int HiddenSensitiveNotes, IReadOnlyList<AttachmentView> Attachments, int HiddenAttachments, IReadOnlyList<ReferralView> Referrals, IReadOnlyList<EventView> History, string? ClosureReason,
-    string? ClosureOutcome, DateTime? ClosedAt, DateTime UpdatedAt, CaseRights Can);
+    string? ClosureOutcome, DateTime? ClosedAt, PendingTransfer? Transfer, DateTime UpdatedAt, CaseRights Can);
 public sealed record CaseListItem(Guid Id, string Number, Guid ChildId, string ChildName, string DistrictCode, CaseStage Stage, RiskLevel Risk,
     PendingApproval Pending, string Owner, DateTime OpenedAt, DateTime? DueAt, bool Overdue);
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);

@@ -104,6 +104,12 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
             items.AddRange(late.Select(l => new WorkItem(l.x.Status == ReferralStatus.Sent ? "referral-no-response" : "referral-not-delivered",
                 l.x.Status == ReferralStatus.Sent ? l.x.RespondBy : l.x.DueOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), true, l.x.CaseId, l.x.Number, null, l.x.Id, l.Name)));
         }
+        if (user.Can(Permission.ApproveCases))
+        {
+            var transfers = await db.Cases.AsNoTracking().Where(c => c.TransferToSupervisorId == me)
+                .Join(db.Children, c => c.ChildId, ch => ch.Id, (c, ch) => new { c.Number, c.TransferRequestedAt, ch.Surname, ch.GivenName }).Take(200).ToListAsync(ct);
+            items.AddRange(transfers.Select(t => new WorkItem("transfer-to-accept", null, false, null, t.Number, $"{t.Surname} {t.GivenName}", null, null)));
+        }
         if (user.Can(Permission.RespondReferrals))
         {
             var incoming = await db.Referrals.AsNoTracking().AddressedTo(db.Services, user)

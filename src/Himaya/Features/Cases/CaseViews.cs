@@ -24,7 +24,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.On).ThenByDescending(n => n.At).ToListAsync(ct);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
         var referrals = await ReferralsAsync(db.Referrals.Where(r => r.CaseId == id), ct);
-        var people = await NamesAsync([c.OwnerId, c.SupervisorId, .. assessments.Select(a => a.ById), .. notes.Select(n => n.ById), .. events.Select(e => e.ById)], ct);
+        var people = await NamesAsync([c.OwnerId, c.SupervisorId, c.TransferToSupervisorId ?? c.OwnerId, .. assessments.Select(a => a.ById), .. notes.Select(n => n.ById), .. events.Select(e => e.ById)], ct);
         var readSensitive = user.Id == c.OwnerId || user.Id == c.SupervisorId || user.Can(Permission.ReadSensitiveNotes);
         var shown = notes.Where(n => !n.Sensitive || readSensitive).ToList();
         var name = $"{child.Surname} {child.GivenName} {child.Patronymic}".Trim();
@@ -37,7 +37,9 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
             [.. assessments.Select(a => new AssessmentView(a.Id, a.Kind, a.At, Ref(people, a.ById).UserName, JsonDocument.Parse(a.Content).RootElement.Clone()))],
             [.. shown.Select(n => new NoteView(n.Id, n.Kind, n.On, n.Text, n.Sensitive, n.At, Ref(people, n.ById).UserName))], notes.Count - shown.Count,
             files, hiddenFiles, referrals, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
-            c.ClosureReason, c.ClosureOutcome, c.ClosedAt, c.UpdatedAt,
+            c.ClosureReason, c.ClosureOutcome, c.ClosedAt,
+            c.TransferToSupervisorId is { } to ? new PendingTransfer(Ref(people, to), c.TransferToDistrict!, c.TransferReason ?? "", c.TransferRequestedAt ?? c.UpdatedAt) : null,
+            c.UpdatedAt,
             new CaseRights(user.Can(Permission.WorkCases) && (user.Id == c.OwnerId || user.Id == c.SupervisorId),
                 user.Can(Permission.ApproveCases) && user.Id == c.SupervisorId, readSensitive));
     }

@@ -271,6 +271,25 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             return ("reopened", null, r.Reason!.Trim());
         }, ct);
 
+    public Task<Outcome<CaseView>> RequestTransferAsync(CurrentUser user, Guid id, TransferRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+        {
+            if (r.ToSupervisorId is null) e.Add("toSupervisorId", "Choose the supervisor whose team is to take the case.");
+            if (r.ToDistrictCode is { Length: > 0 } d && units.Find(d) is null) e.Add("toDistrictCode", "Unknown district code.");
+            Text(e, "reason", r.Reason, 2000, required: true);
+        }, c => c.Stage == CaseStage.Closed ? "A closed case is not transferred."
+            : c.TransferToSupervisorId is not null ? "A transfer of this case is already waiting for an answer."
+            : c.Pending != PendingApproval.None ? "The case is waiting for the supervisor's decision." : null,
+        async (c, _) =>
+        {
+            var district = r.ToDistrictCode is { Length: > 0 } d ? d : c.DistrictCode;
+            if (r.ToSupervisorId == c.SupervisorId) return ("!toSupervisorId", "The case is already in this supervisor's team.", null);
+            if (await StaffAsync(r.ToSupervisorId!.Value, Roles.Supervisor, district, ct) is null)
+                return ("!toSupervisorId", "The receiving supervisor must be an active supervisor whose area includes the district.", null);
+            (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById) = (r.ToSupervisorId, district, r.Reason!.Trim(), Now, user.Id);
+            return ("transfer-requested", district, c.TransferReason);
+        }, ct);
+
     public async Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
@@ -397,6 +416,15 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         var covering = staff.Where(u => Covers(u, district)).ToList();
         return ([.. covering.Where(u => u.RoleNames.Contains(Roles.SocialWorker)).Select(u => new UserRef(u.Id, u.UserName, u.DisplayName))],
             [.. covering.Where(u => u.RoleNames.Contains(Roles.Supervisor)).Select(u => new UserRef(u.Id, u.UserName, u.DisplayName))]);
+    }
+
+    /// <summary>Every active supervisor with the areas they cover (the transfer form's choices).</summary>
+    public async Task<List<(UserRef User, string Areas)>> SupervisorsAsync(string culture, CancellationToken ct)
+    {
+        var rows = await db.Users.AsNoTracking().Include(x => x.ScopeAreas)
+            .Where(x => x.IsActive && x.Roles.Any(r => r.Role == Roles.Supervisor)).OrderBy(x => x.UserName).ToListAsync(ct);
+        return [.. rows.Select(u => (new UserRef(u.Id, u.UserName, u.DisplayName),
+            u.ScopeKind == ScopeKind.National ? "*" : string.Join(", ", u.ScopeAreas.Select(a => units.DisplayName(a.AdminUnitCode, culture)))))];
     }
 
     private async Task<AppUser?> DefaultSupervisorAsync(string district, CancellationToken ct)

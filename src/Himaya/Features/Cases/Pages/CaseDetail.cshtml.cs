@@ -10,8 +10,10 @@ namespace Himaya.Features.Cases.Pages;
 /// Every form posts the version it was shown; when someone else changed the case meanwhile, the page shows their change
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
-public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments) : HimayaPage
+public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Features.Reference.AdminUnits units) : HimayaPage
 {
+    public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
+    public Himaya.Features.Reference.AdminUnits Units => units;
     public CaseView Case { get; private set; } = null!;
     public List<ServiceView> Services { get; private set; } = [];
     public string? Message { get; private set; }
@@ -47,6 +49,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         }
         else Case = current;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceView>>.Ok s) Services = s.Value;
+        if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
         return Page();
     }
 
@@ -186,6 +189,15 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? description, string? sensitive, CancellationToken ct) =>
         await ShowAsync(id, "attach", await attachments.AddAsync(Me, id, file, description, sensitive is "true" or "on", ct), "attachment", ct);
+
+    public async Task<IActionResult> OnPostTransferAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new TransferRequest(f.Int("version"), f.Int("toSupervisorId"), f.Text("toDistrictCode"), f.Text("transferReason"));
+        var outcome = Errors.IsEmpty ? await work.RequestTransferAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reason", "transferReason")));
+        return await ShowAsync(id, "transfer", outcome, "transfer-requested", ct);
+    }
 
     /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>
     private static FieldErrors Rename(FieldErrors errors, params (string From, string To)[] names)
