@@ -56,7 +56,9 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
                     var url = await UrlAsync(endpoint.RoutePattern.RawText!, worker); // fresh record each time: DELETE may archive it
                     var status = (int)(await client.SendAsync(Request(method, url))).StatusCode;
                     var allowed = Permissions.Allows(permission, demo.Roles);
-                    var recordRoute = endpoint.RoutePattern.RawText!.Contains("{id:guid}", StringComparison.Ordinal);
+                    // Records in a scope: children, cases, referrals… by guid; foster carers (by district) by number.
+                    var recordRoute = endpoint.RoutePattern.RawText!.Contains("{id:guid}", StringComparison.Ordinal)
+                        || endpoint.RoutePattern.RawText!.StartsWith("/api/v1/foster-carers/{id:int}", StringComparison.Ordinal);
                     // Referrals are answered by the staff of the receiving service's agency (the test's referral goes to ngo.ganja's NGO).
                     var inScope = Answering(endpoint.RoutePattern.RawText!) ? demo.Agency == "Ganja Children's NGO"
                         : demo.Scope == ScopeKind.National || demo.Areas.Contains("C-GAN");
@@ -138,6 +140,16 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
                 await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/transfer", new { version = current.GetProperty("version").GetInt32(), toSupervisorId = receiver, toDistrictCode = "C-SIR", reason = "Matrix" });
                 return pattern.Replace("{id:guid}", caseId, StringComparison.Ordinal);
             }
+            if (pattern.Contains("{placementId:long}", StringComparison.Ordinal))
+            {
+                var placed = await (await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/placements", new { type = "Kinship", placeName = "Aunt", startOn = DateTime.UtcNow.ToString("yyyy-MM-dd") })).JsonAsync();
+                pattern = pattern.Replace("{placementId:long}", placed.GetProperty("care").GetProperty("placements")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+            if (pattern.Contains("{visitId:long}", StringComparison.Ordinal))
+            {
+                var home = await (await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/reunification", new { reunifiedOn = DateTime.UtcNow.ToString("yyyy-MM-dd"), withWhom = "Mother", plan = "Support" })).JsonAsync();
+                pattern = pattern.Replace("{visitId:long}", home.GetProperty("care").GetProperty("visits")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
             if (pattern.Contains("{attachmentId:guid}", StringComparison.Ordinal))
             {
                 using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "m.pdf" } };
@@ -157,6 +169,11 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
         {
             var run = await (await worker.PostAsJsonAsync("/api/v1/deprivation/runs", new { ageGroup = "5-17" })).JsonAsync();
             return pattern.Replace("{id:guid}", run.GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
+        if (pattern.Contains("/foster-carers/{id:int}", StringComparison.Ordinal))
+        {
+            var carer = await (await worker.PostAsJsonAsync("/api/v1/foster-carers", new { name = "Matrix family", districtCode = "C-GAN", appliedOn = DateTime.UtcNow.ToString("yyyy-MM-dd"), capacity = 1 })).JsonAsync();
+            return pattern.Replace("{id:int}", carer.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         if (pattern.Contains("{id:int}", StringComparison.Ordinal))
         {

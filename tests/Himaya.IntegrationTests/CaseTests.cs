@@ -372,6 +372,98 @@ public abstract class CaseTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task Residential_care_needs_a_gatekeeping_decision_first_and_placements_keep_the_childs_care_arrangement_and_history()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Grandmother hospitalised", concerns = new[] { "separated" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var today = DateTime.UtcNow.Date;
+        var early = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "ResidentialInstitution", placeName = "Ganja children's home", startOn = Day(today) });
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("gatekeeping");
+        var wrong = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/gatekeeping", new { panelOn = Day(today), panelMembers = "Head of centre; psychologist", optionsConsidered = new[] { "kinship", "foster" }, decision = "residential", reasons = "r" });
+        (await wrong.JsonAsync()).ErrorFields().ShouldBe(["decision"]);
+        await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/gatekeeping", new { panelOn = Day(today.AddDays(-2)), panelMembers = "Head of centre; psychologist; education officer", optionsConsidered = new[] { "kinship", "foster", "residential" }, decision = "residential", reasons = "No relative or approved foster family can take a child of this age now; short stay while a family is found" }));
+        var beforePanel = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "ResidentialInstitution", placeName = "Ganja children's home", startOn = Day(today.AddDays(-5)) });
+        beforePanel.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "ResidentialInstitution", placeName = "Ganja children's home", startOn = Day(today.AddDays(-1)) }));
+        c.GetProperty("care").GetProperty("placements")[0].GetProperty("gatekeepingDecisionId").ValueKind.ShouldBe(JsonValueKind.Number);
+        (await (await worker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("careArrangement").GetString().ShouldBe("ResidentialInstitution");
+
+        // A move to kinship care ends the residential placement; dates out of order are refused.
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "Kinship", placeName = "Aunt, Lalə Quliyeva", startOn = Day(today.AddDays(-3)) })).JsonAsync()).ErrorFields().ShouldBe(["startOn"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "Kinship", placeName = "Aunt, Lalə Quliyeva", startOn = Day(today) }));
+        var placements = c.GetProperty("care").GetProperty("placements").EnumerateArray().ToList();
+        placements.Count.ShouldBe(2);
+        placements[0].GetProperty("endOn").GetString().ShouldBe(Day(today));
+        placements[1].GetProperty("endOn").ValueKind.ShouldBe(JsonValueKind.Null);
+        var pid = placements[1].GetProperty("id").GetInt64();
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements/{pid}/end", new { endOn = Day(today.AddDays(-1)), reason = "x" })).JsonAsync()).ErrorFields().ShouldBe(["endOn"]);
+        var history = await (await worker.GetAsync($"/api/v1/children/{childId}/history")).Content.ReadAsStringAsync();
+        history.ShouldContain("ResidentialInstitution");
+        history.ShouldContain("Kinship");
+
+        // Reunification schedules visits at 1, 3, 6 and 12 months; an overdue one shows in the worker's work.
+        var home = today.AddMonths(-1).AddDays(-2);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/reunification", new { reunifiedOn = Day(today), withWhom = "Grandmother", plan = "Home help twice a week" }));
+        c.GetProperty("care").GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("monthsAfter").GetInt32()).ShouldBe([1, 3, 6, 12]);
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/reunification", new { reunifiedOn = Day(today), withWhom = "Grandmother", plan = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await worker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("careArrangement").GetString().ShouldBe("Parents");
+        var other = await ChildAsync(worker, disability: false);
+        var o = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId = other, reason = "r", concerns = new[] { "separated" }, risk = "Low" }), HttpStatusCode.Created);
+        o = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{o.GetProperty("id").GetString()}/reunification", new { reunifiedOn = Day(home), withWhom = "Mother", plan = "Parenting support" }));
+        var work = await (await worker.GetAsync("/api/v1/my-work")).JsonAsync();
+        work.EnumerateArray().ShouldContain(i => i.GetProperty("kind").GetString() == "monitoring-visit" && i.GetProperty("caseId").GetString() == o.GetProperty("id").GetString() && i.GetProperty("overdue").GetBoolean());
+        var visit = o.GetProperty("care").GetProperty("visits")[0].GetProperty("id").GetInt64();
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{o.GetProperty("id").GetString()}/visits/{visit}", new { doneOn = Day(today) })).JsonAsync()).ErrorFields().ShouldBe(["findings"]);
+        o = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{o.GetProperty("id").GetString()}/visits/{visit}", new { doneOn = Day(today), findings = "Child settled, attends school" }));
+        o.GetProperty("care").GetProperty("visits")[0].GetProperty("doneOn").GetString().ShouldBe(Day(today));
+    }
+
+    [Fact]
+    public async Task A_foster_carer_is_approved_only_after_assessment_and_training_and_is_matched_within_capacity_age_and_disability()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var today = DateTime.UtcNow.Date;
+        var bad = await worker.PostAsJsonAsync("/api/v1/foster-carers", new { name = "", districtCode = "C-SIR", appliedOn = Day(today), capacity = 0, minAge = 10, maxAge = 5 });
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["name", "districtCode", "capacity", "maxAge"], ignoreOrder: true);
+        var carer = await OkAsync(worker.PostAsJsonAsync("/api/v1/foster-carers", new { name = "Həsənov family " + Guid.NewGuid().ToString("N")[..4], districtCode = "C-GAN", appliedOn = Day(today.AddDays(-60)), capacity = 1, minAge = 3, maxAge = 12, acceptsDisability = false }), HttpStatusCode.Created);
+        var cid = carer.GetProperty("id").GetInt32();
+        int v() => carer.GetProperty("version").GetInt32();
+        (await worker.PostAsJsonAsync($"/api/v1/foster-carers/{cid}/training", new { version = v(), on = Day(today) })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        carer = await OkAsync(worker.PostAsJsonAsync($"/api/v1/foster-carers/{cid}/assessment", new { version = v(), on = Day(today.AddDays(-30)), summary = "Stable home, two rooms, experienced parents" }));
+        carer = await OkAsync(worker.PostAsJsonAsync($"/api/v1/foster-carers/{cid}/training", new { version = v(), on = Day(today.AddDays(-10)) }));
+        (await worker.PostAsJsonAsync($"/api/v1/foster-carers/{cid}/approval", new { version = v(), on = Day(today) })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        carer = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/foster-carers/{cid}/approval", new { version = v(), on = Day(today) }));
+        carer.GetProperty("status").GetString().ShouldBe("Approved");
+        carer.GetProperty("nextReviewOn").GetString().ShouldBe(Day(today.AddYears(1)));
+        (await (await (await app.ClientForAsync("worker.shirvan")).GetAsync("/api/v1/foster-carers")).JsonAsync()).EnumerateArray().ShouldNotContain(f => f.GetProperty("id").GetInt32() == cid);
+        (await (await app.ClientForAsync("worker.shirvan")).PostAsJsonAsync($"/api/v1/foster-carers/{cid}/review", new { version = v(), on = Day(today), outcome = "continue" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Matching: a 7-year-old without a functional difficulty fits; with one, this carer does not take them.
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "r", concerns = new[] { "neglect" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        (await (await worker.GetAsync($"/api/v1/cases/{id}/carer-matches")).JsonAsync()).EnumerateArray().ShouldContain(m => m.GetProperty("carer").GetProperty("id").GetInt32() == cid);
+        var disabled = await ChildAsync(worker, disability: true);
+        var d = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId = disabled, reason = "r", concerns = new[] { "neglect" }, risk = "High" }), HttpStatusCode.Created);
+        (await (await worker.GetAsync($"/api/v1/cases/{d.GetProperty("id").GetString()}/carer-matches")).JsonAsync()).EnumerateArray().ShouldNotContain(m => m.GetProperty("carer").GetProperty("id").GetInt32() == cid);
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{d.GetProperty("id").GetString()}/placements", new { type = "Foster", fosterCarerId = cid, startOn = Day(today) })).JsonAsync())
+            .GetProperty("errors").GetProperty("fosterCarerId")[0].GetString()!.ShouldContain("disabilities");
+
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/placements", new { type = "Foster", fosterCarerId = cid, startOn = Day(today) }));
+        (await (await worker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("careArrangement").GetString().ShouldBe("Foster");
+        (await (await worker.GetAsync("/api/v1/foster-carers")).JsonAsync()).EnumerateArray().Single(f => f.GetProperty("id").GetInt32() == cid).GetProperty("placed").GetInt32().ShouldBe(1);
+        // Full: the next child is refused and no longer matched.
+        var third = await ChildAsync(worker, disability: false);
+        var t = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId = third, reason = "r", concerns = new[] { "neglect" }, risk = "High" }), HttpStatusCode.Created);
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{t.GetProperty("id").GetString()}/placements", new { type = "Foster", fosterCarerId = cid, startOn = Day(today) })).JsonAsync())
+            .GetProperty("errors").GetProperty("fosterCarerId")[0].GetString()!.ShouldContain("no free place");
+    }
+
+    [Fact]
     public async Task A_case_opened_from_an_outreach_task_closes_the_task()
     {
         var worker = await app.ClientForAsync("worker.ganja");
@@ -412,6 +504,7 @@ public abstract class CaseTests(HimayaApp app)
     }
 
     private static int V(JsonElement c) => c.GetProperty("version").GetInt32();
+    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd");
     private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd");
 
     private static object Action(string action = "Weekly home visit", DateTime? due = null) =>

@@ -36,6 +36,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Cases.Service> Services => Set<Himaya.Features.Cases.Service>();
     public DbSet<Himaya.Features.Cases.Referral> Referrals => Set<Himaya.Features.Cases.Referral>();
     public DbSet<Himaya.Features.Cases.CaseAttachment> CaseAttachments => Set<Himaya.Features.Cases.CaseAttachment>();
+    public DbSet<Himaya.Features.Cases.GatekeepingDecision> GatekeepingDecisions => Set<Himaya.Features.Cases.GatekeepingDecision>();
+    public DbSet<Himaya.Features.Cases.Placement> Placements => Set<Himaya.Features.Cases.Placement>();
+    public DbSet<Himaya.Features.Cases.FosterCarer> FosterCarers => Set<Himaya.Features.Cases.FosterCarer>();
+    public DbSet<Himaya.Features.Cases.FosterCarerReview> FosterCarerReviews => Set<Himaya.Features.Cases.FosterCarerReview>();
+    public DbSet<Himaya.Features.Cases.MonitoringVisit> MonitoringVisits => Set<Himaya.Features.Cases.MonitoringVisit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -60,6 +65,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<Himaya.Features.Cases.NoteKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Himaya.Features.Cases.ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<Himaya.Features.Cases.ServiceKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Himaya.Features.Cases.PlacementType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Himaya.Features.Cases.FosterCarerStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -354,6 +361,52 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.Description).HasMaxLength(500);
             e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.GatekeepingDecision>(e =>
+        {
+            e.Property(x => x.PanelMembers).HasMaxLength(1000);
+            e.Property(x => x.OptionsConsidered).HasMaxLength(200);
+            e.Property(x => x.Decision).HasMaxLength(32);
+            e.Property(x => x.Reasons).HasMaxLength(4000);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.Placement>(e =>
+        {
+            e.Property(x => x.PlaceName).HasMaxLength(200);
+            e.Property(x => x.EndReason).HasMaxLength(500);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Himaya.Features.Cases.FosterCarer>().WithMany().HasForeignKey(x => x.FosterCarerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.CaseId);
+            // At most one current placement per child.
+            e.HasIndex(x => x.ChildId).IsUnique().HasFilter("end_on IS NULL");
+            e.HasIndex(x => x.FosterCarerId).HasFilter("foster_carer_id IS NOT NULL");
+        });
+        b.Entity<Himaya.Features.Cases.FosterCarer>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Phone).HasMaxLength(32);
+            e.Property(x => x.AssessmentSummary).HasMaxLength(4000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<AdminUnit>().WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.DistrictCode, x.Status });
+            if (Database.IsNpgsql()) e.Property(x => x.DistrictCode).UseCollation("C");
+        });
+        b.Entity<Himaya.Features.Cases.FosterCarerReview>(e =>
+        {
+            e.Property(x => x.Outcome).HasMaxLength(16);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.HasOne<Himaya.Features.Cases.FosterCarer>().WithMany().HasForeignKey(x => x.FosterCarerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.FosterCarerId);
+        });
+        b.Entity<Himaya.Features.Cases.MonitoringVisit>(e =>
+        {
+            e.Property(x => x.Findings).HasMaxLength(4000);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.CaseId);
         });
         b.Entity<Himaya.Features.Cases.Service>(e =>

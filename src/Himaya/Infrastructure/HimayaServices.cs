@@ -74,6 +74,8 @@ public static class HimayaServices
         s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
         s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
         s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
+        s.AddScoped<Himaya.Features.Cases.AlternativeCareWork>();
+        s.AddScoped<Himaya.Features.Cases.FosterCarers>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

@@ -61,6 +61,31 @@ public static class CaseApi
         Step<DecisionRequest>(cases, "closure/decision", "DecideCaseClosure", Permission.ApproveCases, (w, u, id, r, ct) => w.DecideClosureAsync(u, id, r, ct));
         Step<ReopenRequest>(cases, "reopen", "ReopenCase", Permission.WorkCases, (w, u, id, r, ct) => w.ReopenAsync(u, id, r, ct));
         Step<TransferRequest>(cases, "transfer", "RequestCaseTransfer", Permission.WorkCases, (w, u, id, r, ct) => w.RequestTransferAsync(u, id, r, ct));
+        // Alternative care on a case.
+        cases.MapPost("/{id:guid}/gatekeeping", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
+            Body<GatekeepingRequest>(http, ct, async r => (await care.GatekeepAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordGatekeeping").Requires(Permission.WorkCases);
+        cases.MapPost("/{id:guid}/placements", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
+            Body<PlacementRequest>(http, ct, async r => (await care.PlaceAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordPlacement").Requires(Permission.WorkCases);
+        cases.MapPost("/{id:guid}/placements/{placementId:long}/end", (Guid id, long placementId, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
+            Body<EndPlacementRequest>(http, ct, async r => (await care.EndPlacementAsync(http.Caller(), id, placementId, r, ct)).ToResult(TypedResults.Ok))).WithName("EndPlacement").Requires(Permission.WorkCases);
+        cases.MapPost("/{id:guid}/reunification", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
+            Body<ReunificationRequest>(http, ct, async r => (await care.ReunifyAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordReunification").Requires(Permission.WorkCases);
+        cases.MapPost("/{id:guid}/visits/{visitId:long}", (Guid id, long visitId, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
+            Body<VisitRequest>(http, ct, async r => (await care.RecordVisitAsync(http.Caller(), id, visitId, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordMonitoringVisit").Requires(Permission.WorkCases);
+        cases.MapGet("/{id:guid}/carer-matches", async (Guid id, HttpContext http, FosterCarers carers, CancellationToken ct) =>
+            (await carers.MatchAsync(http.Caller(), id, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok)).WithName("MatchFosterCarers").Requires(Permission.ReadCases);
+
+        var carersGroup = api.MapGroup("/foster-carers").WithTags("Cases");
+        carersGroup.MapGet("/", async (HttpContext http, FosterCarers carers, CancellationToken ct) => (await carers.ListAsync(http.Caller(), ApiSupport.Culture, ct)).ToResult(TypedResults.Ok))
+            .WithName("ListFosterCarers").Requires(Permission.ReadCases);
+        carersGroup.MapPost("/", (HttpContext http, FosterCarers carers, CancellationToken ct) =>
+            Body<FosterCarerInput>(http, ct, async r => (await carers.CreateAsync(http.Caller(), r, ApiSupport.Culture, ct)).ToResult(f => TypedResults.Created($"/api/v1/foster-carers/{f.Id}", f))))
+            .WithName("RegisterFosterCarer").Requires(Permission.WorkCases);
+        foreach (var step in new[] { "assessment", "training", "approval", "review" })
+            carersGroup.MapPost("/{id:int}/" + step, (int id, HttpContext http, FosterCarers carers, CancellationToken ct) =>
+                Body<CarerStepRequest>(http, ct, async r => (await carers.StepAsync(http.Caller(), id, step, r, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok)))
+                .WithName("FosterCarer" + char.ToUpperInvariant(step[0]) + step[1..]).Requires(step == "approval" ? Permission.ApproveCases : Permission.WorkCases);
+
         var transfers = api.MapGroup("/transfers").WithTags("Cases");
         transfers.MapGet("/", async (HttpContext http, CaseTransfers t, CancellationToken ct) => (await t.IncomingAsync(http.Caller(), ct)).ToResult(TypedResults.Ok))
             .WithName("IncomingTransfers").Requires(Permission.ApproveCases);

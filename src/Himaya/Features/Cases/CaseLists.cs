@@ -97,6 +97,21 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
                 if (c.SupervisorId == me && c.Pending != PendingApproval.None && user.Can(Permission.ApproveCases))
                     items.Add(new WorkItem(c.Pending == PendingApproval.Plan ? "approve-plan" : "approve-closure", null, false, c.Id, c.Number, name, null, null));
             }
+            // Monitoring visits after reunification: due within two weeks, or overdue.
+            var soon = today.AddDays(14);
+            var visits = await db.MonitoringVisits.AsNoTracking().Where(v => v.DoneOn == null && v.DueOn <= soon)
+                .Join(cases.Where(c => c.OwnerId == me), v => v.CaseId, c => c.Id, (v, c) => new { v.DueOn, v.MonthsAfter, c.Id, c.Number, c.ChildId })
+                .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x, ch.Surname, ch.GivenName }).Take(500).ToListAsync(ct);
+            items.AddRange(visits.Select(v => new WorkItem("monitoring-visit", v.x.DueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), v.x.DueOn < today, v.x.Id, v.x.Number,
+                $"{v.Surname} {v.GivenName}", null, v.x.MonthsAfter.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            if (user.Can(Permission.WorkCases))
+            {
+                var districts = user.Districts;
+                var carers = db.FosterCarers.AsNoTracking().Where(f => f.NextReviewOn != null && f.NextReviewOn <= today.AddDays(30) && (f.Status == FosterCarerStatus.Approved || f.Status == FosterCarerStatus.Suspended));
+                carers = user.ScopeKind switch { ScopeKind.National => carers, ScopeKind.Areas => carers.Where(f => districts.Contains(f.DistrictCode)), _ => carers.Where(f => f.CreatedById == me) };
+                items.AddRange((await carers.Take(200).ToListAsync(ct)).Select(f => new WorkItem("carer-review", f.NextReviewOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    f.NextReviewOn < today, null, null, null, null, f.Name)));
+            }
             var late = await db.Referrals.AsNoTracking()
                 .Where(r => (r.Status == ReferralStatus.Sent && r.RespondBy < now) || ((r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered) && r.DueOn < today))
                 .Join(cases.Where(c => c.OwnerId == me), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.Status, r.RespondBy, r.DueOn, r.ServiceId, c.Number, CaseId = c.Id })

@@ -29,6 +29,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
         var shown = notes.Where(n => !n.Sensitive || readSensitive).ToList();
         var name = $"{child.Surname} {child.GivenName} {child.Patronymic}".Trim();
         var (files, hiddenFiles) = await attachments.ListAsync(id, readSensitive, ct);
+        var care = await CareAsync(id, ct);
         return new CaseView(c.Id, c.Number, c.Version,
             new CaseChild(child.Id, name, child.Sex, child.BirthDate, Registry.Child.AgeOn(child.BirthDate, Today), child.HasFunctionalDifficulty, child.DistrictCode),
             c.DistrictCode, units.DisplayName(c.DistrictCode, ApiSupport.Culture), c.Stage, c.Risk, c.Pending, c.Reason, Split(c.Concerns), c.OpenedFrom,
@@ -36,12 +37,25 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
             c.ReviewCycleMonths, [.. plan.Select(a => new PlanActionView(a.Goal, a.Action, a.Responsible, a.DueOn, a.Done))],
             [.. assessments.Select(a => new AssessmentView(a.Id, a.Kind, a.At, Ref(people, a.ById).UserName, JsonDocument.Parse(a.Content).RootElement.Clone()))],
             [.. shown.Select(n => new NoteView(n.Id, n.Kind, n.On, n.Text, n.Sensitive, n.At, Ref(people, n.ById).UserName))], notes.Count - shown.Count,
-            files, hiddenFiles, referrals, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
+            files, hiddenFiles, referrals, care, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
             c.ClosureReason, c.ClosureOutcome, c.ClosedAt,
             c.TransferToSupervisorId is { } to ? new PendingTransfer(Ref(people, to), c.TransferToDistrict!, c.TransferReason ?? "", c.TransferRequestedAt ?? c.UpdatedAt) : null,
             c.UpdatedAt,
             new CaseRights(user.Can(Permission.WorkCases) && (user.Id == c.OwnerId || user.Id == c.SupervisorId),
                 user.Can(Permission.ApproveCases) && user.Id == c.SupervisorId, readSensitive));
+    }
+
+    public async Task<CareView> CareAsync(Guid caseId, CancellationToken ct)
+    {
+        var decisions = await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == caseId).OrderBy(g => g.Id).ToListAsync(ct);
+        var placements = await db.Placements.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartOn).ThenBy(p => p.Id).ToListAsync(ct);
+        var visits = await db.MonitoringVisits.AsNoTracking().Where(v => v.CaseId == caseId).OrderBy(v => v.DueOn).ToListAsync(ct);
+        var names = await NamesAsync([.. decisions.Select(d => d.ById), .. placements.Select(p => p.ById)], ct);
+        string Name(int id) => names.TryGetValue(id, out var u) ? u.UserName : "#" + id;
+        return new CareView(
+            [.. decisions.Select(d => new GatekeepingView(d.Id, d.PanelOn, d.PanelMembers, d.OptionsConsidered.Split(',', StringSplitOptions.RemoveEmptyEntries), d.Decision, d.Reasons, Name(d.ById)))],
+            [.. placements.Select(p => new PlacementView(p.Id, p.Type, p.FosterCarerId, p.PlaceName, p.GatekeepingDecisionId, p.StartOn, p.EndOn, p.EndReason, Name(p.ById)))],
+            [.. visits.Select(v => new VisitView(v.Id, v.MonthsAfter, v.DueOn, v.DoneOn, v.Findings, v.DoneOn is null && v.DueOn <= Today.AddDays(14), v.DoneOn is null && v.DueOn < Today))]);
     }
 
     public bool IsOverdue(Case c) => c.Stage != CaseStage.Closed &&

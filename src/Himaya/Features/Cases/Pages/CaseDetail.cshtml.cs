@@ -10,8 +10,10 @@ namespace Himaya.Features.Cases.Pages;
 /// Every form posts the version it was shown; when someone else changed the case meanwhile, the page shows their change
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
-public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Features.Reference.AdminUnits units) : HimayaPage
+public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Features.Reference.AdminUnits units,
+    AlternativeCareWork care, FosterCarers carers) : HimayaPage
 {
+    public List<CarerMatch> CarerMatches { get; private set; } = [];
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
     public Himaya.Features.Reference.AdminUnits Units => units;
     public CaseView Case { get; private set; } = null!;
@@ -49,6 +51,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         }
         else Case = current;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceView>>.Ok s) Services = s.Value;
+        if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
         return Page();
     }
@@ -197,6 +200,49 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         var outcome = Errors.IsEmpty ? await work.RequestTransferAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
         if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reason", "transferReason")));
         return await ShowAsync(id, "transfer", outcome, "transfer-requested", ct);
+    }
+
+    public async Task<IActionResult> OnPostGatekeepingAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new GatekeepingRequest(f.Date("panelOn"), f.Text("panelMembers"), [.. Request.Form["optionsConsidered"].Select(x => x ?? "")], f.Text("decision"), f.Text("gatekeepingReasons"));
+        var outcome = Errors.IsEmpty ? await care.GatekeepAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reasons", "gatekeepingReasons")));
+        return await ShowAsync(id, "gatekeeping", outcome, "gatekeeping", ct);
+    }
+
+    public async Task<IActionResult> OnPostPlacementAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new PlacementRequest(f.Enum<PlacementType>("placementType"), f.Int("fosterCarerId"), f.Text("placeName"), f.Date("startOn"), null);
+        var outcome = Errors.IsEmpty ? await care.PlaceAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("type", "placementType")));
+        return await ShowAsync(id, "placement", outcome, "placement", ct);
+    }
+
+    public async Task<IActionResult> OnPostEndPlacementAsync(Guid id, long placementId, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new EndPlacementRequest(f.Date("endOn"), f.Text("endReason"));
+        var outcome = Errors.IsEmpty ? await care.EndPlacementAsync(Me, id, placementId, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("reason", "endReason")));
+        return await ShowAsync(id, "end-placement", outcome, "placement-ended", ct);
+    }
+
+    public async Task<IActionResult> OnPostReunifyAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new ReunificationRequest(f.Date("reunifiedOn"), f.Text("withWhom"), f.Text("reunificationPlan"));
+        var outcome = Errors.IsEmpty ? await care.ReunifyAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("plan", "reunificationPlan")));
+        return await ShowAsync(id, "reunify", outcome, "reunified", ct);
+    }
+
+    public async Task<IActionResult> OnPostVisitAsync(Guid id, long visitId, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new VisitRequest(f.Date("doneOn"), f.Text("findings"));
+        return await ShowAsync(id, "visit-" + visitId, Errors.IsEmpty ? await care.RecordVisitAsync(Me, id, visitId, r, ct) : new Outcome<CaseView>.Invalid(Errors), "monitoring-visit", ct);
     }
 
     /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>

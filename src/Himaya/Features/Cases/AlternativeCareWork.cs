@@ -1,0 +1,204 @@
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Cases;
+
+public sealed record GatekeepingRequest(DateOnly? PanelOn, string? PanelMembers, IReadOnlyList<string>? OptionsConsidered, string? Decision, string? Reasons);
+public sealed record PlacementRequest(PlacementType? Type, int? FosterCarerId, string? PlaceName, DateOnly? StartOn, long? GatekeepingDecisionId);
+public sealed record EndPlacementRequest(DateOnly? EndOn, string? Reason);
+public sealed record ReunificationRequest(DateOnly? ReunifiedOn, string? WithWhom, string? Plan);
+public sealed record VisitRequest(DateOnly? DoneOn, string? Findings);
+
+public sealed record GatekeepingView(long Id, DateOnly PanelOn, string PanelMembers, IReadOnlyList<string> OptionsConsidered, string Decision, string Reasons, string By);
+public sealed record PlacementView(long Id, PlacementType Type, int? FosterCarerId, string PlaceName, long? GatekeepingDecisionId, DateOnly StartOn, DateOnly? EndOn, string? EndReason, string By);
+public sealed record VisitView(long Id, int MonthsAfter, DateOnly DueOn, DateOnly? DoneOn, string? Findings, bool Due, bool Overdue);
+public sealed record CareView(IReadOnlyList<GatekeepingView> Gatekeeping, IReadOnlyList<PlacementView> Placements, IReadOnlyList<VisitView> Visits);
+
+/// <summary>
+/// Alternative care on a case: gatekeeping panel decisions, placements (a residential one only after a panel decided
+/// for it; a foster one only with an approved carer who has room and takes the child), family reunification with its
+/// monitoring visits. Placements keep the child's care arrangement in the registry up to date, in its history.
+/// </summary>
+public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseViews views, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public Task<Outcome<CaseView>> GatekeepAsync(CurrentUser user, Guid caseId, GatekeepingRequest r, CancellationToken ct) =>
+        OnCaseAsync(user, caseId, (c, child, e) =>
+        {
+            if (r.PanelOn is null) e.Add("panelOn", "When the panel met.");
+            else if (r.PanelOn > Today) e.Add("panelOn", "The date is in the future.");
+            Text(e, "panelMembers", r.PanelMembers, 1000);
+            if (r.OptionsConsidered is null || r.OptionsConsidered.Count == 0) e.Add("optionsConsidered", "Name the care options the panel considered.");
+            else if (r.OptionsConsidered.FirstOrDefault(o => !CareOptions.All.Contains(o)) is { } bad) e.Add("optionsConsidered", $"Unknown care option '{bad}'.");
+            if (r.Decision is null || !CareOptions.All.Contains(r.Decision)) e.Add("decision", "Choose the panel's decision: " + string.Join(", ", CareOptions.All) + ".");
+            else if (r.OptionsConsidered is { Count: > 0 } && !r.OptionsConsidered.Contains(r.Decision)) e.Add("decision", "The decision must be one of the options the panel considered.");
+            Text(e, "reasons", r.Reasons, 4000);
+            return Task.FromResult<string?>(null);
+        }, async (c, child) =>
+        {
+            var d = new GatekeepingDecision
+            {
+                CaseId = c.Id, PanelOn = r.PanelOn!.Value, PanelMembers = r.PanelMembers!.Trim(), OptionsConsidered = string.Join(',', r.OptionsConsidered!.Distinct()),
+                Decision = r.Decision!, Reasons = r.Reasons!.Trim(), At = Now, ById = user.Id,
+            };
+            db.GatekeepingDecisions.Add(d);
+            await Task.CompletedTask;
+            return ("gatekeeping", d.Decision, d.Reasons);
+        }, ct);
+
+    public Task<Outcome<CaseView>> PlaceAsync(CurrentUser user, Guid caseId, PlacementRequest r, CancellationToken ct) =>
+        OnCaseAsync(user, caseId, async (c, child, e) =>
+        {
+            if (r.Type is null) e.Add("type", "Kinship, Foster, SmallGroupHome or ResidentialInstitution.");
+            if (r.StartOn is null) e.Add("startOn", "When the placement starts.");
+            else if (r.StartOn > Today) e.Add("startOn", "The date is in the future.");
+            if (r.Type is PlacementType.Kinship or PlacementType.SmallGroupHome or PlacementType.ResidentialInstitution) Text(e, "placeName", r.PlaceName, 200);
+            if (r.Type == PlacementType.Foster)
+            {
+                if (r.FosterCarerId is null) e.Add("fosterCarerId", "Choose an approved foster carer.");
+                else if (await db.FosterCarers.AsNoTracking().FirstOrDefaultAsync(f => f.Id == r.FosterCarerId, ct) is not { } carer) e.Add("fosterCarerId", "Unknown foster carer.");
+                else if (await FosterCarers.WhyNotAsync(db, carer, child, Today, ct) is { } why) e.Add("fosterCarerId", why);
+            }
+            if (!e.IsEmpty) return null;
+            if (r.Type == PlacementType.ResidentialInstitution)
+            {
+                // Gatekeeping: no child enters residential care without a panel having weighed the alternatives and decided so.
+                var decision = r.GatekeepingDecisionId is { } gid
+                    ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
+                    : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
+                if (decision is null || decision.Decision != "residential")
+                    return "A placement in residential care needs a gatekeeping panel decision for residential care first.";
+                if (decision.PanelOn > r.StartOn) return "The placement cannot start before the gatekeeping panel decided it.";
+            }
+            var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
+            if (current is not null && current.StartOn > r.StartOn) e.Add("startOn", "The new placement cannot start before the current one did.");
+            return null;
+        }, async (c, child) =>
+        {
+            var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
+            if (current is not null) (current.EndOn, current.EndReason) = (r.StartOn, "moved to a new placement");
+            long? gatekeeping = r.Type == PlacementType.ResidentialInstitution
+                ? r.GatekeepingDecisionId ?? await db.GatekeepingDecisions.Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).Select(g => (long?)g.Id).FirstAsync(ct)
+                : r.GatekeepingDecisionId;
+            var name = r.Type == PlacementType.Foster ? await db.FosterCarers.Where(f => f.Id == r.FosterCarerId).Select(f => f.Name).FirstAsync(ct) : r.PlaceName!.Trim();
+            db.Placements.Add(new Placement
+            {
+                CaseId = c.Id, ChildId = child.Id, Type = r.Type!.Value, FosterCarerId = r.Type == PlacementType.Foster ? r.FosterCarerId : null, PlaceName = name,
+                GatekeepingDecisionId = gatekeeping, StartOn = r.StartOn!.Value, At = Now, ById = user.Id,
+            });
+            SetCareArrangement(child, r.Type.Value switch
+            {
+                PlacementType.Kinship => CareArrangement.Kinship,
+                PlacementType.Foster => CareArrangement.Foster,
+                PlacementType.ResidentialInstitution => CareArrangement.ResidentialInstitution,
+                _ => CareArrangement.Other,
+            }, user);
+            return ("placement", $"{r.Type}: {name}", null);
+        }, ct);
+
+    public Task<Outcome<CaseView>> EndPlacementAsync(CurrentUser user, Guid caseId, long placementId, EndPlacementRequest r, CancellationToken ct) =>
+        OnCaseAsync(user, caseId, async (c, child, e) =>
+        {
+            var p = await db.Placements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == placementId && x.CaseId == c.Id, ct);
+            if (p is null) { e.Add("placementId", "No such placement on this case."); return null; }
+            if (p.EndOn is not null) return "The placement has already ended.";
+            if (r.EndOn is null) e.Add("endOn", "When the placement ended.");
+            else if (r.EndOn > Today) e.Add("endOn", "The date is in the future.");
+            else if (r.EndOn < p.StartOn) e.Add("endOn", "The end is before the start.");
+            Text(e, "reason", r.Reason, 500);
+            return null;
+        }, async (c, child) =>
+        {
+            var p = await db.Placements.FirstAsync(x => x.Id == placementId, ct);
+            (p.EndOn, p.EndReason) = (r.EndOn, r.Reason!.Trim());
+            return ("placement-ended", p.PlaceName, p.EndReason);
+        }, ct);
+
+    public Task<Outcome<CaseView>> ReunifyAsync(CurrentUser user, Guid caseId, ReunificationRequest r, CancellationToken ct) =>
+        OnCaseAsync(user, caseId, async (c, child, e) =>
+        {
+            if (r.ReunifiedOn is null) e.Add("reunifiedOn", "When the child went home.");
+            else if (r.ReunifiedOn > Today) e.Add("reunifiedOn", "The date is in the future.");
+            Text(e, "withWhom", r.WithWhom, 200);
+            Text(e, "plan", r.Plan, 4000);
+            if (!e.IsEmpty) return null;
+            var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
+            if (current is not null && current.StartOn > r.ReunifiedOn) e.Add("reunifiedOn", "The child went home before the current placement started.");
+            if (await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct)) return "Monitoring visits of an earlier reunification are still open.";
+            return null;
+        }, async (c, child) =>
+        {
+            var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
+            if (current is not null) (current.EndOn, current.EndReason) = (r.ReunifiedOn, "reunified with the family");
+            foreach (var months in CareOptions.VisitMonths)
+                db.MonitoringVisits.Add(new MonitoringVisit { CaseId = c.Id, MonthsAfter = months, DueOn = r.ReunifiedOn!.Value.AddMonths(months) });
+            SetCareArrangement(child, CareArrangement.Parents, user);
+            return ("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
+        }, ct);
+
+    public Task<Outcome<CaseView>> RecordVisitAsync(CurrentUser user, Guid caseId, long visitId, VisitRequest r, CancellationToken ct) =>
+        OnCaseAsync(user, caseId, async (c, child, e) =>
+        {
+            var v = await db.MonitoringVisits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == visitId && x.CaseId == c.Id, ct);
+            if (v is null) { e.Add("visitId", "No such monitoring visit on this case."); return null; }
+            if (v.DoneOn is not null) return "This visit is already recorded.";
+            if (r.DoneOn is null) e.Add("doneOn", "When the visit took place.");
+            else if (r.DoneOn > Today) e.Add("doneOn", "The date is in the future.");
+            else if (r.DoneOn < v.DueOn.AddMonths(-v.MonthsAfter)) e.Add("doneOn", "The visit is dated before the child went home.");
+            Text(e, "findings", r.Findings, 4000);
+            return null;
+        }, async (c, child) =>
+        {
+            var v = await db.MonitoringVisits.FirstAsync(x => x.Id == visitId, ct);
+            (v.DoneOn, v.Findings, v.ById) = (r.DoneOn, r.Findings!.Trim(), user.Id);
+            return ("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
+        }, ct);
+
+    private void SetCareArrangement(Child child, CareArrangement to, CurrentUser user)
+    {
+        if (child.CareArrangement == to) return;
+        db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["careArrangement"] = child.CareArrangement.ToString() },
+            new Dictionary<string, string?> { ["careArrangement"] = to.ToString() }, user, Now));
+        (child.CareArrangement, child.UpdatedAt) = (to, Now);
+        child.Version++;
+    }
+
+    /// <summary>
+    /// The frame of these steps: permission, case scope (404 first), owner or supervisor, an open case, validation (field
+    /// errors) and rules (a returned sentence is a 409), then the change with its history event and audit line in one
+    /// transaction. Appended records need no case version: they do not overwrite anything.
+    /// </summary>
+    private async Task<Outcome<CaseView>> OnCaseAsync(CurrentUser user, Guid caseId, Func<Case, Child, FieldErrors, Task<string?>> check,
+        Func<Case, Child, Task<(string Kind, string? Detail, string? Comment)>> change, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
+        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return new Outcome<CaseView>.NotFound();
+        var child = await db.Children.FirstAsync(x => x.Id == c.ChildId, ct);
+        var e = new FieldErrors();
+        var refusal = await check(c, child, e);
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
+        if (c.Stage == CaseStage.Closed) return new Outcome<CaseView>.Conflict("stage", "The case is closed: reopen it first.");
+        if (refusal is not null) return new Outcome<CaseView>.Conflict("stage", refusal);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (kind, detail, comment) = await change(c, child);
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });
+        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
+        await tx.CommitAsync(ct);
+        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    private static void Text(FieldErrors e, string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value)) e.Add(field, "Required.");
+        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
+    }
+}
