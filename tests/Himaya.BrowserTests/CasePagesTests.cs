@@ -149,4 +149,59 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(Stage(supervisor)).ToHaveAttributeAsync("data-stage", "ComprehensiveAssessment");
         await Shot(supervisor, "case-conflict");
     }
+
+    [Fact]
+    public async Task A_foster_family_is_registered_and_approved_and_a_child_is_placed_with_it_after_a_gatekeeping_decision()
+    {
+        var worker = await app.SignedInPageAsync("worker.ganja");
+        var family = "Rəhimovlar ailəsi " + Guid.NewGuid().ToString("N")[..4];
+        await worker.GotoAsync("/foster-carers");
+        await worker.GetByText("Register a foster family").First.ClickAsync();
+        await worker.Locator("#f-name").FillAsync(family);
+        await worker.Locator("#f-districtCode").SelectOptionAsync("C-GAN");
+        await worker.Locator("#f-capacity").FillAsync("2");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Register a foster family" }).ClickAsync();
+        var row = worker.Locator("#carers-table tr", new() { HasText = family });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Applied");
+        await row.GetByLabel("Assessment summary").FillAsync("Warm, stable home; both parents trained teachers");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Record the assessment" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Assessed");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Record the training" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Trained");
+        // Approval is the supervisor's: the worker has no button for it.
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
+        var supervisor = await app.SignedInPageAsync("supervisor.ganja");
+        await supervisor.GotoAsync("/foster-carers");
+        var srow = supervisor.Locator("#carers-table tr", new() { HasText = family });
+        await srow.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(srow).ToHaveAttributeAsync("data-status", "Approved");
+        await Shot(supervisor, "foster-carers");
+
+        var childUrl = await RegisterChildAsync(worker, "Nəsibova", "Lalə");
+        var caseUrl = await OpenCaseAsync(worker, childUrl, "High");
+        await worker.GetByText("Record a gatekeeping panel decision").ClickAsync();
+        await worker.GetByLabel("Panel members").FillAsync("Centre head; psychologist; guardianship officer");
+        await worker.Locator("#f-optionsConsidered").GetByLabel("Kinship care").CheckAsync();
+        await worker.Locator("#f-optionsConsidered").GetByLabel("Foster family").CheckAsync();
+        await worker.Locator("#f-optionsConsidered").GetByLabel("Residential institution").CheckAsync();
+        await worker.Locator("#f-decision").SelectOptionAsync("foster");
+        await worker.GetByLabel("Reasons").FillAsync("No relative can care for her; a trained foster family in Ganja has a place");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#gatekeeping li[data-decision='foster']")).ToBeVisibleAsync();
+
+        // Residential care without a panel decision for it is refused; the foster placement goes through.
+        await worker.GetByText("Record a placement").ClickAsync();
+        await worker.Locator("#f-placementType").SelectOptionAsync("ResidentialInstitution");
+        await worker.Locator("#f-placeName").FillAsync("Ganja children's home");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the placement" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#case-conflict")).ToContainTextAsync("gatekeeping");
+        await worker.Locator("#f-placementType").SelectOptionAsync("Foster");
+        var option = await worker.Locator("#f-fosterCarerId option", new() { HasText = family }).GetAttributeAsync("value");
+        await worker.Locator("#f-fosterCarerId").SelectOptionAsync(option!);
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the placement" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#placements li[data-type='Foster'][data-current='true']")).ToContainTextAsync(family);
+        await Shot(worker, "case-placement");
+        await worker.GotoAsync(childUrl);
+        await Assertions.Expect(worker.Locator("dd", new() { HasText = "Foster" }).First).ToBeVisibleAsync();
+    }
 }

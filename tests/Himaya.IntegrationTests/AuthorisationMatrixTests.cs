@@ -140,6 +140,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
                 await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/transfer", new { version = current.GetProperty("version").GetInt32(), toSupervisorId = receiver, toDistrictCode = "C-SIR", reason = "Matrix" });
                 return pattern.Replace("{id:guid}", caseId, StringComparison.Ordinal);
             }
+            if (pattern.Contains("{recordId:long}", StringComparison.Ordinal))
+            {
+                var contact = await (await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/justice", new { role = "Offender", matter = "Matrix", contactOn = DateTime.UtcNow.ToString("yyyy-MM-dd") })).JsonAsync();
+                pattern = pattern.Replace("{recordId:long}", contact.GetProperty("justice")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{step}", "legal-aid", StringComparison.Ordinal);
+            }
             if (pattern.Contains("{placementId:long}", StringComparison.Ordinal))
             {
                 var placed = await (await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/placements", new { type = "Kinship", placeName = "Aunt", startOn = DateTime.UtcNow.ToString("yyyy-MM-dd") })).JsonAsync();

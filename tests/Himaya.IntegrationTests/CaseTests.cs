@@ -464,6 +464,56 @@ public abstract class CaseTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task Justice_records_diversion_hearings_and_deprivation_of_liberty_which_raises_a_review_alert_until_release()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var supervisor = await app.ClientForAsync("supervisor.ganja");
+        var childId = await ChildAsync(worker, disability: false);
+        var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Arrested for theft", concerns = new[] { "in-conflict-with-law" }, risk = "High" }), HttpStatusCode.Created);
+        var id = c.GetProperty("id").GetString();
+        var today = DateTime.UtcNow.Date;
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/justice", new { role = "Suspect", matter = "x", contactOn = Day(today) })).JsonAsync()).ErrorFields().ShouldBe(["role"]);
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/justice", new { role = "Offender", matter = "Theft of a phone (first offence)", contactOn = Day(today.AddDays(-10)) }));
+        var rid = c.GetProperty("justice")[0].GetProperty("id").GetInt64();
+        c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/justice", new { role = "Victim", matter = "Beaten by older boys", contactOn = Day(today.AddDays(-10)) }));
+        var victim = c.GetProperty("justice")[1].GetProperty("id").GetInt64();
+        string Step(long record, string step) => $"/api/v1/cases/{id}/justice/{record}/{step}";
+
+        (await worker.PostAsJsonAsync(Step(victim, "diversion"), new { on = Day(today), text = "Mediation" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await worker.PostAsJsonAsync(Step(rid, "sentencing"), new { on = Day(today), text = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await (await app.ClientForAsync("worker.shirvan")).PostAsJsonAsync(Step(rid, "legal-aid"), new { on = Day(today), text = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await OkAsync(worker.PostAsJsonAsync(Step(rid, "legal-aid"), new { on = Day(today.AddDays(-9)), text = "Bar Association, lawyer R. Əliyev" }));
+        (await worker.PostAsJsonAsync(Step(rid, "diversion-complete"), new { on = Day(today), text = "done" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await OkAsync(worker.PostAsJsonAsync(Step(rid, "diversion"), new { on = Day(today.AddDays(-8)), text = "Mediation with the victim and 20 hours of community work" }));
+        (await worker.PostAsJsonAsync(Step(rid, "diversion-complete"), new { on = Day(today.AddDays(-9)), text = "done" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        c = await OkAsync(worker.PostAsJsonAsync(Step(rid, "diversion-complete"), new { on = Day(today), text = "Completed; apology accepted" }));
+        c.GetProperty("justice")[0].GetProperty("diversionOutcome").GetString().ShouldBe("Completed; apology accepted");
+
+        // Hearings: one in the future has no outcome yet, and shows in the coming week's work.
+        (await (await worker.PostAsJsonAsync(Step(rid, "hearing"), new { on = Day(today.AddDays(3)), text = "Ganja city court", outcome = "Acquitted" })).JsonAsync()).ErrorFields().ShouldBe(["outcome"]);
+        c = await OkAsync(worker.PostAsJsonAsync(Step(rid, "hearing"), new { on = Day(today.AddDays(3)), text = "Ganja city court" }));
+        var hearing = c.GetProperty("justice")[0].GetProperty("hearings")[0].GetProperty("id").GetInt64();
+        (await worker.PostAsJsonAsync(Step(rid, "hearing-outcome"), new { outcome = "Acquitted", hearingId = hearing })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await worker.GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray().ShouldContain(i => i.GetProperty("kind").GetString() == "court-hearing" && i.GetProperty("caseId").GetString() == id);
+
+        // Deprivation of liberty: the child's record says so, and a review is due within 48 hours (overdue here), then every 30 days.
+        (await worker.PostAsJsonAsync(Step(victim, "detention"), new { on = Day(today), text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        c = await OkAsync(worker.PostAsJsonAsync(Step(rid, "detention"), new { on = Day(today.AddDays(-5)), text = "Ganja temporary detention facility" }));
+        (await (await worker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("careArrangement").GetString().ShouldBe("Detention");
+        foreach (var who in new[] { worker, supervisor })
+            (await (await who.GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray()
+                .ShouldContain(i => i.GetProperty("kind").GetString() == "detention-review" && i.GetProperty("caseId").GetString() == id && i.GetProperty("overdue").GetBoolean());
+        c = await OkAsync(worker.PostAsJsonAsync(Step(rid, "detention-review"), new { on = Day(today), text = "Prosecutor asked to consider release to the family" }));
+        c.GetProperty("justice")[0].GetProperty("detentionReviewDue").GetString().ShouldBe(Day(today.AddDays(30)));
+        c.GetProperty("justice")[0].GetProperty("detentionReviewOverdue").GetBoolean().ShouldBeFalse();
+        c = await OkAsync(worker.PostAsJsonAsync(Step(rid, "release"), new { on = Day(today) }));
+        (await (await worker.GetAsync($"/api/v1/children/{childId}")).JsonAsync()).GetProperty("careArrangement").GetString().ShouldBe("Other");
+        (await (await worker.GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray()
+            .ShouldNotContain(i => i.GetProperty("kind").GetString() == "detention-review" && i.GetProperty("caseId").GetString() == id);
+        (await worker.PostAsJsonAsync(Step(rid, "release"), new { on = Day(today) })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_case_opened_from_an_outreach_task_closes_the_task()
     {
         var worker = await app.ClientForAsync("worker.ganja");

@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Cases.FosterCarer> FosterCarers => Set<Himaya.Features.Cases.FosterCarer>();
     public DbSet<Himaya.Features.Cases.FosterCarerReview> FosterCarerReviews => Set<Himaya.Features.Cases.FosterCarerReview>();
     public DbSet<Himaya.Features.Cases.MonitoringVisit> MonitoringVisits => Set<Himaya.Features.Cases.MonitoringVisit>();
+    public DbSet<Himaya.Features.Cases.JusticeRecord> JusticeRecords => Set<Himaya.Features.Cases.JusticeRecord>();
+    public DbSet<Himaya.Features.Cases.CourtHearing> CourtHearings => Set<Himaya.Features.Cases.CourtHearing>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -67,6 +69,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         builder.Properties<Himaya.Features.Cases.ServiceKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Himaya.Features.Cases.PlacementType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Himaya.Features.Cases.FosterCarerStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Himaya.Features.Cases.JusticeRole>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -408,6 +411,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Findings).HasMaxLength(4000);
             e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<Himaya.Features.Cases.JusticeRecord>(e =>
+        {
+            e.Property(x => x.Matter).HasMaxLength(1000);
+            e.Property(x => x.LegalAidBy).HasMaxLength(200);
+            e.Property(x => x.Diversion).HasMaxLength(500);
+            e.Property(x => x.DiversionOutcome).HasMaxLength(2000);
+            e.Property(x => x.DetentionPlace).HasMaxLength(200);
+            e.Ignore(x => x.DetentionReviewDue);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.CaseId);
+            // "My work" finds the children deprived of liberty from this.
+            e.HasIndex(x => x.DetainedFrom).HasFilter("detained_from IS NOT NULL AND detained_until IS NULL");
+        });
+        b.Entity<Himaya.Features.Cases.CourtHearing>(e =>
+        {
+            e.Property(x => x.Court).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.HasOne<Himaya.Features.Cases.JusticeRecord>().WithMany().HasForeignKey(x => x.JusticeRecordId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.JusticeRecordId);
+            e.HasIndex(x => x.On);
         });
         b.Entity<Himaya.Features.Cases.Service>(e =>
         {

@@ -76,6 +76,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
         s.AddScoped<Himaya.Features.Cases.AlternativeCareWork>();
         s.AddScoped<Himaya.Features.Cases.FosterCarers>();
+        s.AddScoped<Himaya.Features.Cases.Justice>();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();

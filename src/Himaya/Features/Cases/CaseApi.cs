@@ -75,6 +75,12 @@ public static class CaseApi
         cases.MapGet("/{id:guid}/carer-matches", async (Guid id, HttpContext http, FosterCarers carers, CancellationToken ct) =>
             (await carers.MatchAsync(http.Caller(), id, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok)).WithName("MatchFosterCarers").Requires(Permission.ReadCases);
 
+        // Juvenile justice on a case.
+        cases.MapPost("/{id:guid}/justice", (Guid id, HttpContext http, Justice justice, CancellationToken ct) =>
+            Body<JusticeRequest>(http, ct, async r => (await justice.AddAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordJusticeContact").Requires(Permission.WorkCases);
+        cases.MapPost("/{id:guid}/justice/{recordId:long}/{step}", (Guid id, long recordId, string step, HttpContext http, Justice justice, CancellationToken ct) =>
+            Body<JusticeStepRequest>(http, ct, async r => (await justice.StepAsync(http.Caller(), id, recordId, step, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordJusticeStep").Requires(Permission.WorkCases);
+
         var carersGroup = api.MapGroup("/foster-carers").WithTags("Cases");
         carersGroup.MapGet("/", async (HttpContext http, FosterCarers carers, CancellationToken ct) => (await carers.ListAsync(http.Caller(), ApiSupport.Culture, ct)).ToResult(TypedResults.Ok))
             .WithName("ListFosterCarers").Requires(Permission.ReadCases);

@@ -43,7 +43,7 @@ public sealed record CaseView(Guid Id, string Number, int Version, CaseChild Chi
     RiskLevel Risk, PendingApproval Pending, string Reason, IReadOnlyList<string> Concerns, string OpenedFrom, UserRef Owner, UserRef Supervisor,
     DateTime OpenedAt, DateTime? DueAt, bool Overdue, DateOnly? NextReviewOn, bool IndividualCarePlan, IReadOnlyList<string> CarePlanDomains,
     int? ReviewCycleMonths, IReadOnlyList<PlanActionView> Plan, IReadOnlyList<AssessmentView> Assessments, IReadOnlyList<NoteView> Notes,
-    int HiddenSensitiveNotes, IReadOnlyList<AttachmentView> Attachments, int HiddenAttachments, IReadOnlyList<ReferralView> Referrals, CareView Care, IReadOnlyList<EventView> History, string? ClosureReason,
+    int HiddenSensitiveNotes, IReadOnlyList<AttachmentView> Attachments, int HiddenAttachments, IReadOnlyList<ReferralView> Referrals, CareView Care, IReadOnlyList<JusticeView> Justice, IReadOnlyList<EventView> History, string? ClosureReason,
     string? ClosureOutcome, DateTime? ClosedAt, PendingTransfer? Transfer, DateTime UpdatedAt, CaseRights Can);
 public sealed record CaseListItem(Guid Id, string Number, Guid ChildId, string ChildName, string DistrictCode, CaseStage Stage, RiskLevel Risk,
     PendingApproval Pending, string Owner, DateTime OpenedAt, DateTime? DueAt, bool Overdue);

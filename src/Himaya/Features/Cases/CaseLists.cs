@@ -104,6 +104,17 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
                 .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x, ch.Surname, ch.GivenName }).Take(500).ToListAsync(ct);
             items.AddRange(visits.Select(v => new WorkItem("monitoring-visit", v.x.DueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), v.x.DueOn < today, v.x.Id, v.x.Number,
                 $"{v.Surname} {v.GivenName}", null, v.x.MonthsAfter.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            // Deprivation of liberty: reviewed within 48 hours, then every 30 days, until release; and hearings in the coming week.
+            var detained = await db.JusticeRecords.AsNoTracking().Where(j => j.DetainedFrom != null && j.DetainedUntil == null)
+                .Join(cases, j => j.CaseId, c => c.Id, (j, c) => new { j, c.Id, c.Number, c.ChildId })
+                .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x, ch.Surname, ch.GivenName }).Take(500).ToListAsync(ct);
+            items.AddRange(detained.Select(d => new WorkItem("detention-review", d.x.j.DetentionReviewDue!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                d.x.j.DetentionReviewDue < today, d.x.Id, d.x.Number, $"{d.Surname} {d.GivenName}", null, d.x.j.DetentionPlace)));
+            var week = today.AddDays(7);
+            var hearings = await db.CourtHearings.AsNoTracking().Where(h => h.On >= today && h.On <= week)
+                .Join(db.JusticeRecords, h => h.JusticeRecordId, j => j.Id, (h, j) => new { h.On, h.Court, j.CaseId })
+                .Join(cases.Where(c => c.OwnerId == me), x => x.CaseId, c => c.Id, (x, c) => new { x.On, x.Court, c.Id, c.Number }).Take(200).ToListAsync(ct);
+            items.AddRange(hearings.Select(h => new WorkItem("court-hearing", h.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, h.Id, h.Number, null, null, h.Court)));
             if (user.Can(Permission.WorkCases))
             {
                 var districts = user.Districts;

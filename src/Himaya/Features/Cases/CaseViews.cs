@@ -30,6 +30,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
         var name = $"{child.Surname} {child.GivenName} {child.Patronymic}".Trim();
         var (files, hiddenFiles) = await attachments.ListAsync(id, readSensitive, ct);
         var care = await CareAsync(id, ct);
+        var justice = await Justice.ViewsAsync(db, id, Today, ct);
         return new CaseView(c.Id, c.Number, c.Version,
             new CaseChild(child.Id, name, child.Sex, child.BirthDate, Registry.Child.AgeOn(child.BirthDate, Today), child.HasFunctionalDifficulty, child.DistrictCode),
             c.DistrictCode, units.DisplayName(c.DistrictCode, ApiSupport.Culture), c.Stage, c.Risk, c.Pending, c.Reason, Split(c.Concerns), c.OpenedFrom,
@@ -37,7 +38,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
             c.ReviewCycleMonths, [.. plan.Select(a => new PlanActionView(a.Goal, a.Action, a.Responsible, a.DueOn, a.Done))],
             [.. assessments.Select(a => new AssessmentView(a.Id, a.Kind, a.At, Ref(people, a.ById).UserName, JsonDocument.Parse(a.Content).RootElement.Clone()))],
             [.. shown.Select(n => new NoteView(n.Id, n.Kind, n.On, n.Text, n.Sensitive, n.At, Ref(people, n.ById).UserName))], notes.Count - shown.Count,
-            files, hiddenFiles, referrals, care, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
+            files, hiddenFiles, referrals, care, justice, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],
             c.ClosureReason, c.ClosureOutcome, c.ClosedAt,
             c.TransferToSupervisorId is { } to ? new PendingTransfer(Ref(people, to), c.TransferToDistrict!, c.TransferReason ?? "", c.TransferRequestedAt ?? c.UpdatedAt) : null,
             c.UpdatedAt,

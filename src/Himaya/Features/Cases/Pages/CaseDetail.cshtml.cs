@@ -11,7 +11,7 @@ namespace Himaya.Features.Cases.Pages;
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
 public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Features.Reference.AdminUnits units,
-    AlternativeCareWork care, FosterCarers carers) : HimayaPage
+    AlternativeCareWork care, FosterCarers carers, Justice justice) : HimayaPage
 {
     public List<CarerMatch> CarerMatches { get; private set; } = [];
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
@@ -243,6 +243,24 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         var f = Form();
         var r = new VisitRequest(f.Date("doneOn"), f.Text("findings"));
         return await ShowAsync(id, "visit-" + visitId, Errors.IsEmpty ? await care.RecordVisitAsync(Me, id, visitId, r, ct) : new Outcome<CaseView>.Invalid(Errors), "monitoring-visit", ct);
+    }
+
+    public async Task<IActionResult> OnPostJusticeAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new JusticeRequest(f.Enum<JusticeRole>("justiceRole"), f.Text("matter"), f.Date("contactOn"));
+        var outcome = Errors.IsEmpty ? await justice.AddAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("role", "justiceRole")));
+        return await ShowAsync(id, "justice", outcome, "justice", ct);
+    }
+
+    public async Task<IActionResult> OnPostJusticeStepAsync(Guid id, long recordId, string? step, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new JusticeStepRequest(f.Date("stepOn"), f.Text("stepText"), f.Text("stepOutcome"), f.Int("hearingId"));
+        var outcome = Errors.IsEmpty ? await justice.StepAsync(Me, id, recordId, step ?? "", r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        if (outcome is Outcome<CaseView>.Invalid bad) outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, ("on", "stepOn"), ("text", "stepText"), ("outcome", "stepOutcome")));
+        return await ShowAsync(id, "justice-" + recordId, outcome, "justice", ct);
     }
 
     /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>

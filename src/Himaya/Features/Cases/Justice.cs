@@ -1,0 +1,210 @@
+using Himaya.Features.Audit;
+using Himaya.Features.Identity;
+using Himaya.Features.Registry;
+using Himaya.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Cases;
+
+public enum JusticeRole { Offender, Victim, Witness }
+
+/// <summary>
+/// A child's contact with the justice system on a case: as alleged offender, victim or witness; legal aid; a diversion
+/// measure and its completion; court hearings; deprivation of liberty, which must be reviewed (first within 48 hours,
+/// then every 30 days) until release.
+/// </summary>
+public sealed class JusticeRecord
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public JusticeRole Role { get; set; }
+    public required string Matter { get; set; }
+    public DateOnly ContactOn { get; set; }
+    public string? LegalAidBy { get; set; }
+    public DateOnly? LegalAidOn { get; set; }
+    public string? Diversion { get; set; }
+    public DateOnly? DiversionStartOn { get; set; }
+    public DateOnly? DiversionCompletedOn { get; set; }
+    public string? DiversionOutcome { get; set; }
+    public DateOnly? DetainedFrom { get; set; }
+    public string? DetentionPlace { get; set; }
+    public DateOnly? DetainedUntil { get; set; }
+    public DateOnly? LastDetentionReviewOn { get; set; }
+    public DateTime At { get; set; }
+    public int ById { get; set; }
+
+    /// <summary>When the next review of the deprivation of liberty is due, while the child is deprived of liberty.</summary>
+    public DateOnly? DetentionReviewDue => DetainedFrom is { } from && DetainedUntil is null
+        ? LastDetentionReviewOn is { } last ? last.AddDays(Justice.ReviewEveryDays) : from.AddDays(Justice.FirstReviewDays)
+        : null;
+}
+
+public sealed class CourtHearing
+{
+    public long Id { get; set; }
+    public long JusticeRecordId { get; set; }
+    public DateOnly On { get; set; }
+    public required string Court { get; set; }
+    public string? Outcome { get; set; }
+}
+
+public sealed record JusticeRequest(JusticeRole? Role, string? Matter, DateOnly? ContactOn);
+/// <summary>A step on a justice record: legal-aid (text = provider), diversion (text = measure), diversion-complete (text = outcome),
+/// hearing (on, text = court, outcome when held), hearing-outcome (hearingId, outcome), detention (on, text = place), detention-review (on, text = notes), release (on).</summary>
+public sealed record JusticeStepRequest(DateOnly? On, string? Text, string? Outcome = null, long? HearingId = null);
+public sealed record HearingView(long Id, DateOnly On, string Court, string? Outcome);
+public sealed record JusticeView(long Id, JusticeRole Role, string Matter, DateOnly ContactOn, string? LegalAidBy, DateOnly? LegalAidOn, string? Diversion,
+    DateOnly? DiversionStartOn, DateOnly? DiversionCompletedOn, string? DiversionOutcome, DateOnly? DetainedFrom, string? DetentionPlace, DateOnly? DetainedUntil,
+    DateOnly? LastDetentionReviewOn, DateOnly? DetentionReviewDue, bool DetentionReviewOverdue, IReadOnlyList<HearingView> Hearings);
+
+public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, TimeProvider clock)
+{
+    public const int FirstReviewDays = 2, ReviewEveryDays = 30;
+    public static readonly IReadOnlyList<string> Steps = ["legal-aid", "diversion", "diversion-complete", "hearing", "hearing-outcome", "detention", "detention-review", "release"];
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The case's justice records (static: the case view reads them without depending on this service).</summary>
+    public static async Task<List<JusticeView>> ViewsAsync(AppDbContext db, Guid caseId, DateOnly today, CancellationToken ct)
+    {
+        var records = await db.JusticeRecords.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.Id).ToListAsync(ct);
+        var ids = records.Select(r => r.Id).ToList();
+        var hearings = await db.CourtHearings.AsNoTracking().Where(h => ids.Contains(h.JusticeRecordId)).OrderBy(h => h.On).ToListAsync(ct);
+        return [.. records.Select(j => new JusticeView(j.Id, j.Role, j.Matter, j.ContactOn, j.LegalAidBy, j.LegalAidOn, j.Diversion, j.DiversionStartOn, j.DiversionCompletedOn,
+            j.DiversionOutcome, j.DetainedFrom, j.DetentionPlace, j.DetainedUntil, j.LastDetentionReviewOn, j.DetentionReviewDue, j.DetentionReviewDue < today,
+            [.. hearings.Where(h => h.JusticeRecordId == j.Id).Select(h => new HearingView(h.Id, h.On, h.Court, h.Outcome))]))];
+    }
+
+    public async Task<Outcome<CaseView>> AddAsync(CurrentUser user, Guid caseId, JusticeRequest r, CancellationToken ct)
+    {
+        var (c, stop) = await CaseAsync(user, caseId, ct);
+        if (stop is not null) return stop;
+        var e = new FieldErrors();
+        if (r.Role is null) e.Add("role", "Offender, Victim or Witness.");
+        Text(e, "matter", r.Matter, 1000, required: true);
+        if (r.ContactOn is null) e.Add("contactOn", "When the child came into contact with the justice system.");
+        else if (r.ContactOn > Today) e.Add("contactOn", "The date is in the future.");
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+        if (Refuse(user, c!) is { } refused) return refused;
+        var record = new JusticeRecord { CaseId = c!.Id, Role = r.Role!.Value, Matter = r.Matter!.Trim(), ContactOn = r.ContactOn!.Value, At = Now, ById = user.Id };
+        db.JusticeRecords.Add(record);
+        return await SaveAsync(user, c, "justice", $"{record.Role}: {record.Matter}", null, ct);
+    }
+
+    public async Task<Outcome<CaseView>> StepAsync(CurrentUser user, Guid caseId, long recordId, string step, JusticeStepRequest r, CancellationToken ct)
+    {
+        var (c, stop) = await CaseAsync(user, caseId, ct);
+        if (stop is not null) return stop;
+        var j = await db.JusticeRecords.FirstOrDefaultAsync(x => x.Id == recordId && x.CaseId == caseId, ct);
+        if (j is null) return new Outcome<CaseView>.NotFound();
+        var e = new FieldErrors();
+        if (!Steps.Contains(step)) return new Outcome<CaseView>.Invalid(FieldErrors.Single("step", string.Join(", ", Steps) + "."));
+        var needsDate = step != "hearing-outcome";
+        if (needsDate && r.On is null) e.Add("on", "The date.");
+        else if (needsDate && step != "hearing" && r.On > Today) e.Add("on", "The date is in the future.");
+        else if (needsDate && r.On < j.ContactOn) e.Add("on", "The date is before the contact with the justice system.");
+        switch (step)
+        {
+            case "legal-aid": Text(e, "text", r.Text, 200, true); break;
+            case "diversion": Text(e, "text", r.Text, 500, true); break;
+            case "diversion-complete": Text(e, "text", r.Text, 2000, true); break;
+            case "hearing":
+                Text(e, "text", r.Text, 200, true);
+                Text(e, "outcome", r.Outcome, 2000, false);
+                if (r.Outcome is { Length: > 0 } && r.On > Today) e.Add("outcome", "A hearing in the future has no outcome yet.");
+                break;
+            case "hearing-outcome":
+                Text(e, "outcome", r.Outcome, 2000, true);
+                if (r.HearingId is null) e.Add("hearingId", "Which hearing.");
+                break;
+            case "detention": Text(e, "text", r.Text, 200, true); break;
+            case "detention-review": Text(e, "text", r.Text, 2000, true); break;
+        }
+        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
+        if (Refuse(user, c!) is { } refused) return refused;
+        // State rules: what the record must already hold (or not) for the step.
+        var rule = step switch
+        {
+            "diversion" when j.Role != JusticeRole.Offender => "Diversion applies to a child alleged to have offended.",
+            "diversion" when j.Diversion is not null => "A diversion measure is already recorded.",
+            "diversion-complete" when j.Diversion is null => "Record the diversion measure first.",
+            "diversion-complete" when j.DiversionCompletedOn is not null => "The diversion is already completed.",
+            "diversion-complete" when r.On < j.DiversionStartOn => "The diversion cannot end before it started.",
+            "detention" when j.Role != JusticeRole.Offender => "Only a child alleged to have offended is deprived of liberty.",
+            "detention" when j.DetainedFrom is not null && j.DetainedUntil is null => "The child is already recorded as deprived of liberty.",
+            "detention-review" or "release" when j.DetainedFrom is null || j.DetainedUntil is not null => "The child is not deprived of liberty.",
+            "detention-review" or "release" when r.On < j.DetainedFrom => "The date is before the deprivation of liberty began.",
+            _ => null,
+        };
+        if (rule is not null) return new Outcome<CaseView>.Conflict("step", rule);
+        string? detail = null;
+        switch (step)
+        {
+            case "legal-aid": (j.LegalAidBy, j.LegalAidOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
+            case "diversion": (j.Diversion, j.DiversionStartOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
+            case "diversion-complete": (j.DiversionCompletedOn, j.DiversionOutcome) = (r.On, r.Text!.Trim()); break;
+            case "hearing":
+                db.CourtHearings.Add(new CourtHearing { JusticeRecordId = j.Id, On = r.On!.Value, Court = r.Text!.Trim(), Outcome = string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome.Trim() });
+                detail = $"{r.On:yyyy-MM-dd}, {r.Text!.Trim()}";
+                break;
+            case "hearing-outcome":
+                var h = await db.CourtHearings.FirstOrDefaultAsync(x => x.Id == r.HearingId && x.JusticeRecordId == j.Id, ct);
+                if (h is null) return new Outcome<CaseView>.Invalid(FieldErrors.Single("hearingId", "No such hearing on this record."));
+                if (h.On > Today) return new Outcome<CaseView>.Conflict("hearingId", "The hearing has not taken place yet.");
+                h.Outcome = r.Outcome!.Trim();
+                detail = $"{h.On:yyyy-MM-dd}";
+                break;
+            case "detention":
+                (j.DetainedFrom, j.DetentionPlace, j.DetainedUntil, j.LastDetentionReviewOn, detail) = (r.On, r.Text!.Trim(), null, null, r.Text!.Trim());
+                await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
+                break;
+            case "detention-review": j.LastDetentionReviewOn = r.On; break;
+            case "release":
+                j.DetainedUntil = r.On;
+                await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
+                break;
+        }
+        return await SaveAsync(user, c!, "justice-" + step, detail, step is "diversion-complete" or "detention-review" ? r.Text!.Trim() : step == "hearing-outcome" ? r.Outcome!.Trim() : null, ct);
+    }
+
+    /// <summary>Deprivation of liberty shows in the child's registry record (care arrangement Detention), in its history; release returns it to Other.</summary>
+    private async Task SetDetentionAsync(CurrentUser user, Guid childId, bool detained, CancellationToken ct)
+    {
+        var child = await db.Children.FirstAsync(x => x.Id == childId, ct);
+        var to = detained ? CareArrangement.Detention : child.CareArrangement == CareArrangement.Detention ? CareArrangement.Other : child.CareArrangement;
+        if (to == child.CareArrangement) return;
+        db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["careArrangement"] = child.CareArrangement.ToString() },
+            new Dictionary<string, string?> { ["careArrangement"] = to.ToString() }, user, Now));
+        (child.CareArrangement, child.UpdatedAt) = (to, Now);
+        child.Version++;
+    }
+
+    private async Task<(Case? Case, Outcome<CaseView>? Stop)> CaseAsync(CurrentUser user, Guid caseId, CancellationToken ct)
+    {
+        if (!user.Can(Permission.WorkCases)) return (null, new Outcome<CaseView>.Forbidden());
+        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        return c is null ? (null, new Outcome<CaseView>.NotFound()) : (c, null);
+    }
+
+    private static Outcome<CaseView>? Refuse(CurrentUser user, Case c) =>
+        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.")
+        : c.Stage == CaseStage.Closed ? new Outcome<CaseView>.Conflict("stage", "The case is closed: reopen it first.")
+        : null;
+
+    private async Task<Outcome<CaseView>> SaveAsync(CurrentUser user, Case c, string kind, string? detail, string? comment, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });
+        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
+        await tx.CommitAsync(ct);
+        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    private static void Text(FieldErrors e, string field, string? value, int max, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(field, "Required."); }
+        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
+    }
+}
