@@ -46,6 +46,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
+        // Every stored time is UTC. PostgreSQL (timestamptz) says so when reading; SQLite keeps no kind, so say it here,
+        // or the API would write those times without their "Z".
+        if (Database.IsSqlite())
+        {
+            builder.Properties<DateTime>().HaveConversion<UtcKind>();
+            builder.Properties<DateTime?>().HaveConversion<UtcKind>();
+        }
         // Enums are stored by name: readable in SQL, stable when members are reordered.
         builder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(1);
         builder.Properties<CareArrangement>().HaveConversion<string>().HaveMaxLength(32);
@@ -457,6 +464,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => new { x.ServiceId, x.Status });
         });
     }
+
+    private sealed class UtcKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     /// <summary>snake_case tables and columns: plain SQL (COPY, psql, benchmarks) reads naturally on both providers.</summary>
     private static void ApplySnakeCaseNames(ModelBuilder b)

@@ -61,6 +61,7 @@ public static class DemoSeeder
 
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);
+        if (children > 0) await DemoCases.SeedAsync(sp, ct);
 
         PrintUsers(password, fromEnv is { Length: > 0 });
     }
