@@ -340,7 +340,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
         if (version != c.Version)
             return new Outcome<CaseView>.Conflict("version", $"Someone else changed this case since you opened it (your version {version}, current {c.Version}). Their change is shown; yours was not saved.",
-                await views.ViewAsync(user, c.Id, ct));
+                await CurrentForConflictAsync(user, c.Id, ct));
         if (stateRule(c) is { } refusal) return new Outcome<CaseView>.Conflict("stage", refusal);
         var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
 
@@ -361,11 +361,19 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<CaseView>.Conflict("version", "Someone else saved this case at the same moment. Their change is shown; yours was not saved.", await views.ViewAsync(user, id, ct));
+            return new Outcome<CaseView>.Conflict("version", "Someone else saved this case at the same moment. Their change is shown; yours was not saved.", await CurrentForConflictAsync(user, id, ct));
         }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
         await tx.CommitAsync(ct);
         return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+    }
+
+    /// <summary>The case as it is now, sent back with a conflict: that is a read of the case, so it is audited like one.</summary>
+    private async Task<CaseView?> CurrentForConflictAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        var view = await views.ViewAsync(user, id, ct);
+        if (view is not null) await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, id.ToString("D"), "conflict: current version shown"), ct);
+        return view;
     }
 
     private Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
