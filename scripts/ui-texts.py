@@ -795,6 +795,7 @@ R += [
 ("Work.detention-review","Review of a child's deprivation of liberty","Uşağın azadlıqdan məhrumetməsinə yenidən baxış","Пересмотр лишения ребёнка свободы"),
 ("Work.court-hearing","Court hearing this week","Bu həftə məhkəmə dinləməsi","Судебное заседание на этой неделе"),
 ("Dashboard.Work","My work: {0} items due, {1} overdue","Mənim işim: {0} iş, {1} gecikmiş","Мои задачи: {0}, из них просрочено {1}"),
+("Care.None","No gatekeeping decision, placement or reunification recorded.","Qapı nəzarəti qərarı, yerləşdirmə və ya ailəyə qayıtma qeydə alınmayıb.","Решений по гейткипингу, размещений и воссоединений не записано."),
 ("Nav.MyWork","My work","Mənim işim","Мои задачи"),
 ("Nav.Cases","Cases","İşlər","Дела"),
 ("Nav.Referrals","Referrals","Yönləndirmələr","Направления"),

@@ -125,6 +125,14 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(Stage(supervisor)).ToHaveAttributeAsync("data-stage", "Closed");
         await Assertions.Expect(supervisor.Locator("#case-history tr[data-kind='referral-completed']")).ToBeVisibleAsync();
         await Shot(supervisor, "case-closed");
+
+        // The same page in Azerbaijani and Russian.
+        await supervisor.GotoAsync("/language?culture=az&returnUrl=" + Uri.EscapeDataString(new Uri(caseUrl).AbsolutePath));
+        await Assertions.Expect(supervisor.Locator(".stepper li.current")).ToHaveTextAsync("Bağlanıb");
+        await Assertions.Expect(supervisor.Locator("#case-history tr[data-kind='referral-completed']")).ToContainTextAsync("Yönləndirmə tamamlandı");
+        await Shot(supervisor, "case-closed-az");
+        await supervisor.GotoAsync("/language?culture=ru&returnUrl=" + Uri.EscapeDataString(new Uri(caseUrl).AbsolutePath));
+        await Assertions.Expect(supervisor.Locator(".stepper li.current")).ToHaveTextAsync("Закрыто");
     }
 
     [Fact]
