@@ -42,20 +42,21 @@ internal static class BenchCases
     private const int TeamSize = 8;
 
     private const string Usage = """
-        usage: himaya bench cases [--cases 300000] [--workers 5000] [--seed 1] [--samples 200] [--reload]
+        usage: himaya bench cases [--cases 300000] [--workers 5000] [--seed 1] [--samples 200] [--reload] [--no-in-process]
                                   [--keys DIR] [--url http://127.0.0.1:5090 [--http-samples 200] [--tokens FILE] [--wrk-users 400]]
                                   --Database:Provider=Postgres --Database:ConnectionString=...
           --cases N       cases to load over existing children (once; a later run reuses them)
           --workers N     social workers in all, spread over the districts by their number of children (created once)
           --samples N     calls per in-process scenario
           --reload        delete the bench cases (and everything hanging from them) and load again
+          --no-in-process skip the in-process timings (e.g. when only the HTTP step is wanted)
           --keys DIR      the app's data-protection key directory (DataProtection:KeysPath; default: $DataProtection__KeysPath or data/keys)
           --url URL       a running app on the same database and keys: time its pages over HTTP and write the wrk tokens file
           --tokens FILE   where to write the wrk users (default /tmp/himaya-bench/cases-tokens.txt)
           --wrk-users N   bench users signed in for wrk (nine social workers to one supervisor)
         """;
 
-    private sealed record Options(int Cases, int Workers, int Seed, int Samples, bool Reload, string Keys, string? Url, int HttpSamples, string Tokens, int WrkUsers);
+    private sealed record Options(int Cases, int Workers, int Seed, int Samples, bool Reload, bool InProcess, string Keys, string? Url, int HttpSamples, string Tokens, int WrkUsers);
 
     private static string Password => Environment.GetEnvironmentVariable("HIMAYA_BENCH_PASSWORD") is { Length: > 0 } p ? p : DefaultPassword;
 
@@ -108,7 +109,7 @@ internal static class BenchCases
         }
         await EnrolAsync(sp);
         await EnsureCasesAsync(sp, units, o);
-        await MeasureAsync(sp, units, o);
+        if (o.InProcess) await MeasureAsync(sp, units, o);
         if (o.Url is not null) await HttpAsync(sp, o);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
         return 0;
@@ -117,7 +118,7 @@ internal static class BenchCases
     private static (Options?, string?) Parse(string[] args)
     {
         int cases = 300_000, workers = 5_000, seed = 1, samples = 200, httpSamples = 200, wrkUsers = 400;
-        var reload = false;
+        bool reload = false, inProcess = true;
         string keys = Environment.GetEnvironmentVariable("DataProtection__KeysPath") is { Length: > 0 } k ? k : Path.Combine("data", "keys");
         string? url = null;
         var tokens = "/tmp/himaya-bench/cases-tokens.txt";
@@ -127,6 +128,7 @@ internal static class BenchCases
             if (a.StartsWith("--Database:", StringComparison.Ordinal)) { if (!a.Contains('=', StringComparison.Ordinal)) i++; continue; }
             if (a is "--help" or "-h") return (null, null);
             if (a == "--reload") { reload = true; continue; }
+            if (a == "--no-in-process") { inProcess = false; continue; }
             if (i + 1 >= args.Length) return (null, $"{a} needs a value.");
             var v = args[++i];
             bool Int(out int n) => int.TryParse(v.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n > 0;
@@ -144,7 +146,7 @@ internal static class BenchCases
                 default: return (null, $"unknown argument '{a}'.");
             }
         }
-        return (new Options(cases, workers, seed, samples, reload, keys, url, httpSamples, tokens, wrkUsers), null);
+        return (new Options(cases, workers, seed, samples, reload, inProcess, keys, url, httpSamples, tokens, wrkUsers), null);
     }
 
     // ------------------------------------------------------------------ services and staff

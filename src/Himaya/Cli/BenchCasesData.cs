@@ -274,8 +274,10 @@ internal sealed class CaseGenerator
             ? x < 0.6 ? ReferralStatus.Completed : x < 0.85 ? ReferralStatus.Declined : ReferralStatus.Cancelled
             : x < 0.15 ? ReferralStatus.Sent : x < 0.40 ? ReferralStatus.Accepted : x < 0.55 ? ReferralStatus.Delivered
             : x < 0.85 ? ReferralStatus.Completed : x < 0.95 ? ReferralStatus.Declined : ReferralStatus.Cancelled;
-        // A referral still waiting for an answer was sent in the last days (some are past the three-day answer time).
-        var sent = status == ReferralStatus.Sent ? _now - Days(U(0, Math.Min(6, (_now - from).TotalDays))) : from + ((end - from) * U(0, 0.8));
+        // Open referrals are recent: one waiting for an answer was sent in the last days (a quarter are past the three-day
+        // answer time), one accepted or being delivered in the last weeks (about one in six is past its due date).
+        var recent = status switch { ReferralStatus.Sent => 4.0, ReferralStatus.Accepted => 45, ReferralStatus.Delivered => 60, _ => 0 };
+        var sent = recent > 0 ? _now - Days(U(0, Math.Min(recent, (_now - from).TotalDays))) : from + ((end - from) * U(0, 0.8));
         var r = new Referral
         {
             Id = DeterministicGuid(), CaseId = c.Id, ServiceId = service.Id, Reason = "Needs " + service.Kind.ToString().ToLowerInvariant() + " support agreed in the plan.",
@@ -283,11 +285,13 @@ internal sealed class CaseGenerator
             RespondBy = sent.AddDays(3), DueOn = DateOnly.FromDateTime(sent.AddDays((int)U(14, 60))), Version = 1,
         };
         var respond = sent + Days(U(0.1, 3));
+        if (respond > _now) respond = sent + ((_now - sent) / 2);
+        DateTime Past(DateTime t) => t > _now ? _now : t;
         switch (status)
         {
             case ReferralStatus.Accepted: (r.RespondedAt, r.Version) = (respond, 2); break;
-            case ReferralStatus.Delivered: (r.RespondedAt, r.DeliveredAt, r.DeliveryNote, r.Version) = (respond, respond + Days(U(3, 20)), "Sessions started.", 3); break;
-            case ReferralStatus.Completed: (r.RespondedAt, r.DeliveredAt, r.DeliveryNote, r.Outcome, r.CompletedAt, r.Version) = (respond, respond + Days(5), "Eight sessions held.", "Completed as planned.", respond + Days(U(10, 40)), 4); break;
+            case ReferralStatus.Delivered: (r.RespondedAt, r.DeliveredAt, r.DeliveryNote, r.Version) = (respond, Past(respond + Days(U(3, 20))), "Sessions started.", 3); break;
+            case ReferralStatus.Completed: (r.RespondedAt, r.DeliveredAt, r.DeliveryNote, r.Outcome, r.CompletedAt, r.Version) = (respond, Past(respond + Days(5)), "Eight sessions held.", "Completed as planned.", Past(respond + Days(U(10, 40))), 4); break;
             case ReferralStatus.Declined: (r.RespondedAt, r.DeclineReason, r.Version) = (respond, "No places until next quarter.", 2); break;
             case ReferralStatus.Cancelled: (r.Outcome, r.CompletedAt, r.Version) = ("The family moved to another district.", respond, 2); break;
         }
@@ -429,6 +433,8 @@ internal sealed class CaseGenerator
         var sw = System.Diagnostics.Stopwatch.StartNew();
         await using (var w = await conn.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"))
         {
+            // The end of a COPY runs the foreign-key checks of every row: longer than the default 30 s on a busy machine.
+            w.Timeout = TimeSpan.FromMinutes(15);
             foreach (var row in rows)
             {
                 await w.StartRowAsync();
