@@ -42,7 +42,7 @@ internal static class BenchCases
     private const int TeamSize = 8;
 
     private const string Usage = """
-        usage: himaya bench cases [--cases 300000] [--workers 5000] [--seed 1] [--samples 200] [--reload] [--no-in-process]
+        usage: himaya bench cases [--cases 300000] [--workers 5000] [--seed 1] [--samples 200] [--reload] [--no-in-process] [--only TEXT]
                                   [--keys DIR] [--url http://127.0.0.1:5090 [--http-samples 200] [--tokens FILE] [--wrk-users 400]]
                                   --Database:Provider=Postgres --Database:ConnectionString=...
           --cases N       cases to load over existing children (once; a later run reuses them)
@@ -50,13 +50,14 @@ internal static class BenchCases
           --samples N     calls per in-process scenario
           --reload        delete the bench cases (and everything hanging from them) and load again
           --no-in-process skip the in-process timings (e.g. when only the HTTP step is wanted)
+          --only TEXT     run only the in-process scenarios whose name contains TEXT (e.g. dashboard)
           --keys DIR      the app's data-protection key directory (DataProtection:KeysPath; default: $DataProtection__KeysPath or data/keys)
           --url URL       a running app on the same database and keys: time its pages over HTTP and write the wrk tokens file
           --tokens FILE   where to write the wrk users (default /tmp/himaya-bench/cases-tokens.txt)
           --wrk-users N   bench users signed in for wrk (nine social workers to one supervisor)
         """;
 
-    private sealed record Options(int Cases, int Workers, int Seed, int Samples, bool Reload, bool InProcess, string Keys, string? Url, int HttpSamples, string Tokens, int WrkUsers);
+    private sealed record Options(int Cases, int Workers, int Seed, int Samples, bool Reload, bool InProcess, string? Only, string Keys, string? Url, int HttpSamples, string Tokens, int WrkUsers);
 
     private static string Password => Environment.GetEnvironmentVariable("HIMAYA_BENCH_PASSWORD") is { Length: > 0 } p ? p : DefaultPassword;
 
@@ -120,7 +121,7 @@ internal static class BenchCases
         int cases = 300_000, workers = 5_000, seed = 1, samples = 200, httpSamples = 200, wrkUsers = 400;
         bool reload = false, inProcess = true;
         string keys = Environment.GetEnvironmentVariable("DataProtection__KeysPath") is { Length: > 0 } k ? k : Path.Combine("data", "keys");
-        string? url = null;
+        string? url = null, only = null;
         var tokens = "/tmp/himaya-bench/cases-tokens.txt";
         for (var i = 2; i < args.Length; i++)
         {
@@ -142,11 +143,12 @@ internal static class BenchCases
                 case "--wrk-users": if (!Int(out wrkUsers)) return (null, "--wrk-users must be a positive integer."); break;
                 case "--keys": keys = v; break;
                 case "--url": url = v.TrimEnd('/'); break;
+                case "--only": only = v; break;
                 case "--tokens": tokens = v; break;
                 default: return (null, $"unknown argument '{a}'.");
             }
         }
-        return (new Options(cases, workers, seed, samples, reload, inProcess, keys, url, httpSamples, tokens, wrkUsers), null);
+        return (new Options(cases, workers, seed, samples, reload, inProcess, only, keys, url, httpSamples, tokens, wrkUsers), null);
     }
 
     // ------------------------------------------------------------------ services and staff
@@ -374,7 +376,7 @@ internal static class BenchCases
         Console.WriteLine();
         Console.WriteLine("in process (the services the pages call; audit writes included; warm, one call at a time):");
         Console.WriteLine($"{"scenario",-58} {"n",5} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
-        foreach (var (name, calls) in scenarios)
+        foreach (var (name, calls) in scenarios.Where(x => o.Only is null || x.Name.Contains(o.Only, StringComparison.OrdinalIgnoreCase)))
         {
             foreach (var c in calls.Take(10)) { await using var w = sp.CreateAsyncScope(); await c(w.ServiceProvider); }
             var times = new List<double>(calls.Count);
