@@ -6,7 +6,8 @@
 #   bench/cases-bench.sh [DURATION] [THINK_MS ...]        e.g. bench/cases-bench.sh 120s 1000 0
 #
 # Environment: HIMAYA (the built dll), PG (connection string), URL (the running app), KEYS (its DataProtection:KeysPath),
-# OUT (where the tokens file goes), CONNECTIONS (200), SKIP_HTTP=1 to reuse the tokens file written less than an hour ago.
+# OUT (where the tokens file goes), CONNECTIONS (200), WARMUP (20s), SKIP_HTTP=1 to reuse the tokens file written less than
+# an hour ago.
 set -eu
 cd "$(dirname "$0")/.."
 HIMAYA=${HIMAYA:-src/Himaya/bin/Release/net10.0/himaya.dll}
@@ -34,6 +35,12 @@ if [ "${SKIP_HTTP:-0}" != 1 ]; then
     --Database:Provider=Postgres "--Database:ConnectionString=$PG"
   machine
 fi
+
+# Warm-up (not recorded): every request kind, notes and reviews included, so the measured runs see compiled code.
+echo
+echo "== warm-up: ${WARMUP:-20s} of the same mix, 50 connections, no think time (not recorded) =="
+CASES_TOKENS="$OUT/cases-tokens.txt" THINK_MS=0 WRK_THREADS=2 \
+  wrk -t2 -c50 -d"${WARMUP:-20s}" --timeout 10s -s bench/wrk-cases.lua "$URL" | grep -E '^requests|^responses'
 
 for think in $THINKS; do
   echo
