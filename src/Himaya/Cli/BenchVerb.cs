@@ -22,12 +22,14 @@ internal static class BenchVerb
             if (args[i] == "--queries" && i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var q) && q > 0) queries = q;
         if (args.Length >= 2 && args[1] == "link") return BenchLink.Run(args);
         if (args.Length >= 2 && args[1] == "moda") return BenchModa.Run(args);
+        if (args.Length >= 2 && args[1] == "cases") return await BenchCases.RunAsync(args, dbOptions);
         if (args.Length < 2 || args[1] is not ("search" or "deprivation"))
         {
             Console.Error.WriteLine("usage: himaya bench search [--queries N] [--Database:Provider=Postgres --Database:ConnectionString=...]");
             Console.Error.WriteLine("       himaya bench link [--records N] [--duplicates 0.2] [--seed S]");
             Console.Error.WriteLine("       himaya bench moda [--children N] [--seed S] [--postgres CONNECTION-STRING]");
             Console.Error.WriteLine("       himaya bench deprivation [--Database:...]   (the registry analysis behind /deprivation, national scope)");
+            Console.Error.WriteLine("       himaya bench cases [--cases 300000] [--workers 5000] [--url URL] --Database:Provider=Postgres ...   (case pages at scale; --help)");
             return 2;
         }
 
