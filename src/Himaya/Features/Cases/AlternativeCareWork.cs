@@ -91,13 +91,13 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
                 CaseId = c.Id, ChildId = child.Id, Type = r.Type!.Value, FosterCarerId = r.Type == PlacementType.Foster ? r.FosterCarerId : null, PlaceName = name,
                 GatekeepingDecisionId = gatekeeping, StartOn = r.StartOn!.Value, At = Now, ById = user.Id,
             });
-            SetCareArrangement(child, r.Type.Value switch
+            CaseRules.SetCareArrangement(db, child, r.Type.Value switch
             {
                 PlacementType.Kinship => CareArrangement.Kinship,
                 PlacementType.Foster => CareArrangement.Foster,
                 PlacementType.ResidentialInstitution => CareArrangement.ResidentialInstitution,
                 _ => CareArrangement.Other,
-            }, user);
+            }, user, Now);
             return ("placement", $"{r.Type}: {name}", null);
         }, ct);
 
@@ -137,7 +137,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             if (current is not null) (current.EndOn, current.EndReason) = (r.ReunifiedOn, "reunified with the family");
             foreach (var months in CareOptions.VisitMonths)
                 db.MonitoringVisits.Add(new MonitoringVisit { CaseId = c.Id, MonthsAfter = months, DueOn = r.ReunifiedOn!.Value.AddMonths(months) });
-            SetCareArrangement(child, CareArrangement.Parents, user);
+            CaseRules.SetCareArrangement(db, child, CareArrangement.Parents, user, Now);
             return ("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
         }, ct);
 
@@ -158,15 +158,6 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             (v.DoneOn, v.Findings, v.ById) = (r.DoneOn, r.Findings!.Trim(), user.Id);
             return ("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
         }, ct);
-
-    private void SetCareArrangement(Child child, CareArrangement to, CurrentUser user)
-    {
-        if (child.CareArrangement == to) return;
-        db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["careArrangement"] = child.CareArrangement.ToString() },
-            new Dictionary<string, string?> { ["careArrangement"] = to.ToString() }, user, Now));
-        (child.CareArrangement, child.UpdatedAt) = (to, Now);
-        child.Version++;
-    }
 
     /// <summary>
     /// The frame of these steps: permission, case scope (404 first), owner or supervisor, an open case, validation (field
@@ -196,9 +187,5 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
     }
 
-    private static void Text(FieldErrors e, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value)) e.Add(field, "Required.");
-        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
-    }
+    private static void Text(FieldErrors e, string field, string? value, int max) => CaseRules.Text(e, field, value, max, required: true);
 }

@@ -451,11 +451,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         _ => false,
     };
 
-    private static void Text(FieldErrors e, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(field, "Required."); }
-        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
-    }
+    private static void Text(FieldErrors e, string field, string? value, int max, bool required) => CaseRules.Text(e, field, value, max, required);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -172,11 +172,7 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
     {
         var child = await db.Children.FirstAsync(x => x.Id == childId, ct);
         var to = detained ? CareArrangement.Detention : child.CareArrangement == CareArrangement.Detention ? CareArrangement.Other : child.CareArrangement;
-        if (to == child.CareArrangement) return;
-        db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["careArrangement"] = child.CareArrangement.ToString() },
-            new Dictionary<string, string?> { ["careArrangement"] = to.ToString() }, user, Now));
-        (child.CareArrangement, child.UpdatedAt) = (to, Now);
-        child.Version++;
+        CaseRules.SetCareArrangement(db, child, to, user, Now);
     }
 
     private async Task<(Case? Case, Outcome<CaseView>? Stop)> CaseAsync(CurrentUser user, Guid caseId, CancellationToken ct)
@@ -202,9 +198,5 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
     }
 
-    private static void Text(FieldErrors e, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(field, "Required."); }
-        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
-    }
+    private static void Text(FieldErrors e, string field, string? value, int max, bool required) => CaseRules.Text(e, field, value, max, required);
 }
