@@ -57,6 +57,10 @@ public sealed class Case
     public DateTime UpdatedAt { get; set; }
     public int UpdatedById { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Late: the current step's deadline passed (and nothing waits for the supervisor), or the plan's review date did.</summary>
+    public bool IsOverdue(DateTime now, DateOnly today) => Stage != CaseStage.Closed &&
+        ((DueAt is { } due && due < now && Pending == PendingApproval.None) || (NextReviewOn is { } review && review < today));
 }
 
 public enum AssessmentKind { Initial, Comprehensive, Review }

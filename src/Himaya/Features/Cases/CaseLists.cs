@@ -186,6 +186,5 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
             ((c.DueAt != null && c.DueAt < now && c.Pending == PendingApproval.None) || (c.NextReviewOn != null && c.NextReviewOn < today)));
     }
 
-    private bool IsOverdue(Case c) => c.Stage != CaseStage.Closed &&
-        ((c.DueAt is { } due && due < Now && c.Pending == PendingApproval.None) || (c.NextReviewOn is { } review && review < Today));
+    private bool IsOverdue(Case c) => c.IsOverdue(Now, Today);
 }

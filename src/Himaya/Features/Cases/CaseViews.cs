@@ -59,8 +59,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
             [.. visits.Select(v => new VisitView(v.Id, v.MonthsAfter, v.DueOn, v.DoneOn, v.Findings, v.DoneOn is null && v.DueOn <= Today.AddDays(14), v.DoneOn is null && v.DueOn < Today))]);
     }
 
-    public bool IsOverdue(Case c) => c.Stage != CaseStage.Closed &&
-        ((c.DueAt is { } due && due < Now && c.Pending == PendingApproval.None) || (c.NextReviewOn is { } review && review < Today));
+    private bool IsOverdue(Case c) => c.IsOverdue(Now, Today);
 
     /// <summary>Referrals with their service, case number, child and sender. The query must already be scoped by the caller.</summary>
     public async Task<List<ReferralView>> ReferralsAsync(IQueryable<Referral> referrals, CancellationToken ct)

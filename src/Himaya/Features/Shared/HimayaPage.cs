@@ -39,6 +39,12 @@ public abstract partial class HimayaPage : PageModel
         }
     }
 
+    /// <summary>A value the user sent in this request's form (to refill a form that was refused), or null.</summary>
+    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
+
+    /// <summary>All values of a multi-choice field the user sent in this request's form.</summary>
+    public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
+
     public string? ErrorFor(string field) => Errors.All.TryGetValue(field, out var list) ? string.Join(" ", list.Select(Localise)) : null;
 
     /// <summary>Validation messages are English sentences from the shared validators; the resource files translate the common ones.</summary>

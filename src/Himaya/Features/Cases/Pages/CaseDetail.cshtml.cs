@@ -29,8 +29,6 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         : Request.Form.Where(kv => kv.Key is not ("version" or "__RequestVerificationToken" or "referralId" or "referralVersion" or "decision") && !string.IsNullOrWhiteSpace(kv.Value.ToString()))
             .Select(kv => (kv.Key, kv.Value.ToString()));
 
-    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
-    public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
     {

@@ -17,8 +17,6 @@ public sealed class CaseOpenModel(CaseWork work, ChildRecords children) : Himaya
     public List<UserRef> Workers { get; private set; } = [];
     public List<UserRef> Supervisors { get; private set; } = [];
     public string? Conflict { get; private set; }
-    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
-    public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -13,7 +13,6 @@ public sealed class FosterCarersPageModel(FosterCarers carers, AdminUnits units)
     public string? Message { get; private set; }
     public int? FailedId { get; private set; }
     public bool Registering { get; private set; }
-    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
     public IEnumerable<(string, string)> DistrictOptions => units.Districts.Where(d => Me.ScopeKind != ScopeKind.Areas || Me.Districts.Contains(d.Code))
         .Select(d => (d.Code, units.DisplayName(d.Code, Culture))).OrderBy(d => d.Item2, StringComparer.CurrentCulture);
 

@@ -13,7 +13,6 @@ public sealed class ReferralsPageModel(Referrals referrals) : HimayaPage
     public string? Message { get; private set; }
     public Guid? FailedId { get; private set; }
     public string CurrentBox => Box is "sent" or "incoming" ? Box : Me.Can(Permission.RespondReferrals) && !Me.Can(Permission.ReadCases) ? "incoming" : Me.Can(Permission.ReadCases) ? "sent" : "incoming";
-    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {

@@ -13,7 +13,6 @@ public sealed class TeamModel(CaseLists lists, CaseTransfers transfers) : Himaya
     public List<TransferItem> Transfers { get; private set; } = [];
     public string? Message { get; private set; }
     public Guid? FailedId { get; private set; }
-    public string? Value(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
