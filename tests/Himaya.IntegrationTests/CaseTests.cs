@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Himaya.Features.Cases;
+using Himaya.Features.Identity;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
 namespace Himaya.IntegrationTests;
@@ -320,6 +323,78 @@ public abstract class CaseTests(HimayaApp app)
         district.GetProperty("byStage").GetProperty("Implementation").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
         district.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("districtCode").GetString()).ShouldBe(["C-GAN"]);
         (await (await app.ClientForAsync("analyst")).GetAsync("/api/v1/my-work")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_team_dashboard_counts_open_overdue_waiting_and_late_referrals_per_worker_and_district()
+    {
+        // A district no other test uses, so the counts are exact.
+        const string district = "R-ORD";
+        var (supervisor, _) = await UserAsync(Roles.Supervisor, district);
+        var (coordinator, _) = await UserAsync(Roles.DistrictCoordinator, district);
+        var (first, firstId) = await UserAsync(Roles.SocialWorker, district);
+        var (second, secondId) = await UserAsync(Roles.SocialWorker, district);
+        async Task<Guid> OpenAsync(HttpClient worker)
+        {
+            var child = (await TestData.CreateChildAsync(worker, TestData.Child(district))).GetProperty("id").GetString();
+            var c = await OkAsync(worker.PostAsJsonAsync("/api/v1/cases", new { childId = child, reason = "r", concerns = new[] { "neglect" }, risk = "Low" }), HttpStatusCode.Created);
+            return Guid.Parse(c.GetProperty("id").GetString()!);
+        }
+        var late = await OpenAsync(first);        // initial assessment overdue, and a referral left unanswered too long
+        var waiting = await OpenAsync(first);     // plan waiting for approval: its deadline is the supervisor's, not overdue
+        var closed = await OpenAsync(first);      // closed: counted nowhere, nor its late referral
+        var review = await OpenAsync(second);     // follow-up review date passed
+        var onTime = await OpenAsync(second);
+        await using (var db = app.NewDbContext())
+        {
+            var now = DateTime.UtcNow;
+            var cases = await db.Cases.Where(c => c.DistrictCode == district).ToDictionaryAsync(c => c.Id);
+            cases[late].DueAt = now.AddHours(-1);
+            cases[waiting].Stage = CaseStage.CasePlan;
+            cases[waiting].Pending = PendingApproval.Plan;
+            cases[waiting].DueAt = now.AddDays(-3);
+            cases[closed].Stage = CaseStage.Closed;
+            cases[closed].DueAt = now.AddDays(-3);
+            cases[review].Stage = CaseStage.FollowUp;
+            cases[review].DueAt = null;
+            cases[review].NextReviewOn = DateOnly.FromDateTime(now).AddDays(-1);
+            cases[onTime].DueAt = now.AddDays(5);
+            var service = await db.Services.Select(s => s.Id).FirstAsync();
+            Referral Referral(Guid caseId, ReferralStatus status, DateTime respondBy, DateOnly? dueOn) => new()
+            {
+                Id = Guid.NewGuid(), CaseId = caseId, ServiceId = service, Reason = "r", ConsentGiven = true, ConsentBy = "Mother",
+                ConsentOn = DateOnly.FromDateTime(now), Status = status, SentAt = now.AddDays(-10), SentById = firstId, RespondBy = respondBy, DueOn = dueOn,
+            };
+            db.Referrals.AddRange(
+                Referral(late, ReferralStatus.Sent, now.AddDays(-1), null),                                         // late answer
+                Referral(late, ReferralStatus.Accepted, now.AddDays(-9), DateOnly.FromDateTime(now).AddDays(-2)),  // late delivery
+                Referral(late, ReferralStatus.Completed, now.AddDays(-9), DateOnly.FromDateTime(now).AddDays(-2)), // finished: not late
+                Referral(onTime, ReferralStatus.Sent, now.AddDays(1), null),                                       // still in time
+                Referral(closed, ReferralStatus.Sent, now.AddDays(-1), null));                                     // closed case: not counted
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var client in new[] { supervisor, coordinator })
+        {
+            var d = await OkAsync(client.GetAsync("/api/v1/cases/dashboard"));
+            d.GetProperty("open").GetInt32().ShouldBe(4);
+            d.GetProperty("overdue").GetInt32().ShouldBe(2);
+            d.GetProperty("awaitingApproval").GetInt32().ShouldBe(1);
+            d.GetProperty("overdueReferrals").GetInt32().ShouldBe(2);
+            d.GetProperty("byStage").GetProperty("InitialAssessment").GetInt32().ShouldBe(2);
+            d.GetProperty("byStage").GetProperty("CasePlan").GetInt32().ShouldBe(1);
+            d.GetProperty("byStage").GetProperty("FollowUp").GetInt32().ShouldBe(1);
+            d.GetProperty("byStage").TryGetProperty("Closed", out _).ShouldBeFalse();
+            var workers = d.GetProperty("workers").EnumerateArray().ToDictionary(w => w.GetProperty("userId").GetInt32());
+            workers.Keys.Order().ShouldBe(new[] { firstId, secondId }.Order());
+            (workers[firstId].GetProperty("open").GetInt32(), workers[firstId].GetProperty("overdue").GetInt32(), workers[firstId].GetProperty("awaitingApproval").GetInt32()).ShouldBe((2, 1, 1));
+            (workers[secondId].GetProperty("open").GetInt32(), workers[secondId].GetProperty("overdue").GetInt32(), workers[secondId].GetProperty("awaitingApproval").GetInt32()).ShouldBe((2, 1, 0));
+            workers[secondId].GetProperty("byStage").GetProperty("FollowUp").GetInt32().ShouldBe(1);
+            var districts = d.GetProperty("districts").EnumerateArray().ToList();
+            districts.Select(x => x.GetProperty("districtCode").GetString()).ShouldBe([district]);
+            districts[0].GetProperty("overdue").GetInt32().ShouldBe(2);
+            districts[0].GetProperty("byStage").GetProperty("InitialAssessment").GetInt32().ShouldBe(2);
+        }
     }
 
     [Fact]

@@ -20,12 +20,27 @@ public sealed class DatabaseOptions
         // Counting with Take(cap) is deliberate (bounded counts); ordering it would only cost time.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         if (Provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(EffectiveConnectionString, o => o.CommandTimeout(120).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            options.UseNpgsql(WithPostgresDefaults(EffectiveConnectionString), o => o.CommandTimeout(120).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         else
         {
             EnsureSqliteFolder(EffectiveConnectionString);
             options.UseSqlite(EffectiveConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         }
+    }
+
+    /// <summary>
+    /// Defaults measured under load (docs/benchmarks.md, case management), unless the connection string says otherwise:
+    /// the app keeps no session state on its connections, so returning one to the pool needs no DISCARD ALL round trip;
+    /// and its queries repeat, so preparing the most used ones saves PostgreSQL parsing and planning them every time.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Has(string name) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), name, StringComparison.OrdinalIgnoreCase));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!Has("NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Has("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     /// <summary>A context outside dependency injection (command-line verbs, tests).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using Himaya.Features.Identity;
 using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Himaya.Features.Audit;
 
@@ -32,12 +33,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            if (db.Database.IsNpgsql())
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-            var id = last?.Id ?? 0;
-            var prev = last?.Hash ?? "";
+            var (id, prev) = await LockAndReadLastAsync(ct);
             var at = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
             foreach (var e in events)
             {
@@ -52,13 +48,37 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
                 prev = entry.Hash;
                 db.AuditEntries.Add(entry);
             }
-            await db.SaveChangesAsync(ct);
+            // Every request appends under the one lock, held until commit, so each round trip inside it counts: no
+            // savepoint around this insert (if it fails, the whole transaction is rolled back anyway).
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
+            try { await db.SaveChangesAsync(ct); }
+            finally { db.Database.AutoSavepointsEnabled = savepoints; }
             if (own is not null) await own.CommitAsync(ct);
         }
         finally
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Takes the chain's lock (PostgreSQL: a transaction-scoped advisory lock; SQLite serialises writers itself) and
+    /// reads the last entry, in one round trip on PostgreSQL.
+    /// </summary>
+    private async Task<(long Id, string Hash)> LockAndReadLastAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+            return (last?.Id ?? 0, last?.Hash ?? "");
+        }
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({AdvisoryLockKey}); SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, "");
     }
 
     /// <summary>Walks the whole chain in id order; reports the first entry whose hash, link or id sequence is wrong.</summary>

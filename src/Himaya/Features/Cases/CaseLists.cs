@@ -156,26 +156,33 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
     {
         if (!user.Can(Permission.ReadCases)) return new Outcome<CaseDashboard>.Forbidden();
         var open = db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Stage != CaseStage.Closed);
-        var overdue = Overdue(open);
-        var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
-        var perOwner = await open.GroupBy(c => new { c.OwnerId, c.Stage }).Select(g => new { g.Key.OwnerId, g.Key.Stage, N = g.Count(), Waiting = g.Count(c => c.Pending != PendingApproval.None) }).ToListAsync(ct);
-        var overdueByOwner = (await overdue.GroupBy(c => c.OwnerId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
-        var names = await db.Users.AsNoTracking().Where(u => perOwner.Select(p => p.OwnerId).Distinct().Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var workers = perOwner.GroupBy(p => p.OwnerId).Select(g => new WorkerLoad(g.Key, names.TryGetValue(g.Key, out var u) ? u.UserName : "#" + g.Key,
-                names.TryGetValue(g.Key, out var u2) ? u2.DisplayName : "", g.Sum(x => x.N), overdueByOwner.GetValueOrDefault(g.Key), g.Sum(x => x.Waiting),
-                g.ToDictionary(x => x.Stage, x => x.N)))
-            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ThenBy(w => w.UserName, StringComparer.Ordinal).ToList();
-        var perDistrict = await open.GroupBy(c => new { c.DistrictCode, c.Stage }).Select(g => new { g.Key.DistrictCode, g.Key.Stage, N = g.Count() }).ToListAsync(ct);
-        var overdueByDistrict = (await overdue.GroupBy(c => c.DistrictCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.N);
-        var culture = ApiSupport.Culture;
-        var districts = perDistrict.GroupBy(p => p.DistrictCode).Select(g => new DistrictStages(g.Key, units.DisplayName(g.Key, culture), g.ToDictionary(x => x.Stage, x => x.N),
-            overdueByDistrict.GetValueOrDefault(g.Key))).OrderBy(d => d.DistrictName, StringComparer.CurrentCulture).ToList();
         var now = Now;
         var today = Today;
-        var lateReferrals = await db.Referrals.AsNoTracking().Where(r => open.Any(c => c.Id == r.CaseId))
+        // One scan of the open cases (served by the partial index of open cases by district, owner and stage, which
+        // carries the columns counted here), grouped as finely as any figure needs; every figure is summed in memory.
+        // The overdue condition is Case.IsOverdue's, written out for SQL.
+        var rows = await open.GroupBy(c => new { c.DistrictCode, c.OwnerId, c.Stage }).Select(g => new
+        {
+            g.Key.DistrictCode, g.Key.OwnerId, g.Key.Stage, N = g.Count(), Waiting = g.Count(c => c.Pending != PendingApproval.None),
+            Overdue = g.Count(c => (c.DueAt != null && c.DueAt < now && c.Pending == PendingApproval.None) || (c.NextReviewOn != null && c.NextReviewOn < today)),
+        }).ToListAsync(ct);
+        var byStage = rows.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Sum(r => r.N));
+        var ownerIds = rows.Select(r => r.OwnerId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var workers = rows.GroupBy(r => r.OwnerId).Select(g => new WorkerLoad(g.Key, names.TryGetValue(g.Key, out var u) ? u.UserName : "#" + g.Key,
+                names.TryGetValue(g.Key, out var u2) ? u2.DisplayName : "", g.Sum(x => x.N), g.Sum(x => x.Overdue), g.Sum(x => x.Waiting),
+                g.GroupBy(x => x.Stage).ToDictionary(x => x.Key, x => x.Sum(y => y.N))))
+            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ThenBy(w => w.UserName, StringComparer.Ordinal).ToList();
+        var culture = ApiSupport.Culture;
+        var districts = rows.GroupBy(r => r.DistrictCode).Select(g => new DistrictStages(g.Key, units.DisplayName(g.Key, culture),
+                g.GroupBy(x => x.Stage).ToDictionary(x => x.Key, x => x.Sum(y => y.N)), g.Sum(x => x.Overdue)))
+            .OrderBy(d => d.DistrictName, StringComparer.CurrentCulture).ToList();
+        // The open statuses are named first so that the partial index of open referrals serves the count.
+        var lateReferrals = await db.Referrals.AsNoTracking()
+            .Where(r => (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered) && open.Any(c => c.Id == r.CaseId))
             .CountAsync(r => (r.Status == ReferralStatus.Sent && r.RespondBy < now) || ((r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Delivered) && r.DueOn < today), ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "case-dashboard", null, null), ct);
-        return new CaseDashboard(byStage.Values.Sum(), overdueByOwner.Values.Sum(), workers.Sum(w => w.AwaitingApproval), byStage, workers, districts, lateReferrals);
+        return new CaseDashboard(byStage.Values.Sum(), workers.Sum(w => w.Overdue), workers.Sum(w => w.AwaitingApproval), byStage, workers, districts, lateReferrals);
     }
 
     private IQueryable<Case> Overdue(IQueryable<Case> q)
