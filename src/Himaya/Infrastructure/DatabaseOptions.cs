@@ -15,17 +15,26 @@ public sealed class DatabaseOptions
         ? (Provider == DatabaseProvider.Sqlite ? "Data Source=data/himaya.db" : throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."))
         : ConnectionString;
 
+    private (string Given, string Effective)? _postgres; // the defaults applied once, not for every context
+
     public void Configure(DbContextOptionsBuilder options)
     {
         // Counting with Take(cap) is deliberate (bounded counts); ordering it would only cost time.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         if (Provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(WithPostgresDefaults(EffectiveConnectionString), o => o.CommandTimeout(120).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            options.UseNpgsql(PostgresConnectionString(), o => o.CommandTimeout(120).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         else
         {
             EnsureSqliteFolder(EffectiveConnectionString);
             options.UseSqlite(EffectiveConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         }
+    }
+
+    private string PostgresConnectionString()
+    {
+        var given = EffectiveConnectionString;
+        if (_postgres is not { } cached || cached.Given != given) _postgres = cached = (given, WithPostgresDefaults(given));
+        return cached.Effective;
     }
 
     /// <summary>

@@ -33,11 +33,10 @@ public static class HimayaServices
         var s = builder.Services;
         s.AddOptions<DatabaseOptions>().BindConfiguration("Database");
         s.AddOptions<DemoOptions>().BindConfiguration("Demo");
-        s.AddDbContext<AppDbContext>((sp, o) =>
-        {
-            var db = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-            db.Configure(o);
-        });
+        // Bound once, at the first context (not at registration: test hosts add their configuration until the app is
+        // built); binding configuration for every request's context cost measurable CPU under load.
+        var database = new Lazy<DatabaseOptions>(() => builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
+        s.AddDbContext<AppDbContext>((sp, o) => database.Value.Configure(o));
         s.AddSingleton(TimeProvider.System);
         // Keys persist beside the data so sign-in cookies and tokens survive a restart.
         s.AddDataProtection().SetApplicationName("Himaya")
@@ -46,6 +45,7 @@ public static class HimayaServices
         s.AddMemoryCache();
         s.AddHttpContextAccessor();
         s.AddScoped<CurrentUserAccessor>();
+        s.AddSingleton<AuditWriter>();
         s.AddScoped<AuditLog>();
         s.AddScoped<SignInService>();
         s.AddScoped<TwoFactor>();

@@ -12,12 +12,18 @@ public sealed record AuditEvent(string Action, string? EntityType = null, string
 
 public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenId, string? Problem, string? LastHash);
 
+/// <summary>One audit line before it joins the chain: who, from where, and what.</summary>
+public sealed record AuditLine(int? UserId, string UserName, string Roles, string? IpAddress, AuditEvent Event);
+
 /// <summary>
 /// The only writer of the audit trail. Entries get consecutive ids and a SHA-256 chain; appends are serialised
 /// by the database (PostgreSQL advisory lock, SQLite's single writer) so the chain never forks, and they join
 /// the caller's transaction when there is one, so a rolled-back change leaves no audit line claiming it happened.
+/// Lines outside any transaction of the caller (reads, searches, refusals: most requests) go through the
+/// <see cref="AuditWriter"/> when the host has one, which commits the lines of concurrent requests together;
+/// the caller still returns only once its line is committed.
 /// </summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider clock)
+public sealed class AuditLog(AppDbContext db, TimeProvider clock, AuditWriter? writer = null)
 {
     private const long AdvisoryLockKey = 0x48494d415941; // "HIMAYA"
 
@@ -27,33 +33,46 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
     public Task RecordAsync(CurrentUser? user, IReadOnlyList<AuditEvent> events, CancellationToken ct = default) =>
         AppendAsync(user?.Id, user?.UserName ?? "", user?.RolesText ?? "", user?.IpAddress, events, ct);
 
-    public async Task AppendAsync(int? userId, string userName, string roles, string? ip, IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
+    public Task AppendAsync(int? userId, string userName, string roles, string? ip, IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
     {
-        if (events.Count == 0) return;
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (events.Count == 0) return Task.CompletedTask;
+        var lines = events.Select(e => new AuditLine(userId, userName, roles, ip, e)).ToList();
+        // Inline when the lines must share the caller's fate: its open transaction, or changes it has made but not saved
+        // (saved together with the lines, as one transaction). SQLite (one writer, one small office) keeps appending
+        // inline: its lock is the file's, and a second connection would only queue behind the request's own.
+        if (writer is null || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+            return WriteAsync(db, clock, lines, ct);
+        return writer.AppendAsync(lines);
+    }
+
+    /// <summary>Appends <paramref name="lines"/> to the chain in <paramref name="context"/>'s transaction, or in one of its own.</summary>
+    internal static async Task WriteAsync(AppDbContext context, TimeProvider clock, IReadOnlyList<AuditLine> lines, CancellationToken ct)
+    {
+        var own = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var (id, prev) = await LockAndReadLastAsync(ct);
+            var (id, prev) = await LockAndReadLastAsync(context, ct);
             var at = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
-            foreach (var e in events)
+            foreach (var line in lines)
             {
+                var e = line.Event;
                 var entry = new AuditEntry
                 {
-                    Id = ++id, At = at, UserId = userId, UserName = userName, Roles = roles,
+                    Id = ++id, At = at, UserId = line.UserId, UserName = line.UserName, Roles = line.Roles,
                     Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId,
                     Detail = e.Detail is { Length: > 4000 } d ? d[..4000] : e.Detail,
-                    IpAddress = ip, Succeeded = e.Succeeded, PreviousHash = prev,
+                    IpAddress = line.IpAddress, Succeeded = e.Succeeded, PreviousHash = prev,
                 };
                 entry.Hash = ComputeHash(entry);
                 prev = entry.Hash;
-                db.AuditEntries.Add(entry);
+                context.AuditEntries.Add(entry);
             }
-            // Every request appends under the one lock, held until commit, so each round trip inside it counts: no
-            // savepoint around this insert (if it fails, the whole transaction is rolled back anyway).
-            var savepoints = db.Database.AutoSavepointsEnabled;
-            db.Database.AutoSavepointsEnabled = false;
-            try { await db.SaveChangesAsync(ct); }
-            finally { db.Database.AutoSavepointsEnabled = savepoints; }
+            // Every append holds the one lock until commit, so each round trip inside it counts: no savepoint around
+            // this insert (if it fails, the whole transaction is rolled back anyway).
+            var savepoints = context.Database.AutoSavepointsEnabled;
+            context.Database.AutoSavepointsEnabled = false;
+            try { await context.SaveChangesAsync(ct); }
+            finally { context.Database.AutoSavepointsEnabled = savepoints; }
             if (own is not null) await own.CommitAsync(ct);
         }
         finally
@@ -66,15 +85,15 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
     /// Takes the chain's lock (PostgreSQL: a transaction-scoped advisory lock; SQLite serialises writers itself) and
     /// reads the last entry, in one round trip on PostgreSQL.
     /// </summary>
-    private async Task<(long Id, string Hash)> LockAndReadLastAsync(CancellationToken ct)
+    private static async Task<(long Id, string Hash)> LockAndReadLastAsync(AppDbContext context, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        if (!context.Database.IsNpgsql())
         {
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+            var last = await context.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
             return (last?.Id ?? 0, last?.Hash ?? "");
         }
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var cmd = context.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = $"SELECT pg_advisory_xact_lock({AdvisoryLockKey}); SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
