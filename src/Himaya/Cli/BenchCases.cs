@@ -82,6 +82,8 @@ internal static class BenchCases
         services.AddScoped<AuditLog>();
         services.AddOptions<CaseOptions>();
         services.AddOptions<DemoOptions>().Configure(d => d.Enabled = false);
+        services.AddOptions<AttachmentOptions>();
+        services.AddScoped<CaseAttachments>();
         services.AddScoped<CaseViews>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseLists>();
