@@ -38,10 +38,11 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>
-    /// A default measured under load (docs/benchmarks.md, case management), unless the connection string says otherwise:
-    /// the app keeps no session state on its connections, so returning one to the pool needs no DISCARD ALL round trip.
-    /// (Automatic preparation was tried too and left out: after a few runs PostgreSQL plans a prepared statement
-    /// generically, and a search by a common surname and a birth date then took the surname index: 5 times slower.)
+    /// Defaults measured under load (docs/benchmarks.md, case management), each unless the connection string sets it:
+    /// the app keeps no session state on its connections, so returning one to the pool needs no DISCARD ALL round trip;
+    /// its statements repeat, so they are prepared automatically (parsed once per connection) — but planned for every
+    /// execution with its own values, because PostgreSQL's switch to one generic plan per statement made a search by a
+    /// common surname and a birth date take the surname index and run five times slower.
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
@@ -49,6 +50,12 @@ public sealed class DatabaseOptions
         bool Has(string name) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), name, StringComparison.OrdinalIgnoreCase));
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!Has("NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Has("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+                builder.Options = ((builder.Options ?? "") + " -c plan_cache_mode=force_custom_plan").Trim();
+        }
         return builder.ConnectionString;
     }
 
