@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Himaya.BrowserTests;
@@ -133,6 +134,35 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Shot(supervisor, "case-closed-az");
         await supervisor.GotoAsync("/language?culture=ru&returnUrl=" + Uri.EscapeDataString(new Uri(caseUrl).AbsolutePath));
         await Assertions.Expect(supervisor.Locator(".stepper li.current")).ToHaveTextAsync("Закрыто");
+    }
+
+    [Fact]
+    public async Task A_transfer_to_another_team_waits_for_its_answer_and_the_sender_can_withdraw_it()
+    {
+        // A supervisor in Shirvan to send the case to (made through the API, as an administrator would).
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = BrowserApp.Password });
+        token.EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+        var name = "supervisor.sir" + Guid.NewGuid().ToString("N")[..4];
+        (await http.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Shirvan supervisor", agency = "Social Services Centre", roles = new[] { "Supervisor" },
+            scopeKind = "Areas", scopeAreas = new[] { "C-SIR" }, password = BrowserApp.Password })).EnsureSuccessStatusCode();
+
+        var worker = await app.SignedInPageAsync("worker.ganja");
+        var caseUrl = await OpenCaseAsync(worker, await RegisterChildAsync(worker, "Köçəriyeva", "Aynur"), "Low");
+        await worker.GetByText("Transfer the case").ClickAsync();
+        var to = worker.GetByLabel("Receiving supervisor (their team takes the case)");
+        await to.SelectOptionAsync((await to.Locator("option", new() { HasTextString = name }).GetAttributeAsync("value"))!);
+        await worker.GetByLabel("District the case moves to").SelectOptionAsync("C-SIR");
+        await worker.GetByLabel("Reason for the transfer").FillAsync("The family moved to Shirvan");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Ask the receiving supervisor" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("#transfer-pending")).ToContainTextAsync("Shirvan supervisor");
+
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Withdraw the transfer" }).ClickAsync();
+        await Assertions.Expect(worker.Locator("body")).ToContainTextAsync("Transfer withdrawn: the case stays with its team.");
+        await Assertions.Expect(worker.Locator("#transfer-pending")).ToHaveCountAsync(0);
+        await Assertions.Expect(worker.Locator("tr[data-kind='transfer-withdrawn']")).ToHaveCountAsync(1);
+        worker.Url.ShouldStartWith(caseUrl);
     }
 
     [Fact]

@@ -444,6 +444,19 @@ public abstract class CaseTests(HimayaApp app)
         d = await GetAsync(worker, did!);
         d.GetProperty("districtCode").GetString().ShouldBe("C-GAN");
         d.GetProperty("history").EnumerateArray().Last().GetProperty("comment").GetString().ShouldBe("The family has not registered in Shirvan");
+
+        // Withdrawn by the sender before an answer: the receiver no longer sees it, and cannot answer it any more.
+        d = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer", new { version = V(d), toSupervisorId = receiverId, toDistrictCode = "C-SIR", reason = "Moving after all" }));
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer/withdraw", new { version = V(d) - 1 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer/withdraw", new { version = V(d), reason = new string('x', 2001) })).JsonAsync()).ErrorFields().ShouldBe(["reason"]);
+        (await shirvanWorker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer/withdraw", new { version = V(d) })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        d = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer/withdraw", new { version = V(d), reason = "The family stays in Ganja" }));
+        d.GetProperty("transfer").ValueKind.ShouldBe(JsonValueKind.Null);
+        var last = d.GetProperty("history").EnumerateArray().Last();
+        (last.GetProperty("kind").GetString(), last.GetProperty("comment").GetString()).ShouldBe(("transfer-withdrawn", "The family stays in Ganja"));
+        (await (await receiver.GetAsync("/api/v1/transfers")).JsonAsync()).EnumerateArray().ShouldNotContain(t => t.GetProperty("caseId").GetString() == did);
+        (await receiver.PostAsJsonAsync($"/api/v1/transfers/{did}/decision", new { version = V(d), accept = false, comment = "late" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await worker.PostAsJsonAsync($"/api/v1/cases/{did}/transfer/withdraw", new { version = V(d) })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public static class CaseApi
         Step<DecisionRequest>(cases, "closure/decision", "DecideCaseClosure", Permission.ApproveCases, (w, u, id, r, ct) => w.DecideClosureAsync(u, id, r, ct));
         Step<ReopenRequest>(cases, "reopen", "ReopenCase", Permission.WorkCases, (w, u, id, r, ct) => w.ReopenAsync(u, id, r, ct));
         Step<TransferRequest>(cases, "transfer", "RequestCaseTransfer", Permission.WorkCases, (w, u, id, r, ct) => w.RequestTransferAsync(u, id, r, ct));
+        Step<WithdrawTransferRequest>(cases, "transfer/withdraw", "WithdrawCaseTransfer", Permission.WorkCases, (w, u, id, r, ct) => w.WithdrawTransferAsync(u, id, r, ct));
         // Alternative care on a case.
         cases.MapPost("/{id:guid}/gatekeeping", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
             Body<GatekeepingRequest>(http, ct, async r => (await care.GatekeepAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordGatekeeping").Requires(Permission.WorkCases);

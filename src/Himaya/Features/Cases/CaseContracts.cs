@@ -17,6 +17,8 @@ public sealed record ClosureRequest(int? Version, string? Reason, string? Outcom
 public sealed record ReopenRequest(int? Version, string? Reason);
 /// <summary>Transfer to another supervisor's team (another district or agency); <c>toDistrictCode</c> defaults to the case's district.</summary>
 public sealed record TransferRequest(int? Version, int? ToSupervisorId, string? ToDistrictCode, string? Reason);
+/// <summary>The sending side takes back a transfer the receiver has not answered yet; the reason is optional.</summary>
+public sealed record WithdrawTransferRequest(int? Version, string? Reason);
 public sealed record TransferDecisionRequest(int? Version, bool? Accept, int? NewOwnerId, string? Comment);
 public sealed record TransferItem(Guid CaseId, string Number, string ChildName, int ChildAge, CaseStage Stage, RiskLevel Risk, string FromDistrictCode,
     string ToDistrictCode, string Reason, string RequestedBy, DateTime RequestedAt, int Version, IReadOnlyList<UserRef> Workers);

@@ -290,6 +290,17 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             return ("transfer-requested", district, c.TransferReason);
         }, ct);
 
+    /// <summary>The owner or supervisor takes back a transfer that is still waiting; nothing of the case had changed hands.</summary>
+    public Task<Outcome<CaseView>> WithdrawTransferAsync(CurrentUser user, Guid id, WithdrawTransferRequest r, CancellationToken ct) =>
+        ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: false),
+        c => c.TransferToSupervisorId is null ? "No transfer of this case is waiting for an answer." : null,
+        (c, _) =>
+        {
+            var to = c.TransferToDistrict;
+            (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById) = (null, null, null, null, null);
+            return Task.FromResult<(string, string?, string?)>(("transfer-withdrawn", to, string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim()));
+        }, ct);
+
     public async Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();

@@ -200,6 +200,14 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         return await ShowAsync(id, "transfer", outcome, "transfer-requested", ct);
     }
 
+    public async Task<IActionResult> OnPostWithdrawTransferAsync(Guid id, CancellationToken ct)
+    {
+        var f = Form();
+        var r = new WithdrawTransferRequest(f.Int("version"), null);
+        var outcome = Errors.IsEmpty ? await work.WithdrawTransferAsync(Me, id, r, ct) : new Outcome<CaseView>.Invalid(Errors);
+        return await ShowAsync(id, "withdraw-transfer", outcome, "transfer-withdrawn", ct);
+    }
+
     public async Task<IActionResult> OnPostGatekeepingAsync(Guid id, CancellationToken ct)
     {
         var f = Form();
