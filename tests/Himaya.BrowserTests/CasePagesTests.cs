@@ -149,7 +149,7 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             scopeKind = "Areas", scopeAreas = new[] { "C-SIR" }, password = BrowserApp.Password })).EnsureSuccessStatusCode();
 
         var worker = await app.SignedInPageAsync("worker.ganja");
-        var caseUrl = await OpenCaseAsync(worker, await RegisterChildAsync(worker, "Köçəriyeva", "Aynur"), "Low");
+        var caseUrl = await OpenCaseAsync(worker, await RegisterChildAsync(worker, "Bağırzadə", "Ülviyyə"), "Low");
         await worker.GetByText("Transfer the case").ClickAsync();
         var to = worker.GetByLabel("Receiving supervisor (their team takes the case)");
         await to.SelectOptionAsync((await to.Locator("option", new() { HasTextString = name }).GetAttributeAsync("value"))!);

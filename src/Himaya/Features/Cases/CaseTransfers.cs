@@ -29,9 +29,11 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
         var names = await views.NamesAsync(rows.Select(r => r.c.TransferRequestedById ?? r.c.OwnerId), ct);
         var today = DateOnly.FromDateTime(Now);
         var items = new List<TransferItem>();
+        var workersIn = new Dictionary<string, List<UserRef>>(StringComparer.Ordinal); // once per district, not per transfer
         foreach (var r in rows)
         {
-            var (workers, _) = await work.StaffForAsync(r.c.TransferToDistrict!, ct);
+            var district = r.c.TransferToDistrict!;
+            if (!workersIn.TryGetValue(district, out var workers)) workersIn[district] = workers = (await work.StaffForAsync(district, ct)).Workers;
             items.Add(new TransferItem(r.c.Id, r.c.Number, $"{r.Surname} {r.GivenName} {r.Patronymic}".Trim(), Child.AgeOn(r.BirthDate, today), r.c.Stage, r.c.Risk,
                 r.c.DistrictCode, r.c.TransferToDistrict!, r.c.TransferReason ?? "", names.TryGetValue(r.c.TransferRequestedById ?? 0, out var u) ? u.UserName : "",
                 r.c.TransferRequestedAt ?? r.c.UpdatedAt, r.c.Version, workers));

@@ -140,23 +140,29 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         var region = units.Find(child.DistrictCode)?.ParentCode;
         var near = region is null ? [child.DistrictCode] : units.SelfAndDescendants(region).ToList();
         var candidates = await ViewsAsync(db.FosterCarers.Where(f => f.Status == FosterCarerStatus.Approved && near.Contains(f.DistrictCode)), culture, ct);
+        // The carers and their current placements in two queries, whatever the number of candidates.
+        var ids = candidates.Select(f => f.Id).ToList();
+        var carers = await db.FosterCarers.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        var placed = await db.Placements.AsNoTracking().Where(p => p.FosterCarerId != null && ids.Contains(p.FosterCarerId.Value) && p.EndOn == null && p.ChildId != child.Id)
+            .GroupBy(p => p.FosterCarerId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var matches = new List<CarerMatch>();
         foreach (var f in candidates)
-        {
-            var carer = await db.FosterCarers.AsNoTracking().FirstAsync(x => x.Id == f.Id, ct);
-            if (await WhyNotAsync(db, carer, child, Today, ct) is null) matches.Add(new CarerMatch(f, f.Capacity - f.Placed, f.DistrictCode == child.DistrictCode));
-        }
+            if (WhyNot(carers[f.Id], child, Today, placed.GetValueOrDefault(f.Id)) is null)
+                matches.Add(new CarerMatch(f, f.Capacity - f.Placed, f.DistrictCode == child.DistrictCode));
         return matches.OrderByDescending(m => m.SameDistrict).ThenByDescending(m => m.FreePlaces).ThenBy(m => m.Carer.Name, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>Why this carer cannot take this child now (status, age, disability, room), or null.</summary>
-    public static async Task<string?> WhyNotAsync(AppDbContext db, FosterCarer carer, Child child, DateOnly today, CancellationToken ct)
+    public static async Task<string?> WhyNotAsync(AppDbContext db, FosterCarer carer, Child child, DateOnly today, CancellationToken ct) =>
+        WhyNot(carer, child, today, await db.Placements.CountAsync(p => p.FosterCarerId == carer.Id && p.EndOn == null && p.ChildId != child.Id, ct));
+
+    /// <summary>The same rules, given how many other children the carer has now.</summary>
+    private static string? WhyNot(FosterCarer carer, Child child, DateOnly today, int placed)
     {
         if (carer.Status != FosterCarerStatus.Approved) return $"{carer.Name} is not an approved foster carer (status {carer.Status}).";
         var age = Child.AgeOn(child.BirthDate, today);
         if (age < carer.MinAge || age > carer.MaxAge) return $"{carer.Name} takes children aged {carer.MinAge}–{carer.MaxAge}; the child is {age}.";
         if (child.HasFunctionalDifficulty && !carer.AcceptsDisability) return $"{carer.Name} is not approved for children with disabilities.";
-        var placed = await db.Placements.CountAsync(p => p.FosterCarerId == carer.Id && p.EndOn == null && p.ChildId != child.Id, ct);
         if (placed >= carer.Capacity) return $"{carer.Name} has no free place ({placed} of {carer.Capacity}).";
         return null;
     }
