@@ -80,14 +80,9 @@ internal static class BenchCases
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AdminUnits>();
         services.AddScoped<AuditLog>();
-        services.AddOptions<CaseOptions>();
         services.AddOptions<DemoOptions>().Configure(d => d.Enabled = false);
-        services.AddOptions<AttachmentOptions>();
-        services.AddScoped<CaseAttachments>();
-        services.AddScoped<CaseViews>();
-        services.AddScoped<CaseWork>();
-        services.AddScoped<CaseLists>();
-        services.AddScoped<Himaya.Features.Cases.Referrals>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()); // the case options at their defaults
+        services.AddCaseManagement();
         // The app's own key ring: the secrets TwoFactor encrypts here are read by the running app.
         services.AddDataProtection().SetApplicationName("Himaya").PersistKeysToFileSystem(new DirectoryInfo(o.Keys));
         services.AddSingleton<IHostEnvironment>(new BenchHost());

@@ -28,6 +28,27 @@ public static class HimayaServices
             CookieRequestCultureProvider.MakeCookieValue(CultureFor(lang is "az" or "en" or "ru" ? lang : "az")),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
+    /// <summary>
+    /// The case-management use cases and their options, for the app and for `bench cases` alike: one list, so that a
+    /// service added here reaches both (the bench's own copy of the list once missed one and stopped working).
+    /// </summary>
+    public static IServiceCollection AddCaseManagement(this IServiceCollection s)
+    {
+        s.AddOptions<Himaya.Features.Cases.CaseOptions>().BindConfiguration("Cases");
+        s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
+        s.AddScoped<Himaya.Features.Cases.CaseViews>();
+        s.AddScoped<Himaya.Features.Cases.CaseWork>();
+        s.AddScoped<Himaya.Features.Cases.CaseLists>();
+        s.AddScoped<Himaya.Features.Cases.Referrals>();
+        s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
+        s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
+        s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
+        s.AddScoped<Himaya.Features.Cases.AlternativeCareWork>();
+        s.AddScoped<Himaya.Features.Cases.FosterCarers>();
+        s.AddScoped<Himaya.Features.Cases.Justice>();
+        return s;
+    }
+
     public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
@@ -65,18 +86,7 @@ public static class HimayaServices
         s.AddScoped<Himaya.Features.Deprivation.Frameworks>();
         s.AddScoped<Himaya.Features.Deprivation.Outreach>();
         s.AddScoped<HouseholdRecords>();
-        s.AddOptions<Himaya.Features.Cases.CaseOptions>().BindConfiguration("Cases");
-        s.AddScoped<Himaya.Features.Cases.CaseViews>();
-        s.AddScoped<Himaya.Features.Cases.CaseWork>();
-        s.AddScoped<Himaya.Features.Cases.CaseLists>();
-        s.AddScoped<Himaya.Features.Cases.Referrals>();
-        s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
-        s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
-        s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
-        s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
-        s.AddScoped<Himaya.Features.Cases.AlternativeCareWork>();
-        s.AddScoped<Himaya.Features.Cases.FosterCarers>();
-        s.AddScoped<Himaya.Features.Cases.Justice>();
+        s.AddCaseManagement();
         s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         s.AddHostedService<StartupTasks>();
         s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();
