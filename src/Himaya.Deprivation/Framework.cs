@@ -128,8 +128,11 @@ public sealed record Framework(IReadOnlyList<Dimension> Dimensions, MissingRule 
                 var aggregation = Aggregation.Union;
                 if (d.TryGetProperty("aggregation", out var ag))
                 {
-                    if (ag.ValueKind != JsonValueKind.String || !Enum.TryParse(ag.GetString(), ignoreCase: true, out aggregation) || !Enum.IsDefined(aggregation))
-                        errors.Add($"{path}.aggregation: must be \"union\", \"intersection\" or \"weighted\"");
+                    // One member's name only: Enum.TryParse would also take "union, intersection" (ORed into Intersection) or "1".
+                    var named = ag.ValueKind == JsonValueKind.String ? Enum.GetNames<Aggregation>()
+                        .FirstOrDefault(x => string.Equals(x, ag.GetString(), StringComparison.OrdinalIgnoreCase)) : null;
+                    if (named is null) errors.Add($"{path}.aggregation: must be \"union\", \"intersection\" or \"weighted\"");
+                    else aggregation = Enum.Parse<Aggregation>(named);
                 }
                 var threshold = 0.5;
                 if (d.TryGetProperty("threshold", out var th))

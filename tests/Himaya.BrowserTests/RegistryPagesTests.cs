@@ -511,3 +511,84 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong username or password");
     }
 }
+
+public sealed class EnumFormTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    /// <summary>
+    /// Every enum choice of the registry forms, found on the page itself (a select whose values are all member names),
+    /// is posted a list of two members, which Enum.Parse would OR into another member: the field must say so, beside it.
+    /// </summary>
+    [Theory]
+    [InlineData("/children/new")]
+    [InlineData("/households/new")]
+    public async Task Every_enum_choice_of_a_form_refuses_a_list_of_members(string url)
+    {
+        var page = await app.SignedInPageAsync("worker.ganja");
+        await page.GotoAsync(url);
+        var names = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main form select')]
+            .filter(s => [...s.options].some(o => o.value) && [...s.options].every(o => !o.value || /^[A-Z][A-Za-z]*$/.test(o.value)))
+            .map(s => s.name)");
+        names.Length.ShouldBeGreaterThan(2);
+        foreach (var name in names)
+        {
+            await page.GotoAsync(url);
+            await page.EvaluateAsync(@"name => {
+                const s = document.querySelector(`main form select[name=""${name}""]`);
+                const values = [...s.options].map(o => o.value).filter(v => v);
+                s.value = values[0];
+                s.options[s.selectedIndex].value = values[0] + ', ' + values[values.length - 1];
+                // A row of a repeated group (members[0].sex) is read only when the row has a name.
+                const row = name.includes('].') ? name.slice(0, name.indexOf('].') + 1) : null;
+                const named = row && document.querySelector(`main form input[name=""${row}.fullName""]`);
+                if (named) named.value = 'Sınaq';
+            }", name);
+            await page.Locator("main form button.primary").First.ClickAsync();
+            await Assertions.Expect(page.Locator($"[id='{name}-error']")).ToBeVisibleAsync();
+            page.Url.ShouldNotContain("saved=true");
+        }
+    }
+}
+
+public sealed class ProfileLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    /// <summary>
+    /// The identity card once put its values under the next card in Azerbaijani (a label column wider than the card)
+    /// and cut them off in Russian. Every value on the profile must lie inside its card and show whole.
+    /// </summary>
+    [Theory]
+    [InlineData("az", 1280)] [InlineData("az", 1920)] [InlineData("en", 1280)] [InlineData("en", 1920)]
+    [InlineData("ru", 1280)] [InlineData("ru", 1920)] [InlineData("az", 390)] [InlineData("ru", 390)]
+    public async Task Every_value_on_the_child_profile_shows_inside_its_card(string language, int width)
+    {
+        var page = await app.SignedInPageAsync("worker.ganja", language, width);
+        await page.GotoAsync("/children/new");
+        await page.Locator("#f-surname").FillAsync("Qasımova");
+        await page.Locator("#f-givenName").FillAsync("Səbinə");
+        await page.Locator("#f-sex").SelectOptionAsync("F");
+        await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-6).AddDays(-width - language[0]).ToString("yyyy-MM-dd"));
+        await page.Locator("#f-careArrangement").SelectOptionAsync("Kinship");
+        await page.Locator("#f-fin").FillAsync("JY8M2" + char.ToUpperInvariant(language[0]) + (char)('A' + width % 26));
+        await page.Locator("#f-birthCertificateNumber").FillAsync("AZE" + (1234000 + width + language[1]).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("main form button.primary").ClickAsync();
+        if (await page.Locator("button[name=confirmNew]").IsVisibleAsync()) await page.Locator("button[name=confirmNew]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+
+        var problems = await page.EvaluateAsync<string[]>(@"() => {
+            const out = [];
+            for (const dd of document.querySelectorAll('main .card dd')) {
+                const card = dd.closest('.card').getBoundingClientRect();
+                const r = dd.getBoundingClientRect();
+                const label = dd.previousElementSibling ? dd.previousElementSibling.textContent.trim() : '?';
+                if (r.width < 1 || r.height < 1) out.push(label + ': not shown');
+                else if (r.left < card.left - 0.5 || r.right > card.right + 0.5 || r.top < card.top - 0.5 || r.bottom > card.bottom + 0.5)
+                    out.push(label + ': outside its card');
+                else if (dd.scrollWidth > dd.clientWidth + 1) out.push(label + ': cut off');
+            }
+            if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('the page scrolls sideways');
+            return out;
+        }");
+        problems.ShouldBeEmpty();
+        (await page.Locator("main .card dd").CountAsync()).ShouldBeGreaterThan(10);
+        await Assertions.Expect(page.Locator("main .card dd", new() { HasText = "JY8M2" })).ToBeVisibleAsync();
+    }
+}

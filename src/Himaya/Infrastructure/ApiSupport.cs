@@ -45,6 +45,13 @@ public static class ApiSupport
         return endpoint;
     }
 
+    /// <summary>
+    /// Declares the JSON body an endpoint reads (OpenAPI shows it; the generated input tests read it to send every enum
+    /// and boolean field bad values). <see cref="Json.ReadAsync"/> refuses to read a body the endpoint did not declare.
+    /// </summary>
+    public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder endpoint) where T : class =>
+        endpoint.Accepts<T>("application/json");
+
     public static CurrentUser Caller(this HttpContext http) =>
         http.Items[UserKey] as CurrentUser ?? throw new InvalidOperationException("Endpoint is missing RequireCurrentUser.");
 

@@ -44,6 +44,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Himaya.Features.Cases.JusticeRecord> JusticeRecords => Set<Himaya.Features.Cases.JusticeRecord>();
     public DbSet<Himaya.Features.Cases.CourtHearing> CourtHearings => Set<Himaya.Features.Cases.CourtHearing>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseUndefinedEnums();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseUndefinedEnums();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The last line behind the parsers: an undefined enum value (a number, or members ORed together) would be stored
+    /// as text no read can turn back into the enum, and every list holding the row would fail from then on.
+    /// </summary>
+    private void RefuseUndefinedEnums()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            foreach (var p in entry.Properties)
+                if (p.CurrentValue is Enum value && !EnumNames.IsDefined(value))
+                    throw new InvalidOperationException($"{entry.Metadata.ClrType.Name}.{p.Metadata.Name} holds an undefined enum value.");
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every stored time is UTC. PostgreSQL (timestamptz) says so when reading; SQLite keeps no kind, so say it here,

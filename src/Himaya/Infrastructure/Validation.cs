@@ -33,7 +33,7 @@ public static class Json
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions o)
     {
-        o.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        o.Converters.Add(new StrictEnumConverterFactory());
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         return o;
@@ -45,6 +45,8 @@ public static class Json
     /// </summary>
     public static async Task<(T? Value, FieldErrors? Errors)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType != typeof(T))
+            throw new InvalidOperationException($"Endpoint {request.HttpContext.GetEndpoint()?.DisplayName} reads {typeof(T).Name}: declare it with .JsonBody<{typeof(T).Name}>().");
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, FieldErrors.Single("$", "The body must be JSON (Content-Type: application/json)."));
         try
@@ -65,9 +67,13 @@ public static class Json
         return p.Length == 0 ? "$" : p;
     }
 
+    /// <summary>How the enum converter starts its message, so that the message reaches the caller as it is.</summary>
+    internal const string OneOfPrefix = "Must be one of: ";
+
     private static string Describe(JsonException ex)
     {
         var m = ex.Message;
+        if (m.StartsWith(OneOfPrefix, StringComparison.Ordinal)) return m[..(m.IndexOf('.', StringComparison.Ordinal) + 1)];
         if (m.Contains("could not be mapped", StringComparison.Ordinal)) return "Unknown field.";
         if (m.Contains("could not be converted", StringComparison.Ordinal) || ex.InnerException is FormatException or InvalidOperationException)
             return "The value has the wrong type or format.";

@@ -12,14 +12,14 @@ public static class CaseApi
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapPost("/", (HttpContext http, CaseWork work, CancellationToken ct) =>
             Body<OpenCaseRequest>(http, ct, async r => (await work.OpenAsync(http.Caller(), r, ct)).ToResult(c => TypedResults.Created($"/api/v1/cases/{c.Id}", c))))
-            .WithName("OpenCase").Requires(Permission.WorkCases);
+            .JsonBody<OpenCaseRequest>().WithName("OpenCase").Requires(Permission.WorkCases);
         cases.MapGet("/", async (HttpContext http, CaseLists lists, [FromQuery] string? stage, [FromQuery] bool? mine, [FromQuery] string? district,
             [FromQuery] bool? overdue, [FromQuery] bool? closed, [FromQuery] int? page, CancellationToken ct) =>
         {
             CaseStage? s = null;
             if (stage is { Length: > 0 })
             {
-                if (Enum.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
+                if (EnumNames.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
                 else return FieldErrors.Single("stage", string.Join(", ", Enum.GetNames<CaseStage>()) + ".").ToProblem();
             }
             return (await lists.ListAsync(http.Caller(), new CaseQuery(s, mine == true, district, overdue == true, closed == true, page ?? 1), ct)).ToResult(TypedResults.Ok);
@@ -64,46 +64,46 @@ public static class CaseApi
         Step<WithdrawTransferRequest>(cases, "transfer/withdraw", "WithdrawCaseTransfer", Permission.WorkCases, (w, u, id, r, ct) => w.WithdrawTransferAsync(u, id, r, ct));
         // Alternative care on a case.
         cases.MapPost("/{id:guid}/gatekeeping", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
-            Body<GatekeepingRequest>(http, ct, async r => (await care.GatekeepAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordGatekeeping").Requires(Permission.WorkCases);
+            Body<GatekeepingRequest>(http, ct, async r => (await care.GatekeepAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).JsonBody<GatekeepingRequest>().WithName("RecordGatekeeping").Requires(Permission.WorkCases);
         cases.MapPost("/{id:guid}/placements", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
-            Body<PlacementRequest>(http, ct, async r => (await care.PlaceAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordPlacement").Requires(Permission.WorkCases);
+            Body<PlacementRequest>(http, ct, async r => (await care.PlaceAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).JsonBody<PlacementRequest>().WithName("RecordPlacement").Requires(Permission.WorkCases);
         cases.MapPost("/{id:guid}/placements/{placementId:long}/end", (Guid id, long placementId, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
-            Body<EndPlacementRequest>(http, ct, async r => (await care.EndPlacementAsync(http.Caller(), id, placementId, r, ct)).ToResult(TypedResults.Ok))).WithName("EndPlacement").Requires(Permission.WorkCases);
+            Body<EndPlacementRequest>(http, ct, async r => (await care.EndPlacementAsync(http.Caller(), id, placementId, r, ct)).ToResult(TypedResults.Ok))).JsonBody<EndPlacementRequest>().WithName("EndPlacement").Requires(Permission.WorkCases);
         cases.MapPost("/{id:guid}/reunification", (Guid id, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
-            Body<ReunificationRequest>(http, ct, async r => (await care.ReunifyAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordReunification").Requires(Permission.WorkCases);
+            Body<ReunificationRequest>(http, ct, async r => (await care.ReunifyAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).JsonBody<ReunificationRequest>().WithName("RecordReunification").Requires(Permission.WorkCases);
         cases.MapPost("/{id:guid}/visits/{visitId:long}", (Guid id, long visitId, HttpContext http, AlternativeCareWork care, CancellationToken ct) =>
-            Body<VisitRequest>(http, ct, async r => (await care.RecordVisitAsync(http.Caller(), id, visitId, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordMonitoringVisit").Requires(Permission.WorkCases);
+            Body<VisitRequest>(http, ct, async r => (await care.RecordVisitAsync(http.Caller(), id, visitId, r, ct)).ToResult(TypedResults.Ok))).JsonBody<VisitRequest>().WithName("RecordMonitoringVisit").Requires(Permission.WorkCases);
         cases.MapGet("/{id:guid}/carer-matches", async (Guid id, HttpContext http, FosterCarers carers, CancellationToken ct) =>
             (await carers.MatchAsync(http.Caller(), id, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok)).WithName("MatchFosterCarers").Requires(Permission.ReadCases);
 
         // Juvenile justice on a case.
         cases.MapPost("/{id:guid}/justice", (Guid id, HttpContext http, Justice justice, CancellationToken ct) =>
-            Body<JusticeRequest>(http, ct, async r => (await justice.AddAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordJusticeContact").Requires(Permission.WorkCases);
+            Body<JusticeRequest>(http, ct, async r => (await justice.AddAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).JsonBody<JusticeRequest>().WithName("RecordJusticeContact").Requires(Permission.WorkCases);
         cases.MapPost("/{id:guid}/justice/{recordId:long}/{step}", (Guid id, long recordId, string step, HttpContext http, Justice justice, CancellationToken ct) =>
-            Body<JusticeStepRequest>(http, ct, async r => (await justice.StepAsync(http.Caller(), id, recordId, step, r, ct)).ToResult(TypedResults.Ok))).WithName("RecordJusticeStep").Requires(Permission.WorkCases);
+            Body<JusticeStepRequest>(http, ct, async r => (await justice.StepAsync(http.Caller(), id, recordId, step, r, ct)).ToResult(TypedResults.Ok))).JsonBody<JusticeStepRequest>().WithName("RecordJusticeStep").Requires(Permission.WorkCases);
 
         var carersGroup = api.MapGroup("/foster-carers").WithTags("Cases");
         carersGroup.MapGet("/", async (HttpContext http, FosterCarers carers, CancellationToken ct) => (await carers.ListAsync(http.Caller(), ApiSupport.Culture, ct)).ToResult(TypedResults.Ok))
             .WithName("ListFosterCarers").Requires(Permission.ReadCases);
         carersGroup.MapPost("/", (HttpContext http, FosterCarers carers, CancellationToken ct) =>
             Body<FosterCarerInput>(http, ct, async r => (await carers.CreateAsync(http.Caller(), r, ApiSupport.Culture, ct)).ToResult(f => TypedResults.Created($"/api/v1/foster-carers/{f.Id}", f))))
-            .WithName("RegisterFosterCarer").Requires(Permission.WorkCases);
+            .JsonBody<FosterCarerInput>().WithName("RegisterFosterCarer").Requires(Permission.WorkCases);
         foreach (var step in new[] { "assessment", "training", "approval", "review" })
             carersGroup.MapPost("/{id:int}/" + step, (int id, HttpContext http, FosterCarers carers, CancellationToken ct) =>
                 Body<CarerStepRequest>(http, ct, async r => (await carers.StepAsync(http.Caller(), id, step, r, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok)))
-                .WithName("FosterCarer" + char.ToUpperInvariant(step[0]) + step[1..]).Requires(step == "approval" ? Permission.ApproveCases : Permission.WorkCases);
+                .JsonBody<CarerStepRequest>().WithName("FosterCarer" + char.ToUpperInvariant(step[0]) + step[1..]).Requires(step == "approval" ? Permission.ApproveCases : Permission.WorkCases);
 
         var transfers = api.MapGroup("/transfers").WithTags("Cases");
         transfers.MapGet("/", async (HttpContext http, CaseTransfers t, CancellationToken ct) => (await t.IncomingAsync(http.Caller(), ct)).ToResult(TypedResults.Ok))
             .WithName("IncomingTransfers").Requires(Permission.ApproveCases);
         transfers.MapPost("/{id:guid}/decision", (Guid id, HttpContext http, CaseTransfers t, CancellationToken ct) =>
             Body<TransferDecisionRequest>(http, ct, async r => (await t.DecideAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
-            .WithName("DecideTransfer").Requires(Permission.ApproveCases);
+            .JsonBody<TransferDecisionRequest>().WithName("DecideTransfer").Requires(Permission.ApproveCases);
         Step<NoteRequest>(cases, "notes", "AddCaseNote", Permission.WorkCases, (w, u, id, r, ct) => w.AddNoteAsync(u, id, r, ct));
 
         cases.MapPost("/{id:guid}/referrals", (Guid id, HttpContext http, Referrals referrals, CancellationToken ct) =>
             Body<ReferRequest>(http, ct, async r => (await referrals.SendAsync(http.Caller(), id, r, ct)).ToResult(x => TypedResults.Created($"/api/v1/referrals/{x.Id}", x))))
-            .WithName("SendReferral").Requires(Permission.WorkCases);
+            .JsonBody<ReferRequest>().WithName("SendReferral").Requires(Permission.WorkCases);
 
         var referrals = api.MapGroup("/referrals").WithTags("Cases");
         foreach (var (box, perm) in new[] { ("incoming", Permission.RespondReferrals), ("sent", Permission.ReadCases) })
@@ -113,7 +113,7 @@ public static class CaseApi
                 ReferralStatus? s = null;
                 if (status is { Length: > 0 })
                 {
-                    if (Enum.TryParse<ReferralStatus>(status, false, out var parsed)) s = parsed;
+                    if (EnumNames.TryParse<ReferralStatus>(status, false, out var parsed)) s = parsed;
                     else return FieldErrors.Single("status", string.Join(", ", Enum.GetNames<ReferralStatus>()) + ".").ToProblem();
                 }
                 return (await list.ListAsync(http.Caller(), box, s, ct)).ToResult(TypedResults.Ok);
@@ -128,7 +128,7 @@ public static class CaseApi
         {
             referrals.MapPost("/{id:guid}/" + path, (Guid id, HttpContext http, Referrals work, CancellationToken ct) =>
                 Body<ReferralStepRequest>(http, ct, async r => (await work.StepAsync(http.Caller(), id, step, r, ct)).ToResult(TypedResults.Ok)))
-                .WithName(step + "Referral").Requires(perm);
+                .JsonBody<ReferralStepRequest>().WithName(step + "Referral").Requires(perm);
         }
 
         api.MapGet("/services", async (HttpContext http, Referrals work, [FromQuery] Guid? childId, CancellationToken ct) =>
@@ -140,7 +140,7 @@ public static class CaseApi
     private static void Step<T>(RouteGroupBuilder cases, string path, string name, Permission permission, Func<CaseWork, CurrentUser, Guid, T, CancellationToken, Task<Outcome<CaseView>>> run)
         where T : class =>
         cases.MapPost("/{id:guid}/" + path, (Guid id, HttpContext http, CaseWork work, CancellationToken ct) =>
-            Body<T>(http, ct, async r => (await run(work, http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).WithName(name).Requires(permission);
+            Body<T>(http, ct, async r => (await run(work, http.Caller(), id, r, ct)).ToResult(TypedResults.Ok))).JsonBody<T>().WithName(name).Requires(permission);
 
     private static async Task<IResult> Body<T>(HttpContext http, CancellationToken ct, Func<T, Task<IResult>> then) where T : class
     {

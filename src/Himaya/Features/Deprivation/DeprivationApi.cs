@@ -63,7 +63,7 @@ public static class DeprivationApi
             var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SaveRunRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await runs.SaveRegistryAsync(http.Caller(), input!, ct)).ToResult(r => TypedResults.Created($"/api/v1/deprivation/runs/{r.Id}", r));
-        }).WithName("SaveDeprivationRun").Requires(Permission.ViewAggregates);
+        }).JsonBody<SaveRunRequest>().WithName("SaveDeprivationRun").Requires(Permission.ViewAggregates);
         group.MapPost("/survey", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
         {
             var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SurveyRequest>(http.Request, ct);
@@ -73,7 +73,7 @@ public static class DeprivationApi
                 http.Response.Headers.Location = $"/api/v1/deprivation/runs/{r.Run.Id}";
                 return TypedResults.Text(r.Json, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
             });
-        }).WithName("AnalyseSurvey").Requires(Permission.ViewAggregates);
+        }).JsonBody<SurveyRequest>().WithName("AnalyseSurvey").Requires(Permission.ViewAggregates);
         group.MapGet("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
             (await runs.ListAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListDeprivationRuns").Requires(Permission.ViewAggregates);
         group.MapGet("/runs/{id:guid}", async (Guid id, HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
@@ -92,12 +92,12 @@ public static class DeprivationApi
             var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<StartOutreachRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await tasks.StartAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(t => TypedResults.Created($"/api/v1/outreach-tasks/{t.Id}", t));
-        }).WithName("StartOutreach").Requires(Permission.WriteRegistry);
+        }).JsonBody<StartOutreachRequest>().WithName("StartOutreach").Requires(Permission.WriteRegistry);
         outreach.MapGet("/", async (HttpContext http, Outreach tasks, [FromQuery] string? status, [FromQuery] string? district, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             OutreachStatus? s = null;
-            if (status is { Length: > 0 }) { if (Enum.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add("status", "Open, Done or Cancelled."); }
+            if (status is { Length: > 0 }) { if (EnumNames.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add("status", "Open, Done or Cancelled."); }
             if (!e.IsEmpty) return e.ToProblem();
             return (await tasks.ListAsync(http.Caller(), s, district, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
         }).WithName("ListOutreach").Requires(Permission.ReadPersonalData);
@@ -106,7 +106,7 @@ public static class DeprivationApi
             var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<CloseOutreachRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await tasks.CloseAsync(http.Caller(), id, input!, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
-        }).WithName("CloseOutreach").Requires(Permission.WriteRegistry);
+        }).JsonBody<CloseOutreachRequest>().WithName("CloseOutreach").Requires(Permission.WriteRegistry);
         group.MapGet("/children", async (HttpContext http, MostDeprived list, [FromQuery] string? ageGroup, [FromQuery] string? k, [FromQuery] string? district,
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? framework, [FromQuery] string? version, CancellationToken ct) =>
         {
@@ -127,8 +127,8 @@ public static class DeprivationApi
     }
 
     internal static MostDeprivedQuery ParseList(FieldErrors e, string? ageGroup, string? k, string? district, string? page, string? pageSize) => new(
-        string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim(), Himaya.Features.Registry.QueryParse.Int(e, "k", k), string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
-        Himaya.Features.Registry.QueryParse.Int(e, "page", page) ?? 1, Himaya.Features.Registry.QueryParse.Int(e, "pageSize", pageSize) ?? 50);
+        string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim(), QueryParse.Int(e, "k", k), string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
+        QueryParse.Int(e, "page", page) ?? 1, QueryParse.Int(e, "pageSize", pageSize) ?? 50);
 
     /// <summary>Query values as text, so that a wrong one is a named field error.</summary>
     internal static AnalysisRequest Parse(FieldErrors e, string? ageGroup, string? by, string? k)

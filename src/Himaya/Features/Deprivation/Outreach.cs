@@ -83,7 +83,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         var task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == id && db.Children.VisibleTo(user).Any(c => c.Id == t.ChildId), ct);
         if (task is null) return new Outcome<OutreachItem>.NotFound();
         var e = new FieldErrors();
-        if (!Enum.TryParse<OutreachStatus>(r.Status, ignoreCase: false, out var status) || status == OutreachStatus.Open) e.Add("status", "Done or Cancelled.");
+        if (!EnumNames.TryParse<OutreachStatus>(r.Status, ignoreCase: false, out var status) || status == OutreachStatus.Open) e.Add("status", "Done or Cancelled.");
         if (string.IsNullOrWhiteSpace(r.Outcome)) e.Add("outcome", "Say what came of it.");
         else if (r.Outcome.Length > 1000) e.Add("outcome", "At most 1000 characters.");
         if (!e.IsEmpty) return new Outcome<OutreachItem>.Invalid(e);

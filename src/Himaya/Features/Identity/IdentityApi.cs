@@ -13,9 +13,9 @@ public static class IdentityApi
 {
     public static void MapIdentityApi(this RouteGroupBuilder api, RouteGroupBuilder open)
     {
-        open.MapPost("/auth/token", TokenAsync).WithTags("Auth").WithName("IssueToken").AllowAnonymous();
-        open.MapPost("/auth/two-factor/enrol", EnrolAsync).WithTags("Auth").WithName("StartTwoFactorEnrolment").AllowAnonymous();
-        open.MapPost("/auth/two-factor/confirm", ConfirmAsync).WithTags("Auth").WithName("ConfirmTwoFactorEnrolment").AllowAnonymous();
+        open.MapPost("/auth/token", TokenAsync).WithTags("Auth").JsonBody<TokenRequest>().WithName("IssueToken").AllowAnonymous();
+        open.MapPost("/auth/two-factor/enrol", EnrolAsync).WithTags("Auth").JsonBody<EnrolRequest>().WithName("StartTwoFactorEnrolment").AllowAnonymous();
+        open.MapPost("/auth/two-factor/confirm", ConfirmAsync).WithTags("Auth").JsonBody<ConfirmEnrolmentRequest>().WithName("ConfirmTwoFactorEnrolment").AllowAnonymous();
         api.MapGet("/auth/me", (HttpContext http) =>
         {
             var u = http.Caller();
@@ -29,8 +29,8 @@ public static class IdentityApi
 
         var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", UserAdmin.ListAsync).WithName("ListUsers").Requires(Permission.ManageUsers);
-        users.MapPost("/", UserAdmin.CreateApiAsync).WithName("CreateUser").Requires(Permission.ManageUsers);
-        users.MapPut("/{id:int}", UserAdmin.UpdateApiAsync).WithName("UpdateUser").Requires(Permission.ManageUsers);
+        users.MapPost("/", UserAdmin.CreateApiAsync).JsonBody<UserInput>().WithName("CreateUser").Requires(Permission.ManageUsers);
+        users.MapPut("/{id:int}", UserAdmin.UpdateApiAsync).JsonBody<UserInput>().WithName("UpdateUser").Requires(Permission.ManageUsers);
         users.MapPost("/{id:int}/two-factor/reset", async (int id, HttpContext http, TwoFactor twoFactor, CancellationToken ct) =>
             (await twoFactor.ResetAsync(http.Caller(), id, ct)).ToResult(_ => TypedResults.NoContent())).WithName("ResetTwoFactor").Requires(Permission.ManageUsers);
     }

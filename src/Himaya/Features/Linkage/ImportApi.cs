@@ -13,7 +13,7 @@ public static class ImportApi
             var (input, errors) = await Json.ReadAsync<ImportRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await runner.PreviewAsync(http.Caller(), input!, ct)).ToResult(p => TypedResults.Ok(p));
-        }).WithName("PreviewImport").Requires(Permission.WriteRegistry);
+        }).JsonBody<ImportRequest>().WithName("PreviewImport").Requires(Permission.WriteRegistry);
         imports.MapPost("/", async (HttpContext http, ImportRunner runner, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<ImportRequest>(http.Request, ct);
@@ -21,7 +21,7 @@ public static class ImportApi
             return (await runner.RunAsync(http.Caller(), input!, ct)).ToResult(s => s.AlreadyImported ? TypedResults.Ok(s)
                 // A large file is applied in the background: 202 with where to follow its progress.
                 : s.InBackground ? TypedResults.Accepted($"/api/v1/imports/{s.Id}", s) : TypedResults.Created($"/api/v1/imports/{s.Id}", s));
-        }).WithName("RunImport").Requires(Permission.WriteRegistry);
+        }).JsonBody<ImportRequest>().WithName("RunImport").Requires(Permission.WriteRegistry);
         imports.MapGet("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
             (await runner.GetAsync(http.Caller(), id, ct)).ToResult(s => TypedResults.Ok(s))).WithName("GetImport").Requires(Permission.WriteRegistry);
         imports.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ImportRunner runner, CancellationToken ct) =>
@@ -36,33 +36,33 @@ public static class ImportApi
             var (input, errors) = await Json.ReadAsync<ReviewDecisionRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await r.DecideAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(i => TypedResults.Ok(i));
-        }).WithName("DecideReview").Requires(Permission.WriteRegistry);
+        }).JsonBody<ReviewDecisionRequest>().WithName("DecideReview").Requires(Permission.WriteRegistry);
         var children = api.MapGroup("/children").WithTags("Children");
         children.MapPost("/{id:guid}/merge", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<MergeRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await merges.MergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
-        }).WithName("MergeChild").Requires(Permission.DeleteRegistry);
+        }).JsonBody<MergeRequest>().WithName("MergeChild").Requires(Permission.DeleteRegistry);
         children.MapPost("/{id:guid}/unmerge", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<UnmergeRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await merges.UnmergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
-        }).WithName("UnmergeChild").Requires(Permission.DeleteRegistry);
+        }).JsonBody<UnmergeRequest>().WithName("UnmergeChild").Requires(Permission.DeleteRegistry);
         children.MapPost("/{id:guid}/split", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Reference.AdminUnits units, TimeProvider clock, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<SplitRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await merges.SplitAsync(http.Caller(), id, input!, ct)).ToResult(c => TypedResults.Ok(Himaya.Features.Registry.ChildMapping.ToDto(c, units,
                 DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ApiSupport.Culture)));
-        }).WithName("SplitChild").Requires(Permission.DeleteRegistry);
+        }).JsonBody<SplitRequest>().WithName("SplitChild").Requires(Permission.DeleteRegistry);
         children.MapPost("/{id:guid}/distinct", async (Guid id, HttpContext http, Merges merges, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<DistinctRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await merges.MarkDistinctAsync(http.Caller(), id, input!, ct)).ToResult(_ => TypedResults.NoContent());
-        }).WithName("MarkDistinctChildren").Requires(Permission.DeleteRegistry);
+        }).JsonBody<DistinctRequest>().WithName("MarkDistinctChildren").Requires(Permission.DeleteRegistry);
         children.MapGet("/{id:guid}/sources", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Registry.ChildRecords records, CancellationToken ct) =>
         {
             // Scope and the read's audit line come from the ordinary read of the child.

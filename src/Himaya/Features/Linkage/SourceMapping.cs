@@ -70,7 +70,7 @@ public sealed record SourceMapping
         CareArrangement? care = null;
         if (values["careArrangement"] is { } c)
         {
-            if (Enum.TryParse<CareArrangement>(c, ignoreCase: true, out var ca) && Enum.IsDefined(ca)) care = ca;
+            if (EnumNames.TryParse<CareArrangement>(c, ignoreCase: true, out var ca)) care = ca;
             else problems.Add($"{Columns.GetValueOrDefault("careArrangement", "careArrangement")}: \"{c}\" is not a care arrangement ({string.Join(", ", Enum.GetNames<CareArrangement>())}).");
         }
         var input = new ChildInput

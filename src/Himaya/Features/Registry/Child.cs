@@ -1,3 +1,4 @@
+using Himaya.Infrastructure;
 using Himaya.Linkage;
 
 namespace Himaya.Features.Registry;
@@ -100,7 +101,7 @@ internal static class FunctioningCodec
         foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && Enum.TryParse<FunctioningDomain>(part[..eq], out var d) && Enum.TryParse<Difficulty>(part[(eq + 1)..], out var l))
+            if (eq > 0 && EnumNames.TryParse<FunctioningDomain>(part[..eq], false, out var d) && EnumNames.TryParse<Difficulty>(part[(eq + 1)..], false, out var l))
                 result[d] = l;
         }
         return result;

@@ -12,19 +12,19 @@ public static class RegistryApi
         var children = api.MapGroup("/children").WithTags("Children");
         children.MapGet("/", SearchAsync).WithName("SearchChildren").Requires(Permission.ReadPersonalData);
         children.MapGet("/export", ExportAsync).WithName("ExportChildren").Requires(Permission.ReadPersonalData);
-        children.MapPost("/", CreateAsync).WithName("CreateChild").Requires(Permission.WriteRegistry);
-        children.MapPost("/matches", MatchesAsync).WithName("FindExistingMatches").Requires(Permission.WriteRegistry);
+        children.MapPost("/", CreateAsync).JsonBody<ChildInput>().WithName("CreateChild").Requires(Permission.WriteRegistry);
+        children.MapPost("/matches", MatchesAsync).JsonBody<ChildInput>().WithName("FindExistingMatches").Requires(Permission.WriteRegistry);
         children.MapGet("/{id:guid}", GetAsync).WithName("GetChild").Requires(Permission.ReadPersonalData);
-        children.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateChild").Requires(Permission.WriteRegistry);
+        children.MapPut("/{id:guid}", UpdateAsync).JsonBody<ChildInput>().WithName("UpdateChild").Requires(Permission.WriteRegistry);
         children.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteChild").Requires(Permission.DeleteRegistry);
         children.MapGet("/{id:guid}/history", HistoryAsync).WithName("ChildHistory").Requires(Permission.ReadPersonalData);
         children.MapGet("/{id:guid}/access", AccessAsync).WithName("ChildAccessLog").Requires(Permission.ReadPersonalData);
 
         var households = api.MapGroup("/households").WithTags("Households");
         households.MapGet("/", ListHouseholdsAsync).WithName("ListHouseholds").Requires(Permission.ReadPersonalData);
-        households.MapPost("/", CreateHouseholdAsync).WithName("CreateHousehold").Requires(Permission.WriteRegistry);
+        households.MapPost("/", CreateHouseholdAsync).JsonBody<HouseholdInput>().WithName("CreateHousehold").Requires(Permission.WriteRegistry);
         households.MapGet("/{id:guid}", GetHouseholdAsync).WithName("GetHousehold").Requires(Permission.ReadPersonalData);
-        households.MapPut("/{id:guid}", UpdateHouseholdAsync).WithName("UpdateHousehold").Requires(Permission.WriteRegistry);
+        households.MapPut("/{id:guid}", UpdateHouseholdAsync).JsonBody<HouseholdInput>().WithName("UpdateHousehold").Requires(Permission.WriteRegistry);
         households.MapDelete("/{id:guid}", async (Guid id, HttpContext http, HouseholdRecords records, CancellationToken ct) =>
             (await records.DeleteAsync(http.Caller(), id, ct)).ToResult(_ => TypedResults.NoContent())).WithName("DeleteHousehold").Requires(Permission.DeleteRegistry);
 
@@ -136,31 +136,4 @@ public static class RegistryApi
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-}
-
-internal static class QueryParse
-{
-    public static int? Int(FieldErrors e, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        e.Add(field, "Must be a whole number.");
-        return null;
-    }
-
-    public static bool? Bool(FieldErrors e, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (bool.TryParse(value, out var b)) return b;
-        e.Add(field, "Must be true or false.");
-        return null;
-    }
-
-    public static T? Enum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!value.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(value, ignoreCase: true, out var v)) return v;
-        e.Add(field, "Must be one of: " + string.Join(", ", System.Enum.GetNames<T>()) + ".");
-        return null;
-    }
 }

@@ -24,7 +24,7 @@ public sealed class FormReader(IFormCollection form, FieldErrors errors)
         : Bad<DateOnly?>(name, "Not a valid date.");
 
     public TEnum? Enum<TEnum>(string name) where TEnum : struct, System.Enum => Text(name) is not { } s ? null
-        : !s.Any(char.IsAsciiDigit) && System.Enum.TryParse<TEnum>(s, ignoreCase: false, out var v) ? v
+        : EnumNames.TryParse<TEnum>(s, ignoreCase: false, out var v) ? v
         : Bad<TEnum?>(name, "Choose one of the listed values.");
 
     private T Bad<T>(string name, string message)

@@ -24,7 +24,7 @@ public sealed class CaseListModel(CaseLists lists, AdminUnits units) : HimayaPag
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Me.Can(Permission.ReadCases)) return ForbiddenPage();
-        CaseStage? stage = Enum.TryParse<CaseStage>(Stage, false, out var s) ? s : null;
+        CaseStage? stage = EnumNames.TryParse<CaseStage>(Stage, false, out var s) ? s : null;
         switch (await lists.ListAsync(Me, new CaseQuery(stage, MineOnly, District, Overdue, stage == CaseStage.Closed, Math.Max(1, PageNumber)), ct))
         {
             case Outcome<CasePage>.Ok ok: Result = ok.Value; break;

@@ -33,7 +33,7 @@ public sealed class ReferralsPageModel(Referrals referrals) : HimayaPage
     {
         Box = "incoming";
         var f = new FormReader(Request.Form, Errors);
-        if (!Enum.TryParse<ReferralStep>(step, false, out var s) || s == ReferralStep.Cancel) return BadRequest();
+        if (!EnumNames.TryParse<ReferralStep>(step, false, out var s) || s == ReferralStep.Cancel) return BadRequest();
         var r = new ReferralStepRequest(f.Int("version"), f.Text("text"));
         switch (Errors.IsEmpty ? await referrals.StepAsync(Me, referralId, s, r, ct) : new Outcome<ReferralView>.Invalid(Errors))
         {

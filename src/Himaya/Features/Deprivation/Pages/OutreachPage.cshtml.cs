@@ -26,7 +26,7 @@ public sealed class OutreachPageModel(Outreach outreach, AdminUnits units) : Him
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        OutreachStatus? status = StatusText switch { null or "" => OutreachStatus.Open, "all" => null, _ => Enum.TryParse<OutreachStatus>(StatusText, out var s) ? s : OutreachStatus.Open };
+        OutreachStatus? status = StatusText switch { null or "" => OutreachStatus.Open, "all" => null, _ => EnumNames.TryParse<OutreachStatus>(StatusText, false, out var s) ? s : OutreachStatus.Open };
         switch (await outreach.ListAsync(Me, status, District, Culture, ct))
         {
             case Outcome<List<OutreachItem>>.Ok ok: Items = ok.Value; break;
