@@ -1,5 +1,5 @@
 using Himaya.Cli;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 
 // One executable: the web app by default, or a command-line verb (seed, schema-script, bench, ...).
 if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);

@@ -1,4 +1,4 @@
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;

@@ -301,7 +301,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         long recordId;
         using (var scope = app.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Himaya.Infrastructure.AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<Himaya.Platform.AppDbContext>();
             var worker = db.Users.Single(u => u.UserName == "worker.ganja");
             var now = DateTime.UtcNow;
             var child = new Himaya.Features.Registry.Child
@@ -347,7 +347,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         Guid first, second;
         using (var scope = app.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Himaya.Infrastructure.AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<Himaya.Platform.AppDbContext>();
             var worker = db.Users.Single(u => u.UserName == "worker.ganja");
             var now = DateTime.UtcNow;
             Himaya.Features.Registry.Child Make(string surname, string given)

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.IntegrationTests;

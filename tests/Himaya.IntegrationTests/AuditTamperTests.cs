@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.IntegrationTests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Himaya.Features.Cases;
+using Himaya.Platform;
 using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;

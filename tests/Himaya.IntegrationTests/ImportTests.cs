@@ -182,13 +182,13 @@ public abstract class ImportResumeTests(HimayaApp app)
         var content = ImportTests.Csv([.. Enumerable.Range(0, 4).Select(i =>
             $"{i + 1},Sıra{(char)('a' + i)}{tag},{given[i]},,{sex[i]},{new DateTime(DateTime.UtcNow.Year - 2 - i - (3 * stopAfter), 3, i + 3):dd.MM.yyyy},,C-GAN")]);
         var mapping = System.Text.Json.JsonSerializer.Deserialize<Himaya.Features.Linkage.SourceMapping>(
-            System.Text.Json.JsonSerializer.Serialize(ImportTests.Mapping, Himaya.Infrastructure.Json.Options), Himaya.Infrastructure.Json.Options)!;
+            System.Text.Json.JsonSerializer.Serialize(ImportTests.Mapping, Himaya.Platform.Json.Options), Himaya.Platform.Json.Options)!;
         var request = new Himaya.Features.Linkage.ImportRequest("Resume source " + tag, "r.csv", content, mapping);
-        Himaya.Features.Identity.CurrentUser worker;
+        Himaya.Platform.CurrentUser worker;
         await using (var db = app.NewDbContext())
         {
             var u = await db.Users.SingleAsync(x => x.UserName == "worker.ganja");
-            worker = new(u.Id, u.UserName, u.Agency, [Himaya.Features.Identity.Roles.SocialWorker], Himaya.Features.Identity.ScopeKind.Areas, new HashSet<string> { "C-GAN" }, "127.0.0.1");
+            worker = new(u.Id, u.UserName, u.Agency, [Himaya.Platform.Roles.SocialWorker], Himaya.Platform.ScopeKind.Areas, new HashSet<string> { "C-GAN" }, "127.0.0.1");
         }
 
         using (var scope = app.Services.CreateScope())
@@ -208,7 +208,7 @@ public abstract class ImportResumeTests(HimayaApp app)
         using (var scope = app.Services.CreateScope())
         {
             var outcome = await scope.ServiceProvider.GetRequiredService<Himaya.Features.Linkage.ImportRunner>().RunAsync(worker, request, default);
-            var summary = outcome.ShouldBeOfType<Himaya.Infrastructure.Outcome<Himaya.Features.Linkage.ImportSummary>.Ok>().Value;
+            var summary = outcome.ShouldBeOfType<Himaya.Platform.Outcome<Himaya.Features.Linkage.ImportSummary>.Ok>().Value;
             (summary.Status, summary.RowsDone, summary.Created).ShouldBe((Himaya.Features.Linkage.ImportStatus.Completed, 4, 4), System.Text.Json.JsonSerializer.Serialize(summary));
         }
         await using (var db = app.NewDbContext())

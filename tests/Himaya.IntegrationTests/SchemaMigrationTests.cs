@@ -1,4 +1,4 @@
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

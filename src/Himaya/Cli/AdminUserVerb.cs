@@ -1,7 +1,5 @@
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

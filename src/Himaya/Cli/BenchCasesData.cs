@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Himaya.Features.Cases;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -39,9 +38,9 @@ internal sealed class CaseGenerator
     public CaseGenerator(Random rng, List<BenchCases.Staff> staff, List<Service> services, AdminUnits units, DateTime now, Dictionary<int, int> yearSeq)
     {
         (_rng, _now, _today, _yearSeq, _services, _units) = (rng, now, DateOnly.FromDateTime(now), yearSeq, services, units);
-        _workers = staff.Where(s => s.Role == Himaya.Features.Identity.Roles.SocialWorker).GroupBy(s => s.District, StringComparer.Ordinal)
+        _workers = staff.Where(s => s.Role == Himaya.Platform.Roles.SocialWorker).GroupBy(s => s.District, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.UserName, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var supervisors = staff.Where(s => s.Role == Himaya.Features.Identity.Roles.Supervisor).GroupBy(s => s.District, StringComparer.Ordinal)
+        var supervisors = staff.Where(s => s.Role == Himaya.Platform.Roles.Supervisor).GroupBy(s => s.District, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.UserName, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         // Teams of eight in name order: worker k of a district reports to supervisor k / 8.
         foreach (var (district, ws) in _workers)

@@ -1,4 +1,4 @@
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Cli;

@@ -2,9 +2,8 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Himaya.Features.Demo;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Cli;

@@ -1,5 +1,5 @@
 using Himaya.Cli;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.Data.Sqlite;
 
 namespace Himaya.Tests.Demo;

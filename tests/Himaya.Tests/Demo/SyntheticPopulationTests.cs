@@ -1,6 +1,6 @@
 using System.Text;
 using Himaya.Features.Demo;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Features.Registry;
 using Himaya.Linkage;
 

@@ -1,5 +1,5 @@
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
 using Himaya.Features.Registry;
 
 namespace Himaya.Tests.Identity;

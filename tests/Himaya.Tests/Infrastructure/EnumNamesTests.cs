@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 
 namespace Himaya.Tests.Infrastructure;
 

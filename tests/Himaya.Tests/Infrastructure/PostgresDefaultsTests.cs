@@ -1,4 +1,4 @@
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Npgsql;
 
 namespace Himaya.Tests.Infrastructure;

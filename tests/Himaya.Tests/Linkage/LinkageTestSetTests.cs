@@ -3,7 +3,7 @@ using System.Text;
 using Himaya.Cli;
 using Himaya.Features.Demo;
 using Himaya.Features.Linkage;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Linkage;
 using Rates = Himaya.Features.Linkage.CorruptionRates;
 

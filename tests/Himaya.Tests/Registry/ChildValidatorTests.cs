@@ -1,4 +1,4 @@
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Features.Registry;
 
 namespace Himaya.Tests.Registry;

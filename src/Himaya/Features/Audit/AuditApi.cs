@@ -1,5 +1,4 @@
-using Himaya.Features.Identity;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

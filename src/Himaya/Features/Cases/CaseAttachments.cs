@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
+using Himaya.Platform;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 
 namespace Himaya.Features.Cases;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
@@ -39,7 +38,7 @@ public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocaliz
         var n = CultureInfo.CurrentCulture;
         using var doc = new PdfDocument();
         doc.Info.Title = t["Case.Title", c.Number];
-        var w = new Writer(doc, t["Pdf.Footer", printedBy, Shared.Ui.Time(clock.GetUtcNow().UtcDateTime)]);
+        var w = new Writer(doc, t["Pdf.Footer", printedBy, Ui.Time(clock.GetUtcNow().UtcDateTime)]);
         w.Heading(t["Case.Title", c.Number], 16);
         w.Line(t["Pdf.Confidential"], bold: true);
         w.Gap();
@@ -49,16 +48,16 @@ public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocaliz
         w.Field(t["Case.Risk"], t["Risk." + c.Risk]);
         w.Field(t["Case.Owner"], $"{c.Owner.DisplayName} ({c.Owner.UserName})");
         w.Field(t["Case.Supervisor"], $"{c.Supervisor.DisplayName} ({c.Supervisor.UserName})");
-        w.Field(t["Case.Opened"], Shared.Ui.Time(c.OpenedAt));
+        w.Field(t["Case.Opened"], Ui.Time(c.OpenedAt));
         w.Field(t["Case.Reason"], c.Reason);
         w.Field(t["Case.Concerns"], string.Join(", ", c.Concerns.Select(x => t["Concern." + x].Value)));
-        if (c.DueAt is { } due) w.Field(t["Case.Due"], Shared.Ui.Time(due) + (c.Overdue ? " · " + t["Case.Overdue"] : ""));
+        if (c.DueAt is { } due) w.Field(t["Case.Due"], Ui.Time(due) + (c.Overdue ? " · " + t["Case.Overdue"] : ""));
         if (c.NextReviewOn is { } review) w.Field(t["Case.NextReview"], review.ToString("d", n));
         if (c.ClosureReason is { } reason) w.Field(t["Case.ClosureReason"], $"{t["Closure." + reason]} — {c.ClosureOutcome}");
 
         foreach (var a in c.Assessments)
         {
-            w.Heading($"{t["Assessment." + a.Kind]} · {Shared.Ui.Time(a.At)} · {a.By}", 12);
+            w.Heading($"{t["Assessment." + a.Kind]} · {Ui.Time(a.At)} · {a.By}", 12);
             foreach (var p in a.Content.EnumerateObject())
             {
                 var label = t["Assessment.Field." + p.Name] is { ResourceNotFound: false } l ? l.Value : p.Name;
@@ -93,7 +92,7 @@ public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocaliz
                 w.Line($"{note.On.ToString("d", n)} · {t["NoteKind." + note.Kind]} · {note.By}{(note.Sensitive ? " · " + t["Note.SensitiveBadge"] : "")}: {note.Text}");
         }
         w.Heading(t["Case.History"], 12);
-        foreach (var e in c.History) w.Line($"{Shared.Ui.Time(e.At)} · {e.By} · {t["CaseEvent." + e.Kind]}{(e.Comment is null ? "" : ": " + e.Comment)}");
+        foreach (var e in c.History) w.Line($"{Ui.Time(e.At)} · {e.By} · {t["CaseEvent." + e.Kind]}{(e.Comment is null ? "" : ": " + e.Comment)}");
         w.Finish();
         using var ms = new MemoryStream();
         doc.Save(ms, false);

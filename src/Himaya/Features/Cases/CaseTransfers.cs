@@ -1,7 +1,6 @@
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

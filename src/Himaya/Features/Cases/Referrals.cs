@@ -1,8 +1,6 @@
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

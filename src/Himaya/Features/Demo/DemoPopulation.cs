@@ -1,5 +1,4 @@
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

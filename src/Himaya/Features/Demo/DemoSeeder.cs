@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

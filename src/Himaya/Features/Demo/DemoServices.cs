@@ -1,5 +1,5 @@
 using Himaya.Features.Cases;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Demo;

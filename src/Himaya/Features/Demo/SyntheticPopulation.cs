@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Features.Registry;
 
 namespace Himaya.Features.Demo;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Himaya.Deprivation;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation;
@@ -60,13 +60,13 @@ public static class DeprivationApi
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
         group.MapPost("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
         {
-            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SaveRunRequest>(http.Request, ct);
+            var (input, errors) = await Himaya.Platform.Json.ReadAsync<SaveRunRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await runs.SaveRegistryAsync(http.Caller(), input!, ct)).ToResult(r => TypedResults.Created($"/api/v1/deprivation/runs/{r.Id}", r));
         }).JsonBody<SaveRunRequest>().WithName("SaveDeprivationRun").Requires(Permission.ViewAggregates);
         group.MapPost("/survey", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
         {
-            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<SurveyRequest>(http.Request, ct);
+            var (input, errors) = await Himaya.Platform.Json.ReadAsync<SurveyRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await runs.AnalyseSurveyAsync(http.Caller(), input!, ct)).ToResult(r =>
             {
@@ -89,7 +89,7 @@ public static class DeprivationApi
         var outreach = api.MapGroup("/outreach-tasks").WithTags("Deprivation");
         outreach.MapPost("/", async (HttpContext http, Outreach tasks, CancellationToken ct) =>
         {
-            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<StartOutreachRequest>(http.Request, ct);
+            var (input, errors) = await Himaya.Platform.Json.ReadAsync<StartOutreachRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await tasks.StartAsync(http.Caller(), input!, ApiSupport.Culture, ct)).ToResult(t => TypedResults.Created($"/api/v1/outreach-tasks/{t.Id}", t));
         }).JsonBody<StartOutreachRequest>().WithName("StartOutreach").Requires(Permission.WriteRegistry);
@@ -103,7 +103,7 @@ public static class DeprivationApi
         }).WithName("ListOutreach").Requires(Permission.ReadPersonalData);
         outreach.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, Outreach tasks, CancellationToken ct) =>
         {
-            var (input, errors) = await Himaya.Infrastructure.Json.ReadAsync<CloseOutreachRequest>(http.Request, ct);
+            var (input, errors) = await Himaya.Platform.Json.ReadAsync<CloseOutreachRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();
             return (await tasks.CloseAsync(http.Caller(), id, input!, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
         }).JsonBody<CloseOutreachRequest>().WithName("CloseOutreach").Requires(Permission.WriteRegistry);

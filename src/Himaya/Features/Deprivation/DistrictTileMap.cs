@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Html;
 
 namespace Himaya.Features.Deprivation;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Deprivation;

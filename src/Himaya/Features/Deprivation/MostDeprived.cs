@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Himaya.Deprivation;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Deprivation;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Deprivation;
@@ -52,13 +52,13 @@ public sealed class RegistryFacts
     /// the user may count: the same rule as Scope.CountableBy (areas by district, a caseload by assigned worker);
     /// <paramref name="within"/> narrows to some districts.
     /// </summary>
-    public IEnumerable<int> Rows(Identity.CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null)
+    public IEnumerable<int> Rows(CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null)
     {
         // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
         var earliest = today.AddYears(-(maxAge + 1)).DayNumber;
         var latest = today.AddYears(-minAge).DayNumber;
-        var allowed = DistrictCodes.Select(code => (user.ScopeKind != Identity.ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
-        var caseload = user.ScopeKind == Identity.ScopeKind.Caseload;
+        var allowed = DistrictCodes.Select(code => (user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
+        var caseload = user.ScopeKind == ScopeKind.Caseload;
         for (var i = 0; i < Count; i++)
         {
             if (BirthDay[i] <= earliest || BirthDay[i] > latest || !allowed[District[i]]) continue;

@@ -1,14 +1,6 @@
-namespace Himaya.Features.Identity;
+using Himaya.Platform;
 
-public enum ScopeKind
-{
-    /// <summary>Every record in the country.</summary>
-    National,
-    /// <summary>Records in the listed administrative units (and everything below them).</summary>
-    Areas,
-    /// <summary>Only records the user registered or is assigned to.</summary>
-    Caseload,
-}
+namespace Himaya.Features.Identity;
 
 /// <summary>A person who signs in. Passwords are hashed with ASP.NET Core Identity's PasswordHasher.</summary>
 public sealed class AppUser

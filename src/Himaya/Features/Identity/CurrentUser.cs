@@ -1,22 +1,12 @@
 using System.Security.Claims;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Himaya.Features.Identity;
 
-/// <summary>
-/// Who is calling, as the database says now (roles and scope are re-read, not trusted from the cookie or token,
-/// so a revoked role or narrowed scope takes effect within seconds).
-/// </summary>
-public sealed record CurrentUser(int Id, string UserName, string Agency, IReadOnlyList<string> Roles, ScopeKind ScopeKind, IReadOnlySet<string> Districts, string? IpAddress)
-{
-    public bool Can(Permission p) => Permissions.Allows(p, Roles);
-    public string RolesText => string.Join(',', Roles);
-}
-
-public sealed class CurrentUserAccessor(IHttpContextAccessor http, AppDbContext db, AdminUnits units, IMemoryCache cache)
+/// <summary>Resolves the caller from the sign-in cookie or token against the users table.</summary>
+public sealed class CurrentUserAccessor(IHttpContextAccessor http, AppDbContext db, AdminUnits units, IMemoryCache cache) : ICurrentUserSource
 {
     public const string StampClaim = "himaya:stamp";
     private CurrentUser? _current;

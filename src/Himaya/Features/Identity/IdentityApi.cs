@@ -1,5 +1,4 @@
-using Himaya.Features.Audit;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
 namespace Himaya.Features.Identity;

@@ -1,3 +1,4 @@
+using Himaya.Platform;
 using Himaya.Features.Registry;
 
 namespace Himaya.Features.Identity;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using Himaya.Features.Audit;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using Himaya.Features.Audit;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-using Himaya.Features.Audit;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -43,7 +41,7 @@ public static class UserAdmin
         else if (i.DisplayName.Length > 128) e.Add("displayName", "At most 128 characters.");
         if (i.Agency is { Length: > 128 }) e.Add("agency", "At most 128 characters.");
         if (i.Roles is not { Count: > 0 }) e.Add("roles", "Give at least one role.");
-        else if (i.Roles.FirstOrDefault(r => !Identity.Roles.IsKnown(r)) is { } bad) e.Add("roles", $"Unknown role '{bad}'. Known: {string.Join(", ", Identity.Roles.All)}.");
+        else if (i.Roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } bad) e.Add("roles", $"Unknown role '{bad}'. Known: {string.Join(", ", Roles.All)}.");
         if (i.ScopeKind is null) e.Add("scopeKind", "Scope is required (National, Areas or Caseload).");
         else if (i.ScopeKind == ScopeKind.Areas && i.ScopeAreas is not { Count: > 0 }) e.Add("scopeAreas", "Give at least one area for an area scope.");
         if (i.ScopeAreas?.FirstOrDefault(a => units.Find(a) is null) is { } unknown) e.Add("scopeAreas", $"Unknown area code '{unknown}'.");

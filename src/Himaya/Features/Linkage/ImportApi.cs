@@ -1,5 +1,5 @@
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 
 namespace Himaya.Features.Linkage;
 
@@ -50,7 +50,7 @@ public static class ImportApi
             if (errors is not null) return errors.ToProblem();
             return (await merges.UnmergeAsync(http.Caller(), id, input!, ct)).ToResult(m => TypedResults.Ok(m));
         }).JsonBody<UnmergeRequest>().WithName("UnmergeChild").Requires(Permission.DeleteRegistry);
-        children.MapPost("/{id:guid}/split", async (Guid id, HttpContext http, Merges merges, Himaya.Features.Reference.AdminUnits units, TimeProvider clock, CancellationToken ct) =>
+        children.MapPost("/{id:guid}/split", async (Guid id, HttpContext http, Merges merges, Himaya.Platform.AdminUnits units, TimeProvider clock, CancellationToken ct) =>
         {
             var (input, errors) = await Json.ReadAsync<SplitRequest>(http.Request, ct);
             if (errors is not null) return errors.ToProblem();

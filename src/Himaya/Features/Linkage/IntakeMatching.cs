@@ -1,9 +1,7 @@
 using System.Globalization;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Himaya.Linkage;
 using Himaya.Linkage.Linking;
 using Microsoft.EntityFrameworkCore;

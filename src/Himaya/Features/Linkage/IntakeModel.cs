@@ -38,7 +38,7 @@ public sealed class IntakeModel
     /// How many live children the registry holds, for the prior (a new child is compared with every one of them). Counted
     /// at most every ten minutes: counting 3,000,000 rows takes longer than the whole match, and the prior barely moves.
     /// </summary>
-    public async Task<long> RegistrySizeAsync(Himaya.Infrastructure.AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public async Task<long> RegistrySizeAsync(Himaya.Platform.AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (_registrySize is { } cached && now - cached.At < TimeSpan.FromMinutes(10)) return cached.Count;

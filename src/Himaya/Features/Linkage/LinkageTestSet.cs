@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using Himaya.Features.Demo;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 
 namespace Himaya.Features.Linkage;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Linkage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Himaya.Features.Registry;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 
 namespace Himaya.Features.Linkage;
 

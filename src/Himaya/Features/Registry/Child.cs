@@ -1,4 +1,4 @@
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Himaya.Linkage;
 
 namespace Himaya.Features.Registry;

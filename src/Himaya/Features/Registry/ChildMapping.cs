@@ -1,5 +1,5 @@
 using System.Globalization;
-using Himaya.Features.Reference;
+using Himaya.Platform;
 using Himaya.Linkage;
 
 namespace Himaya.Features.Registry;

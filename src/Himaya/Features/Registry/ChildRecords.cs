@@ -1,8 +1,6 @@
 using System.Globalization;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;

@@ -1,5 +1,4 @@
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Himaya.Linkage;
 
 namespace Himaya.Features.Registry;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;

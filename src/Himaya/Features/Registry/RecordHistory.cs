@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;
@@ -18,7 +18,7 @@ internal static class RecordHistory
         return new RecordChange
         {
             EntityType = entityType, EntityId = id, At = at, UserId = user.Id, UserName = user.UserName, Action = action,
-            Changes = JsonSerializer.Serialize(changes, Infrastructure.Json.Options),
+            Changes = JsonSerializer.Serialize(changes, Json.Options),
         };
     }
 
@@ -30,5 +30,5 @@ internal static class RecordHistory
     private static string? Norm(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     public static IReadOnlyList<FieldChange> Read(RecordChange change) =>
-        JsonSerializer.Deserialize<List<FieldChange>>(change.Changes, Infrastructure.Json.Options) ?? [];
+        JsonSerializer.Deserialize<List<FieldChange>>(change.Changes, Json.Options) ?? [];
 }

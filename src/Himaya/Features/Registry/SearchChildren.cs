@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Infrastructure;
 using Himaya.Linkage;
 using Microsoft.EntityFrameworkCore;
 

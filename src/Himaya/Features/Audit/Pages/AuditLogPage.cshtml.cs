@@ -1,6 +1,4 @@
-using Himaya.Features.Identity;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

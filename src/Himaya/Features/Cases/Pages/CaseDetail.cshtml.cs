@@ -1,6 +1,5 @@
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Cases.Pages;
@@ -10,12 +9,12 @@ namespace Himaya.Features.Cases.Pages;
 /// Every form posts the version it was shown; when someone else changed the case meanwhile, the page shows their change
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
-public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Features.Reference.AdminUnits units,
+public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Platform.AdminUnits units,
     AlternativeCareWork care, FosterCarers carers, Justice justice) : HimayaPage
 {
     public List<CarerMatch> CarerMatches { get; private set; } = [];
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
-    public Himaya.Features.Reference.AdminUnits Units => units;
+    public Himaya.Platform.AdminUnits Units => units;
     public CaseView Case { get; private set; } = null!;
     public List<ServiceView> Services { get; private set; } = [];
     public string? Message { get; private set; }

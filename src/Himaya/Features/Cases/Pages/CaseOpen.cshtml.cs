@@ -1,7 +1,5 @@
-using Himaya.Features.Identity;
+using Himaya.Platform;
 using Himaya.Features.Registry;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Cases.Pages;

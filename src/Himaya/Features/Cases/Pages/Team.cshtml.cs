@@ -1,7 +1,5 @@
-using Himaya.Features.Identity;
-using Himaya.Features.Shared;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Http;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Cases.Pages;

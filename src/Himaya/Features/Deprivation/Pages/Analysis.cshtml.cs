@@ -1,7 +1,5 @@
 using Himaya.Deprivation;
-using Himaya.Features.Reference;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation.Pages;
@@ -39,7 +37,7 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, Frameworks framewor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Me.Can(Himaya.Features.Identity.Permission.ViewAggregates)) return ForbiddenPage();
+        if (!Me.Can(Himaya.Platform.Permission.ViewAggregates)) return ForbiddenPage();
         FrameworkVersions = await frameworks.ListAsync(ct);
         var (fwName, fwVersion) = SplitChoice(FrameworkChoice);
         if (await frameworks.FindAsync(fwName, fwVersion, ct) is { } chosen) Framework = chosen;

@@ -1,7 +1,5 @@
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation.Pages;

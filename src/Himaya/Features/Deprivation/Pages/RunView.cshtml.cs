@@ -1,7 +1,6 @@
 using System.Text.Json;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation.Pages;

@@ -1,6 +1,4 @@
-using Himaya.Features.Audit;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

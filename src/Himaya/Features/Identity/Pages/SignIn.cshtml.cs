@@ -1,3 +1,4 @@
+using Himaya.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -100,6 +101,6 @@ public sealed class SignInModel(SignInService signIn, TwoFactor twoFactor, IStri
     private async Task SignInAsync(AppUser user)
     {
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInService.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
-        if (user.PreferredLanguage is { } lang) Infrastructure.HimayaServices.SetLanguageCookie(Response, lang);
+        if (user.PreferredLanguage is { } lang) HimayaServices.SetLanguageCookie(Response, lang);
     }
 }

@@ -1,8 +1,5 @@
-using Himaya.Features.Audit;
+using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Reference;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Registry.Pages;

@@ -1,6 +1,4 @@
-using Himaya.Features.Reference;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Registry.Pages;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Himaya.Features.Reference;
-using Himaya.Features.Shared;
-using Himaya.Infrastructure;
+using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Registry.Pages;

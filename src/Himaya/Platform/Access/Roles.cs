@@ -1,0 +1,76 @@
+namespace Himaya.Platform;
+
+/// <summary>The roles of the system. Stored and sent by these exact names.</summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string NationalAnalyst = "NationalAnalyst";
+    public const string DistrictCoordinator = "DistrictCoordinator";
+    public const string Supervisor = "Supervisor";
+    public const string SocialWorker = "SocialWorker";
+    public const string ServiceProvider = "ServiceProvider";
+    public const string HotlineOperator = "HotlineOperator";
+    public const string Auditor = "Auditor";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Administrator, NationalAnalyst, DistrictCoordinator, Supervisor,
+        SocialWorker, ServiceProvider, HotlineOperator, Auditor,
+    ];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>What a user may do. Each permission is granted to roles in <see cref="Permissions"/>; scope limits it further.</summary>
+public enum Permission
+{
+    /// <summary>See aggregate counts (dashboard). No personal data.</summary>
+    ViewAggregates,
+    /// <summary>Search and read children's and households' personal data.</summary>
+    ReadPersonalData,
+    /// <summary>Register and edit children and households.</summary>
+    WriteRegistry,
+    /// <summary>Delete (archive) a registry record.</summary>
+    DeleteRegistry,
+    ReadAudit,
+    ManageUsers,
+    /// <summary>Define deprivation frameworks (new versions).</summary>
+    ManageFrameworks,
+    /// <summary>Read cases (further limited by <c>CaseScope</c>: area, and own caseload for social workers).</summary>
+    ReadCases,
+    /// <summary>Open cases and work them: assessments, plans, notes, referrals, closure requests.</summary>
+    WorkCases,
+    /// <summary>Approve or return case plans and closures (only of cases one supervises).</summary>
+    ApproveCases,
+    /// <summary>Answer referrals sent to a service of one's own agency.</summary>
+    RespondReferrals,
+    /// <summary>Read case notes marked sensitive on cases one neither owns nor supervises.</summary>
+    ReadSensitiveNotes,
+}
+
+public static class Permissions
+{
+    // Analysts and auditors see no personal data: analysts work with aggregates,
+    // auditors with the access log, which names records only by id.
+    private static readonly Dictionary<Permission, string[]> Grants = new()
+    {
+        [Permission.ViewAggregates] = [.. Roles.All],
+        [Permission.ReadPersonalData] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider, Roles.HotlineOperator],
+        [Permission.WriteRegistry] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.HotlineOperator],
+        [Permission.DeleteRegistry] = [Roles.Administrator, Roles.Supervisor],
+        [Permission.ReadAudit] = [Roles.Administrator, Roles.Auditor],
+        [Permission.ManageUsers] = [Roles.Administrator],
+        [Permission.ManageFrameworks] = [Roles.Administrator, Roles.NationalAnalyst],
+        // Case data is read by the people who work cases and their line; hotline operators, analysts and monitors do not.
+        [Permission.ReadCases] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker],
+        [Permission.WorkCases] = [Roles.Supervisor, Roles.SocialWorker],
+        [Permission.ApproveCases] = [Roles.Supervisor],
+        [Permission.RespondReferrals] = [Roles.ServiceProvider, Roles.SocialWorker, Roles.Supervisor],
+        [Permission.ReadSensitiveNotes] = [Roles.DistrictCoordinator],
+    };
+
+    public static bool Allows(Permission permission, IEnumerable<string> roles) =>
+        roles.Any(r => Grants[permission].Contains(r, StringComparer.Ordinal));
+
+    public static IReadOnlyList<string> RolesWith(Permission permission) => Grants[permission];
+}

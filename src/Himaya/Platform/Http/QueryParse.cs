@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Himaya.Platform;
+
+/// <summary>Query-string values for the API: an empty value is absent; a value that does not parse is a field error.</summary>
+public static class QueryParse
+{
+    public static int? Int(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+        e.Add(field, "Must be a whole number.");
+        return null;
+    }
+
+    public static bool? Bool(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (bool.TryParse(value, out var b)) return b;
+        e.Add(field, "Must be true or false.");
+        return null;
+    }
+
+    public static T? Enum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (EnumNames.TryParse<T>(value, ignoreCase: true, out var v)) return v;
+        e.Add(field, "Must be one of: " + EnumNames.List<T>() + ".");
+        return null;
+    }
+}

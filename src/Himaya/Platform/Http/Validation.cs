@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Himaya.Platform;
+
+/// <summary>Field errors keyed by the JSON (camelCase) field name, shared by the API (ProblemDetails) and the pages (ModelState).</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public IReadOnlyDictionary<string, List<string>> All => _errors;
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+    public IResult ToProblem() => TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.");
+
+    public static FieldErrors Single(string field, string message) => new FieldErrors().Add(field, message);
+}
+
+public static class Json
+{
+    /// <summary>The API's one JSON shape: camelCase names, enums by member name, unknown fields refused.</summary>
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions o)
+    {
+        o.Converters.Add(new StrictEnumConverterFactory());
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        return o;
+    }
+
+    /// <summary>
+    /// Reads a request body ourselves rather than through parameter binding, so malformed JSON and wrong types
+    /// come back as a field error naming the offending property instead of an empty 400.
+    /// </summary>
+    public static async Task<(T? Value, FieldErrors? Errors)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType != typeof(T))
+            throw new InvalidOperationException($"Endpoint {request.HttpContext.GetEndpoint()?.DisplayName} reads {typeof(T).Name}: declare it with .JsonBody<{typeof(T).Name}>().");
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return (null, FieldErrors.Single("$", "The body must be JSON (Content-Type: application/json)."));
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, ct);
+            return value is null ? (null, FieldErrors.Single("$", "The body is empty.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, FieldErrors.Single(FieldName(ex.Path), Describe(ex)));
+        }
+    }
+
+    private static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "$";
+        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return p.Length == 0 ? "$" : p;
+    }
+
+    /// <summary>How the enum converter starts its message, so that the message reaches the caller as it is.</summary>
+    internal const string OneOfPrefix = "Must be one of: ";
+
+    private static string Describe(JsonException ex)
+    {
+        var m = ex.Message;
+        if (m.StartsWith(OneOfPrefix, StringComparison.Ordinal)) return m[..(m.IndexOf('.', StringComparison.Ordinal) + 1)];
+        if (m.Contains("could not be mapped", StringComparison.Ordinal)) return "Unknown field.";
+        if (m.Contains("could not be converted", StringComparison.Ordinal) || ex.InnerException is FormatException or InvalidOperationException)
+            return "The value has the wrong type or format.";
+        return "The body is not valid JSON.";
+    }
+}
