@@ -15,9 +15,9 @@ if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null && Envi
 }
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://localhost:5080");
-builder.AddHimaya();
+builder.AddHimaya(Himaya.HimayaModules.All);
 var app = builder.Build();
-app.UseHimaya();
+app.UseHimaya(Himaya.HimayaModules.All);
 await app.RunAsync();
 return 0;
 

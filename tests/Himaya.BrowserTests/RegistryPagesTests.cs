@@ -1,3 +1,6 @@
+using Himaya.Features.Identity;
+using Himaya.Features.Linkage;
+using Himaya.Features.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

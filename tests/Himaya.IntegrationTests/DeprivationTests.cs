@@ -1,3 +1,5 @@
+using Himaya.Features.Registry;
+using Himaya.Features.Deprivation;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

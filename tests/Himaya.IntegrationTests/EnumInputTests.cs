@@ -1,3 +1,5 @@
+using Himaya.Features.Cases;
+using Himaya.Features.Registry;
 using System.Collections;
 using System.Net;
 using System.Reflection;

@@ -1,3 +1,6 @@
+using Himaya.Features.Registry;
+using Himaya.Features.Linkage;
+using Himaya.Features.Identity;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -199,7 +202,7 @@ public abstract class ImportResumeTests(HimayaApp app)
         }
         await using (var db = app.NewDbContext())
         {
-            var batch = await db.ImportBatches.SingleAsync(b => b.FileName == "r.csv" && b.Status == Himaya.Features.Linkage.ImportStatus.Running && db.LinkSources.Any(s => s.Id == b.SourceId && s.Name == "Resume source " + tag));
+            var batch = await db.ImportBatches.SingleAsync(b => b.FileName == "r.csv" && b.Status == Himaya.Features.Linkage.ImportStatus.Running && db.Set<Himaya.Features.Linkage.LinkSource>().Any(s => s.Id == b.SourceId && s.Name == "Resume source " + tag));
             batch.RowsDone.ShouldBe(kept);
             (await db.SourceRecords.CountAsync(r => r.BatchId == batch.Id)).ShouldBe(kept);
             (await db.Children.CountAsync(c => c.Surname.EndsWith(tag))).ShouldBe(kept);
@@ -296,7 +299,7 @@ public abstract class ImportBackgroundTests(HimayaApp app)
         var done = await FollowAsync(ganja, ids[0]!, s => s.GetProperty("status").GetString() != "Running");
         done.GetProperty("rowsDone").GetInt32().ShouldBe(20);
         await using var db = app.NewDbContext();
-        (await db.ImportBatches.CountAsync(b => b.FileName == "twice.csv" && db.LinkSources.Any(s => s.Id == b.SourceId && s.Name == "Twice source " + tag))).ShouldBe(1);
+        (await db.ImportBatches.CountAsync(b => b.FileName == "twice.csv" && db.Set<Himaya.Features.Linkage.LinkSource>().Any(s => s.Id == b.SourceId && s.Name == "Twice source " + tag))).ShouldBe(1);
     }
 
     [Fact]

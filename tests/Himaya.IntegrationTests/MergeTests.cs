@@ -1,3 +1,4 @@
+using Himaya.Features.Linkage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Himaya.Features.Identity;
 using Himaya.Platform;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public abstract class SchemaMigrationTests(DatabaseProvider provider)
         finally { await drop(); }
     }
 
-    private AppDbContext Context(string cs) => new DatabaseOptions { Provider = provider, ConnectionString = cs }.CreateContext();
+    private AppDbContext Context(string cs) => new DatabaseOptions { Provider = provider, ConnectionString = cs }.CreateContext(HimayaModules.All);
 
     private async Task<(string Cs, Func<Task> Drop)> NewDatabaseAsync()
     {

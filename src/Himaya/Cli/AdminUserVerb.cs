@@ -20,7 +20,7 @@ internal static class AdminUserVerb
         for (var i = 1; i < args.Length; i++)
             if (args[i] == "--username" && i + 1 < args.Length) name = args[++i];
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
-        await using var db = dbOptions.CreateContext();
+        await using var db = dbOptions.CreateContext(HimayaModules.All);
         await SchemaMigrator.MigrateAsync(db, dbOptions.Provider);
         await AdminUnitLoader.EnsureLoadedAsync(db);
         var units = new AdminUnits();

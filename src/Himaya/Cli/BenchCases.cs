@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -74,18 +75,12 @@ internal static class BenchCases
         }
 
         var services = new ServiceCollection();
-        services.AddDbContext<AppDbContext>(x => dbOptions.Configure(x));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<AdminUnits>();
-        services.AddScoped<AuditLog>();
-        services.AddOptions<DemoOptions>().Configure(d => d.Enabled = false);
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()); // the case options at their defaults
-        services.AddCaseManagement();
-        // The app's own key ring: the secrets TwoFactor encrypts here are read by the running app.
-        services.AddDataProtection().SetApplicationName("Himaya").PersistKeysToFileSystem(new DirectoryInfo(o.Keys));
+        // The app's own registrations (one composition list), demo off, the case options at their defaults; the app's own
+        // key ring, because the secrets TwoFactor encrypts here are read by the running app.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", "false")]).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All, keysPath: o.Keys);
         services.AddSingleton<IHostEnvironment>(new BenchHost());
-        services.AddMemoryCache();
-        services.AddScoped<TwoFactor>();
         services.AddLogging();
         await using var sp = services.BuildServiceProvider();
 
@@ -332,7 +327,7 @@ internal static class BenchCases
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             staff = await StaffAsync(db);
-            owned = (await db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed && db.Users.Any(u => u.Id == c.OwnerId && u.UserName.StartsWith(Prefix)))
+            owned = (await db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed && db.Set<AppUser>().Any(u => u.Id == c.OwnerId && u.UserName.StartsWith(Prefix)))
                     .Select(c => new { c.OwnerId, c.Id, c.Stage }).ToListAsync())
                 .GroupBy(c => c.OwnerId).ToDictionary(g => g.Key, g => g.Select(c => (c.Id, c.Stage)).OrderBy(c => c.Id).ToList());
             casesByDistrict = (await db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed).GroupBy(c => c.DistrictCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
@@ -413,7 +408,7 @@ internal static class BenchCases
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             staff = await StaffAsync(db);
-            var open = await db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed && c.Pending == PendingApproval.None && db.Users.Any(u => u.Id == c.OwnerId && u.UserName.StartsWith(Prefix)))
+            var open = await db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed && c.Pending == PendingApproval.None && db.Set<AppUser>().Any(u => u.Id == c.OwnerId && u.UserName.StartsWith(Prefix)))
                 .Select(c => new { c.OwnerId, c.SupervisorId, c.Id, c.Stage }).ToListAsync();
             owned = open.GroupBy(c => c.OwnerId).ToDictionary(g => g.Key, g => g.Select(c => (c.Id, c.Stage)).OrderBy(c => c.Id).ToList());
             supervised = open.GroupBy(c => c.SupervisorId).ToDictionary(g => g.Key, g => g.Select(c => c.Id).Order().ToList());

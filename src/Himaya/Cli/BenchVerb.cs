@@ -32,18 +32,9 @@ internal static class BenchVerb
         }
 
         var services = new ServiceCollection();
-        services.AddDbContext<AppDbContext>(o => dbOptions.Configure(o));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<AdminUnits>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<SearchChildren>();
-        services.AddScoped<ChildRecords>();
-        services.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
-        services.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
-        services.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
-        services.AddScoped<Himaya.Features.Deprivation.Frameworks>();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dbOptions));
         services.AddLogging();
         await using var sp = services.BuildServiceProvider();

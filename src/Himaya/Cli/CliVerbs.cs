@@ -27,13 +27,14 @@ public static class CliVerbs
                     var provider = args.Length > 1 && args[1].Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
                     var o = new DbContextOptionsBuilder<AppDbContext>();
                     if (provider == DatabaseProvider.Postgres) o.UseNpgsql("Host=localhost"); else o.UseSqlite("Data Source=:memory:");
+                    o.UseModules(HimayaModules.All);
                     await using var db = new AppDbContext(o.Options);
                     Console.WriteLine(db.Database.GenerateCreateScript());
                     return 0;
                 }
             case "migrate":
                 {
-                    await using var db = dbOptions.CreateContext();
+                    await using var db = dbOptions.CreateContext(HimayaModules.All);
                     var applied = await SchemaMigrator.MigrateAsync(db, dbOptions.Provider);
                     Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : "Applied: " + string.Join(", ", applied));
                     return 0;

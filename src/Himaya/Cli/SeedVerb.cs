@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -78,7 +79,7 @@ internal static class SeedVerb
     private static async Task<int> SeedAsync(Arguments a, DatabaseOptions options)
     {
         var total = Stopwatch.StartNew();
-        await using var db = options.CreateContext();
+        await using var db = options.CreateContext(HimayaModules.All);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var applied = await SchemaMigrator.MigrateAsync(db, options.Provider);

@@ -1,6 +1,4 @@
-using Himaya.Features.Audit;
 using Himaya.Features.Identity;
-using Himaya.Features.Registry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +7,7 @@ namespace Himaya.Platform;
 
 public static class HimayaPipeline
 {
-    public static WebApplication UseHimaya(this WebApplication app)
+    public static WebApplication UseHimaya(this WebApplication app, IReadOnlyList<IModule> modules)
     {
         app.UseExceptionHandler();
         app.Use(async (ctx, next) =>
@@ -34,12 +32,7 @@ public static class HimayaPipeline
 
         var open = app.MapGroup("/api/v1");
         var api = app.MapGroup("/api/v1").RequireCurrentUser();
-        api.MapIdentityApi(open);
-        api.MapRegistryApi();
-        Himaya.Features.Linkage.ImportApi.MapImportApi(api);
-        Himaya.Features.Deprivation.DeprivationApi.MapDeprivationApi(api);
-        Himaya.Features.Cases.CaseApi.MapCaseApi(api);
-        api.MapAuditApi();
+        foreach (var module in modules) module.MapApi(api, open);
         app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
         {
             // Only our three languages, and only local return addresses (no open redirect).

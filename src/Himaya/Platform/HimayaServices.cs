@@ -1,6 +1,4 @@
 using System.Globalization;
-using Himaya.Features.Identity;
-using Himaya.Features.Registry;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,71 +24,17 @@ public static class HimayaServices
             CookieRequestCultureProvider.MakeCookieValue(CultureFor(lang is "az" or "en" or "ru" ? lang : "az")),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
-    /// <summary>
-    /// The case-management use cases and their options, for the app and for `bench cases` alike: one list, so that a
-    /// service added here reaches both (the bench's own copy of the list once missed one and stopped working).
-    /// </summary>
-    public static IServiceCollection AddCaseManagement(this IServiceCollection s)
-    {
-        s.AddOptions<Himaya.Features.Cases.CaseOptions>().BindConfiguration("Cases");
-        s.AddOptions<Himaya.Features.Cases.AttachmentOptions>().BindConfiguration("Attachments");
-        s.AddScoped<Himaya.Features.Cases.CaseViews>();
-        s.AddScoped<Himaya.Features.Cases.CaseWork>();
-        s.AddScoped<Himaya.Features.Cases.CaseLists>();
-        s.AddScoped<Himaya.Features.Cases.Referrals>();
-        s.AddScoped<Himaya.Features.Cases.CaseSummaryPdf>();
-        s.AddScoped<Himaya.Features.Cases.CaseAttachments>();
-        s.AddScoped<Himaya.Features.Cases.CaseTransfers>();
-        s.AddScoped<Himaya.Features.Cases.AlternativeCareWork>();
-        s.AddScoped<Himaya.Features.Cases.FosterCarers>();
-        s.AddScoped<Himaya.Features.Cases.Justice>();
-        return s;
-    }
-
-    public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHimaya(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         var s = builder.Services;
         s.AddOptions<DatabaseOptions>().BindConfiguration("Database");
-        s.AddOptions<DemoOptions>().BindConfiguration("Demo");
         // Bound once, at the first context (not at registration: test hosts add their configuration until the app is
         // built); binding configuration for every request's context cost measurable CPU under load.
         var database = new Lazy<DatabaseOptions>(() => builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
-        s.AddDbContext<AppDbContext>((sp, o) => database.Value.Configure(o));
-        s.AddSingleton(TimeProvider.System);
-        // Keys persist beside the data so sign-in cookies and tokens survive a restart.
-        s.AddDataProtection().SetApplicationName("Himaya")
-            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
-        s.AddSingleton<AdminUnits>();
-        s.AddMemoryCache();
         s.AddHttpContextAccessor();
-        s.AddScoped<CurrentUserAccessor>();
-        s.AddSingleton<AuditWriter>();
-        s.AddScoped<AuditLog>();
-        s.AddScoped<SignInService>();
-        s.AddScoped<TwoFactor>();
-        s.AddScoped<ChildRecords>();
-        s.AddScoped<SearchChildren>();
-        s.AddSingleton<Himaya.Features.Linkage.IntakeModel>();
-        s.AddScoped<Himaya.Features.Linkage.IntakeMatching>();
-        s.AddScoped<Himaya.Features.Linkage.ImportRunner>();
-        s.AddScoped<Himaya.Features.Linkage.Reviews>();
-        s.AddScoped<Himaya.Features.Linkage.Merges>();
-        s.AddScoped<Himaya.Features.Linkage.LinkageQuality>();
-        s.AddScoped<ExportChildren>();
-        s.AddScoped<Himaya.Features.Deprivation.RegistryAnalysis>();
-        s.AddSingleton<Himaya.Features.Deprivation.RegistryFactsCache>();
-        s.AddScoped<Himaya.Features.Deprivation.MostDeprived>();
-        s.AddScoped<Himaya.Features.Deprivation.DeprivationRuns>();
-        s.AddScoped<Himaya.Features.Deprivation.Frameworks>();
-        s.AddScoped<Himaya.Features.Deprivation.Outreach>();
-        s.AddScoped<HouseholdRecords>();
-        s.AddCaseManagement();
-        s.AddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        // Before the modules' hosted services: those start in registration order, after the schema is up to date.
         s.AddHostedService<StartupTasks>();
-        s.AddSingleton<Himaya.Features.Linkage.ImportQueue>();
-        // After StartupTasks: hosted services start in registration order.
-        s.AddHostedService<Himaya.Features.Linkage.ImportWorker>();
-        s.AddHostedService<Himaya.Features.Deprivation.RegistryFactsWarmUp>();
+        s.AddHimayaServices(builder.Configuration, database, modules);
 
         s.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>
@@ -128,10 +72,7 @@ public static class HimayaServices
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Identity/Pages/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Identity/Pages/Denied");
-            o.Conventions.AddPageRoute("/Registry/Pages/ChildEdit", "/children/new");
-            o.Conventions.AddPageRoute("/Registry/Pages/HouseholdEdit", "/households/new");
+            foreach (var module in modules) module.ConfigurePages(o.Conventions);
         });
         s.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -143,17 +84,31 @@ public static class HimayaServices
         return builder;
     }
 
+    /// <summary>
+    /// The platform's services and every module's, without the web host: the app adds its web parts around these, and the
+    /// command-line verbs (bench) build a service provider from them alone, so both run the same registrations.
+    /// </summary>
+    public static IServiceCollection AddHimayaServices(this IServiceCollection s, IConfiguration configuration, Lazy<DatabaseOptions> database,
+        IReadOnlyList<IModule> modules, string? keysPath = null)
+    {
+        s.AddSingleton(modules);
+        s.AddDbContext<AppDbContext>((sp, o) => database.Value.Configure(o, modules));
+        s.AddSingleton(TimeProvider.System);
+        // Keys persist beside the data so sign-in cookies and tokens survive a restart.
+        s.AddDataProtection().SetApplicationName("Himaya")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath ?? configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
+        s.AddSingleton<AdminUnits>();
+        s.AddMemoryCache();
+        s.AddSingleton<AuditWriter>();
+        s.AddScoped<AuditLog>();
+        foreach (var module in modules) module.AddServices(s, configuration);
+        return s;
+    }
+
     private static Task ApiOr(HttpRequest request, HttpResponse response, int status, Action otherwise)
     {
         if (request.Path.StartsWithSegments("/api")) response.StatusCode = status;
         else otherwise();
         return Task.CompletedTask;
     }
-}
-
-public sealed class DemoOptions
-{
-    /// <summary>Seed demo users and children on first start. Forced off in Production.</summary>
-    public bool Enabled { get; set; } = true;
-    public int Children { get; set; } = 3000;
 }

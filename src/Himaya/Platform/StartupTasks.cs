@@ -1,10 +1,9 @@
-using Himaya.Features.Demo;
 using Microsoft.Extensions.Options;
 
 namespace Himaya.Platform;
 
-/// <summary>Before the app serves anything: bring the schema up to date, load the administrative units, seed the demo.</summary>
-public sealed partial class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> dbOptions, IOptions<DemoOptions> demo, IHostEnvironment env, ILogger<StartupTasks> logger) : IHostedService
+/// <summary>Before the app serves anything: bring the schema up to date, load the administrative units, then the modules' own start-up tasks (the demo's seeding).</summary>
+public sealed partial class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> dbOptions, IEnumerable<IStartupTask> tasks, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -17,9 +16,7 @@ public sealed partial class StartupTasks(IServiceProvider services, IOptions<Dat
         if (applied.Count > 0) LogMigrated(logger, string.Join(", ", applied));
         await AdminUnitLoader.EnsureLoadedAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<AdminUnits>().ReloadAsync(db, ct);
-        // Demo users with known names must never exist in production.
-        if (demo.Value.Enabled && !env.IsProduction())
-            await DemoSeeder.EnsureSeededAsync(scope.ServiceProvider, demo.Value.Children, ct);
+        foreach (var task in tasks) await task.RunAsync(scope.ServiceProvider, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -20,7 +20,7 @@ public sealed class AdminUserVerbTests
             Environment.SetEnvironmentVariable(AdminUserVerb.PasswordVariable, "A-long-enough-password");
             (await AdminUserVerb.RunAsync(["admin-user", "--username", "first.admin"], options)).ShouldBe(0);
 
-            await using var db = options.CreateContext();
+            await using var db = options.CreateContext(HimayaModules.All);
             var user = await db.Users.Include(u => u.Roles).SingleAsync(u => u.UserName == "first.admin");
             user.RoleNames.ShouldBe([Roles.Administrator]);
             user.ScopeKind.ShouldBe(ScopeKind.National);

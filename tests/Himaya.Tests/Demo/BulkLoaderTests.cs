@@ -19,7 +19,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _connection.OpenAsync();
-        _db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
+        _db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).UseModules(HimayaModules.All).Options);
         await SchemaMigrator.MigrateAsync(_db, DatabaseProvider.Sqlite);
         await AdminUnitLoader.EnsureLoadedAsync(_db);
         _units = await _db.AdminUnits.AsNoTracking().ToListAsync();

@@ -1,5 +1,8 @@
 using Himaya.Platform;
+using Himaya.Features.Demo;
 using Himaya.Features.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Shouldly;
@@ -17,9 +20,15 @@ public sealed class TwoFactorPolicyTests
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 
-    // Needed() reads only the user, the demo setting and the environment.
-    private static TwoFactor Policy(bool demo, string environment) =>
-        new(null!, null!, null!, Options.Create(new DemoOptions { Enabled = demo }), new Env(environment), TimeProvider.System, null!);
+    // Needed() reads only the user and the exemptions, which the Demo module lists from the demo setting and the environment.
+    private static TwoFactor Policy(bool demo, string environment)
+    {
+        var services = new ServiceCollection().AddSingleton<IHostEnvironment>(new Env(environment))
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", demo ? "true" : "false")]).Build());
+        new DemoModule().AddServices(services, new ConfigurationBuilder().Build());
+        var exemptions = services.BuildServiceProvider().GetRequiredService<IOptions<TwoFactorOptions>>();
+        return new(null!, null!, null!, exemptions, TimeProvider.System, null!);
+    }
 
     private static AppUser User(string name, params string[] roles) =>
         new() { UserName = name, DisplayName = name, Roles = [.. roles.Select(r => new UserRole { Role = r })] };

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using Himaya.Platform;
 using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using System.Text.Json;
 using Himaya.Platform;
 using Himaya.Features.Identity;

@@ -65,7 +65,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         var senderSide = step == ReferralStep.Cancel;
         if (!user.Can(senderSide ? Permission.WorkCases : Permission.RespondReferrals)) return new Outcome<ReferralView>.Forbidden();
         var referral = senderSide
-            ? await db.Referrals.FirstOrDefaultAsync(x => x.Id == id && db.Cases.VisibleTo(user).Any(c => c.Id == x.CaseId), ct)
+            ? await db.Referrals.FirstOrDefaultAsync(x => x.Id == id && db.Set<Case>().VisibleTo(user).Any(c => c.Id == x.CaseId), ct)
             : await db.Referrals.AddressedTo(db.Services, user).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (referral is null) return new Outcome<ReferralView>.NotFound();
         var e = new FieldErrors();
@@ -141,7 +141,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         else if (box == "sent")
         {
             if (!user.Can(Permission.ReadCases)) return new Outcome<List<ReferralView>>.Forbidden();
-            q = db.Referrals.Where(x => db.Cases.VisibleTo(user).Any(c => c.Id == x.CaseId));
+            q = db.Referrals.Where(x => db.Set<Case>().VisibleTo(user).Any(c => c.Id == x.CaseId));
         }
         else return new Outcome<List<ReferralView>>.Invalid(FieldErrors.Single("box", "incoming or sent."));
         if (status is { } s) q = q.Where(x => x.Status == s);

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using Himaya.Features.Cases;
 using Himaya.Platform;
 using Himaya.Features.Identity;

@@ -1,3 +1,4 @@
+using Himaya.Features.Identity;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

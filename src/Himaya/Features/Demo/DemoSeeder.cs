@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using System.Security.Cryptography;
 using Himaya.Platform;
 using Himaya.Features.Identity;

@@ -66,7 +66,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
             q = q.Where(t => codes.Contains(t.DistrictCode));
         }
         // Scope before the limit: otherwise 500 newer tasks elsewhere would leave a district user with none of theirs.
-        q = q.Where(t => db.Children.VisibleTo(user).Any(c => c.Id == t.ChildId));
+        q = q.Where(t => db.Set<Child>().VisibleTo(user).Any(c => c.Id == t.ChildId));
         var items = await ItemsAsync(user, q.OrderBy(t => t.Status).ThenByDescending(t => t.CreatedAt).Take(500), culture, ct);
         items = [.. items.OrderBy(i => i.Status).ThenByDescending(i => i.CreatedAt)];
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, "outreach-task", null,
@@ -78,7 +78,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
     {
         if (!user.Can(Permission.WriteRegistry)) return new Outcome<OutreachItem>.Forbidden();
         // Out of scope is not found, whatever the request says (its existence is not revealed).
-        var task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == id && db.Children.VisibleTo(user).Any(c => c.Id == t.ChildId), ct);
+        var task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == id && db.Set<Child>().VisibleTo(user).Any(c => c.Id == t.ChildId), ct);
         if (task is null) return new Outcome<OutreachItem>.NotFound();
         var e = new FieldErrors();
         if (!EnumNames.TryParse<OutreachStatus>(r.Status, ignoreCase: false, out var status) || status == OutreachStatus.Open) e.Add("status", "Done or Cancelled.");

@@ -10,13 +10,19 @@ public enum SecondFactor { None, Code, Enrol }
 
 public sealed record EnrolmentStart(string Secret, string OtpauthUri, string EnrolmentToken);
 
+/// <summary>Users who may sign in with the password alone until they enrol themselves (the demo's users, in demo mode).</summary>
+public sealed class TwoFactorOptions
+{
+    public HashSet<string> ExemptUntilEnrolled { get; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>
-/// Two-factor sign-in with authenticator apps (TOTP). Required for every role that can read case data; outside demo mode
-/// such a user must enrol before the first sign-in completes. In demo mode the demo users are exempt until they enrol
-/// themselves (outside checks sign in with the password alone). Secrets are kept encrypted with the app's data-protection
-/// keys; recovery codes only as hashes.
+/// Two-factor sign-in with authenticator apps (TOTP). Required for every role that can read case data: such a user must
+/// enrol before the first sign-in completes, unless listed in <see cref="TwoFactorOptions.ExemptUntilEnrolled"/> (the
+/// Demo module lists its users in demo mode, so outside checks sign in with the password alone). Secrets are kept
+/// encrypted with the app's data-protection keys; recovery codes only as hashes.
 /// </summary>
-public sealed class TwoFactor(AppDbContext db, AuditLog audit, IDataProtectionProvider protection, IOptions<DemoOptions> demo, IHostEnvironment env, TimeProvider clock,
+public sealed class TwoFactor(AppDbContext db, AuditLog audit, IDataProtectionProvider protection, IOptions<TwoFactorOptions> options, TimeProvider clock,
     Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const string Issuer = "Himaya";
@@ -25,12 +31,10 @@ public sealed class TwoFactor(AppDbContext db, AuditLog audit, IDataProtectionPr
     private IDataProtector Secrets => protection.CreateProtector("Himaya.TwoFactor.Secret.v1");
     private ITimeLimitedDataProtector Tickets => protection.CreateProtector("Himaya.TwoFactor.Ticket.v1").ToTimeLimitedDataProtector();
 
-    public bool DemoMode => demo.Value.Enabled && !env.IsProduction();
-
     public SecondFactor Needed(AppUser user) =>
         user.TwoFactorEnabled ? SecondFactor.Code
         : !Permissions.Allows(Permission.ReadCases, user.RoleNames) ? SecondFactor.None
-        : DemoMode && Demo.DemoSeeder.Users.Any(d => d.UserName == user.UserName) ? SecondFactor.None
+        : options.Value.ExemptUntilEnrolled.Contains(user.UserName) ? SecondFactor.None
         : SecondFactor.Enrol;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using Himaya.Linkage.Linking;
 
 namespace Himaya.Features.Linkage;

@@ -32,7 +32,7 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
         if (!Allowed(user)) return new Outcome<List<ReviewItem>>.Forbidden();
         var visible = db.Children.VisibleTo(user).Select(c => c.Id);
         var ids = await db.SourceRecords.Where(r => r.Outcome == SourceOutcome.Review && r.CandidateId != null && visible.Contains(r.CandidateId!.Value))
-            .OrderBy(r => db.MatchDecisions.Any(d => d.SourceRecordId == r.Id && d.Decision == ReviewDecision.Unsure)).ThenByDescending(r => r.Probability).ThenBy(r => r.Id)
+            .OrderBy(r => db.Set<MatchDecision>().Any(d => d.SourceRecordId == r.Id && d.Decision == ReviewDecision.Unsure)).ThenByDescending(r => r.Probability).ThenBy(r => r.Id)
             .Select(r => r.Id).Take(QueueSize).ToListAsync(ct);
         var items = new List<ReviewItem>();
         foreach (var id in ids) if (await LoadAsync(user, id, culture, ct) is { } item) items.Add(item);

@@ -17,8 +17,9 @@ public sealed class DatabaseOptions
 
     private (string Given, string Effective)? _postgres; // the defaults applied once, not for every context
 
-    public void Configure(DbContextOptionsBuilder options)
+    public void Configure(DbContextOptionsBuilder options, IReadOnlyList<IModule> modules)
     {
+        options.UseModules(modules);
         // Counting with Take(cap) is deliberate (bounded counts); ordering it would only cost time.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         if (Provider == DatabaseProvider.Postgres)
@@ -60,10 +61,10 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>A context outside dependency injection (command-line verbs, tests).</summary>
-    public AppDbContext CreateContext()
+    public AppDbContext CreateContext(IReadOnlyList<IModule> modules)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        Configure(builder);
+        Configure(builder, modules);
         return new AppDbContext(builder.Options);
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Himaya.Features.Identity;
 
 namespace Himaya.Platform;
 
@@ -18,7 +17,7 @@ public static class ApiSupport
         group.RequireAuthorization();
         group.AddEndpointFilter(async (ctx, next) =>
         {
-            var accessor = ctx.HttpContext.RequestServices.GetRequiredService<CurrentUserAccessor>();
+            var accessor = ctx.HttpContext.RequestServices.GetRequiredService<ICurrentUserSource>();
             var user = await accessor.GetAsync(ctx.HttpContext.RequestAborted);
             if (user is null) return TypedResults.Problem(statusCode: 401, title: "Sign in again: your session is no longer valid.");
             ctx.HttpContext.Items[UserKey] = user;

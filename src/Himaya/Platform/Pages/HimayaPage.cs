@@ -1,5 +1,4 @@
 using System.Globalization;
-using Himaya.Features.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +20,7 @@ public abstract partial class HimayaPage : PageModel
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var user = await HttpContext.RequestServices.GetRequiredService<CurrentUserAccessor>().GetAsync(HttpContext.RequestAborted);
+        var user = await HttpContext.RequestServices.GetRequiredService<ICurrentUserSource>().GetAsync(HttpContext.RequestAborted);
         if (user is null)
         {
             context.Result = Challenge();

@@ -1,0 +1,28 @@
+using Himaya.Features.Audit;
+using Himaya.Features.Cases;
+using Himaya.Features.Demo;
+using Himaya.Features.Deprivation;
+using Himaya.Features.Identity;
+using Himaya.Features.Linkage;
+using Himaya.Features.Registry;
+using Himaya.Platform;
+
+namespace Himaya;
+
+/// <summary>
+/// The composition list: every feature module, lowest first (a module may use those before it, never one after).
+/// The app, the command-line verbs and the tests all build from this list; the platform names no feature.
+/// </summary>
+public static class HimayaModules
+{
+    public static readonly IReadOnlyList<IModule> All =
+    [
+        new IdentityModule(),
+        new AuditModule(),
+        new RegistryModule(),
+        new LinkageModule(),
+        new DeprivationModule(),
+        new CasesModule(),
+        new DemoModule(),
+    ];
+}
