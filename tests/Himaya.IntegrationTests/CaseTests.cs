@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Himaya.Features.Cases;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

@@ -72,10 +72,10 @@ internal static class BenchVerb
             ("intake match: names + birth date, whole registry", async (s, c) =>
             {
                 var input = new ChildInput { GivenName = c.GivenName, Surname = c.Surname, BirthDate = c.BirthDate, DistrictCode = c.District };
-                var found = await s.GetRequiredService<Himaya.Features.Linkage.IntakeMatching>().FindAsync(national, input, "en", default);
-                if (found is not Outcome<Himaya.Features.Linkage.IntakeMatches>.Ok ok || !ok.Value.Matches.Any(m => m.Id == c.Id))
+                var found = await s.GetRequiredService<IntakeMatching>().FindAsync(national, input, "en", default);
+                if (found is not Outcome<IntakeMatches>.Ok ok || !ok.Value.Matches.Any(m => m.Id == c.Id))
                     throw new InvalidOperationException($"intake match did not find {c.Id} ({input.GivenName} {input.Surname} {c.BirthDate} {c.District}) itself: " +
-                        (found is Outcome<Himaya.Features.Linkage.IntakeMatches>.Ok o ? string.Join("; ", o.Value.Matches.Select(m => $"{m.Id} {m.GivenName} {m.Surname} {m.BirthDate} {m.Probability}")) + $" of {o.Value.CandidatesCompared}" : found.ToString()));
+                        (found is Outcome<IntakeMatches>.Ok o ? string.Join("; ", o.Value.Matches.Select(m => $"{m.Id} {m.GivenName} {m.Surname} {m.BirthDate} {m.Probability}")) + $" of {o.Value.CandidatesCompared}" : found.ToString()));
             }),
             ("profile: record + history + access log", async (s, c) =>
             {

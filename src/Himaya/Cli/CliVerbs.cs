@@ -6,7 +6,7 @@ namespace Himaya.Cli;
 /// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "moda", "help"];
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "moda", "intake-model", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -30,6 +30,15 @@ public static class CliVerbs
                     o.UseModules(HimayaModules.All);
                     await using var db = new AppDbContext(o.Options);
                     Console.WriteLine(db.Database.GenerateCreateScript());
+                    return 0;
+                }
+            case "intake-model":
+                {
+                    // Developer tool: trains the intake model again (seeded, so the same file every time) and writes it.
+                    var output = args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault();
+                    if (output is null) { Console.Error.WriteLine("usage: himaya intake-model --output src/Himaya/Features/Registry/IntakeModel.json"); return 2; }
+                    await File.WriteAllTextAsync(output, Himaya.Features.Demo.IntakeModelTraining.TrainAsJson());
+                    Console.WriteLine("Wrote " + output);
                     return 0;
                 }
             case "migrate":

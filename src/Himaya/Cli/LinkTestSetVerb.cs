@@ -1,3 +1,4 @@
+using Himaya.Features.Demo;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,4 +1,3 @@
-using Himaya.Features.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -33,18 +32,7 @@ public static class HimayaPipeline
         var open = app.MapGroup("/api/v1");
         var api = app.MapGroup("/api/v1").RequireCurrentUser();
         foreach (var module in modules) module.MapApi(api, open);
-        app.MapGet("/language", async (HttpContext http, string? culture, string? returnUrl, AppDbContext db) =>
-        {
-            // Only our three languages, and only local return addresses (no open redirect).
-            var lang = culture is "az" or "en" or "ru" ? culture : "az";
-            HimayaServices.SetLanguageCookie(http.Response, lang);
-            // Remembered for the signed-in user, so the choice follows them to another device.
-            if (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } uid && int.TryParse(uid, out var id))
-                await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, lang));
-            var target = returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || r[1] is not ('/' or '\\'))
-                && r.All(c => c > ' ' && c < 127 && c != '\\') ? r : "/";
-            return Results.LocalRedirect(target);
-        }).AllowAnonymous().ExcludeFromDescription();
+        foreach (var module in modules) module.MapRoutes(app);
         app.MapRazorPages();
         return app;
     }

@@ -15,6 +15,9 @@ public interface IModule
     /// <summary><paramref name="api"/> requires a signed-in user; <paramref name="open"/> does not (sign-in itself).</summary>
     void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) { }
 
+    /// <summary>Routes outside the API and the pages (the language switch, say).</summary>
+    void MapRoutes(IEndpointRouteBuilder app) { }
+
     void ConfigurePages(PageConventionCollection pages) { }
 
     void ConfigureConventions(ModelConfigurationBuilder model) { }

@@ -1,3 +1,4 @@
+using Himaya.Features.Demo;
 using Himaya.Cli;
 using Himaya.Features.Linkage;
 

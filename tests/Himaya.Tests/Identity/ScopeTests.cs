@@ -76,10 +76,10 @@ public sealed class ScopeTests
     public void Writing_is_limited_to_districts_in_scope_and_to_roles_that_write()
     {
         var ganja = User(ScopeKind.Areas, [Roles.SocialWorker], "C-GAN");
-        Scope.MayWriteIn(ganja, "C-GAN").ShouldBeTrue();
-        Scope.MayWriteIn(ganja, "C-SIR").ShouldBeFalse();
-        Scope.MayWriteIn(User(ScopeKind.National, [Roles.Auditor]), "C-GAN").ShouldBeFalse();
-        Scope.MayWriteIn(User(ScopeKind.National, [Roles.HotlineOperator]), "C-SIR").ShouldBeTrue();
+        RegistryScope.MayWriteIn(ganja, "C-GAN").ShouldBeTrue();
+        RegistryScope.MayWriteIn(ganja, "C-SIR").ShouldBeFalse();
+        RegistryScope.MayWriteIn(User(ScopeKind.National, [Roles.Auditor]), "C-GAN").ShouldBeFalse();
+        RegistryScope.MayWriteIn(User(ScopeKind.National, [Roles.HotlineOperator]), "C-SIR").ShouldBeTrue();
     }
 
     [Fact]

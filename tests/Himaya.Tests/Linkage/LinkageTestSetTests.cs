@@ -5,7 +5,7 @@ using Himaya.Features.Demo;
 using Himaya.Features.Linkage;
 using Himaya.Platform;
 using Himaya.Linkage;
-using Rates = Himaya.Features.Linkage.CorruptionRates;
+using Rates = Himaya.Features.Demo.CorruptionRates;
 
 namespace Himaya.Tests.Linkage;
 

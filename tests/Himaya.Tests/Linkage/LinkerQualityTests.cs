@@ -1,3 +1,4 @@
+using Himaya.Features.Demo;
 using Himaya.Features.Linkage;
 using Himaya.Linkage.Linking;
 

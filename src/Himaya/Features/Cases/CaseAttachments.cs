@@ -1,6 +1,6 @@
+using Himaya.Features.Identity;
 using System.Security.Cryptography;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -13,7 +13,7 @@ namespace Himaya.Features.Cases;
 /// The printable case summary: what the caller may see of the case (sensitive notes only for those who may read them),
 /// in the caller's language, marked confidential, with who printed it and when. Exporting it is audited.
 /// </summary>
-public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocalizer<Program> t, TimeProvider clock)
+public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocalizer<Texts> t, TimeProvider clock)
 {
     private const string Family = "DejaVu Sans";
     private const double Margin = 50, Width = 595 - 2 * Margin, Bottom = 842 - 60;

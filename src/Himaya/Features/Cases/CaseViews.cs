@@ -1,7 +1,7 @@
+using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using System.Text.Json;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ public sealed class CasesModule : IModule
         s.AddScoped<AlternativeCareWork>();
         s.AddScoped<FosterCarers>();
         s.AddScoped<Justice>();
+        s.AddPanel<Pages.ChildCasesPanel>(RegistrySlots.ChildProfile, order: 10);
+        s.AddPanel<Pages.DueWorkPanel>(RegistrySlots.Dashboard, order: 10);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => CaseApi.MapCaseApi(api);

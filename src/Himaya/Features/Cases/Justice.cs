@@ -1,5 +1,4 @@
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Deprivation;

@@ -77,7 +77,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var registry = await facts.GetAsync(ct);
 
-        // Candidates from the shared reading: in scope (areas and caseload as Scope.VisibleTo), in the age group, score
+        // Candidates from the shared reading: in scope (areas and caseload as RegistryScope.VisibleTo), in the age group, score
         // at least k; the page itself is read again through VisibleTo below.
         var within = q.District is { Length: > 0 } d ? units.SelfAndDescendants(d).ToHashSet(StringComparer.Ordinal) : null;
         var indicators = framework.Indicators.Select(id => registryFramework.Indicator(id)!).ToArray();

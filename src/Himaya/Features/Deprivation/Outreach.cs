@@ -1,5 +1,5 @@
-using Himaya.Platform;
 using Himaya.Features.Identity;
+using Himaya.Platform;
 using Himaya.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,7 +92,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         return new Outcome<OutreachItem>.Ok((await ItemsAsync(user, db.OutreachTasks.Where(t => t.Id == id), culture, ct)).Single());
     }
 
-    /// <summary>Tasks whose child the user may see, with the child's name (scope through <see cref="Scope.VisibleTo(IQueryable{Child}, CurrentUser)"/>).</summary>
+    /// <summary>Tasks whose child the user may see, with the child's name (scope through <see cref="RegistryScope.VisibleTo(IQueryable{Child}, CurrentUser)"/>).</summary>
     private async Task<List<OutreachItem>> ItemsAsync(CurrentUser user, IQueryable<OutreachTask> tasks, string culture, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Himaya.Deprivation;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 

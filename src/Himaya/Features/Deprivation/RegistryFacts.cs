@@ -49,7 +49,7 @@ public sealed class RegistryFacts
 
     /// <summary>
     /// The rows of children aged <paramref name="minAge"/>..<paramref name="maxAge"/> on <paramref name="today"/> whom
-    /// the user may count: the same rule as Scope.CountableBy (areas by district, a caseload by assigned worker);
+    /// the user may count: the same rule as RegistryScope.CountableBy (areas by district, a caseload by assigned worker);
     /// <paramref name="within"/> narrows to some districts.
     /// </summary>
     public IEnumerable<int> Rows(CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null)

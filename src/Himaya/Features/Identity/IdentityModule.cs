@@ -20,6 +20,8 @@ public sealed class IdentityModule : IModule
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => api.MapIdentityApi(open);
 
+    public void MapRoutes(IEndpointRouteBuilder app) => app.MapLanguageChoice();
+
     public void ConfigurePages(PageConventionCollection pages)
     {
         pages.AllowAnonymousToPage("/Identity/Pages/SignIn");

@@ -1,5 +1,4 @@
 using Himaya.Platform;
-using Himaya.Features.Identity;
 
 namespace Himaya.Features.Linkage;
 

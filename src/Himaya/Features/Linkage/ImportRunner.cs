@@ -104,7 +104,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
                 || (field is "careArrangement" && values["careArrangement"] is not null && input.CareArrangement is null)) continue;
             foreach (var m in messages) problems.Add($"{p.Mapping.ColumnFor(field)}: {m}");
         }
-        if (problems.Count == 0 && !Scope.MayWriteIn(user, input.DistrictCode!.Trim()))
+        if (problems.Count == 0 && !RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim()))
             problems.Add($"{p.Mapping.ColumnFor("districtCode")}: the district is outside your scope.");
         return (input, values, problems);
     }

@@ -1,3 +1,4 @@
+using Himaya.Features.Registry;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,14 +9,13 @@ public sealed class LinkageModule : IModule
 {
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
-        s.AddSingleton<IntakeModel>();
-        s.AddScoped<IntakeMatching>();
         s.AddScoped<ImportRunner>();
         s.AddScoped<Reviews>();
         s.AddScoped<Merges>();
         s.AddScoped<LinkageQuality>();
         s.AddSingleton<ImportQueue>();
         s.AddHostedService<ImportWorker>();
+        s.AddPanel<Pages.ChildLinkagePanel>(RegistrySlots.ChildProfile, order: 20);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => ImportApi.MapImportApi(api);

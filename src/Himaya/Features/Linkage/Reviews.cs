@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Himaya.Linkage.Linking;
 using Microsoft.EntityFrameworkCore;

@@ -63,6 +63,13 @@ internal static class ChildMapping
         Guardians = [.. c.Guardians.OrderBy(g => g.Id).Select(g => new GuardianInput(g.FullName, g.Relationship, g.Phone))],
     };
 
+    /// <summary>The fields the intake model compares, from a record as shown (to look for its duplicates).</summary>
+    public static ChildInput IdentityOf(ChildDto d) => new()
+    {
+        GivenName = d.GivenName, Surname = d.Surname, Patronymic = d.Patronymic, Sex = d.Sex, BirthDate = d.BirthDate,
+        Fin = d.Fin, BirthCertificateNumber = d.BirthCertificateNumber, DistrictCode = d.DistrictCode,
+    };
+
     /// <summary>Flat field → value view used to record what an edit changed.</summary>
     public static Dictionary<string, string?> Fields(Child c) => new(StringComparer.Ordinal)
     {

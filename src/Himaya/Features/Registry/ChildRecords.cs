@@ -1,6 +1,6 @@
+using Himaya.Features.Identity;
 using System.Globalization;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;
@@ -30,7 +30,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         if (!user.Can(Permission.WriteRegistry)) return await DeniedAsync(user, null, "create", ct);
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
         if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
-        if (!Scope.MayWriteIn(user, input.DistrictCode!.Trim()))
+        if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim()))
             return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
         var child = new Child { GivenName = "", Surname = "", DistrictCode = "" };
         ChildMapping.Apply(input, child);
@@ -63,7 +63,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
         if (input.Version != child.Version)
             return new Outcome<Child>.Conflict("version", $"Someone else changed this record since you opened it (your version {input.Version}, current {child.Version}). Reload and apply your changes again.");
-        if (input.DistrictCode!.Trim() != child.DistrictCode && !Scope.MayWriteIn(user, input.DistrictCode.Trim()))
+        if (input.DistrictCode!.Trim() != child.DistrictCode && !RegistryScope.MayWriteIn(user, input.DistrictCode.Trim()))
             return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
 
         var before = ChildMapping.Fields(child);

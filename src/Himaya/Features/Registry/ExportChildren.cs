@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Registry;

@@ -84,7 +84,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         if (!user.Can(Permission.WriteRegistry)) return new Outcome<HouseholdDto>.Forbidden();
         var e = Validate(input, units, isUpdate: false, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
-        if (!Scope.MayWriteIn(user, input.DistrictCode!.Trim())) return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+        if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim())) return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
         var h = new Household { Id = Guid.CreateVersion7(), Address = "", DistrictCode = "", CreatedById = user.Id, Agency = user.Agency, CreatedAt = Now, UpdatedAt = Now, Version = 1 };
         Apply(input, h);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -108,7 +108,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         var e = Validate(input, units, isUpdate: true, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
         if (input.Version != h.Version) return new Outcome<HouseholdDto>.Conflict("version", $"Someone else changed this household since you opened it (your version {input.Version}, current {h.Version}).");
-        if (input.DistrictCode!.Trim() != h.DistrictCode && !Scope.MayWriteIn(user, input.DistrictCode.Trim()))
+        if (input.DistrictCode!.Trim() != h.DistrictCode && !RegistryScope.MayWriteIn(user, input.DistrictCode.Trim()))
             return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
         var before = Fields(h);
         Apply(input, h);

@@ -74,7 +74,7 @@ public static class RegistryApi
     }
 
     /// <summary>Before registering: probable existing records of this child (same body as POST /children).</summary>
-    private static async Task<IResult> MatchesAsync(HttpContext http, Himaya.Features.Linkage.IntakeMatching matching, CancellationToken ct)
+    private static async Task<IResult> MatchesAsync(HttpContext http, IntakeMatching matching, CancellationToken ct)
     {
         var (input, errors) = await Json.ReadAsync<ChildInput>(http.Request, ct);
         if (errors is not null) return errors.ToProblem();

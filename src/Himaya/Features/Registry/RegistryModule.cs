@@ -13,6 +13,8 @@ public sealed class RegistryModule : IModule
         s.AddScoped<SearchChildren>();
         s.AddScoped<ExportChildren>();
         s.AddScoped<HouseholdRecords>();
+        s.AddSingleton<IntakeModel>();
+        s.AddScoped<IntakeMatching>();
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => api.MapRegistryApi();

@@ -14,7 +14,7 @@ public abstract partial class HimayaPage : PageModel
 {
     public CurrentUser Me { get; private set; } = null!;
     public FieldErrors Errors { get; protected set; } = new();
-    public IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Program>>();
+    public IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
     public static string Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
     public DateOnly Today => DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
@@ -45,8 +45,13 @@ public abstract partial class HimayaPage : PageModel
 
     public string? ErrorFor(string field) => Errors.All.TryGetValue(field, out var list) ? string.Join(" ", list.Select(Localise)) : null;
 
+    /// <summary>The panels other features show in a slot of this page (see <see cref="PagePanel"/>).</summary>
+    public IEnumerable<PagePanel> PanelsFor(string slot) => HttpContext.RequestServices.GetServices<PagePanel>().For(slot);
+
+    public string Localise(string message) => Localise(T, message);
+
     /// <summary>Validation messages are English sentences from the shared validators; the resource files translate the common ones.</summary>
-    public string Localise(string message)
+    public static string Localise(IStringLocalizer T, string message)
     {
         if (T["Error." + message] is { ResourceNotFound: false } exact) return exact.Value;
         // Messages that carry a value map to one text per kind.

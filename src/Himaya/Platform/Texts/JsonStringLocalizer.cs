@@ -11,7 +11,7 @@ namespace Himaya.Platform;
 /// </summary>
 public sealed class JsonStringLocalizer : IStringLocalizer
 {
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Texts = Load();
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> ByLanguage = Load();
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
     {
@@ -26,9 +26,9 @@ public sealed class JsonStringLocalizer : IStringLocalizer
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public static IReadOnlyCollection<string> Keys(string lang) => Texts.TryGetValue(lang, out var m) ? m.Keys : [];
+    public static IReadOnlyCollection<string> Keys(string lang) => ByLanguage.TryGetValue(lang, out var m) ? m.Keys : [];
 
-    public static string? Find(string lang, string key) => Texts.TryGetValue(lang, out var m) && m.TryGetValue(key, out var v) ? v : null;
+    public static string? Find(string lang, string key) => ByLanguage.TryGetValue(lang, out var m) && m.TryGetValue(key, out var v) ? v : null;
 
     public LocalizedString this[string name]
     {

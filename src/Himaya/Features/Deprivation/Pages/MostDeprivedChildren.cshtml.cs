@@ -1,5 +1,4 @@
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation.Pages;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Himaya.Features.Deprivation.Pages;

@@ -12,7 +12,7 @@ namespace Himaya.Features.Identity.Pages;
 /// for a user not yet enrolled, enrolment (secret, first code, recovery codes shown once). Between steps only a
 /// short-lived protected ticket travels in the form.
 /// </summary>
-public sealed class SignInModel(SignInService signIn, TwoFactor twoFactor, IStringLocalizer<Program> t) : PageModel
+public sealed class SignInModel(SignInService signIn, TwoFactor twoFactor, IStringLocalizer<Texts> t) : PageModel
 {
     public IStringLocalizer T => t;
     public string? Message { get; private set; }

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Himaya.Features.Registry.Pages;
 
 /// <summary>Register a new child or edit one; runs the same validation and handler as the API.</summary>
-public sealed class ChildEditModel(ChildRecords records, AdminUnits units, Himaya.Features.Linkage.IntakeMatching matching) : HimayaPage
+public sealed class ChildEditModel(ChildRecords records, AdminUnits units, IntakeMatching matching) : HimayaPage
 {
     public const int GuardianSlots = 2;
     public ChildInput Input { get; private set; } = new() { Guardians = [] };
     public Guid? Id { get; private set; }
     public string? Conflict { get; private set; }
     /// <summary>Probable existing records of the child being registered, shown before it is created.</summary>
-    public Himaya.Features.Linkage.IntakeMatches? Matches { get; private set; }
+    public IntakeMatches? Matches { get; private set; }
     public AdminUnits Units => units;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, Guid? household, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class ChildEditModel(ChildRecords records, AdminUnits units, Himay
         // A new registration is first checked against the whole registry; the user goes on only by saying none of the
         // matches is this child. (An incomplete form skips the check: the create below reports what is missing.)
         if (id is null && Request.Form["confirmNew"] != "true"
-            && await matching.FindAsync(Me, Input, Culture, ct) is Outcome<Himaya.Features.Linkage.IntakeMatches>.Ok { Value.Matches.Count: > 0 } found)
+            && await matching.FindAsync(Me, Input, Culture, ct) is Outcome<IntakeMatches>.Ok { Value.Matches.Count: > 0 } found)
         {
             Matches = found.Value;
             return Page();

@@ -1,5 +1,4 @@
 using Himaya.Platform;
-using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -8,19 +7,13 @@ namespace Himaya.Features.Registry.Pages;
 public sealed record DistrictCounts(string Code, string Name, string Region, int Children, int WithDifficulty, int Displaced, int InResidentialCare, int NotRegistered);
 
 /// <summary>Counts by district within the user's area scope. Aggregates only: no names, so every role may see it.</summary>
-public sealed class DashboardModel(AppDbContext db, AdminUnits units, IMemoryCache cache, Himaya.Features.Cases.CaseLists cases) : HimayaPage
+public sealed class DashboardModel(AppDbContext db, AdminUnits units, IMemoryCache cache) : HimayaPage
 {
-    /// <summary>For those who work cases or answer referrals: how much is due, and how much of it late.</summary>
-    public (int Due, int Overdue)? Work { get; private set; }
-
     public IReadOnlyList<DistrictCounts> Rows { get; private set; } = [];
     public DistrictCounts Total { get; private set; } = new("", "", "", 0, 0, 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if ((Me.Can(Permission.ReadCases) || Me.Can(Permission.RespondReferrals))
-            && await cases.MyWorkAsync(Me, ct) is Outcome<List<Himaya.Features.Cases.WorkItem>>.Ok work)
-            Work = (work.Value.Count, work.Value.Count(i => i.Overdue));
         // A national count over millions of rows takes a moment; a minute-old figure is fine for a dashboard.
         var key = ("dashboard", Me.ScopeKind, Me.ScopeKind == ScopeKind.Caseload ? Me.Id : 0, string.Join(',', Me.Districts.Order(StringComparer.Ordinal)));
         var raw = await cache.GetOrCreateAsync(key, async e =>

@@ -1,13 +1,12 @@
 using Himaya.Platform;
-using Himaya.Features.Registry;
 
-namespace Himaya.Features.Identity;
+namespace Himaya.Features.Registry;
 
 /// <summary>
 /// The one place that decides which registry records a user may see. Every query over children or households
 /// passes through here; handlers never filter by scope themselves.
 /// </summary>
-public static class Scope
+public static class RegistryScope
 {
     public static IQueryable<Child> VisibleTo(this IQueryable<Child> children, CurrentUser user)
     {

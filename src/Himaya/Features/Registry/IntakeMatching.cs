@@ -1,12 +1,11 @@
 using System.Globalization;
 using Himaya.Platform;
 using Himaya.Features.Identity;
-using Himaya.Features.Registry;
 using Himaya.Linkage;
 using Himaya.Linkage.Linking;
 using Microsoft.EntityFrameworkCore;
 
-namespace Himaya.Features.Linkage;
+namespace Himaya.Features.Registry;
 
 public sealed record MatchContact(string Name, string Agency, string Role);
 

@@ -1,10 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using Himaya.Features.Demo;
 using Himaya.Platform;
 
-namespace Himaya.Features.Linkage;
+namespace Himaya.Features.Demo;
 
 /// <summary>
 /// One row of a generated record-linkage test set. Missing values are empty strings; <paramref name="Sex"/> is "M" or
