@@ -16,7 +16,7 @@ public enum PendingApproval { None, Plan, Closure }
 /// by location; its owner and supervisor, by caseload (see <see cref="CaseScope"/>). <see cref="Version"/> guards
 /// every change, so two people (or an offline client) never overwrite each other silently.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public Guid Id { get; set; }
     /// <summary>Readable number, unique: year and a sequence (2026-000123).</summary>

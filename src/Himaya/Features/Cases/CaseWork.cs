@@ -116,13 +116,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             Text(e, "summary", r.Summary, 4000, required: true);
             if (r.ChildSafe is null) e.Add("childSafe", "Say whether the child is safe now.");
             if (r.Risk is null) e.Add("risk", "High, Medium or Low.");
-        }, c => c.Stage != CaseStage.InitialAssessment ? $"The initial assessment belongs to a case at its initial assessment; this case is at {c.Stage}." : null,
+        },
         (c, _) =>
         {
-            c.Risk = r.Risk!.Value;
+            if (c.RecordInitialAssessment(r.Risk!.Value, Now.AddDays(O.ComprehensiveAssessmentDays)) is { } refused) return refused;
             AddAssessment(c, user, AssessmentKind.Initial, new { summary = r.Summary!.Trim(), childSafe = r.ChildSafe, risk = r.Risk.ToString() });
-            Move(c, CaseStage.ComprehensiveAssessment, Now.AddDays(O.ComprehensiveAssessmentDays));
-            return ("initial-assessment", $"risk={c.Risk}; safe={r.ChildSafe}", null);
+            return new Step("initial-assessment", $"risk={c.Risk}; safe={r.ChildSafe}");
         }, ct);
 
     public Task<Outcome<CaseView>> ComprehensiveAssessmentAsync(CurrentUser user, Guid id, ComprehensiveAssessmentRequest r, CancellationToken ct) =>
@@ -139,19 +138,16 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                 foreach (var d in CaseCodes.WellbeingDomains)
                     if (!r.Wellbeing.TryGetValue(d, out var v) || v is < 1 or > 4) e.Add("wellbeing." + d, "Rate from 1 (serious concern) to 4 (no concern).");
             }
-        }, c => c.Stage != CaseStage.ComprehensiveAssessment
-            ? c.Stage == CaseStage.InitialAssessment ? "Record the initial assessment first." : $"The comprehensive assessment was already recorded; this case is at {c.Stage}."
-            : null,
+        },
         (c, child) =>
         {
-            if (child.HasFunctionalDifficulty && string.IsNullOrWhiteSpace(r.Functioning))
-                return ("!functioning", "The child has a functional difficulty: describe the child's functioning and what helps.", null);
+            if (c.RecordComprehensiveAssessment(child.HasFunctionalDifficulty, !string.IsNullOrWhiteSpace(r.Functioning), Now.AddDays(O.PlanDays)) is { } refused)
+                return refused;
             AddAssessment(c, user, AssessmentKind.Comprehensive, new
             {
                 familySituation = r.FamilySituation!.Trim(), wellbeing = r.Wellbeing, functioning = r.Functioning?.Trim(), risks = r.Risks!.Trim(), strengths = r.Strengths!.Trim(),
             });
-            Move(c, CaseStage.CasePlan, Now.AddDays(O.PlanDays));
-            return ("comprehensive-assessment", null, null);
+            return new Step("comprehensive-assessment");
         }, ct);
 
     public Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct) =>
@@ -177,35 +173,24 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                 if (r.ReviewCycleMonths is null or < 1 or > 12) e.Add("reviewCycleMonths", "Review the individual care plan every 1 to 12 months.");
             }
             else if (r.ReviewCycleMonths is < 1 or > 12) e.Add("reviewCycleMonths", "Between 1 and 12 months.");
-        }, c => c.Stage != CaseStage.CasePlan
-            ? c.Stage is CaseStage.InitialAssessment or CaseStage.ComprehensiveAssessment ? "Record the assessments before the case plan." : $"The plan was already approved; this case is at {c.Stage}."
-            : c.Pending == PendingApproval.Plan ? "The plan is waiting for the supervisor's decision." : null,
+        },
         (c, child) =>
         {
-            if (child.HasFunctionalDifficulty && r.IndividualCarePlan != true)
-                return ("!individualCarePlan", "The child has a functional difficulty: the plan must be an individual care plan (domains and review cycle).", null);
+            if (c.SubmitPlan(child.HasFunctionalDifficulty, r.IndividualCarePlan == true, r.CarePlanDomains ?? [], r.ReviewCycleMonths) is { } refused) return refused;
             db.CasePlanActions.RemoveRange(db.CasePlanActions.Where(a => a.CaseId == c.Id));
             var i = 0;
             foreach (var a in r.Actions!)
                 db.CasePlanActions.Add(new CasePlanAction { CaseId = c.Id, Position = i++, Goal = a.Goal!.Trim(), Action = a.Action!.Trim(), Responsible = a.Responsible!.Trim(), DueOn = a.DueOn!.Value });
-            c.IndividualCarePlan = r.IndividualCarePlan == true;
-            c.CarePlanDomains = c.IndividualCarePlan ? string.Join(',', r.CarePlanDomains!.Distinct()) : "";
-            c.ReviewCycleMonths = r.ReviewCycleMonths;
-            c.Pending = PendingApproval.Plan;
-            return ("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}", null);
+            return new Step("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}");
         }, ct);
 
     public Task<Outcome<CaseView>> DecidePlanAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
-        c => c.Pending != PendingApproval.Plan ? "No plan is waiting for a decision." : null,
         (c, _) =>
         {
-            c.Pending = PendingApproval.None;
-            if (r.Approve != true) return ("plan-returned", null, r.Comment!.Trim());
-            var months = c.ReviewCycleMonths ?? O.ReviewCycleMonths;
-            Move(c, CaseStage.Implementation, null);
-            c.NextReviewOn = Today.AddMonths(months);
-            return ("plan-approved", $"next review {c.NextReviewOn:yyyy-MM-dd}", Clean(r.Comment));
+            if (c.DecidePlan(r.Approve == true, Today, O.ReviewCycleMonths) is { } refused) return refused;
+            return r.Approve != true ? new Step("plan-returned", null, r.Comment!.Trim())
+                : new Step("plan-approved", $"next review {c.NextReviewOn:yyyy-MM-dd}", Clean(r.Comment));
         }, ct);
 
     public Task<Outcome<CaseView>> ReviewAsync(CurrentUser user, Guid id, ReviewRequest r, CancellationToken ct) =>
@@ -215,13 +200,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             if (r.NextReviewOn is null) e.Add("nextReviewOn", "When the next review is due.");
             else if (r.NextReviewOn <= Today) e.Add("nextReviewOn", "The next review must be after today.");
             else if (r.NextReviewOn > Today.AddYears(1)) e.Add("nextReviewOn", "At most a year ahead.");
-        }, c => c.Stage is not (CaseStage.Implementation or CaseStage.FollowUp) ? "Reviews follow an approved case plan." : null,
+        },
         (c, _) =>
         {
+            if (c.Review(r.NextReviewOn!.Value) is { } refused) return refused;
             AddAssessment(c, user, AssessmentKind.Review, new { progress = r.Progress!.Trim(), nextReviewOn = r.NextReviewOn });
-            Move(c, CaseStage.FollowUp, null);
-            c.NextReviewOn = r.NextReviewOn;
-            return ("review", $"next review {r.NextReviewOn:yyyy-MM-dd}", null);
+            return new Step("review", $"next review {r.NextReviewOn:yyyy-MM-dd}");
         }, ct);
 
     public Task<Outcome<CaseView>> RequestClosureAsync(CurrentUser user, Guid id, ClosureRequest r, CancellationToken ct) =>
@@ -229,44 +213,30 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             if (r.Reason is null || !CaseCodes.ClosureReasons.Contains(r.Reason)) e.Add("reason", "Choose the reason for closing: " + string.Join(", ", CaseCodes.ClosureReasons) + ".");
             Text(e, "outcome", r.Outcome, 4000, required: true);
-        }, c => c.Stage == CaseStage.Closed ? "The case is already closed."
-            : c.Pending != PendingApproval.None ? $"The case is waiting for the supervisor's decision on the {c.Pending.ToString().ToLowerInvariant()}." : null,
+        },
         async (c, _) =>
         {
-            if (await OpenReferralsAsync(c.Id) is { Length: > 0 } open)
-                return ("!referrals", $"Close or cancel the open referrals first ({open}).", null);
-            (c.ClosureReason, c.ClosureOutcome, c.Pending) = (r.Reason, r.Outcome!.Trim(), PendingApproval.Closure);
-            return ("closure-requested", r.Reason, c.ClosureOutcome);
+            var open = c.Stage == CaseStage.Closed || c.Pending != PendingApproval.None ? "" : await OpenReferralsAsync(c.Id);
+            if (c.RequestClosure(r.Reason!, r.Outcome!.Trim(), open) is { } refused) return refused;
+            return new Step("closure-requested", r.Reason, c.ClosureOutcome);
         }, ct);
 
     public Task<Outcome<CaseView>> DecideClosureAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
-        c => c.Pending != PendingApproval.Closure ? "No closure is waiting for a decision." : null,
         async (c, _) =>
         {
-            c.Pending = PendingApproval.None;
-            if (r.Approve != true)
-            {
-                (c.ClosureReason, c.ClosureOutcome) = (null, null);
-                return ("closure-returned", null, r.Comment!.Trim());
-            }
-            if (await OpenReferralsAsync(c.Id) is { Length: > 0 } open)
-                return ("!referrals", $"The case has open referrals again ({open}).", null);
-            Move(c, CaseStage.Closed, null);
-            (c.ClosedAt, c.NextReviewOn) = (Now, null);
-            return ("closed", c.ClosureReason, Clean(r.Comment));
+            var open = r.Approve == true && c.Pending == PendingApproval.Closure ? await OpenReferralsAsync(c.Id) : "";
+            if (c.DecideClosure(r.Approve == true, open, Now) is { } refused) return refused;
+            return r.Approve != true ? new Step("closure-returned", null, r.Comment!.Trim()) : new Step("closed", c.ClosureReason, Clean(r.Comment));
         }, ct);
 
     public Task<Outcome<CaseView>> ReopenAsync(CurrentUser user, Guid id, ReopenRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: true),
-        c => c.Stage != CaseStage.Closed ? "Only a closed case can be reopened." : null,
         async (c, _) =>
         {
-            if (await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct))
-                return ("!childId", "This child has another open case.", null);
-            Move(c, CaseStage.InitialAssessment, Now + O.InitialAssessmentWindow(c.Risk));
-            (c.ClosedAt, c.ClosureReason, c.ClosureOutcome, c.Pending) = (null, null, null, PendingApproval.None);
-            return ("reopened", null, r.Reason!.Trim());
+            var other = c.Stage == CaseStage.Closed && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
+            if (c.Reopen(other, Now + O.InitialAssessmentWindow(c.Risk)) is { } refused) return refused;
+            return new Step("reopened", null, r.Reason!.Trim());
         }, ct);
 
     public Task<Outcome<CaseView>> RequestTransferAsync(CurrentUser user, Guid id, TransferRequest r, CancellationToken ct) =>
@@ -275,28 +245,23 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             if (r.ToSupervisorId is null) e.Add("toSupervisorId", "Choose the supervisor whose team is to take the case.");
             if (r.ToDistrictCode is { Length: > 0 } d && units.Find(d) is null) e.Add("toDistrictCode", "Unknown district code.");
             Text(e, "reason", r.Reason, 2000, required: true);
-        }, c => c.Stage == CaseStage.Closed ? "A closed case is not transferred."
-            : c.TransferToSupervisorId is not null ? "A transfer of this case is already waiting for an answer."
-            : c.Pending != PendingApproval.None ? "The case is waiting for the supervisor's decision." : null,
+        },
         async (c, _) =>
         {
             var district = r.ToDistrictCode is { Length: > 0 } d ? d : c.DistrictCode;
-            if (r.ToSupervisorId == c.SupervisorId) return ("!toSupervisorId", "The case is already in this supervisor's team.", null);
-            if (await StaffAsync(r.ToSupervisorId!.Value, Roles.Supervisor, district, ct) is null)
-                return ("!toSupervisorId", "The receiving supervisor must be an active supervisor whose area includes the district.", null);
-            (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById) = (r.ToSupervisorId, district, r.Reason!.Trim(), Now, user.Id);
-            return ("transfer-requested", district, c.TransferReason);
+            var covers = await StaffAsync(r.ToSupervisorId!.Value, Roles.Supervisor, district, ct) is not null;
+            if (c.RequestTransfer(r.ToSupervisorId.Value, district, r.Reason!.Trim(), covers, Now, user.Id) is { } refused) return refused;
+            return new Step("transfer-requested", district, c.TransferReason);
         }, ct);
 
     /// <summary>The owner or supervisor takes back a transfer that is still waiting; nothing of the case had changed hands.</summary>
     public Task<Outcome<CaseView>> WithdrawTransferAsync(CurrentUser user, Guid id, WithdrawTransferRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: false),
-        c => c.TransferToSupervisorId is null ? "No transfer of this case is waiting for an answer." : null,
         (c, _) =>
         {
             var to = c.TransferToDistrict;
-            (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById) = (null, null, null, null, null);
-            return Task.FromResult<(string, string?, string?)>(("transfer-withdrawn", to, string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim()));
+            if (c.WithdrawTransfer() is { } refused) return refused;
+            return new Step("transfer-withdrawn", to, string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
         }, ct);
 
     public async Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
@@ -312,7 +277,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         Text(e, "text", r.Text, 8000, required: true);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor writes in it.");
-        if (c.Stage == CaseStage.Closed) return new Outcome<CaseView>.Conflict("caseId", "The case is closed: reopen it to add notes.");
+        if (c.CanAddNote() is { } closed) return Outcome<CaseView>.Refused(closed);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var note = new CaseNote { Id = Guid.CreateVersion7(), CaseId = c.Id, Kind = r.Kind!.Value, On = r.On!.Value, Text = r.Text!.Trim(), Sensitive = r.Sensitive == true, At = Now, ById = user.Id };
         db.CaseNotes.Add(note);
@@ -326,14 +291,23 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
 
     private enum Role { Worker, Supervisor }
 
+    /// <summary>What a step did, for the case's history: its kind, a short detail and the person's comment.</summary>
+    private sealed record Step(string Kind, string? Detail = null, string? Comment = null);
+
+    /// <summary>A step's end: refused by the case's state machine (nothing saved) or done.</summary>
+    private sealed record StepResult(Refusal? Refused, Step? Done)
+    {
+        public static implicit operator StepResult(Refusal r) => new(r, null);
+        public static implicit operator StepResult(Step s) => new(null, s);
+    }
+
     /// <summary>
     /// The frame of every versioned change: permission, scope (404 before anything else), field validation, the
-    /// person (owner or supervisor; approvals the supervisor alone), the version, the state rule, then the change,
-    /// its history event and audit line in one transaction. A change that returns a kind starting with '!' is refused
-    /// with that field and message.
+    /// person (owner or supervisor; approvals the supervisor alone), the version, then the step (the case's own method
+    /// decides whether its state allows it), its history event and audit line in one transaction.
     /// </summary>
     private async Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
-        Func<Case, string?> stateRule, Func<Case, Child, Task<(string Kind, string? Detail, string? Comment)>> change, CancellationToken ct)
+        Func<Case, Child, Task<StepResult>> change, CancellationToken ct)
     {
         var permission = role == Role.Supervisor ? Permission.ApproveCases : Permission.WorkCases;
         if (!user.Can(permission)) return new Outcome<CaseView>.Forbidden();
@@ -347,19 +321,18 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             return new Outcome<CaseView>.Forbidden("Only the case's supervisor decides on its plan and closure.");
         if (role == Role.Worker && user.Id != c.OwnerId && user.Id != c.SupervisorId)
             return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
-        if (version != c.Version)
-            return new Outcome<CaseView>.Conflict("version", $"Someone else changed this case since you opened it (your version {version}, current {c.Version}). Their change is shown; yours was not saved.",
-                await CurrentForConflictAsync(user, c.Id, ct));
-        if (stateRule(c) is { } refusal) return new Outcome<CaseView>.Conflict("stage", refusal);
+        if (c.CheckVersion(version!.Value) is { } stale) return Outcome<CaseView>.Refused(stale, await CurrentForConflictAsync(user, c.Id, ct));
         var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (kind, detail, comment) = await change(c, child);
-        if (kind.StartsWith('!'))
+        var result = await change(c, child);
+        if (result.Refused is { } refused)
         {
+            // The case's methods refuse before changing anything; the clear is for what a step may have staged beside it.
             db.ChangeTracker.Clear();
-            return kind is "!referrals" or "!childId" ? new Outcome<CaseView>.Conflict(kind[1..], detail!) : new Outcome<CaseView>.Invalid(FieldErrors.Single(kind[1..], detail!));
+            return Outcome<CaseView>.Refused(refused);
         }
+        var (kind, detail, comment) = result.Done!;
         AddEvent(c, user, kind, detail, comment);
         c.Version++;
         try
@@ -370,7 +343,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<CaseView>.Conflict("version", "Someone else saved this case at the same moment. Their change is shown; yours was not saved.", await CurrentForConflictAsync(user, id, ct));
+            return Outcome<CaseView>.Refused(CaseErrors.SavedAtSameMoment(), await CurrentForConflictAsync(user, id, ct));
         }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
         await tx.CommitAsync(ct);
@@ -386,20 +359,14 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     }
 
     private Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
-        Func<Case, string?> stateRule, Func<Case, Child, (string, string?, string?)> change, CancellationToken ct) =>
-        ChangeAsync(user, id, version, role, validate, stateRule, (c, child) => Task.FromResult(change(c, child)), ct);
+        Func<Case, Child, StepResult> change, CancellationToken ct) =>
+        ChangeAsync(user, id, version, role, validate, (c, child) => Task.FromResult(change(c, child)), ct);
 
     private static void Decision(FieldErrors e, DecisionRequest r)
     {
         if (r.Approve is null) e.Add("approve", "Approve (true) or return (false).");
         if (r.Approve == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add("comment", "Say why it is returned.");
         Text(e, "comment", r.Comment, 2000, required: false);
-    }
-
-    private void Move(Case c, CaseStage stage, DateTime? due)
-    {
-        c.Stage = stage;
-        c.DueAt = due;
     }
 
     private void AddAssessment(Case c, CurrentUser user, AssessmentKind kind, object content) =>

@@ -17,11 +17,30 @@ public sealed class FieldErrors
         return this;
     }
 
+    private readonly Dictionary<string, List<Refusal>> _coded = new(StringComparer.Ordinal);
+
+    /// <summary>A coded refusal about a field: its English text goes to the API, with its code under <c>codes</c>.</summary>
+    public FieldErrors Add(Refusal refusal)
+    {
+        Add(refusal.Field, refusal.Message);
+        if (!_coded.TryGetValue(refusal.Field, out var list)) _coded[refusal.Field] = list = [];
+        list.Add(refusal);
+        return this;
+    }
+
+    /// <summary>The coded refusals of a field (pages translate these by code, the rest by their text).</summary>
+    public IReadOnlyList<Refusal> CodedFor(string field) => _coded.TryGetValue(field, out var list) ? list : [];
+
     public IReadOnlyDictionary<string, List<string>> All => _errors;
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
-    public IResult ToProblem() => TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.");
+    public IResult ToProblem() => _coded.Count == 0
+        ? TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.")
+        : TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.", extensions: new Dictionary<string, object?>
+        {
+            ["codes"] = _coded.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => r.Code).ToArray(), StringComparer.Ordinal),
+        });
 
     public static FieldErrors Single(string field, string message) => new FieldErrors().Add(field, message);
 }

@@ -43,7 +43,15 @@ public abstract partial class HimayaPage : PageModel
     /// <summary>All values of a multi-choice field the user sent in this request's form.</summary>
     public IReadOnlyCollection<string> Values(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var v) ? [.. v.Select(x => x ?? "")] : [];
 
-    public string? ErrorFor(string field) => Errors.All.TryGetValue(field, out var list) ? string.Join(" ", list.Select(Localise)) : null;
+    public string? ErrorFor(string field)
+    {
+        if (!Errors.All.TryGetValue(field, out var list)) return null;
+        var coded = Errors.CodedFor(field);
+        return string.Join(" ", list.Select(m => coded.FirstOrDefault(r => r.Message == m) is { } r ? r.Localise(T) : Localise(m)));
+    }
+
+    /// <summary>A conflict's text in the user's language: by its code when it has one, else by its English text.</summary>
+    public string Localise<TValue>(Outcome<TValue>.Conflict c) => c.Refusal is { } r ? r.Localise(T) : Localise(c);
 
     /// <summary>The panels other features show in a slot of this page (see <see cref="PagePanel"/>).</summary>
     public IEnumerable<PagePanel> PanelsFor(string slot) => HttpContext.RequestServices.GetServices<PagePanel>().For(slot);

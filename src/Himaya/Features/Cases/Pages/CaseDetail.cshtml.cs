@@ -66,7 +66,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
                 return await LoadAsync(id, ct);
             case Outcome<T>.Invalid bad: Errors = bad.Errors; return await LoadAsync(id, ct);
             case Outcome<T>.Conflict c:
-                Conflict = Localise(c.Message);
+                Conflict = Localise(c);
                 return await LoadAsync(id, ct, c.Current as CaseView);
             default: return ForbiddenPage();
         }

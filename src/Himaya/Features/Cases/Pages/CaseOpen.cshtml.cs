@@ -44,7 +44,7 @@ public sealed class CaseOpenModel(CaseWork work, ChildRecords children) : Himaya
         {
             case Outcome<CaseView>.Ok opened: return Redirect($"/cases/{opened.Value.Id}?done=opened");
             case Outcome<CaseView>.Invalid bad: Errors = bad.Errors; return await LoadAsync(ct);
-            case Outcome<CaseView>.Conflict c: Conflict = Localise(c.Message); return await LoadAsync(ct);
+            case Outcome<CaseView>.Conflict c: Conflict = Localise(c); return await LoadAsync(ct);
             case Outcome<CaseView>.Forbidden: return ForbiddenPage();
             default: return NotFoundPage();
         }

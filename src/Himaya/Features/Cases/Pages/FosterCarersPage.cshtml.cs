@@ -47,7 +47,7 @@ public sealed class FosterCarersPageModel(FosterCarers carers, AdminUnits units)
         {
             case Outcome<FosterCarerView>.Ok: return Redirect("/foster-carers?done=1");
             case Outcome<FosterCarerView>.Invalid bad: Errors = bad.Errors; FailedId = carerId; return await LoadAsync(ct);
-            case Outcome<FosterCarerView>.Conflict c: Message = Localise(c.Message); FailedId = carerId; return await LoadAsync(ct);
+            case Outcome<FosterCarerView>.Conflict c: Message = Localise(c); FailedId = carerId; return await LoadAsync(ct);
             case Outcome<FosterCarerView>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }

@@ -37,7 +37,7 @@ public sealed class ReferralsPageModel(Referrals referrals) : HimayaPage
         {
             case Outcome<ReferralView>.Ok: return Redirect($"/referrals?box=incoming&done={s.ToString().ToLowerInvariant()}");
             case Outcome<ReferralView>.Invalid bad: Errors = bad.Errors; FailedId = referralId; return await LoadAsync(ct);
-            case Outcome<ReferralView>.Conflict c: Message = Localise(c.Message); FailedId = referralId; return await LoadAsync(ct);
+            case Outcome<ReferralView>.Conflict c: Message = Localise(c); FailedId = referralId; return await LoadAsync(ct);
             case Outcome<ReferralView>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }

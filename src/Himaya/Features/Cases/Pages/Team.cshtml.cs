@@ -35,7 +35,7 @@ public sealed class TeamModel(CaseLists lists, CaseTransfers transfers) : Himaya
         {
             case Outcome<TransferDecision>.Ok ok: return Redirect(ok.Value.Accepted ? $"/cases/{caseId}?done=transfer-accepted" : "/cases/team?done=declined");
             case Outcome<TransferDecision>.Invalid bad: Errors = bad.Errors; FailedId = caseId; return await LoadAsync(ct);
-            case Outcome<TransferDecision>.Conflict c: Message = Localise(c.Message); FailedId = caseId; return await LoadAsync(ct);
+            case Outcome<TransferDecision>.Conflict c: Message = Localise(c); FailedId = caseId; return await LoadAsync(ct);
             case Outcome<TransferDecision>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }

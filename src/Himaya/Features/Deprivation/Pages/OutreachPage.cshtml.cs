@@ -40,7 +40,7 @@ public sealed class OutreachPageModel(Outreach outreach, AdminUnits units) : Him
             case Outcome<OutreachItem>.Ok: return Redirect("/outreach?started=1");
             case Outcome<OutreachItem>.Forbidden: return ForbiddenPage();
             case Outcome<OutreachItem>.NotFound: return NotFoundPage();
-            case Outcome<OutreachItem>.Conflict c: Message = Localise(c.Message); return await LoadAsync(ct);
+            case Outcome<OutreachItem>.Conflict c: Message = Localise(c); return await LoadAsync(ct);
             case Outcome<OutreachItem>.Invalid bad: Errors = bad.Errors; return await LoadAsync(ct);
             default: return ForbiddenPage();
         }
@@ -53,7 +53,7 @@ public sealed class OutreachPageModel(Outreach outreach, AdminUnits units) : Him
             case Outcome<OutreachItem>.Ok: return Redirect("/outreach");
             case Outcome<OutreachItem>.Forbidden: return ForbiddenPage();
             case Outcome<OutreachItem>.NotFound: return NotFoundPage();
-            case Outcome<OutreachItem>.Conflict c: Message = Localise(c.Message); return await LoadAsync(ct);
+            case Outcome<OutreachItem>.Conflict c: Message = Localise(c); return await LoadAsync(ct);
             case Outcome<OutreachItem>.Invalid bad: Errors = bad.Errors; ClosingId = id; return await LoadAsync(ct);
             default: return ForbiddenPage();
         }

@@ -31,7 +31,7 @@ public sealed class ChildLinkageModel(Merges merges) : HimayaPage
             case Outcome<T>.Forbidden: return ForbiddenPage();
             case Outcome<T>.NotFound: return NotFoundPage();
             case Outcome<T>.Invalid bad: TempData[ChildLinkagePanel.RefusalKey] = string.Join(" ", bad.Errors.All.SelectMany(e => e.Value).Select(Localise)); break;
-            case Outcome<T>.Conflict c: TempData[ChildLinkagePanel.RefusalKey] = Localise(c.Message); break;
+            case Outcome<T>.Conflict c: TempData[ChildLinkagePanel.RefusalKey] = Localise(c); break;
         }
         return Redirect($"/children/{id}");
     }

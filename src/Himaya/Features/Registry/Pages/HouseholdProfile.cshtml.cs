@@ -18,7 +18,7 @@ public sealed class HouseholdProfileModel(HouseholdRecords records) : HimayaPage
             case Outcome<bool>.Ok: return Redirect("/households");
             case Outcome<bool>.Forbidden: return ForbiddenPage();
             case Outcome<bool>.Conflict c:
-                Refusal = Localise(c.Message);
+                Refusal = Localise(c);
                 return await OnGetAsync(id, false, ct);
             default: return NotFoundPage();
         }
