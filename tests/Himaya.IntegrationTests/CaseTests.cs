@@ -38,7 +38,9 @@ public abstract class CaseTests(HimayaApp app)
         // Steps cannot be skipped.
         var skip = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() } });
         skip.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await skip.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("assessments");
+        var skipped = await skip.JsonAsync();
+        skipped.GetProperty("title").GetString()!.ShouldContain("assessments");
+        skipped.GetProperty("code").GetString().ShouldBe("case.assessments-first");
         (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c)))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var bad = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c) });
@@ -183,6 +185,7 @@ public abstract class CaseTests(HimayaApp app)
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var problem = await second.JsonAsync();
         problem.ErrorFields().ShouldBe(["version"]);
+        problem.GetProperty("code").GetString().ShouldBe("case.changed-since");
         problem.GetProperty("current").GetProperty("stage").GetString().ShouldBe("ComprehensiveAssessment");
         problem.GetProperty("current").GetProperty("assessments")[0].GetProperty("content").GetProperty("summary").GetString().ShouldBe("Works after school");
         c = await GetAsync(worker, id!);
@@ -281,7 +284,9 @@ public abstract class CaseTests(HimayaApp app)
         c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/initial-assessment", new { version = V(c), summary = "s", childSafe = true, risk = "Medium" }));
         var noFunctioning = Comprehensive(V(c));
         noFunctioning.Remove("functioning");
-        (await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", noFunctioning)).JsonAsync()).ErrorFields().ShouldBe(["functioning"]);
+        var functioningProblem = await (await worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", noFunctioning)).JsonAsync();
+        functioningProblem.ErrorFields().ShouldBe(["functioning"]);
+        functioningProblem.GetProperty("codes").GetProperty("functioning")[0].GetString().ShouldBe("case.functioning-required");
         c = await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/comprehensive-assessment", Comprehensive(V(c))));
         var plain = await worker.PostAsJsonAsync($"/api/v1/cases/{id}/plan", new { version = V(c), actions = new[] { Action() } });
         (await plain.JsonAsync()).ErrorFields().ShouldBe(["individualCarePlan"]);

@@ -12,16 +12,20 @@ public static class CaseApi
         cases.MapPost("/", (HttpContext http, CaseWork work, CancellationToken ct) =>
             Body<OpenCaseRequest>(http, ct, async r => (await work.OpenAsync(http.Caller(), r, ct)).ToResult(c => TypedResults.Created($"/api/v1/cases/{c.Id}", c))))
             .JsonBody<OpenCaseRequest>().WithName("OpenCase").Requires(Permission.WorkCases);
-        cases.MapGet("/", async (HttpContext http, CaseLists lists, [FromQuery] string? stage, [FromQuery] bool? mine, [FromQuery] string? district,
-            [FromQuery] bool? overdue, [FromQuery] bool? closed, [FromQuery] int? page, CancellationToken ct) =>
+        cases.MapGet("/", async (HttpContext http, CaseLists lists, [FromQuery] string? stage, [FromQuery] string? mine, [FromQuery] string? district,
+            [FromQuery] string? overdue, [FromQuery] string? closed, [FromQuery] string? page, CancellationToken ct) =>
         {
+            var e = new FieldErrors();
             CaseStage? s = null;
             if (stage is { Length: > 0 })
             {
                 if (EnumNames.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
-                else return FieldErrors.Single("stage", string.Join(", ", Enum.GetNames<CaseStage>()) + ".").ToProblem();
+                else e.Add("stage", string.Join(", ", Enum.GetNames<CaseStage>()) + ".");
             }
-            return (await lists.ListAsync(http.Caller(), new CaseQuery(s, mine == true, district, overdue == true, closed == true, page ?? 1), ct)).ToResult(TypedResults.Ok);
+            var query = new CaseQuery(s, QueryParse.Bool(e, "mine", mine) == true, district, QueryParse.Bool(e, "overdue", overdue) == true,
+                QueryParse.Bool(e, "closed", closed) == true, QueryParse.Int(e, "page", page) ?? 1);
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await lists.ListAsync(http.Caller(), query, ct)).ToResult(TypedResults.Ok);
         }).WithName("ListCases").Requires(Permission.ReadCases);
         cases.MapGet("/dashboard", async (HttpContext http, CaseLists lists, CancellationToken ct) =>
             (await lists.DashboardAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("CaseDashboard").Requires(Permission.ReadCases);
@@ -130,8 +134,12 @@ public static class CaseApi
                 .JsonBody<ReferralStepRequest>().WithName(step + "Referral").Requires(perm);
         }
 
-        api.MapGet("/services", async (HttpContext http, Referrals work, [FromQuery] Guid? childId, CancellationToken ct) =>
-            (await work.ServicesAsync(http.Caller(), childId, ct)).ToResult(TypedResults.Ok)).WithTags("Cases").WithName("ListServices").Requires(Permission.ReadCases);
+        api.MapGet("/services", async (HttpContext http, Referrals work, [FromQuery] string? childId, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var child = QueryParse.Guid(e, "childId", childId);
+            return e.IsEmpty ? (await work.ServicesAsync(http.Caller(), child, ct)).ToResult(TypedResults.Ok) : e.ToProblem();
+        }).WithTags("Cases").WithName("ListServices").Requires(Permission.ReadCases);
         api.MapGet("/my-work", async (HttpContext http, CaseLists lists, CancellationToken ct) =>
             (await lists.MyWorkAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithTags("Cases").WithName("MyWork").Requires(Permission.ViewAggregates);
     }

@@ -18,7 +18,7 @@ public static class DeprivationApi
         {
             var e = new FieldErrors();
             var f = await frameworks.FindAsync(name, version, ct);
-            if (f is null) return e.Add("name", "No such framework or version.").ToProblem();
+            if (f is null) return Frameworks.NotFound(version, field: "name").ToProblem();
             if (format is null) return TypedResults.Ok(Describe(f));
             if (format == "json") return TypedResults.Text(RegistryFrameworkJson.Write(f), "application/json");
             // One age group as FRAMEWORK.json, for `himaya moda` over the microdata download.

@@ -70,4 +70,12 @@ public sealed class Frameworks(AppDbContext db, AuditLog audit, TimeProvider clo
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, "deprivation-framework", $"{stored.Name}/{stored.Version}", "framework saved"), ct);
         return new Outcome<FrameworkVersion>.Ok(new FrameworkVersion(stored.Name, stored.Version.ToString(CultureInfo.InvariantCulture), false, stored.CreatedAt));
     }
+
+    /// <summary>A framework that could not be found: named on the framework field and, when one was asked for, on the version.</summary>
+    public static FieldErrors NotFound(string? version, string field = "framework")
+    {
+        var e = new FieldErrors().Add(field, "No such framework or version.");
+        if (!string.IsNullOrWhiteSpace(version)) e.Add("version", "No such framework or version.");
+        return e;
+    }
 }

@@ -68,7 +68,7 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<DeprivedList>.Forbidden();
         var registryFramework = await frameworks.FindAsync(q.Framework, q.Version, ct);
-        if (registryFramework is null) return new Outcome<DeprivedList>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
+        if (registryFramework is null) return new Outcome<DeprivedList>.Invalid(Frameworks.NotFound(q.Version));
         var errors = Validate(q, registryFramework, units);
         if (!errors.IsEmpty) return new Outcome<DeprivedList>.Invalid(errors);
         var group = registryFramework.Group(q.AgeGroup)!;

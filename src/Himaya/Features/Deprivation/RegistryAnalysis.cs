@@ -51,7 +51,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<RegistryAnalysisResult>.Forbidden();
         var framework = await frameworks.FindAsync(request.Framework, request.Version, ct);
-        if (framework is null) return new Outcome<RegistryAnalysisResult>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
+        if (framework is null) return new Outcome<RegistryAnalysisResult>.Invalid(Frameworks.NotFound(request.Version));
         var errors = Validate(request, framework);
         if (!errors.IsEmpty) return new Outcome<RegistryAnalysisResult>.Invalid(errors);
         var started = clock.GetTimestamp();
@@ -77,7 +77,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<(byte[], string)>.Forbidden();
         var framework = await frameworks.FindAsync(frameworkName, version, ct);
-        if (framework is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("framework", "No such framework or version."));
+        if (framework is null) return new Outcome<(byte[], string)>.Invalid(Frameworks.NotFound(version));
         var group = framework.Group(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim());
         if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + "."));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -21,6 +21,14 @@ public static class QueryParse
         return null;
     }
 
+    public static Guid? Guid(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (System.Guid.TryParse(value, CultureInfo.InvariantCulture, out var g)) return g;
+        e.Add(field, "Must be an id (a GUID).");
+        return null;
+    }
+
     public static T? Enum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
