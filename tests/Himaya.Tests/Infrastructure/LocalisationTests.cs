@@ -22,6 +22,19 @@ public sealed partial class LocalisationTests
     }
 
     [Fact]
+    public void Every_text_lives_in_exactly_one_modules_file_with_all_three_languages()
+    {
+        JsonStringLocalizer.Files.Count.ShouldBeGreaterThan(1000);
+        JsonStringLocalizer.Files.Select(f => f.Value.Distinct().Count()).Distinct().ShouldBe([1]);
+        JsonStringLocalizer.Files.Where(f => f.Value.Count > 1).Select(f => $"{f.Key} in {string.Join(", ", f.Value)}").ShouldBeEmpty();
+        var incomplete = JsonStringLocalizer.Files.Keys.Where(k => JsonStringLocalizer.Languages.Any(l => string.IsNullOrWhiteSpace(JsonStringLocalizer.Find(l, k))));
+        incomplete.ShouldBeEmpty();
+        // Every module that has pages or refusals brings its own file.
+        JsonStringLocalizer.Files.Values.SelectMany(v => v).Distinct().ShouldBe(
+            ["Platform.json", "Audit.json", "Cases.json", "Deprivation.json", "Identity.json", "Linkage.json", "Registry.json"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Every_text_key_a_page_names_literally_exists()
     {
         var src = Path.Combine(RepoRoot(), "src", "Himaya");

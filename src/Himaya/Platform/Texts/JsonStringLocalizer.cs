@@ -6,24 +6,40 @@ using Microsoft.Extensions.Localization;
 namespace Himaya.Platform;
 
 /// <summary>
-/// UI text from Resources/{az,en,ru}.json (embedded). One flat key → text map per language: easier for
-/// translators than .resx, and a missing key falls back to English, then to the key itself.
+/// UI texts, read at start from each module's Texts.json (the platform's and every feature's, embedded): one key per
+/// line, each with its az, en and ru text, so a translator edits one file and sees the three side by side, and a feature
+/// brings its own texts without touching a central list. A missing language falls back to English, then to the key.
 /// </summary>
 public sealed class JsonStringLocalizer : IStringLocalizer
 {
+    public const string ResourcePrefix = "Himaya.Texts.";
+    public static readonly string[] Languages = ["az", "en", "ru"];
+
+    /// <summary>Which module's file holds each key (a key in two files is an error: the test names both). Set by Load.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Files { get; private set; } = null!;
+
+    // After Files: static initialisers run in the order they are written, and Load sets Files.
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> ByLanguage = Load();
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
     {
-        var result = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var lang in new[] { "az", "en", "ru" })
+        var maps = Languages.ToDictionary(l => l, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var files = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var assembly = typeof(JsonStringLocalizer).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            using var stream = typeof(JsonStringLocalizer).Assembly.GetManifestResourceStream($"Himaya.Resources.{lang}.json");
-            if (stream is null) continue;
-            var map = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
-            result[lang] = map.ToFrozenDictionary(StringComparer.Ordinal);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream) ?? [];
+            foreach (var (key, texts) in entries)
+            {
+                if (!files.TryGetValue(key, out var list)) files[key] = list = [];
+                list.Add(name[ResourcePrefix.Length..]);
+                foreach (var (lang, text) in texts)
+                    if (maps.TryGetValue(lang, out var map)) map[key] = text;
+            }
         }
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
+        Files = files.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+        return maps.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public static IReadOnlyCollection<string> Keys(string lang) => ByLanguage.TryGetValue(lang, out var m) ? m.Keys : [];
