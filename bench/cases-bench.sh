@@ -1,16 +1,16 @@
 #!/bin/sh
-# Case management benchmark (issue #5), the steps after `himaya bench cases` has loaded the cases:
+# Case management benchmark (issue #5), the steps after `himaya-bench cases` has loaded the cases:
 # signs the bench users in to the running app, times the case pages over HTTP, then runs wrk-cases.lua once per
 # think time. Prints the machine's load around every step (another build on the same 2 cores shows up there).
 #
 #   bench/cases-bench.sh [DURATION] [THINK_MS ...]        e.g. bench/cases-bench.sh 120s 1000 0
 #
-# Environment: HIMAYA (the built dll), PG (connection string), URL (the running app), KEYS (its DataProtection:KeysPath),
+# Environment: BENCH (the built himaya-bench dll), PG (connection string), URL (the running app), KEYS (its DataProtection:KeysPath),
 # OUT (where the tokens file goes), CONNECTIONS (200), WARMUP (20s), SKIP_HTTP=1 to reuse the tokens file written less than
 # an hour ago.
 set -eu
 cd "$(dirname "$0")/.."
-HIMAYA=${HIMAYA:-src/Himaya/bin/Release/net10.0/himaya.dll}
+BENCH=${BENCH:-bench/Himaya.Bench/bin/Release/net10.0/himaya-bench.dll}
 PG=${PG:-"Host=127.0.0.1;Port=55440;Username=postgres;Database=himaya"}
 URL=${URL:-http://127.0.0.1:5090}
 KEYS=${KEYS:-/tmp/himaya-bench/keys}
@@ -31,7 +31,7 @@ others() {
 
 if [ "${SKIP_HTTP:-0}" != 1 ]; then
   machine
-  DataProtection__KeysPath="$KEYS" dotnet "$HIMAYA" bench cases --no-in-process --url "$URL" --tokens "$OUT/cases-tokens.txt" \
+  DataProtection__KeysPath="$KEYS" dotnet "$BENCH" cases --no-in-process --url "$URL" --tokens "$OUT/cases-tokens.txt" \
     --Database:Provider=Postgres "--Database:ConnectionString=$PG"
   machine
 fi

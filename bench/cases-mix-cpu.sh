@@ -5,7 +5,7 @@
 #   bench/cases-mix-cpu.sh THINK_MS DURATION          e.g. bench/cases-mix-cpu.sh 3000 90s
 #
 # Environment: APP_PID (the running app's process id; default: the dotnet process listening on URL), URL, TOKENS
-# (written by bench/cases-bench.sh or `himaya bench cases --url ... --tokens ...`), DB (the bench database's name).
+# (written by bench/cases-bench.sh or `himaya-bench cases --url ... --tokens ...`), DB (the bench database's name).
 set -eu
 cd "$(dirname "$0")/.."
 URL=${URL:-http://127.0.0.1:5090}

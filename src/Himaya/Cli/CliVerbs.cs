@@ -6,11 +6,10 @@ namespace Himaya.Cli;
 /// <summary>Command-line verbs of the same executable. They read the same configuration (appsettings, environment, --Database:Provider=...).</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "bench", "admin-user", "link", "link-testset", "moda", "intake-model", "help"];
+    private static readonly string[] Verbs = ["seed", "schema-script", "migrate", "admin-user", "link", "moda", "intake-model", "help"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
-
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The database the verbs work on: appsettings.json beside the executable, the environment, and --Database:* arguments.</summary>
+    public static DatabaseOptions DatabaseOptionsFrom(string[] args)
     {
         var config = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -18,7 +17,14 @@ public static class CliVerbs
             .AddEnvironmentVariables()
             .AddCommandLine(args.Skip(1).Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
             .Build();
-        var dbOptions = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+    }
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var dbOptions = DatabaseOptionsFrom(args);
         switch (args[0])
         {
             case "schema-script":
@@ -50,12 +56,8 @@ public static class CliVerbs
                 }
             case "seed":
                 return await SeedVerb.RunAsync(args, dbOptions);
-            case "bench":
-                return await BenchVerb.RunAsync(args, dbOptions);
             case "link":
                 return LinkVerb.Run(args);
-            case "link-testset":
-                return LinkTestSetVerb.Run(args);
             case "moda":
                 return ModaVerb.Run(args);
             case "admin-user":
@@ -69,12 +71,10 @@ public static class CliVerbs
                                                  deduplicate one file or link two (probabilistic record linkage; --help for more)
                     himaya moda --input F.csv --framework FRAMEWORK.json [--k 1,2,3] [--by COL[,COL]] [--weight COL] [--format json|csv]
                                                  multiple overlapping deprivation analysis (Alkire–Foster) of a file of children
-                    himaya link-testset --records N [--duplicates 0.2] [--seed S] --output F.csv [--labels L.csv]
-                                                 generate a labelled test set for record linkage (--help for more)
                     HIMAYA_ADMIN_PASSWORD=... himaya admin-user --username NAME   create or reset a national administrator
-                    himaya bench search [--queries N]        search and profile latency against the configured database
-                    himaya bench link [--records N]          record-linkage quality and speed on a generated labelled set
                     himaya schema-script [sqlite|postgres]   print the DDL implied by the EF model (developer tool)
+                    himaya intake-model --output FILE        train the duplicate-check model again (developer tool)
+                    Benchmarks and test-set generation are a separate executable: dotnet run --project bench/Himaya.Bench -- help
                     """);
                 return 0;
         }

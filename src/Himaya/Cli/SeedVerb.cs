@@ -108,6 +108,12 @@ internal static class SeedVerb
         var written = await BulkLoader.LoadAsync(db, options.Provider, data, a.Children, new ConsoleProgress(a.Children, load, options.Provider), CancellationToken.None);
         load.Stop();
 
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            // The database now holds generated people: mark it so (the only kind `himaya-bench cases` accepts).
+            try { await SyntheticMark.MarkAsync(db); }
+            catch (Npgsql.PostgresException e) { Console.Error.WriteLine($"seed: could not mark the database as synthetic ({e.MessageText}); `himaya-bench cases` will refuse it."); }
+        }
         var seconds = load.Elapsed.TotalSeconds;
         Console.WriteLine($"Children written: {written:N0} (in {households:N0} households)");
         Console.WriteLine($"Elapsed: {seconds:F1} s (load, including generation{(options.Provider == DatabaseProvider.Postgres ? " and ANALYZE" : "")}); {total.Elapsed.TotalSeconds:F1} s in all");

@@ -9,7 +9,7 @@ namespace Himaya.Tests.Infrastructure;
 public sealed class EnumNamesTests
 {
     // Every enum of the app (the linkage test-set generator's internal [Flags] enum is not user input).
-    public static TheoryData<Type> AppEnums() => [.. typeof(Program).Assembly.GetTypes()
+    public static TheoryData<Type> AppEnums() => [.. typeof(Himaya.HimayaModules).Assembly.GetTypes()
         .Where(t => t.IsEnum && t.IsPublic && !t.IsDefined(typeof(FlagsAttribute), false))];
 
     private static IEnumerable<string> Bad(Type t)

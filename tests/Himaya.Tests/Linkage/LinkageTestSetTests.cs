@@ -1,3 +1,4 @@
+using Himaya.Bench;
 using System.Globalization;
 using System.Text;
 using Himaya.Cli;

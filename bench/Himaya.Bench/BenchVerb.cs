@@ -5,7 +5,7 @@ using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// `himaya bench search`: latency of the registry's hot paths against whatever database is configured, through the

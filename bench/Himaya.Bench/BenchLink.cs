@@ -5,7 +5,7 @@ using Himaya.Features.Linkage;
 using Himaya.Linkage;
 using Himaya.Linkage.Linking;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// <c>himaya bench link [--records N] [--duplicates D] [--seed S]</c>: quality and speed of deduplication on a generated,

@@ -1,10 +1,11 @@
+using Himaya.Cli;
 using Himaya.Features.Demo;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Himaya.Features.Linkage;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// <c>himaya link-testset</c>: writes a labelled record-linkage test set (<see cref="LinkageTestSet"/>) to CSV files.

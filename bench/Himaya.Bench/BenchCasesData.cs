@@ -6,7 +6,7 @@ using Himaya.Features.Registry;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// Generates the bench case load (<see cref="BenchCases"/>) in memory, as the product's own entities, and writes it with

@@ -1,3 +1,4 @@
+using Himaya.Cli;
 using Himaya.Features.Registry;
 using System.Diagnostics;
 using System.Globalization;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.FileProviders;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// <c>himaya bench cases</c> (PostgreSQL): staff and a case load at national scale over the children already seeded, then
@@ -72,6 +73,16 @@ internal static class BenchCases
         {
             Console.Error.WriteLine("bench cases: needs PostgreSQL (--Database:Provider=Postgres --Database:ConnectionString=...).");
             return 2;
+        }
+
+        await using (var check = dbOptions.CreateContext(HimayaModules.All))
+        {
+            if (!await SyntheticMark.IsMarkedAsync(check))
+            {
+                Console.Error.WriteLine("bench cases: refused. This database was not filled by `himaya seed` (its comment does not mark it as " +
+                    "synthetic data), and the benchmark creates case-reading staff with known passwords in it. Seed a database of its own first.");
+                return 2;
+            }
         }
 
         var services = new ServiceCollection();

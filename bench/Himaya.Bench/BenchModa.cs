@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Himaya.Deprivation;
 
-namespace Himaya.Cli;
+namespace Himaya.Bench;
 
 /// <summary>
 /// <c>himaya bench moda [--children N] [--seed S] [--postgres CONNECTION]</c>: the deprivation engine on a generated

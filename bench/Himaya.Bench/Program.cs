@@ -1,0 +1,20 @@
+using Himaya.Bench;
+using Himaya.Cli;
+
+// himaya-bench: the benchmark verbs and the labelled test-set generator, kept out of the product executable.
+// `himaya-bench search|link|moda|deprivation|cases ...` and `himaya-bench link-testset ...`.
+if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+{
+    Console.WriteLine("""
+        himaya-bench search [--queries N]          name-search and profile latency against the configured database
+        himaya-bench link [--records N] [--duplicates 0.2] [--seed S]   linkage quality and speed on a generated set
+        himaya-bench moda ... | deprivation ...    the deprivation engine and the registry analysis (--help on each)
+        himaya-bench cases [--cases 300000]        case pages at scale (PostgreSQL; a database made by `himaya seed` only)
+        himaya-bench link-testset --records N [--duplicates 0.2] [--seed S] --output F.csv [--labels L.csv]
+                                                   a labelled record-linkage test set (docs/linkage-testsets.md)
+        Add --Database:Provider=Postgres --Database:ConnectionString=... for PostgreSQL.
+        """);
+    return args.Length == 0 ? 2 : 0;
+}
+if (args[0] == "link-testset") return LinkTestSetVerb.Run(args);
+return await BenchVerb.RunAsync(["bench", .. args], CliVerbs.DatabaseOptionsFrom(["bench", .. args]));
