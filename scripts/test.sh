@@ -49,5 +49,11 @@ if [ "$failed" -gt 0 ]; then
   echo "---- failed tests ----"
   awk '/^  Failed /{n=25} n>0{print; n--}' "$LOG" | head -200
 fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # No test failed, yet dotnet test did: a project did not build or a test host crashed. Say so, and count it.
+  echo "---- dotnet test exited with $status without a failed test: a build error or a crashed test host ----"
+  (grep -E ': error |Test Run Aborted|Test host process crashed' "$LOG" || true) | sort -u | head -20
+  failed=1
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

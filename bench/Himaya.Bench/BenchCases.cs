@@ -311,7 +311,7 @@ internal static class BenchCases
     private static async Task AuditLine(AppDbContext db, string detail)
     {
         var audit = new AuditLog(db, TimeProvider.System);
-        await audit.AppendAsync(null, "bench", "", "127.0.0.1", [new AuditEvent(AuditActions.Create, CaseWork.EntityType, null, detail)]);
+        await audit.RecordAsAsync(null, "bench", "", "127.0.0.1", new AuditEvent(AuditActions.Create, CaseWork.EntityType, null, detail));
     }
 
     private static async Task ExecAsync(NpgsqlConnection conn, string sql, NpgsqlTransaction? tx)

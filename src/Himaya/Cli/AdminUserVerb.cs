@@ -52,8 +52,8 @@ internal static class AdminUserVerb
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         await using var tx = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
-        await audit.AppendAsync(null, "(command line)", "", null,
-            [new AuditEvent(created ? AuditActions.Create : AuditActions.Update, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "admin-user verb: administrator " + (created ? "created" : "reset"))]);
+        await audit.RecordAsInTransactionAsync(null, "(command line)", "", null,
+            new AuditEvent(created ? AuditActions.Create : AuditActions.Update, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "admin-user verb: administrator " + (created ? "created" : "reset")));
         await tx.CommitAsync();
         Console.WriteLine($"Administrator '{name}' {(created ? "created" : "reset and re-activated")}.");
         return 0;

@@ -98,7 +98,7 @@ public sealed class CaseAttachments(AppDbContext db, AuditLog audit, IOptions<At
             db.CaseAttachments.Add(attachment);
             db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = now, ById = user.Id, Kind = "attachment", Detail = name + (sensitive ? "; sensitive" : "") });
             await db.SaveChangesAsync(ct);
-            await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "case-attachment", id.ToString("D"), $"case={c.Id:D}; type={kind.Extension}; bytes={file.Length}"), ct);
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "case-attachment", id.ToString("D"), $"case={c.Id:D}; type={kind.Extension}; bytes={file.Length}"), ct);
             await tx.CommitAsync(ct);
         }
         catch

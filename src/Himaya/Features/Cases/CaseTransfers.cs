@@ -101,7 +101,7 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
             db.ChangeTracker.Clear();
             return new Outcome<TransferDecision>.Conflict("version", "Someone else changed this case at the same moment. Reload it.");
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
         await tx.CommitAsync(ct);
         // Accepted, the case is now in the receiver's scope; declined, it is not: then the answer is only that it was done.
         return new TransferDecision(c.Id, r.Accept == true, await views.ViewAsync(user, c.Id, ct));

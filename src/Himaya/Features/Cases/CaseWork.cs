@@ -94,7 +94,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                     return new Outcome<CaseView>.Conflict("childId", "This child already has an open case.");
                 continue;
             }
-            await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, @case.Id.ToString("D"), $"number={@case.Number}; child={ChildRecords.Id(child.Id)}"), ct);
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, EntityType, @case.Id.ToString("D"), $"number={@case.Number}; child={ChildRecords.Id(child.Id)}"), ct);
             await tx.CommitAsync(ct);
             break;
         }
@@ -284,7 +284,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         // Notes are appended, never edited, so they need no version; the history names the kind, never the content.
         AddEvent(c, user, "note", $"{note.Kind}{(note.Sensitive ? "; sensitive" : "")}", null);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "case-note", note.Id.ToString("D"), $"case={c.Id:D}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "case-note", note.Id.ToString("D"), $"case={c.Id:D}"), ct);
         await tx.CommitAsync(ct);
         return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
     }
@@ -345,7 +345,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             db.ChangeTracker.Clear();
             return Outcome<CaseView>.Refused(CaseErrors.SavedAtSameMoment(), await CurrentForConflictAsync(user, id, ct));
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
         await tx.CommitAsync(ct);
         return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
     }

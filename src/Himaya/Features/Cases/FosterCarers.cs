@@ -122,7 +122,7 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         {
             return new Outcome<FosterCarerView>.Conflict("version", "Someone else changed this carer's file at the same moment.");
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {to}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {to}"), ct);
         await tx.CommitAsync(ct);
         return (await ViewsAsync(db.FosterCarers.Where(f => f.Id == id), culture, ct)).Single();
     }

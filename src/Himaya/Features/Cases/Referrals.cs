@@ -55,7 +55,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         db.Referrals.Add(referral);
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = "referral-sent", Detail = service.Name });
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "referral", referral.Id.ToString("D"), $"case={c.Id:D}; service={service.Id}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "referral", referral.Id.ToString("D"), $"case={c.Id:D}; service={service.Id}"), ct);
         await tx.CommitAsync(ct);
         return (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == referral.Id), ct)).Single();
     }
@@ -124,7 +124,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             return new Outcome<ReferralView>.Conflict("version", "Someone else answered this referral at the same moment.",
                 (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)), ct);
         await tx.CommitAsync(ct);
         return (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single();
     }

@@ -28,12 +28,12 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
         if (user is null || !user.IsActive)
         {
             // An unknown name is often a password typed in the wrong box: record that it happened, not what was typed.
-            await audit.AppendAsync(user?.Id, user?.UserName ?? "(unknown)", "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), user is null ? "unknown user name" : "inactive user", false)], ct);
+            await audit.RecordAsAsync(user?.Id, user?.UserName ?? "(unknown)", "", ip, new AuditEvent(AuditActions.SignInFailed, "user", user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), user is null ? "unknown user name" : "inactive user", false), ct);
             return (SignInOutcome.Failed, null);
         }
         if (user.LockoutEnd is { } end && end > now)
         {
-            await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "locked out", false)], ct);
+            await audit.RecordAsAsync(user.Id, user.UserName, "", ip, new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "locked out", false), ct);
             return (SignInOutcome.LockedOut, null);
         }
         // The attempt is counted before the password is checked, atomically in the database, so parallel guesses
@@ -47,7 +47,7 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
         {
             var locked = attempt >= MaxFailedAttempts;
             if (locked) await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, now + LockoutDuration).SetProperty(x => x.AccessFailedCount, 0), ct);
-            await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), locked ? "wrong password; locked out" : "wrong password", false)], ct);
+            await audit.RecordAsAsync(user.Id, user.UserName, "", ip, new AuditEvent(AuditActions.SignInFailed, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), locked ? "wrong password; locked out" : "wrong password", false), ct);
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -66,7 +66,7 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         if (user.LockoutEnd is { } end && end > now)
         {
-            await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", Id(user), "locked out", false)], ct);
+            await audit.RecordAsAsync(user.Id, user.UserName, "", ip, new AuditEvent(AuditActions.SignInFailed, "user", Id(user), "locked out", false), ct);
             return (SignInOutcome.LockedOut, null);
         }
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
@@ -94,15 +94,19 @@ public sealed class SignInService(AppDbContext db, AuditLog audit, TimeProvider 
                 var attempt = await users.Select(u => u.AccessFailedCount).SingleAsync(ct);
                 var locked = attempt >= MaxFailedAttempts;
                 if (locked) await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, now + LockoutDuration).SetProperty(x => x.AccessFailedCount, 0), ct);
-                await audit.AppendAsync(user.Id, user.UserName, "", ip, [new AuditEvent(AuditActions.SignInFailed, "user", Id(user), locked ? "wrong code; locked out" : "wrong code", false)], ct);
+                await audit.RecordAsAsync(user.Id, user.UserName, "", ip, new AuditEvent(AuditActions.SignInFailed, "user", Id(user), locked ? "wrong code; locked out" : "wrong code", false), ct);
                 return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCode, null);
             }
             recovery = usedRecovery;
             await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.TotpLastStep, user.TotpLastStep).SetProperty(x => x.RecoveryCodes, user.RecoveryCodes), ct);
         }
+        // Check moved the user's last code step and spent a recovery code on the tracked entity; ExecuteUpdate wrote
+        // them, so the entity is told it holds nothing unsaved (the audit line below is a unit of its own).
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AcceptAllChanges();
         await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0).SetProperty(x => x.LockoutEnd, (DateTime?)null).SetProperty(x => x.LastSignInAt, now), ct);
-        await audit.AppendAsync(user.Id, user.UserName, string.Join(',', user.RoleNames), ip,
-            [new AuditEvent(AuditActions.SignIn, "user", Id(user), needed == SecondFactor.Code ? recovery ? "with a recovery code" : "with an authenticator code" : null)], ct);
+        await audit.RecordAsAsync(user.Id, user.UserName, string.Join(',', user.RoleNames), ip,
+            new AuditEvent(AuditActions.SignIn, "user", Id(user), needed == SecondFactor.Code ? recovery ? "with a recovery code" : "with an authenticator code" : null), ct);
         return (SignInOutcome.Succeeded, user);
     }
 

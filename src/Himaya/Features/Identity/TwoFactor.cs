@@ -77,7 +77,7 @@ public sealed class TwoFactor(AppDbContext db, AuditLog audit, IDataProtectionPr
         user.Version++;
         await db.SaveChangesAsync(ct);
         CurrentUserAccessor.Forget(cache, user.Id);
-        await audit.AppendAsync(user.Id, user.UserName, string.Join(',', user.RoleNames), ip, [new AuditEvent(AuditActions.TwoFactorEnrol, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], ct);
+        await audit.RecordAsAsync(user.Id, user.UserName, string.Join(',', user.RoleNames), ip, new AuditEvent(AuditActions.TwoFactorEnrol, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         return codes;
     }
 

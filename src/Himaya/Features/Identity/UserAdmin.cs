@@ -86,7 +86,7 @@ public static class UserAdmin
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(caller, new AuditEvent(AuditActions.Create, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(user)), ct);
+        await audit.RecordInTransactionAsync(caller, new AuditEvent(AuditActions.Create, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(user)), ct);
         await tx.CommitAsync(ct);
         return ToDto(user, now);
     }
@@ -115,7 +115,7 @@ public static class UserAdmin
         user.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(caller, new AuditEvent(AuditActions.Update, "user", id.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(user) + (input.Password is { Length: > 0 } ? "; password reset" : "")), ct);
+        await audit.RecordInTransactionAsync(caller, new AuditEvent(AuditActions.Update, "user", id.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(user) + (input.Password is { Length: > 0 } ? "; password reset" : "")), ct);
         await tx.CommitAsync(ct);
         CurrentUserAccessor.Forget(cache, id);
         return ToDto(user, clock.GetUtcNow().UtcDateTime);

@@ -284,7 +284,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
                     batch.Status = ImportStatus.Completed;
                     batch.CompletedAt = Now;
                     if (file is { } f) await db.ImportFiles.Where(x => x.BatchId == f).ExecuteDeleteAsync(ct);
-                    await audit.RecordAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
+                    await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Import, "import", batch.Id.ToString("D"), string.Create(CultureInfo.InvariantCulture,
                         $"source={sourceId}; rows={batch.RowCount}; linked={batch.Linked}; created={batch.Created}; review={batch.Review}; rejected={batch.Rejected}")), ct);
                 }
                 // Throws if a rollback changed the batch's status meanwhile (concurrency token): the chunk then rolls back whole.
@@ -421,12 +421,12 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             child.DeletedAt = now;
             child.Version++;
             db.RecordChanges.Add(new RecordChange { EntityType = "child", EntityId = child.Id, At = now, UserId = user.Id, UserName = user.UserName, Action = AuditActions.Delete });
-            await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, "child", ChildRecords.Id(child.Id), "import rolled back"), ct);
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Delete, "child", ChildRecords.Id(child.Id), "import rolled back"), ct);
         }
         await db.SourceRecords.Where(r => r.BatchId == id).ExecuteDeleteAsync(ct);
         db.Entry(batch).State = EntityState.Detached; // its row was changed above, not through the tracker
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.ImportRollback, "import", id.ToString("D"), $"children archived={created.Count - keptElsewhere.Count}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.ImportRollback, "import", id.ToString("D"), $"children archived={created.Count - keptElsewhere.Count}"), ct);
         await tx.CommitAsync(ct);
         var source = await db.LinkSources.Where(s => s.Id == batch.SourceId).Select(s => s.Name).SingleAsync(ct);
         batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == id, ct);

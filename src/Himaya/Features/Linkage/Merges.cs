@@ -50,7 +50,7 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         db.RecordChanges.Add(Change(survivorId, user, AuditActions.Merge, $"merged {duplicateId:D} into this record"));
         db.RecordChanges.Add(Change(duplicateId, user, AuditActions.Merge, $"merged into {survivorId:D}"));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Merge, "child", ChildRecords.Id(survivorId), $"merged {duplicateId:D}; source records moved={moved.Count}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Merge, "child", ChildRecords.Id(survivorId), $"merged {duplicateId:D}; source records moved={moved.Count}"), ct);
         await tx.CommitAsync(ct);
         return Summary(merge, moved.Count);
     }
@@ -77,7 +77,7 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         db.RecordChanges.Add(Change(survivorId, user, AuditActions.Unmerge, $"unmerged {merge.MergedId:D} from this record"));
         db.RecordChanges.Add(Change(merge.MergedId, user, AuditActions.Unmerge, $"restored from {survivorId:D}"));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Unmerge, "child", ChildRecords.Id(survivorId), $"unmerged {merge.MergedId:D}; source records moved back={back.Count}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Unmerge, "child", ChildRecords.Id(survivorId), $"unmerged {merge.MergedId:D}; source records moved back={back.Count}"), ct);
         await tx.CommitAsync(ct);
         return Summary(merge, back.Count);
     }
@@ -106,7 +106,7 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         (decision.Decision, decision.Probability, decision.DecidedById, decision.DecidedAt) = (ReviewDecision.NotMatch, record.Probability, user.Id, Now);
         db.RecordChanges.Add(Change(childId, user, AuditActions.Split, $"imported record {recordId} split off into {ok.Value.Id:D}"));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Split, "child", ChildRecords.Id(childId), $"source record {recordId} split off into {ok.Value.Id:D}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Split, "child", ChildRecords.Id(childId), $"source record {recordId} split off into {ok.Value.Id:D}"), ct);
         await tx.CommitAsync(ct);
         return ok.Value;
     }

@@ -90,7 +90,7 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
                 }
         }
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Review, "child", ChildRecords.Id(item.ChildId),
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Review, "child", ChildRecords.Id(item.ChildId),
             string.Create(CultureInfo.InvariantCulture, $"source record {record.Id}: {request.Decision}; outcome {record.Outcome}")), ct);
         await tx.CommitAsync(ct);
         return item with { Decision = request.Decision };

@@ -34,7 +34,7 @@ internal static class Archiving
             db.ChangeTracker.Clear();
             return new Outcome<bool>.Conflict("version", "Someone else changed this record at the same moment; reload it before archiving.");
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Delete, entityType, ChildRecords.Id(id)), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Delete, entityType, ChildRecords.Id(id)), ct);
         await tx.CommitAsync(ct);
         return true;
     }

@@ -49,7 +49,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         db.Children.Add(child);
         db.RecordChanges.Add(RecordHistory.Diff(EntityType, child.Id, AuditActions.Create, new Dictionary<string, string?>(), ChildMapping.Fields(child), user, Now));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, Id(child.Id)), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, EntityType, Id(child.Id)), ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return child;
     }
@@ -89,7 +89,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
             db.ChangeTracker.Clear();
             return new Outcome<Child>.Conflict("version", "Someone else saved this record at the same moment. Reload and apply your changes again.");
         }
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, Id(id), "fields: " + string.Join(',', RecordHistory.Read(change).Select(f => f.Field))), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, Id(id), "fields: " + string.Join(',', RecordHistory.Read(change).Select(f => f.Field))), ct);
         await tx.CommitAsync(ct);
         return child;
     }

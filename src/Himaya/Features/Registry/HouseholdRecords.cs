@@ -91,7 +91,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         db.Households.Add(h);
         db.RecordChanges.Add(RecordHistory.Diff(EntityType, h.Id, AuditActions.Create, new Dictionary<string, string?>(), Fields(h), user, Now));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, EntityType, Key(h.Id)), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, EntityType, Key(h.Id)), ct);
         await tx.CommitAsync(ct);
         return ToDto(h, [], culture);
     }
@@ -121,7 +121,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
             db.RecordChanges.Add(change);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return new Outcome<HouseholdDto>.Conflict("version", "Someone else saved this household at the same moment. Reload and try again."); }
-            await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, EntityType, Key(id)), ct);
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, Key(id)), ct);
             await tx.CommitAsync(ct);
         }
         return ToDto(h, [], culture);

@@ -15,32 +15,60 @@ public sealed record AuditLine(int? UserId, string UserName, string Roles, strin
 
 /// <summary>
 /// The only writer of the audit trail. Entries get consecutive ids and a SHA-256 chain; appends are serialised
-/// by the database (PostgreSQL advisory lock, SQLite's single writer) so the chain never forks, and they join
-/// the caller's transaction when there is one, so a rolled-back change leaves no audit line claiming it happened.
-/// Lines outside any transaction of the caller (reads, searches, refusals: most requests) go through the
-/// <see cref="AuditWriter"/> when the host has one, which commits the lines of concurrent requests together;
-/// the caller still returns only once its line is committed.
+/// by the database (PostgreSQL advisory lock, SQLite's single writer) so the chain never forks. Every call says which
+/// unit its line belongs to, never inferred from the caller's state:
+/// <list type="bullet">
+/// <item><see cref="RecordAsync(CurrentUser?, AuditEvent, CancellationToken)"/> — a line of its own (reads, searches,
+/// refusals: most requests), committed alone; on PostgreSQL through the <see cref="AuditWriter"/>, which commits the
+/// lines of concurrent requests together. It never saves the caller's changes: with unsaved changes it throws, so a
+/// refused edit can never be saved by the line that records its refusal.</item>
+/// <item><see cref="RecordInTransactionAsync(CurrentUser?, AuditEvent, CancellationToken)"/> — part of the caller's open
+/// transaction: committed or rolled back with the change it records.</item>
+/// </list>
+/// The caller returns only once its line is committed.
 /// </summary>
 public sealed class AuditLog(AppDbContext db, TimeProvider clock, AuditWriter? writer = null)
 {
     private const long AdvisoryLockKey = 0x48494d415941; // "HIMAYA"
 
-    public Task RecordAsync(CurrentUser? user, AuditEvent e, CancellationToken ct = default) =>
-        AppendAsync(user?.Id, user?.UserName ?? "", user?.RolesText ?? "", user?.IpAddress, [e], ct);
+    private enum Unit { Own, CallersTransaction }
 
-    public Task RecordAsync(CurrentUser? user, IReadOnlyList<AuditEvent> events, CancellationToken ct = default) =>
-        AppendAsync(user?.Id, user?.UserName ?? "", user?.RolesText ?? "", user?.IpAddress, events, ct);
+    public Task RecordAsync(CurrentUser? user, AuditEvent e, CancellationToken ct = default) => AppendAsync(Lines(user, [e]), Unit.Own, ct);
 
-    public Task AppendAsync(int? userId, string userName, string roles, string? ip, IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
+    public Task RecordAsync(CurrentUser? user, IReadOnlyList<AuditEvent> events, CancellationToken ct = default) => AppendAsync(Lines(user, events), Unit.Own, ct);
+
+    public Task RecordInTransactionAsync(CurrentUser? user, AuditEvent e, CancellationToken ct = default) =>
+        AppendAsync(Lines(user, [e]), Unit.CallersTransaction, ct);
+
+    /// <summary>A line for someone who is not (yet) a signed-in user: sign-in attempts, the command line.</summary>
+    public Task RecordAsAsync(int? userId, string userName, string roles, string? ip, AuditEvent e, CancellationToken ct = default) =>
+        AppendAsync([new AuditLine(userId, userName, roles, ip, e)], Unit.Own, ct);
+
+    /// <summary><see cref="RecordAsAsync"/> inside the caller's open transaction.</summary>
+    public Task RecordAsInTransactionAsync(int? userId, string userName, string roles, string? ip, AuditEvent e, CancellationToken ct = default) =>
+        AppendAsync([new AuditLine(userId, userName, roles, ip, e)], Unit.CallersTransaction, ct);
+
+    private static List<AuditLine> Lines(CurrentUser? user, IReadOnlyList<AuditEvent> events) =>
+        [.. events.Select(e => new AuditLine(user?.Id, user?.UserName ?? "", user?.RolesText ?? "", user?.IpAddress, e))];
+
+    private Task AppendAsync(IReadOnlyList<AuditLine> lines, Unit unit, CancellationToken ct)
     {
-        if (events.Count == 0) return Task.CompletedTask;
-        var lines = events.Select(e => new AuditLine(userId, userName, roles, ip, e)).ToList();
-        // Inline when the lines must share the caller's fate: its open transaction, or changes it has made but not saved
-        // (saved together with the lines, as one transaction). SQLite (one writer, one small office) keeps appending
-        // inline: its lock is the file's, and a second connection would only queue behind the request's own.
-        if (writer is null || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
-            return WriteAsync(db, clock, lines, ct);
-        return writer.AppendAsync(lines);
+        if (lines.Count == 0) return Task.CompletedTask;
+        var inTransaction = db.Database.CurrentTransaction is not null;
+        switch (unit)
+        {
+            case Unit.CallersTransaction when !inTransaction:
+                throw new InvalidOperationException("RecordInTransactionAsync: the caller has no open transaction.");
+            case Unit.Own when inTransaction:
+                throw new InvalidOperationException("RecordAsync is a line of its own, but the caller has an open transaction: use RecordInTransactionAsync.");
+            case Unit.Own when db.ChangeTracker.HasChanges():
+                throw new InvalidOperationException("RecordAsync would save the caller's unsaved changes: save them in a transaction and use RecordInTransactionAsync, or discard them first.");
+            case Unit.Own when writer is not null && db.Database.IsNpgsql():
+                return writer.AppendAsync(lines);
+        }
+        // SQLite (one writer, one small office) appends on the caller's context: its lock is the file's, and a second
+        // connection would only queue behind the request's own. Nothing unsaved rides along: the checks above saw to it.
+        return WriteAsync(db, clock, lines, ct);
     }
 
     /// <summary>Appends <paramref name="lines"/> to the chain in <paramref name="context"/>'s transaction, or in one of its own.</summary>

@@ -51,7 +51,7 @@ public abstract partial class HimayaPage : PageModel
     }
 
     /// <summary>A conflict's text in the user's language: by its code when it has one, else by its English text.</summary>
-    public string Localise<TValue>(Outcome<TValue>.Conflict c) => c.Refusal is { } r ? r.Localise(T) : Localise(c);
+    public string Localise<TValue>(Outcome<TValue>.Conflict c) => c.Refusal is { } r ? r.Localise(T) : Localise(c.Message);
 
     /// <summary>The panels other features show in a slot of this page (see <see cref="PagePanel"/>).</summary>
     public IEnumerable<PagePanel> PanelsFor(string slot) => HttpContext.RequestServices.GetServices<PagePanel>().For(slot);

@@ -35,7 +35,7 @@ public sealed class ChangePasswordModel(AppDbContext db, AuditLog audit, IPasswo
         user.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(Me, new AuditEvent(AuditActions.Update, "user", Me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "own password changed"), ct);
+        await audit.RecordInTransactionAsync(Me, new AuditEvent(AuditActions.Update, "user", Me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "own password changed"), ct);
         await tx.CommitAsync(ct);
         CurrentUserAccessor.Forget(cache, user.Id);
         // This browser stays signed in with the new stamp; every other session and token is now invalid.
