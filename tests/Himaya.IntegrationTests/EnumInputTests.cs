@@ -38,7 +38,7 @@ public abstract class EnumInputTests(HimayaApp app)
         foreach (var endpoint in BodyEndpoints())
         {
             var body = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()!.RequestType!;
-            var client = await ClientForAsync(endpoint);
+            var client = await app.ClientAllowedAsync(endpoint);
             var url = Url(endpoint.RoutePattern.RawText!);
             var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods[0];
             foreach (var slot in Slots(body, depth: 0))
@@ -128,14 +128,6 @@ public abstract class EnumInputTests(HimayaApp app)
                 && e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null).ToList();
         all.Count.ShouldBeGreaterThan(30);
         return all;
-    }
-
-    /// <summary>A demo user allowed to call the endpoint: the body is read before any record is looked up.</summary>
-    private async Task<HttpClient> ClientForAsync(RouteEndpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<RequiresPermission>() is not { } needs) return app.CreateClient();
-        var user = DemoSeeder.Users.First(u => Permissions.Allows(needs.Permission, u.Roles));
-        return await app.ClientForAsync(user.UserName);
     }
 
     private static string Url(string pattern) =>

@@ -53,6 +53,14 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
     }
 
+    /// <summary>A client for the first demo user whose role the endpoint's permission allows (anonymous if it needs none).</summary>
+    public async Task<HttpClient> ClientAllowedAsync(Microsoft.AspNetCore.Routing.RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<RequiresPermission>() is not { } needs) return CreateClient();
+        var user = Himaya.Features.Demo.DemoSeeder.Users.First(u => Permissions.Allows(needs.Permission, u.Roles));
+        return await ClientForAsync(user.UserName);
+    }
+
     public async Task<HttpClient> ClientForAsync(string userName)
     {
         if (!_tokens.TryGetValue(userName, out var token))

@@ -34,7 +34,7 @@ public abstract class QueryInputTests(HimayaApp app)
             var query = endpoint.Metadata.GetMetadata<MethodInfo>()!.GetParameters()
                 .Where(p => p.GetCustomAttribute<FromQueryAttribute>() is not null && !route.Contains(p.Name!)).Select(p => p.Name!).ToList();
             if (query.Count == 0) continue;
-            var client = await ClientForAsync(endpoint);
+            var client = await app.ClientAllowedAsync(endpoint);
             var path = System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!, @"\{(\w+)(:(\w+))?\}",
                 m => m.Groups[3].Value switch { "guid" => Guid.NewGuid().ToString(), "int" or "long" => "1", _ => "x" });
             foreach (var name in query)
@@ -56,10 +56,4 @@ public abstract class QueryInputTests(HimayaApp app)
         sent.ShouldBeGreaterThan(30);
     }
 
-    private async Task<HttpClient> ClientForAsync(RouteEndpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<RequiresPermission>() is not { } needs) return app.CreateClient();
-        var user = DemoSeeder.Users.First(u => Permissions.Allows(needs.Permission, u.Roles));
-        return await app.ClientForAsync(user.UserName);
-    }
 }
