@@ -176,6 +176,28 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_refusal_with_a_code_reads_in_the_users_language_with_its_values()
+    {
+        var worker = await app.SignedInPageAsync("worker.ganja");
+        var caseUrl = await OpenCaseAsync(worker, await RegisterChildAsync(worker, "Sultanova", "Leyla"), "Medium");
+        var supervisor = await app.SignedInPageAsync("supervisor.ganja", "az");
+        await supervisor.GotoAsync(caseUrl);
+
+        await worker.GetByLabel("What was found (initial assessment)").FillAsync("Worker's findings");
+        await worker.GetByLabel("Is the child safe now?").SelectOptionAsync("true");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record the initial assessment" }).ClickAsync();
+        await Assertions.Expect(Stage(worker)).ToHaveAttributeAsync("data-stage", "ComprehensiveAssessment");
+
+        // The supervisor's page (in Azerbaijani) still holds version 1: the refusal is case.changed-since, by its code.
+        await supervisor.Locator("#f-summary").FillAsync("Supervayzerin qeydləri");
+        await supervisor.Locator("#f-childSafe").SelectOptionAsync("false");
+        await supervisor.Locator("form:has(#f-summary) button[type=submit]").ClickAsync();
+        var conflict = supervisor.Locator("#case-conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("başqası dəyişib (sizin versiya 1, hazırkı 2)");
+        (await conflict.InnerTextAsync()).ShouldNotContain("Someone else");
+    }
+
+    [Fact]
     public async Task When_two_people_send_the_same_step_the_second_sees_the_first_ones_change_and_keeps_what_they_typed()
     {
         var worker = await app.SignedInPageAsync("worker.ganja");
