@@ -35,4 +35,11 @@ public static class CaseErrors
     public static Refusal ClosedNoNotes() => Refusal.Of("case.closed-no-notes", "caseId");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("case.changed-since", "version", yours, current);
     public static Refusal SavedAtSameMoment() => Refusal.Of("case.saved-at-same-moment", "version");
+    public static Refusal ClosedNoReferral() => Refusal.Of("case.closed-no-referral", "caseId");
+    public static Refusal ReferralChangedSince(int yours, int current) => Refusal.Of("referral.changed-since", "version", yours, current);
+    public static Refusal ReferralStepNotAllowed(ReferralStatus status, ReferralStep step) => Refusal.Of("referral.step-not-allowed", "status",
+        status, new TextArg("ReferralStepDone." + step, Referrals.Past(step)));
+    public static Refusal ReferralAnsweredAtSameMoment() => Refusal.Of("referral.answered-at-same-moment", "version");
+    public static Refusal TransferCaseChangedSince(int yours, int current) => Refusal.Of("transfer.case-changed-since", "version", yours, current);
+    public static Refusal TransferCaseChangedAtSameMoment() => Refusal.Of("transfer.case-changed-at-same-moment", "version");
 }

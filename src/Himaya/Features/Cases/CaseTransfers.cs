@@ -65,7 +65,7 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
             }
         }
         if (!e.IsEmpty) return new Outcome<TransferDecision>.Invalid(e);
-        if (r.Version != c.Version) return new Outcome<TransferDecision>.Conflict("version", $"The case changed since you opened the transfer (your version {r.Version}, current {c.Version}). Reload it.");
+        if (r.Version != c.Version) return Outcome<TransferDecision>.Refused(CaseErrors.TransferCaseChangedSince(r.Version ?? 0, c.Version));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var from = c.DistrictCode;
@@ -99,7 +99,7 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<TransferDecision>.Conflict("version", "Someone else changed this case at the same moment. Reload it.");
+            return Outcome<TransferDecision>.Refused(CaseErrors.TransferCaseChangedAtSameMoment());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
         await tx.CommitAsync(ct);

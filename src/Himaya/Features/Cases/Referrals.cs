@@ -43,7 +43,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         if (r.DueOn is { } due && due < Today) e.Add("dueOn", "The date is in the past.");
         if (!e.IsEmpty) return new Outcome<ReferralView>.Invalid(e);
         if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<ReferralView>.Forbidden("Only the case's owner or supervisor refers from it.");
-        if (c.Stage == CaseStage.Closed) return new Outcome<ReferralView>.Conflict("caseId", "The case is closed: reopen it to refer.");
+        if (c.Stage == CaseStage.Closed) return Outcome<ReferralView>.Refused(CaseErrors.ClosedNoReferral());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var referral = new Referral
@@ -85,7 +85,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         if (senderSide && user.Id != @case.OwnerId && user.Id != @case.SupervisorId)
             return new Outcome<ReferralView>.Forbidden("Only the case's owner or supervisor cancels its referrals.");
         if (r.Version != referral.Version)
-            return new Outcome<ReferralView>.Conflict("version", $"The referral changed since you opened it (your version {r.Version}, current {referral.Version}).",
+            return Outcome<ReferralView>.Refused(CaseErrors.ReferralChangedSince(r.Version ?? 0, referral.Version),
                 (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
         ReferralStatus[] from = step switch
         {
@@ -94,7 +94,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             _ => [ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Delivered],
         };
         if (!from.Contains(referral.Status))
-            return new Outcome<ReferralView>.Conflict("status", $"A referral that is {referral.Status} cannot be {Past(step)}.");
+            return Outcome<ReferralView>.Refused(CaseErrors.ReferralStepNotAllowed(referral.Status, step));
 
         var text = r.Text?.Trim();
         switch (step)
@@ -121,7 +121,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<ReferralView>.Conflict("version", "Someone else answered this referral at the same moment.",
+            return Outcome<ReferralView>.Refused(CaseErrors.ReferralAnsweredAtSameMoment(),
                 (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)), ct);
@@ -177,7 +177,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         return null;
     }
 
-    private static string Past(ReferralStep step) => step switch
+    internal static string Past(ReferralStep step) => step switch
     {
         ReferralStep.Accept => "accepted",
         ReferralStep.Decline => "declined",
