@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Himaya.Platform;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,6 +35,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
         builder.UseSetting("Attachments:Path", Path.Combine(_dir, "attachments"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // Password hashing at test strength: every host seeds nine demo users and signs some in, and PBKDF2 at the
+        // production 100,000 iterations made that a measurable share of the suite. The hash records its count, so
+        // nothing else changes; production keeps the default.
+        builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public async Task InitializeAsync()
