@@ -36,7 +36,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             if (r.Decision is null || !CareOptions.All.Contains(r.Decision)) e.Add("decision", "Choose the panel's decision: " + string.Join(", ", CareOptions.All) + ".");
             else if (r.OptionsConsidered is { Count: > 0 } && !r.OptionsConsidered.Contains(r.Decision)) e.Add("decision", "The decision must be one of the options the panel considered.");
             Text(e, "reasons", r.Reasons, 4000);
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<Refusal?>(null);
         }, async (c, child) =>
         {
             var d = new GatekeepingDecision
@@ -70,8 +70,8 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
                     ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
                     : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
                 if (decision is null || decision.Decision != "residential")
-                    return "A placement in residential care needs a gatekeeping panel decision for residential care first.";
-                if (decision.PanelOn > r.StartOn) return "The placement cannot start before the gatekeeping panel decided it.";
+                    return CaseErrors.ResidentialNeedsGatekeeping();
+                if (decision.PanelOn > r.StartOn) return CaseErrors.PlacementBeforeGatekeeping();
             }
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
             if (current is not null && current.StartOn > r.StartOn) e.Add("startOn", "The new placement cannot start before the current one did.");
@@ -104,7 +104,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         {
             var p = await db.Placements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == placementId && x.CaseId == c.Id, ct);
             if (p is null) { e.Add("placementId", "No such placement on this case."); return null; }
-            if (p.EndOn is not null) return "The placement has already ended.";
+            if (p.EndOn is not null) return CaseErrors.PlacementEnded();
             if (r.EndOn is null) e.Add("endOn", "When the placement ended.");
             else if (r.EndOn > Today) e.Add("endOn", "The date is in the future.");
             else if (r.EndOn < p.StartOn) e.Add("endOn", "The end is before the start.");
@@ -127,7 +127,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             if (!e.IsEmpty) return null;
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
             if (current is not null && current.StartOn > r.ReunifiedOn) e.Add("reunifiedOn", "The child went home before the current placement started.");
-            if (await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct)) return "Monitoring visits of an earlier reunification are still open.";
+            if (await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct)) return CaseErrors.VisitsStillOpen();
             return null;
         }, async (c, child) =>
         {
@@ -144,7 +144,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         {
             var v = await db.MonitoringVisits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == visitId && x.CaseId == c.Id, ct);
             if (v is null) { e.Add("visitId", "No such monitoring visit on this case."); return null; }
-            if (v.DoneOn is not null) return "This visit is already recorded.";
+            if (v.DoneOn is not null) return CaseErrors.VisitRecorded();
             if (r.DoneOn is null) e.Add("doneOn", "When the visit took place.");
             else if (r.DoneOn > Today) e.Add("doneOn", "The date is in the future.");
             else if (r.DoneOn < v.DueOn.AddMonths(-v.MonthsAfter)) e.Add("doneOn", "The visit is dated before the child went home.");
@@ -159,10 +159,10 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
 
     /// <summary>
     /// The frame of these steps: permission, case scope (404 first), owner or supervisor, an open case, validation (field
-    /// errors) and rules (a returned sentence is a 409), then the change with its history event and audit line in one
+    /// errors) and rules (a returned coded refusal is a 409), then the change with its history event and audit line in one
     /// transaction. Appended records need no case version: they do not overwrite anything.
     /// </summary>
-    private async Task<Outcome<CaseView>> OnCaseAsync(CurrentUser user, Guid caseId, Func<Case, Child, FieldErrors, Task<string?>> check,
+    private async Task<Outcome<CaseView>> OnCaseAsync(CurrentUser user, Guid caseId, Func<Case, Child, FieldErrors, Task<Refusal?>> check,
         Func<Case, Child, Task<(string Kind, string? Detail, string? Comment)>> change, CancellationToken ct)
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
@@ -173,8 +173,8 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         var refusal = await check(c, child, e);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
-        if (c.Stage == CaseStage.Closed) return new Outcome<CaseView>.Conflict("stage", "The case is closed: reopen it first.");
-        if (refusal is not null) return new Outcome<CaseView>.Conflict("stage", refusal);
+        if (c.Stage == CaseStage.Closed) return Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst());
+        if (refusal is not null) return Outcome<CaseView>.Refused(refusal);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (kind, detail, comment) = await change(c, child);
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });

@@ -35,6 +35,12 @@ public static class CaseErrors
     public static Refusal ClosedNoNotes() => Refusal.Of("case.closed-no-notes", "caseId");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("case.changed-since", "version", yours, current);
     public static Refusal SavedAtSameMoment() => Refusal.Of("case.saved-at-same-moment", "version");
+    public static Refusal ClosedReopenFirst() => Refusal.Of("case.closed-reopen-first", "stage");
+    public static Refusal ResidentialNeedsGatekeeping() => Refusal.Of("care.residential-needs-gatekeeping", "stage");
+    public static Refusal PlacementBeforeGatekeeping() => Refusal.Of("care.placement-before-gatekeeping", "stage");
+    public static Refusal PlacementEnded() => Refusal.Of("care.placement-ended", "stage");
+    public static Refusal VisitsStillOpen() => Refusal.Of("care.visits-still-open", "stage");
+    public static Refusal VisitRecorded() => Refusal.Of("care.visit-recorded", "stage");
     public static Refusal ClosedNoReferral() => Refusal.Of("case.closed-no-referral", "caseId");
     public static Refusal ReferralChangedSince(int yours, int current) => Refusal.Of("referral.changed-since", "version", yours, current);
     public static Refusal ReferralStepNotAllowed(ReferralStatus status, ReferralStep step) => Refusal.Of("referral.step-not-allowed", "status",
