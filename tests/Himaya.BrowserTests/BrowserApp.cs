@@ -90,3 +90,25 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>Steps several page tests share.</summary>
+public static class BrowserSteps
+{
+    private static readonly System.Text.RegularExpressions.Regex Saved = new("/children/[0-9a-f-]{36}\\?saved=true$");
+
+    /// <summary>
+    /// After the child form's Save: on to the new record. A generated demo child (or one another test registered) can look
+    /// like the one being registered — same birth date and district, a close name — and registration then rightly asks
+    /// first; tests that are not about that question confirm it is a new child.
+    /// </summary>
+    public static async Task ConfirmNewChildAsync(IPage page)
+    {
+        var confirm = page.Locator("button[name=confirmNew]");
+        for (var i = 0; i < 60 && !Saved.IsMatch(page.Url); i++)
+        {
+            if (await confirm.IsVisibleAsync()) { await confirm.ClickAsync(); break; }
+            await page.WaitForTimeoutAsync(500);
+        }
+        await page.WaitForURLAsync(Saved);
+    }
+}

@@ -22,17 +22,7 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd"));
         await page.GetByLabel("Care arrangement").SelectOptionAsync("Kinship");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        // A generated demo child can look like this one (same birth date, district, a close name): the registration
-        // then asks first, as it should. These tests are about cases, so they confirm it is a new child.
-        var saved = new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$");
-        var confirm = page.Locator("button[name=confirmNew]");
-        await Assertions.Expect(page.Locator("body")).ToBeVisibleAsync();
-        for (var i = 0; i < 60 && !saved.IsMatch(page.Url); i++)
-        {
-            if (await confirm.IsVisibleAsync()) { await confirm.ClickAsync(); break; }
-            await page.WaitForTimeoutAsync(500);
-        }
-        await page.WaitForURLAsync(saved);
+        await BrowserSteps.ConfirmNewChildAsync(page);
         return page.Url.Split('?')[0];
     }
 

@@ -30,7 +30,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-9).ToString("yyyy-MM-dd"));
         await page.GetByLabel("Care arrangement").SelectOptionAsync("Kinship");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        await BrowserSteps.ConfirmNewChildAsync(page);
         var profileUrl = page.Url.Split('?')[0];
 
         // ...and find it with the Russian spelling.
@@ -573,8 +573,7 @@ public sealed class ProfileLayoutTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#f-fin").FillAsync("JY8M2" + char.ToUpperInvariant(language[0]) + (char)('A' + width % 26));
         await page.Locator("#f-birthCertificateNumber").FillAsync("AZE" + (1234000 + width + language[1]).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("main form button.primary").ClickAsync();
-        if (await page.Locator("button[name=confirmNew]").IsVisibleAsync()) await page.Locator("button[name=confirmNew]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        await BrowserSteps.ConfirmNewChildAsync(page);
 
         var problems = await page.EvaluateAsync<string[]>(@"() => {
             const out = [];
