@@ -20,29 +20,51 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseUndefinedEnums();
+        using var _ = CheckedChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseUndefinedEnums();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var _ = CheckedChanges();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
     /// The last line behind the parsers: an undefined enum value (a number, or members ORed together) would be stored
-    /// as text no read can turn back into the enum, and every list holding the row would fail from then on.
+    /// as text no read can turn back into the enum, and every list holding the row would fail from then on. Changes are
+    /// detected once, here, and the save that follows does not detect them again (a large import tracks many rows).
     /// </summary>
-    private void RefuseUndefinedEnums()
+    private AutoDetectRestore CheckedChanges()
     {
+        // A caller that turned detection off (the bulk loaders) keeps it off.
+        if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        var restore = new AutoDetectRestore(ChangeTracker);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var p in entry.Properties)
-                if (p.CurrentValue is Enum value && !EnumNames.IsDefined(value))
+                if ((Nullable.GetUnderlyingType(p.Metadata.ClrType) ?? p.Metadata.ClrType).IsEnum && p.CurrentValue is Enum value && !EnumNames.IsDefined(value))
+                {
+                    restore.Dispose();
                     throw new InvalidOperationException($"{entry.Metadata.ClrType.Name}.{p.Metadata.Name} holds an undefined enum value.");
+                }
         }
+        return restore;
+    }
+
+    private readonly struct AutoDetectRestore : IDisposable
+    {
+        private readonly Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker _tracker;
+        private readonly bool _was;
+
+        public AutoDetectRestore(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
+        {
+            (_tracker, _was) = (tracker, tracker.AutoDetectChangesEnabled);
+            tracker.AutoDetectChangesEnabled = false;
+        }
+
+        public void Dispose() => _tracker.AutoDetectChangesEnabled = _was;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -12,10 +12,10 @@ public sealed class ChildCasesPanel(ICurrentUserSource users, CaseLists cases) :
     public async Task<IViewComponentResult> InvokeAsync(ChildDto child)
     {
         var me = await users.GetAsync(HttpContext.RequestAborted);
-        if (me is null || !(me.Can(Permission.ReadCases) || me.Can(Permission.WorkCases))) return Content("");
+        // The section is shown to those who read cases; nothing is looked up for anyone else.
+        if (me is null || !me.Can(Permission.ReadCases)) return Content("");
         var (list, heldBy) = await cases.ForChildAsync(me, child.Id, HttpContext.RequestAborted);
         var canOpen = me.Can(Permission.WorkCases) && heldBy is null && !list.Any(c => c.Stage != CaseStage.Closed);
-        if (!me.Can(Permission.ReadCases)) return Content("");
         return View("/Features/Cases/Pages/ChildCasesPanel.cshtml", new ChildCasesView(child, list, heldBy, canOpen));
     }
 }
