@@ -30,13 +30,17 @@ public sealed class RefusalTextsTests
     public void A_refusal_has_its_text_in_every_language_with_every_argument(string method)
     {
         var refusal = All().Single(r => r.Method == method).Refusal;
+        // With an API text of its own, the page texts may leave out what only the API names (enum members, say).
+        var api = JsonStringLocalizer.Find(JsonStringLocalizer.Api, Refusal.TextPrefix + refusal.Code);
         foreach (var lang in new[] { "az", "en", "ru" })
         {
             var text = JsonStringLocalizer.Find(lang, Refusal.TextPrefix + refusal.Code);
             text.ShouldNotBeNull($"{lang}: {Refusal.TextPrefix}{refusal.Code}");
-            for (var i = 0; i < refusal.Args.Count; i++) text.ShouldContain("{" + i + "}", customMessage: $"{lang}: argument {i}");
+            if (api is null)
+                for (var i = 0; i < refusal.Args.Count; i++) text.ShouldContain("{" + i + "}", customMessage: $"{lang}: argument {i}");
             if (lang != "en") text.ShouldNotBe(JsonStringLocalizer.Find("en", Refusal.TextPrefix + refusal.Code), $"{lang} is English");
         }
+        for (var i = 0; i < refusal.Args.Count && api is not null; i++) api.ShouldContain("{" + i + "}", customMessage: $"api: argument {i}");
         refusal.Message.ShouldNotContain("{");
     }
 }

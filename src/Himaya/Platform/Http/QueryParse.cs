@@ -9,7 +9,7 @@ public static class QueryParse
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-        e.Add(field, "Must be a whole number.");
+        e.Add(PlatformErrors.WholeNumber(field));
         return null;
     }
 
@@ -17,7 +17,7 @@ public static class QueryParse
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (bool.TryParse(value, out var b)) return b;
-        e.Add(field, "Must be true or false.");
+        e.Add(PlatformErrors.TrueOrFalse(field));
         return null;
     }
 
@@ -25,7 +25,7 @@ public static class QueryParse
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (System.Guid.TryParse(value, CultureInfo.InvariantCulture, out var g)) return g;
-        e.Add(field, "Must be an id (a GUID).");
+        e.Add(PlatformErrors.NotAnId(field));
         return null;
     }
 
@@ -33,7 +33,7 @@ public static class QueryParse
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (EnumNames.TryParse<T>(value, ignoreCase: true, out var v)) return v;
-        e.Add(field, "Must be one of: " + EnumNames.List<T>() + ".");
+        e.Add(PlatformErrors.OneOf(field, EnumNames.List<T>()));
         return null;
     }
 }

@@ -19,9 +19,12 @@ public sealed record Refusal(string Code, string Field, IReadOnlyList<object?> A
     /// <summary>Refused because of what was sent in <paramref name="field"/> (a field error, 400).</summary>
     public static Refusal OnField(string code, string field, params object?[] args) => new(code, field, args, IsFieldError: true);
 
-    /// <summary>The English text, as the API has always sent it (enum arguments by their names).</summary>
-    public string Message => string.Format(CultureInfo.InvariantCulture, JsonStringLocalizer.Find("en", TextPrefix + Code) ?? Code,
+    /// <summary>The English text, as the API has always sent it (its <c>api</c> text if it has one; enum arguments by their names).</summary>
+    public string Message => string.Format(CultureInfo.InvariantCulture, ApiText(Code) ?? Code,
         [.. Args.Select(a => a switch { null => "", TextArg x => x.English, _ => Convert.ToString(a, CultureInfo.InvariantCulture) })]);
+
+    public static string? ApiText(string code) =>
+        JsonStringLocalizer.Find(JsonStringLocalizer.Api, TextPrefix + code) ?? JsonStringLocalizer.Find("en", TextPrefix + code);
 
     public string Localise(IStringLocalizer t)
     {

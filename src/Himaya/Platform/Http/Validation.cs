@@ -67,15 +67,15 @@ public static class Json
         if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType != typeof(T))
             throw new InvalidOperationException($"Endpoint {request.HttpContext.GetEndpoint()?.DisplayName} reads {typeof(T).Name}: declare it with .JsonBody<{typeof(T).Name}>().");
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return (null, FieldErrors.Single("$", "The body must be JSON (Content-Type: application/json)."));
+            return (null, new FieldErrors().Add(PlatformErrors.BodyNotJson()));
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, ct);
-            return value is null ? (null, FieldErrors.Single("$", "The body is empty.")) : (value, null);
+            return value is null ? (null, new FieldErrors().Add(PlatformErrors.BodyEmpty())) : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, FieldErrors.Single(FieldName(ex.Path), Describe(ex)));
+            return (null, new FieldErrors().Add(Describe(FieldName(ex.Path), ex)));
         }
     }
 
@@ -89,13 +89,14 @@ public static class Json
     /// <summary>How the enum converter starts its message, so that the message reaches the caller as it is.</summary>
     internal const string OneOfPrefix = "Must be one of: ";
 
-    private static string Describe(JsonException ex)
+    private static Refusal Describe(string field, JsonException ex)
     {
         var m = ex.Message;
-        if (m.StartsWith(OneOfPrefix, StringComparison.Ordinal)) return m[..(m.IndexOf('.', StringComparison.Ordinal) + 1)];
-        if (m.Contains("could not be mapped", StringComparison.Ordinal)) return "Unknown field.";
+        if (m.StartsWith(OneOfPrefix, StringComparison.Ordinal))
+            return PlatformErrors.OneOf(field, m[OneOfPrefix.Length..m.IndexOf('.', StringComparison.Ordinal)]);
+        if (m.Contains("could not be mapped", StringComparison.Ordinal)) return PlatformErrors.UnknownField(field);
         if (m.Contains("could not be converted", StringComparison.Ordinal) || ex.InnerException is FormatException or InvalidOperationException)
-            return "The value has the wrong type or format.";
-        return "The body is not valid JSON.";
+            return PlatformErrors.WrongFormat(field);
+        return PlatformErrors.BodyInvalid(field);
     }
 }

@@ -15,6 +15,12 @@ public sealed class JsonStringLocalizer : IStringLocalizer
     public const string ResourcePrefix = "Himaya.Texts.";
     public static readonly string[] Languages = ["az", "en", "ru"];
 
+    /// <summary>
+    /// An optional fourth text of a key: what the API sends when it must differ from the English page's (it names
+    /// enum members or JSON values, which pages never show). Never shown on a page.
+    /// </summary>
+    public const string Api = "api";
+
     /// <summary>Which module's file holds each key (a key in two files is an error: the test names both). Set by Load.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Files { get; private set; } = null!;
 
@@ -23,7 +29,7 @@ public sealed class JsonStringLocalizer : IStringLocalizer
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
     {
-        var maps = Languages.ToDictionary(l => l, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var maps = Languages.Append(Api).ToDictionary(l => l, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
         var files = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var assembly = typeof(JsonStringLocalizer).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
