@@ -5,6 +5,7 @@ using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
 using Himaya.Features.Linkage;
 using Himaya.Features.Registry;
+using Himaya.Features.Violence;
 using Himaya.Platform;
 
 namespace Himaya;
@@ -23,6 +24,7 @@ public static class HimayaModules
         new LinkageModule(),
         new DeprivationModule(),
         new CasesModule(),
+        new ViolenceModule(),
         new DemoModule(),
     ];
 }

@@ -20,9 +20,10 @@ public sealed class DependencyTests
         ["Linkage"] = ["Platform", "Identity", "Registry"],
         ["Deprivation"] = ["Platform", "Identity", "Registry"],
         ["Cases"] = ["Platform", "Identity", "Registry", "Deprivation"],
-        ["Demo"] = ["Platform", "Identity", "Registry", "Linkage", "Deprivation", "Cases"],
+        ["Violence"] = ["Platform", "Identity", "Registry", "Cases"],
+        ["Demo"] = ["Platform", "Identity", "Registry", "Linkage", "Deprivation", "Cases", "Violence"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
-        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Linkage", "Deprivation", "Cases", "Demo"],
+        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Linkage", "Deprivation", "Cases", "Violence", "Demo"],
     };
 
     private static readonly Assembly App = typeof(Himaya.HimayaModules).Assembly;

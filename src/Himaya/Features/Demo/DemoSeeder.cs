@@ -28,6 +28,8 @@ public static class DemoSeeder
         new("ngo.ganja", "NGO case worker, Ganja", "Ganja Children's NGO", [Roles.ServiceProvider], ScopeKind.Caseload, []),
         new("hotline", "Child helpline operator", "National Child Helpline", [Roles.HotlineOperator], ScopeKind.National, []),
         new("auditor", "Independent monitor", "Ombudsperson's Office", [Roles.Auditor], ScopeKind.National, []),
+        new("teacher.ganja", "Teacher, Ganja school 12", "Ganja school No. 12", [Roles.Reporter], ScopeKind.Areas, ["C-GAN"]),
+        new("police.ganja", "Juvenile police inspector, Ganja", "Ganja City Police Department", [Roles.Reporter], ScopeKind.Areas, ["C-GAN"]),
     ];
 
     public static async Task EnsureSeededAsync(IServiceProvider sp, int children, CancellationToken ct)

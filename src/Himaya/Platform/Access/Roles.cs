@@ -11,11 +11,13 @@ public static class Roles
     public const string ServiceProvider = "ServiceProvider";
     public const string HotlineOperator = "HotlineOperator";
     public const string Auditor = "Auditor";
+    /// <summary>Reports violence against children and follows their own reports' status: teachers, health workers, police.</summary>
+    public const string Reporter = "Reporter";
 
     public static readonly IReadOnlyList<string> All =
     [
         Administrator, NationalAnalyst, DistrictCoordinator, Supervisor,
-        SocialWorker, ServiceProvider, HotlineOperator, Auditor,
+        SocialWorker, ServiceProvider, HotlineOperator, Auditor, Reporter,
     ];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
@@ -46,6 +48,16 @@ public enum Permission
     RespondReferrals,
     /// <summary>Read case notes marked sensitive on cases one neither owns nor supervises.</summary>
     ReadSensitiveNotes,
+    /// <summary>Report violence against a child (signed in; the public form needs no account).</summary>
+    ReportViolence,
+    /// <summary>Read violence reports (further limited by <c>VacScope</c>: area and need-to-know).</summary>
+    ReadVacReports,
+    /// <summary>Assign a report to a social worker and link it to the registry and to a case.</summary>
+    TriageVacReports,
+    /// <summary>Record what was done in response to a report, and close it.</summary>
+    RespondVacReports,
+    /// <summary>See who reported.</summary>
+    ReadReporterIdentity,
 }
 
 public static class Permissions
@@ -54,7 +66,8 @@ public static class Permissions
     // auditors with the access log, which names records only by id.
     private static readonly Dictionary<Permission, string[]> Grants = new()
     {
-        [Permission.ViewAggregates] = [.. Roles.All],
+        // Reporters (teachers, police) report and follow their reports; the registry's figures are not theirs.
+        [Permission.ViewAggregates] = [.. Roles.All.Where(r => r != Roles.Reporter)],
         [Permission.ReadPersonalData] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider, Roles.HotlineOperator],
         [Permission.WriteRegistry] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.HotlineOperator],
         [Permission.DeleteRegistry] = [Roles.Administrator, Roles.Supervisor],
@@ -67,6 +80,13 @@ public static class Permissions
         [Permission.ApproveCases] = [Roles.Supervisor],
         [Permission.RespondReferrals] = [Roles.ServiceProvider, Roles.SocialWorker, Roles.Supervisor],
         [Permission.ReadSensitiveNotes] = [Roles.DistrictCoordinator],
+        // Violence reports are need-to-know: the responders of the district and the auditor; who reported, only the
+        // people who triage (hotline, coordinator) and the auditor.
+        [Permission.ReportViolence] = [Roles.Reporter, Roles.HotlineOperator, Roles.SocialWorker, Roles.Supervisor, Roles.DistrictCoordinator],
+        [Permission.ReadVacReports] = [Roles.HotlineOperator, Roles.SocialWorker, Roles.Supervisor, Roles.DistrictCoordinator, Roles.Auditor],
+        [Permission.TriageVacReports] = [Roles.Supervisor, Roles.DistrictCoordinator],
+        [Permission.RespondVacReports] = [Roles.SocialWorker, Roles.Supervisor, Roles.DistrictCoordinator],
+        [Permission.ReadReporterIdentity] = [Roles.HotlineOperator, Roles.DistrictCoordinator, Roles.Auditor],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

@@ -51,6 +51,13 @@ public static class ApiSupport
     public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder endpoint) where T : class =>
         endpoint.Accepts<T>("application/json");
 
+    /// <summary>Reads the endpoint's declared JSON body, answering a body that does not parse with its field errors.</summary>
+    public static async Task<IResult> WithBody<T>(this HttpContext http, CancellationToken ct, Func<T, Task<IResult>> then) where T : class
+    {
+        var (input, errors) = await Json.ReadAsync<T>(http.Request, ct);
+        return errors is not null ? errors.ToProblem() : await then(input!);
+    }
+
     public static CurrentUser Caller(this HttpContext http) =>
         http.Items[UserKey] as CurrentUser ?? throw new InvalidOperationException("Endpoint is missing RequireCurrentUser.");
 

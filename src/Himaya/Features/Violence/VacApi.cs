@@ -1,0 +1,51 @@
+using Himaya.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Violence;
+
+/// <summary>Violence reports under /api/v1: the public form (no sign-in), reporting, the response, statistics. See the README's contract.</summary>
+public static class VacApi
+{
+    public static void MapVacApi(RouteGroupBuilder api, RouteGroupBuilder open)
+    {
+        open.MapPost("/public/vac-reports", (HttpContext http, VacIntake intake, PublicReportGate gate, CancellationToken ct) =>
+        {
+            // Before reading the body: a flood costs as little as possible.
+            if (!gate.TryEnter(http.Connection.RemoteIpAddress))
+                return Task.FromResult<IResult>(TypedResults.Problem(statusCode: 429, title: "Too many reports from this address: try again in a few minutes.",
+                    extensions: new Dictionary<string, object?> { ["code"] = VacErrors.TooManyReports().Code }));
+            return http.WithBody<VacReportInput>(ct, async r =>
+                (await intake.ReportPublicAsync(r, http.Connection.RemoteIpAddress?.ToString(), ct)).ToResult(x => TypedResults.Accepted((string?)null, x)));
+        }).JsonBody<VacReportInput>().WithName("PublicVacReport").WithTags("Violence").AllowAnonymous().DisableAntiforgery();
+
+        var vac = api.MapGroup("/vac").WithTags("Violence");
+        vac.MapPost("/reports", (HttpContext http, VacIntake intake, CancellationToken ct) => http.WithBody<VacReportInput>(ct, async r =>
+            (await intake.ReportAsync(http.Caller(), r, ct)).ToResult(x => TypedResults.Created($"/api/v1/vac/reports/{x.Id}", x))))
+            .JsonBody<VacReportInput>().WithName("ReportViolence").Requires(Permission.ReportViolence);
+        vac.MapGet("/reports", async (HttpContext http, VacWork work, [FromQuery] string? status, [FromQuery] string? mine,
+            [FromQuery] string? overdue, [FromQuery] string? district, [FromQuery] string? page, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var q = new VacQuery(QueryParse.Enum<ReportStatus>(e, "status", status), QueryParse.Bool(e, "mine", mine) == true,
+                QueryParse.Bool(e, "overdue", overdue) == true, district, QueryParse.Int(e, "page", page) ?? 1);
+            if (!e.IsEmpty) return e.ToProblem();
+            return (await work.ListAsync(http.Caller(), q, ct)).ToResult(TypedResults.Ok);
+        }).WithName("ListVacReports").Requires(Permission.ReadVacReports);
+        vac.MapGet("/reports/mine", async (HttpContext http, VacWork work, CancellationToken ct) =>
+            (await work.MadeByAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("MyVacReports").Requires(Permission.ReportViolence);
+        vac.MapGet("/reports/{id:guid}", async (Guid id, HttpContext http, VacWork work, CancellationToken ct) =>
+            (await work.GetAsync(http.Caller(), id, ct)).ToResult(r => r.Details is { } d ? TypedResults.Ok(d) : TypedResults.Ok(r.Status)))
+            .WithName("GetVacReport").Requires(Permission.ReadVacReports);
+        vac.MapPost("/reports/{id:guid}/assign", (Guid id, HttpContext http, VacWork work, CancellationToken ct) => http.WithBody<AssignRequest>(ct, async r =>
+            (await work.AssignAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<AssignRequest>().WithName("AssignVacReport").Requires(Permission.TriageVacReports);
+        vac.MapPost("/reports/{id:guid}/actions", (Guid id, HttpContext http, VacWork work, CancellationToken ct) => http.WithBody<ActionRequest>(ct, async r =>
+            (await work.ActAsync(http.Caller(), id, r, ct)).ToResult(v => TypedResults.Created($"/api/v1/vac/reports/{id}", v))))
+            .JsonBody<ActionRequest>().WithName("RecordVacAction").Requires(Permission.RespondVacReports);
+        vac.MapPost("/reports/{id:guid}/close", (Guid id, HttpContext http, VacWork work, CancellationToken ct) => http.WithBody<CloseRequest>(ct, async r =>
+            (await work.CloseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<CloseRequest>().WithName("CloseVacReport").Requires(Permission.RespondVacReports);
+        vac.MapGet("/statistics", async (HttpContext http, VacStatistics stats, [FromQuery] string? by, CancellationToken ct) =>
+            (await stats.ComputeAsync(http.Caller(), by, ct)).ToResult(TypedResults.Ok)).WithName("VacStatistics").Requires(Permission.ViewAggregates);
+    }
+}
