@@ -255,6 +255,17 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("Framework (FRAMEWORK.json)").FillAsync(framework);
         await page.GetByRole(AriaRole.Button, new() { Name = "Analyse and store" }).ClickAsync();
         await Assertions.Expect(page.Locator("#file-error")).ToContainTextAsync("line 2, column \"water\"");
+        await Assertions.Expect(page.Locator("#file-error p")).ToHaveTextAsync("The file could not be read; its problems, by line and column:");
+        // In Azerbaijani the sentence before the reader's problems is translated; the problems keep their line and column.
+        await page.GotoAsync("/language?culture=az&returnUrl=/deprivation/survey");
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("id,water,school\n1,maybe,0\n") });
+        await page.Locator("#f-framework").FillAsync(framework);
+        await page.Locator("form.record button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#file-error p")).ToContainTextAsync("Faylı oxumaq olmadı");
+        await Assertions.Expect(page.Locator("#file-error li")).ToContainTextAsync("line 2, column \"water\"");
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Sorğu faylı: Faylı oxumaq olmadı");
+        await page.GotoAsync("/language?culture=en&returnUrl=/deprivation/survey");
+        await page.GetByLabel("Framework (FRAMEWORK.json)").FillAsync(framework);
 
         await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "mics-2026.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv.ToString()) });
         await page.GetByLabel("Sampling-weight column").FillAsync("wt");
@@ -282,6 +293,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await definition.FillAsync(json.Replace("\"az-moda\"", "\"pilot-ganja\"", StringComparison.Ordinal).Replace("\"overcrowded\"", "\"no_such_thing\"", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator("#definition-error")).ToContainTextAsync("\"no_such_thing\" is not a registry indicator");
+        await Assertions.Expect(page.Locator("#definition-error p")).ToHaveTextAsync("The definition has these problems, each named by its place in the JSON:");
         // The text the analyst typed is kept; mend it and save.
         var typed = await page.GetByLabel("Definition (JSON)").InputValueAsync();
         typed.ShouldContain("pilot-ganja");

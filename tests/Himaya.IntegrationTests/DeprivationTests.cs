@@ -145,20 +145,38 @@ public abstract class DeprivationTests(HimayaApp app)
     }
 
     [Theory]
-    [InlineData("ageGroup=18-25", "ageGroup")]
-    [InlineData("by=shoe-size", "by")]
-    [InlineData("by=district,sex,age", "by")]
-    [InlineData("k=abc", "k")]
-    [InlineData("ageGroup=5-17&k=6", "k")]
-    [InlineData("format=xml", "format")]
-    [InlineData("ageGroup=5-17&venn=water,water,housing", "venn")]
-    [InlineData("ageGroup=5-17&venn=water,sanitation,health", "venn")]
-    public async Task A_bad_question_is_named_by_its_field(string query, string field)
+    [InlineData("ageGroup=18-25", "ageGroup", "deprivation.unknown-age-group", "Unknown age group: one of 0-4, 5-17.")]
+    [InlineData("by=shoe-size", "by", "deprivation.unknown-disaggregation", "Unknown disaggregation \"shoe-size\": one of district, region, sex, age, disability, residence, displacement.")]
+    [InlineData("by=district,sex,age", "by", "deprivation.by-at-most-two", "At most two disaggregations.")]
+    [InlineData("k=abc", "k", "deprivation.cut-off-not-a-number", "\"abc\" is not a number.")]
+    [InlineData("ageGroup=5-17&k=6", "k", "deprivation.cut-off-out-of-range", "Each cut-off is above 0 and at most 5.")]
+    [InlineData("format=xml", "format", "deprivation.analysis-format", "json, csv or xlsx.")]
+    [InlineData("ageGroup=5-17&venn=water,water,housing", "venn", "deprivation.venn-three-names", "Three different dimension names.")]
+    [InlineData("ageGroup=5-17&venn=water,sanitation,health", "venn", "deprivation.venn-not-dimensions", "Each must be a dimension of the framework's age group.")]
+    [InlineData("version=7", "version", "framework.not-found", "No such framework or version.")]
+    public async Task A_bad_question_is_named_by_its_field(string query, string field, string code, string message)
     {
         var analyst = await app.ClientForAsync("analyst");
         var res = await analyst.GetAsync("/api/v1/deprivation/analysis?" + query);
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldContain(field);
+        problem.CodesOf(field).ShouldBe([code]);
+        problem.GetProperty("errors").GetProperty(field)[0].GetString().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/deprivation/framework?format=xml", "format", "framework.format")]
+    [InlineData("/api/v1/deprivation/framework?format=moda&ageGroup=old", "ageGroup", "deprivation.unknown-age-group")]
+    [InlineData("/api/v1/deprivation/framework?name=none", "name", "framework.not-found")]
+    [InlineData("/api/v1/deprivation/microdata?ageGroup=old", "ageGroup", "deprivation.unknown-age-group")]
+    [InlineData("/api/v1/deprivation/runs/compare?a=x&b=y", "b", "run.second-id")]
+    [InlineData("/api/v1/outreach-tasks?district=NOWHERE", "district", "field.unknown-district")]
+    public async Task Other_bad_questions_are_refused_by_code(string url, string field, string code)
+    {
+        var res = await (await app.ClientForAsync("admin")).GetAsync(url);
+        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await res.JsonAsync()).CodesOf(field).ShouldBe([code]);
     }
 }
 
@@ -221,16 +239,20 @@ public abstract class MostDeprivedTests(HimayaApp app)
     }
 
     [Theory]
-    [InlineData("ageGroup=old", "ageGroup")]
-    [InlineData("ageGroup=5-17&k=9", "k")]
-    [InlineData("k=x", "k")]
-    [InlineData("district=NOWHERE", "district")]
-    [InlineData("pageSize=1000", "pageSize")]
-    public async Task A_bad_filter_is_named(string query, string field)
+    [InlineData("ageGroup=old", "ageGroup", "deprivation.unknown-age-group", "Unknown age group: one of 0-4, 5-17.")]
+    [InlineData("ageGroup=5-17&k=9", "k", "deprivation.k-between", "Between 1 and 5.")]
+    [InlineData("k=x", "k", "field.whole-number", "Must be a whole number.")]
+    [InlineData("district=NOWHERE", "district", "field.unknown-district", "Unknown district code.")]
+    [InlineData("pageSize=1000", "pageSize", "field.page-size", "Page size must be between 1 and 200.")]
+    [InlineData("page=0", "page", "field.page-starts-at-one", "Page starts at 1.")]
+    public async Task A_bad_filter_is_named(string query, string field, string code, string message)
     {
         var res = await (await app.ClientForAsync("worker.ganja")).GetAsync("/api/v1/deprivation/children?" + query);
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldContain(field);
+        problem.CodesOf(field).ShouldBe([code]);
+        problem.GetProperty("errors").GetProperty(field)[0].GetString().ShouldBe(message);
     }
 }
 
@@ -306,8 +328,18 @@ public abstract class DeprivationRunsTests(HimayaApp app)
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.JsonAsync();
         problem.GetProperty("errors").GetProperty("content")[0].GetString().ShouldBe("line 3, column \"water\": \"maybe\" is not 1 (deprived), 0 (not deprived) or empty (missing)");
-        var badFramework = await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water\n1,1\n", framework = "{\"dimensions\":[]}" });
-        (await badFramework.JsonAsync()).ErrorFields().ShouldContain("framework");
+        problem.CodesOf("content").ShouldBe(["survey.file-problem"]);
+        var badFramework = await (await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "s.csv", content = "id,water\n1,1\n", framework = "{\"dimensions\":[]}" })).JsonAsync();
+        badFramework.ErrorFields().ShouldContain("framework");
+        badFramework.CodesOf("framework").ShouldAllBe(c => c == "framework.invalid-definition");
+        var empty = await (await worker.PostAsJsonAsync("/api/v1/deprivation/survey", new { fileName = "", content = "", framework = Framework, by = new[] { "a", "b", "c" } })).JsonAsync();
+        empty.CodesOf("fileName").ShouldBe(["survey.file-name-required"]);
+        empty.CodesOf("content").ShouldBe(["survey.file-empty"]);
+        empty.CodesOf("by").ShouldBe(["survey.grouping-at-most-two"]);
+        empty.GetProperty("errors").GetProperty("by")[0].GetString().ShouldBe("At most two grouping columns.");
+        var longLabel = await (await worker.PostAsJsonAsync("/api/v1/deprivation/runs", new { ageGroup = "5-17", label = new string('x', 201) })).JsonAsync();
+        longLabel.CodesOf("label").ShouldBe(["field.too-long"]);
+        longLabel.GetProperty("errors").GetProperty("label")[0].GetString().ShouldBe("At most 200 characters.");
     }
 }
 
@@ -346,7 +378,9 @@ public abstract class DeprivationFrameworksTests(HimayaApp app)
         var first = await (await analyst.GetAsync("/api/v1/deprivation/analysis?ageGroup=5-17&framework=az-moda&version=1")).JsonAsync();
         first.GetProperty("source").GetProperty("version").GetString().ShouldBe("1");
         first.GetProperty("dimensions").GetArrayLength().ShouldBe(5);
-        (await analyst.GetAsync("/api/v1/deprivation/analysis?version=7")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var noVersion = await analyst.GetAsync("/api/v1/deprivation/analysis?version=7");
+        noVersion.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noVersion.JsonAsync()).CodesOf("framework").ShouldBe(["framework.not-found"]);
 
         // The framework as saved can be read back, and a district worker may not save one.
         var back = await analyst.GetStringAsync("/api/v1/deprivation/framework?name=az-moda&version=2&format=json");
@@ -365,13 +399,20 @@ public abstract class DeprivationFrameworksTests(HimayaApp app)
             """;
         var res = await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(bad, System.Text.Encoding.UTF8, "application/json"));
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var messages = (await res.JsonAsync()).GetProperty("errors").GetProperty("definition").EnumerateArray().Select(m => m.GetString()!).ToList();
+        var problem = await res.JsonAsync();
+        var messages = problem.GetProperty("errors").GetProperty("definition").EnumerateArray().Select(m => m.GetString()!).ToList();
+        // Each problem by its path, as the parser wrote it, under one code.
+        problem.CodesOf("definition").Length.ShouldBe(messages.Count);
+        problem.CodesOf("definition").ShouldAllBe(c => c == "framework.invalid-definition");
         messages.ShouldContain(m => m.StartsWith("$.name:", StringComparison.Ordinal));
         messages.ShouldContain(m => m.StartsWith("$.ageGroups[0].dimensions[0].indicators[0]: \"no_such_indicator\" is not a registry indicator", StringComparison.Ordinal));
         messages.ShouldContain(m => m.StartsWith("$.ageGroups[1].maxAge:", StringComparison.Ordinal));
         messages.ShouldContain(m => m.StartsWith("$.ageGroups[1].dimensions:", StringComparison.Ordinal));
         await using var db = app.NewDbContext();
         (await db.DeprivationFrameworks.CountAsync(f => f.Name == "bad one")).ShouldBe(0);
+        var empty = await (await analyst.PostAsync("/api/v1/deprivation/frameworks", new StringContent(" ", System.Text.Encoding.UTF8, "application/json"))).JsonAsync();
+        empty.CodesOf("definition").ShouldBe(["framework.definition-required"]);
+        empty.GetProperty("errors").GetProperty("definition")[0].GetString().ShouldBe("The framework is required.");
     }
 }
 
@@ -397,7 +438,14 @@ public abstract class OutreachTests(HimayaApp app)
         task.GetProperty("dimensions").EnumerateArray().Select(r => r.GetString()).ShouldContain("education");
         task.GetProperty("status").GetString().ShouldBe("Open");
         // One open task per child, also when two colleagues click at the same moment.
-        (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var again = await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var conflict = await again.JsonAsync();
+        conflict.GetProperty("code").GetString().ShouldBe("outreach.already-open");
+        conflict.GetProperty("title").GetString().ShouldBe("An outreach task for this child is already open.");
+        var noChild = await (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { note = new string('n', 1001) })).JsonAsync();
+        noChild.CodesOf("childId").ShouldBe(["outreach.child-required"]);
+        noChild.CodesOf("note").ShouldBe(["field.too-long"]);
         var other = (await TestData.CreateChildAsync(worker, TestData.Child(surname: "Eynivaxtov"))).GetProperty("id").GetString();
         var both = await Task.WhenAll(worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = other }), worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = other }));
         both.Select(r => (int)r.StatusCode).Order().ToArray().ShouldBe([201, 409]);
@@ -412,11 +460,20 @@ public abstract class OutreachTests(HimayaApp app)
         open.EnumerateArray().ShouldContain(t => t.GetProperty("childId").GetString() == id);
         var bad = await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Open" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.JsonAsync()).ErrorFields().ShouldBe(["status", "outcome"], ignoreOrder: true);
+        var badProblem = await bad.JsonAsync();
+        badProblem.ErrorFields().ShouldBe(["status", "outcome"], ignoreOrder: true);
+        badProblem.CodesOf("status").ShouldBe(["outreach.closing-status"]);
+        badProblem.GetProperty("errors").GetProperty("status")[0].GetString().ShouldBe("Done or Cancelled.");
+        badProblem.CodesOf("outcome").ShouldBe(["outreach.outcome-required"]);
+        var badFilter = await (await supervisor.GetAsync("/api/v1/outreach-tasks?status=Later")).JsonAsync();
+        badFilter.CodesOf("status").ShouldBe(["outreach.status-filter"]);
+        badFilter.GetProperty("errors").GetProperty("status")[0].GetString().ShouldBe("Open, Done or Cancelled.");
         var closed = await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "Enrolled in school no. 12" });
         closed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await closed.JsonAsync()).GetProperty("status").GetString().ShouldBe("Done");
-        (await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var closedAgain = await supervisor.PostAsJsonAsync($"/api/v1/outreach-tasks/{task.GetProperty("id").GetString()}/close", new { status = "Done", outcome = "again" });
+        closedAgain.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await closedAgain.JsonAsync()).GetProperty("code").GetString().ShouldBe("outreach.already-closed");
         // Closed, a new one may be started.
         (await worker.PostAsJsonAsync("/api/v1/outreach-tasks", new { childId = id })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
@@ -482,4 +539,11 @@ public abstract class IndicatorRulesTests(HimayaApp app)
         (await res.JsonAsync()).GetProperty("errors").GetProperty("definition").EnumerateArray().Select(m => m.GetString()!)
             .ShouldContain(m => m.StartsWith(expected, StringComparison.Ordinal));
     }
+}
+
+/// <summary>The codes a 400 answer gives for a field (none when it has none).</summary>
+file static class ProblemCodes
+{
+    public static string[] CodesOf(this JsonElement problem, string field) =>
+        problem.TryGetProperty("codes", out var c) && c.TryGetProperty(field, out var f) ? [.. f.EnumerateArray().Select(x => x.GetString()!)] : [];
 }

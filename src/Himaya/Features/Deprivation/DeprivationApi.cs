@@ -22,9 +22,9 @@ public static class DeprivationApi
             if (format is null) return TypedResults.Ok(Describe(f));
             if (format == "json") return TypedResults.Text(RegistryFrameworkJson.Write(f), "application/json");
             // One age group as FRAMEWORK.json, for `himaya moda` over the microdata download.
-            if (format != "moda") e.Add("format", "moda, json, or none.");
+            if (format != "moda") e.Add(DeprivationErrors.FrameworkFormat());
             var g = f.Group(ageGroup);
-            if (g is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", f.AgeGroups.Select(x => x.Id)) + ".");
+            if (g is null) e.Add(DeprivationErrors.UnknownAgeGroup(string.Join(", ", f.AgeGroups.Select(x => x.Id))));
             return e.IsEmpty ? TypedResults.Text(g!.Framework.ToJson(), "application/json") : e.ToProblem();
         }).WithName("DeprivationFramework").Requires(Permission.ViewAggregates);
         group.MapGet("/frameworks", async (Frameworks frameworks, CancellationToken ct) => TypedResults.Ok(await frameworks.ListAsync(ct)))
@@ -46,8 +46,8 @@ public static class DeprivationApi
             var e = new FieldErrors();
             var request = Parse(e, ageGroup, by, k) with { Framework = framework, Version = version };
             var vennNames = (venn ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (venn is not null && (vennNames.Length != 3 || vennNames.Distinct(StringComparer.Ordinal).Count() != 3)) e.Add("venn", "Three different dimension names.");
-            if (format is not (null or "json" or "csv" or "xlsx")) e.Add("format", "json, csv or xlsx.");
+            if (venn is not null && (vennNames.Length != 3 || vennNames.Distinct(StringComparer.Ordinal).Count() != 3)) e.Add(DeprivationErrors.VennThreeNames());
+            if (format is not (null or "json" or "csv" or "xlsx")) e.Add(DeprivationErrors.AnalysisFormat());
             if (!e.IsEmpty) return e.ToProblem();
             return (await analysis.RunAsync(http.Caller(), request, ct)).ToResult(r => format switch
             {
@@ -55,7 +55,7 @@ public static class DeprivationApi
                 "xlsx" => TypedResults.File(AnalysisXlsx.Write(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"deprivation-{r.AgeGroup.Id}-{r.AsOf:yyyy-MM-dd}.xlsx"),
                 _ => Venn(r, vennNames) is { } indexes || vennNames.Length == 0
                     ? TypedResults.Bytes(Json(r, vennNames.Length == 3 ? Venn(r, vennNames) : null), "application/json")
-                    : new FieldErrors().Add("venn", "Each must be a dimension of the framework's age group.").ToProblem(),
+                    : new FieldErrors().Add(DeprivationErrors.VennNotDimensions()).ToProblem(),
             });
         }).WithName("DeprivationAnalysis").Requires(Permission.ViewAggregates);
         group.MapPost("/runs", async (HttpContext http, DeprivationRuns runs, CancellationToken ct) =>
@@ -81,8 +81,8 @@ public static class DeprivationApi
         group.MapGet("/runs/compare", async (HttpContext http, DeprivationRuns runs, [FromQuery] string? a, [FromQuery] string? b, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            if (!Guid.TryParse(a, out var first)) e.Add("a", "The id of the first run.");
-            if (!Guid.TryParse(b, out var second)) e.Add("b", "The id of the second run.");
+            if (!Guid.TryParse(a, out var first)) e.Add(DeprivationErrors.FirstRunId());
+            if (!Guid.TryParse(b, out var second)) e.Add(DeprivationErrors.SecondRunId());
             if (!e.IsEmpty) return e.ToProblem();
             return (await runs.CompareAsync(http.Caller(), first, second, ct)).ToResult(TypedResults.Ok);
         }).WithName("CompareDeprivationRuns").Requires(Permission.ViewAggregates);
@@ -97,7 +97,7 @@ public static class DeprivationApi
         {
             var e = new FieldErrors();
             OutreachStatus? s = null;
-            if (status is { Length: > 0 }) { if (EnumNames.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add("status", "Open, Done or Cancelled."); }
+            if (status is { Length: > 0 }) { if (EnumNames.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add(DeprivationErrors.OutreachStatusFilter()); }
             if (!e.IsEmpty) return e.ToProblem();
             return (await tasks.ListAsync(http.Caller(), s, district, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
         }).WithName("ListOutreach").Requires(Permission.ReadPersonalData);
@@ -137,7 +137,7 @@ public static class DeprivationApi
         foreach (var part in (k ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)) ks.Add(x);
-            else { e.Add("k", $"\"{part}\" is not a number."); break; }
+            else { e.Add(DeprivationErrors.CutOffNotANumber(part)); break; }
         }
         return new AnalysisRequest(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim(),
             [.. (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], ks);

@@ -41,7 +41,7 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
 
     public async Task<Outcome<RunSummary>> SaveRegistryAsync(CurrentUser user, SaveRunRequest request, CancellationToken ct)
     {
-        if (request.Label is { Length: > 200 }) return new Outcome<RunSummary>.Invalid(new FieldErrors().Add("label", "At most 200 characters."));
+        if (request.Label is { Length: > 200 }) return new Outcome<RunSummary>.Invalid(new FieldErrors().Add(PlatformErrors.TooLong("label", 200)));
         switch (await analysis.RunAsync(user, new AnalysisRequest(request.AgeGroup, request.By, request.K, request.Framework, request.Version), ct))
         {
             case Outcome<RegistryAnalysisResult>.Ok ok:
@@ -59,30 +59,13 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
     public async Task<Outcome<(RunSummary Run, string Json)>> AnalyseSurveyAsync(CurrentUser user, SurveyRequest s, CancellationToken ct)
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<(RunSummary, string)>.Forbidden();
-        var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(s.FileName)) e.Add("fileName", "The file's name is required.");
-        else if (s.FileName.Length > 260) e.Add("fileName", "At most 260 characters.");
-        if (string.IsNullOrEmpty(s.Content)) e.Add("content", "The file is empty.");
-        else if (s.Content.Length > MaxSurveyChars) e.Add("content", $"At most {MaxSurveyChars:N0} characters.");
-        if (s.Label is { Length: > 200 }) e.Add("label", "At most 200 characters.");
-        if (s.By is { Count: > 2 }) e.Add("by", "At most two grouping columns.");
-        Framework? framework = null;
-        if (string.IsNullOrWhiteSpace(s.Framework)) e.Add("framework", "FRAMEWORK.json is required.");
-        else
-        {
-            var (f, errors) = Himaya.Deprivation.Framework.Parse(s.Framework);
-            foreach (var m in errors) e.Add("framework", m);
-            framework = f;
-        }
-        if (framework is not null && s.K is { } ks)
-            foreach (var k in ks)
-                if (!double.IsFinite(k) || k <= 0 || k > framework.Dimensions.Count) { e.Add("k", $"Each cut-off is above 0 and at most {framework.Dimensions.Count}."); break; }
+        var (e, framework) = Validate(s);
         if (!e.IsEmpty) return new Outcome<(RunSummary, string)>.Invalid(e);
         var (table, fileErrors) = ChildTableCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(s.Content!)), framework!.Indicators,
             new ChildTableCsv.Options(string.IsNullOrWhiteSpace(s.Id) ? "id" : s.Id.Trim(), Blank(s.Weight), s.By, Blank(s.Strata), Blank(s.Cluster)));
         if (table is null)
         {
-            foreach (var m in fileErrors) e.Add("content", m);
+            foreach (var m in fileErrors) e.Add(DeprivationErrors.SurveyFileProblem(m));
             return new Outcome<(RunSummary, string)>.Invalid(e);
         }
         var result = Engine.Analyse(framework, table, s.K is { Count: > 0 } k2 ? [.. k2.Distinct().Order()] : null);
@@ -98,6 +81,30 @@ public sealed class DeprivationRuns(AppDbContext db, AuditLog audit, RegistryAna
         var json = Encoding.UTF8.GetString(ms.ToArray());
         var stored = await StoreAsync(user, framework.Name ?? "survey framework", framework.Version ?? "", "survey", result, "survey: " + s.FileName!.Trim(), s.Label, now, json, ct);
         return stored is Outcome<RunSummary>.Ok ok ? new Outcome<(RunSummary, string)>.Ok((ok.Value, json)) : new Outcome<(RunSummary, string)>.Forbidden();
+    }
+
+    /// <summary>What is wrong with the request before its file is read, and its framework when that parses.</summary>
+    public static (FieldErrors Errors, Framework? Framework) Validate(SurveyRequest s)
+    {
+        var e = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(s.FileName)) e.Add(DeprivationErrors.SurveyFileNameRequired());
+        else if (s.FileName.Length > 260) e.Add(PlatformErrors.TooLong("fileName", 260));
+        if (string.IsNullOrEmpty(s.Content)) e.Add(DeprivationErrors.SurveyFileEmpty());
+        else if (s.Content.Length > MaxSurveyChars) e.Add(DeprivationErrors.SurveyTooLong());
+        if (s.Label is { Length: > 200 }) e.Add(PlatformErrors.TooLong("label", 200));
+        if (s.By is { Count: > 2 }) e.Add(DeprivationErrors.SurveyGroupingAtMostTwo());
+        Framework? framework = null;
+        if (string.IsNullOrWhiteSpace(s.Framework)) e.Add(DeprivationErrors.SurveyFrameworkRequired());
+        else
+        {
+            var (f, errors) = Himaya.Deprivation.Framework.Parse(s.Framework);
+            foreach (var m in errors) e.Add(DeprivationErrors.InvalidDefinition("framework", m));
+            framework = f;
+        }
+        if (framework is not null && s.K is { } ks)
+            foreach (var k in ks)
+                if (!double.IsFinite(k) || k <= 0 || k > framework.Dimensions.Count) { e.Add(DeprivationErrors.CutOffOutOfRange(framework.Dimensions.Count)); break; }
+        return (e, framework);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

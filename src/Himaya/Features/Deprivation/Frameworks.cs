@@ -14,6 +14,8 @@ public sealed record FrameworkVersion(string Name, string Version, bool BuiltIn,
 public sealed class Frameworks(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string DefaultName = "az-moda";
+    /// <summary>The longest definition saved (its text <c>Error.framework.definition-too-long</c> names it).</summary>
+    public const int MaxDefinitionChars = 200_000;
 
     public async Task<List<FrameworkVersion>> ListAsync(CancellationToken ct)
     {
@@ -43,13 +45,13 @@ public sealed class Frameworks(AppDbContext db, AuditLog audit, TimeProvider clo
     public async Task<Outcome<FrameworkVersion>> SaveAsync(CurrentUser user, string? json, CancellationToken ct)
     {
         if (!user.Can(Permission.ManageFrameworks)) return new Outcome<FrameworkVersion>.Forbidden();
-        if (string.IsNullOrWhiteSpace(json)) return new Outcome<FrameworkVersion>.Invalid(new FieldErrors().Add("definition", "The framework is required."));
-        if (json.Length > 200_000) return new Outcome<FrameworkVersion>.Invalid(new FieldErrors().Add("definition", "At most 200,000 characters."));
+        if (string.IsNullOrWhiteSpace(json)) return new Outcome<FrameworkVersion>.Invalid(new FieldErrors().Add(DeprivationErrors.DefinitionRequired()));
+        if (json.Length > MaxDefinitionChars) return new Outcome<FrameworkVersion>.Invalid(new FieldErrors().Add(DeprivationErrors.DefinitionTooLong()));
         var (parsed, errors) = RegistryFrameworkJson.Parse(json, "0");
         if (parsed is null)
         {
             var e = new FieldErrors();
-            foreach (var m in errors) e.Add("definition", m);
+            foreach (var m in errors) e.Add(DeprivationErrors.InvalidDefinition("definition", m));
             return new Outcome<FrameworkVersion>.Invalid(e);
         }
         var latest = await db.DeprivationFrameworks.Where(f => f.Name == parsed.Id).MaxAsync(f => (int?)f.Version, ct) ?? (parsed.Id == DefaultName ? 1 : 0);
@@ -65,7 +67,7 @@ public sealed class Frameworks(AppDbContext db, AuditLog audit, TimeProvider clo
         catch (DbUpdateException)
         {
             // Someone saved the same name at the same moment: the unique (name, version) index refused the second.
-            return new Outcome<FrameworkVersion>.Conflict("definition", "Another version of this framework was saved at the same time; save again.");
+            return Outcome<FrameworkVersion>.Refused(DeprivationErrors.FrameworkSavedAtSameMoment());
         }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, "deprivation-framework", $"{stored.Name}/{stored.Version}", "framework saved"), ct);
         return new Outcome<FrameworkVersion>.Ok(new FrameworkVersion(stored.Name, stored.Version.ToString(CultureInfo.InvariantCulture), false, stored.CreatedAt));
@@ -74,8 +76,8 @@ public sealed class Frameworks(AppDbContext db, AuditLog audit, TimeProvider clo
     /// <summary>A framework that could not be found: named on the framework field and, when one was asked for, on the version.</summary>
     public static FieldErrors NotFound(string? version, string field = "framework")
     {
-        var e = new FieldErrors().Add(field, "No such framework or version.");
-        if (!string.IsNullOrWhiteSpace(version)) e.Add("version", "No such framework or version.");
+        var e = new FieldErrors().Add(DeprivationErrors.FrameworkNotFound(field));
+        if (!string.IsNullOrWhiteSpace(version)) e.Add(DeprivationErrors.FrameworkNotFound("version"));
         return e;
     }
 }

@@ -36,11 +36,11 @@ public sealed class MostDeprived(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         var e = new FieldErrors();
         var group = framework.Group(q.AgeGroup);
-        if (group is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + ".");
-        else if (q.K is { } k && (k < 1 || k > group.Framework.Dimensions.Count)) e.Add("k", $"Between 1 and {group.Framework.Dimensions.Count}.");
-        if (q.District is { Length: > 0 } d && units.Find(d) is null) e.Add("district", "Unknown district code.");
-        if (q.Page < 1) e.Add("page", "Page starts at 1.");
-        if (q.PageSize is < 1 or > MaxPageSize) e.Add("pageSize", $"Page size must be between 1 and {MaxPageSize}.");
+        if (group is null) e.Add(DeprivationErrors.UnknownAgeGroup(string.Join(", ", framework.AgeGroups.Select(g => g.Id))));
+        else if (q.K is { } k && (k < 1 || k > group.Framework.Dimensions.Count)) e.Add(DeprivationErrors.DeprivedInBetween(group.Framework.Dimensions.Count));
+        if (q.District is { Length: > 0 } d && units.Find(d) is null) e.Add(PlatformErrors.UnknownDistrict("district"));
+        if (q.Page < 1) e.Add(PlatformErrors.PageStartsAtOne("page"));
+        if (q.PageSize is < 1 or > MaxPageSize) e.Add(PlatformErrors.PageSize("pageSize", MaxPageSize));
         return e;
     }
 

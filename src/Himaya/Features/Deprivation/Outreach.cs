@@ -21,13 +21,13 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
     {
         if (!user.Can(Permission.WriteRegistry)) return new Outcome<OutreachItem>.Forbidden();
         var e = new FieldErrors();
-        if (r.ChildId is null) e.Add("childId", "Which child.");
-        if (r.Note is { Length: > 1000 }) e.Add("note", "At most 1000 characters.");
+        if (r.ChildId is null) e.Add(DeprivationErrors.OutreachChildRequired());
+        if (r.Note is { Length: > 1000 }) e.Add(PlatformErrors.TooLong("note", 1000));
         if (!e.IsEmpty) return new Outcome<OutreachItem>.Invalid(e);
         var child = await db.Children.AsNoTracking().VisibleTo(user).Include(c => c.Household).FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
         if (child is null) return new Outcome<OutreachItem>.NotFound();
         if (await db.OutreachTasks.AnyAsync(t => t.ChildId == child.Id && t.Status == OutreachStatus.Open, ct))
-            return new Outcome<OutreachItem>.Conflict("childId", "An outreach task for this child is already open.");
+            return Outcome<OutreachItem>.Refused(DeprivationErrors.OutreachAlreadyOpen());
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var age = Child.AgeOn(child.BirthDate, today);
         var framework = (await frameworks.FindAsync(null, null, ct))!;
@@ -48,7 +48,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         catch (DbUpdateException)
         {
             // Another task for this child was opened at the same moment (the unique index on open tasks refused this one).
-            return new Outcome<OutreachItem>.Conflict("childId", "An outreach task for this child is already open.");
+            return Outcome<OutreachItem>.Refused(DeprivationErrors.OutreachAlreadyOpen());
         }
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Create, "outreach-task", task.Id.ToString("D"), "child=" + ChildRecords.Id(child.Id)), ct);
         return new Outcome<OutreachItem>.Ok((await ItemsAsync(user, db.OutreachTasks.Where(t => t.Id == task.Id), culture, ct)).Single());
@@ -57,7 +57,7 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
     public async Task<Outcome<List<OutreachItem>>> ListAsync(CurrentUser user, OutreachStatus? status, string? district, string culture, CancellationToken ct)
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<List<OutreachItem>>.Forbidden();
-        if (district is { Length: > 0 } d && units.Find(d) is null) return new Outcome<List<OutreachItem>>.Invalid(new FieldErrors().Add("district", "Unknown district code."));
+        if (district is { Length: > 0 } d && units.Find(d) is null) return new Outcome<List<OutreachItem>>.Invalid(new FieldErrors().Add(PlatformErrors.UnknownDistrict("district")));
         var q = db.OutreachTasks.AsQueryable();
         if (status is { } s) q = q.Where(t => t.Status == s);
         if (district is { Length: > 0 })
@@ -81,11 +81,11 @@ public sealed class Outreach(AppDbContext db, AuditLog audit, AdminUnits units, 
         var task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == id && db.Set<Child>().VisibleTo(user).Any(c => c.Id == t.ChildId), ct);
         if (task is null) return new Outcome<OutreachItem>.NotFound();
         var e = new FieldErrors();
-        if (!EnumNames.TryParse<OutreachStatus>(r.Status, ignoreCase: false, out var status) || status == OutreachStatus.Open) e.Add("status", "Done or Cancelled.");
-        if (string.IsNullOrWhiteSpace(r.Outcome)) e.Add("outcome", "Say what came of it.");
-        else if (r.Outcome.Length > 1000) e.Add("outcome", "At most 1000 characters.");
+        if (!EnumNames.TryParse<OutreachStatus>(r.Status, ignoreCase: false, out var status) || status == OutreachStatus.Open) e.Add(DeprivationErrors.OutreachClosingStatus());
+        if (string.IsNullOrWhiteSpace(r.Outcome)) e.Add(DeprivationErrors.OutreachOutcomeRequired());
+        else if (r.Outcome.Length > 1000) e.Add(PlatformErrors.TooLong("outcome", 1000));
         if (!e.IsEmpty) return new Outcome<OutreachItem>.Invalid(e);
-        if (task.Status != OutreachStatus.Open) return new Outcome<OutreachItem>.Conflict("status", "This task is already closed.");
+        if (task.Status != OutreachStatus.Open) return Outcome<OutreachItem>.Refused(DeprivationErrors.OutreachAlreadyClosed());
         (task.Status, task.Outcome, task.ClosedById, task.ClosedAt) = (status, r.Outcome!.Trim(), user.Id, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Update, "outreach-task", task.Id.ToString("D"), "closed: " + status), ct);

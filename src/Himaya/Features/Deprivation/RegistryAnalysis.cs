@@ -27,22 +27,24 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
     /// <summary>Disaggregations the registry supports.</summary>
     public static readonly string[] Disaggregations = ["district", "region", "sex", "age", "disability", "residence", "displacement"];
 
+    public const int MaxCutOffs = 32;
+
     public int MinCell => config.GetValue("Deprivation:MinCell", 5);
 
     public static FieldErrors Validate(AnalysisRequest r, RegistryFramework f)
     {
         var e = new FieldErrors();
         var group = f.Group(r.AgeGroup);
-        if (group is null) e.Add("ageGroup", "Unknown age group: one of " + string.Join(", ", f.AgeGroups.Select(g => g.Id)) + ".");
+        if (group is null) e.Add(DeprivationErrors.UnknownAgeGroup(string.Join(", ", f.AgeGroups.Select(g => g.Id))));
         var by = r.By ?? [];
-        if (by.Count > 2) e.Add("by", "At most two disaggregations.");
-        foreach (var b in by) if (!Disaggregations.Contains(b, StringComparer.Ordinal)) e.Add("by", $"Unknown disaggregation \"{b}\": one of {string.Join(", ", Disaggregations)}.");
-        if (by.Count == 2 && by[0] == by[1]) e.Add("by", "The same disaggregation twice.");
+        if (by.Count > 2) e.Add(DeprivationErrors.ByAtMostTwo());
+        foreach (var b in by) if (!Disaggregations.Contains(b, StringComparer.Ordinal)) e.Add(DeprivationErrors.UnknownDisaggregation(b, string.Join(", ", Disaggregations)));
+        if (by.Count == 2 && by[0] == by[1]) e.Add(DeprivationErrors.SameDisaggregationTwice());
         if (r.K is { } ks && group is not null)
         {
-            if (ks.Count > 32) e.Add("k", "At most 32 cut-offs.");
+            if (ks.Count > MaxCutOffs) e.Add(DeprivationErrors.TooManyCutOffs(MaxCutOffs));
             foreach (var k in ks)
-                if (!double.IsFinite(k) || k <= 0 || k > group.Framework.Dimensions.Count) { e.Add("k", $"Each cut-off is above 0 and at most {group.Framework.Dimensions.Count}."); break; }
+                if (!double.IsFinite(k) || k <= 0 || k > group.Framework.Dimensions.Count) { e.Add(DeprivationErrors.CutOffOutOfRange(group.Framework.Dimensions.Count)); break; }
         }
         return e;
     }
@@ -79,7 +81,7 @@ public sealed class RegistryAnalysis(AppDbContext db, AuditLog audit, AdminUnits
         var framework = await frameworks.FindAsync(frameworkName, version, ct);
         if (framework is null) return new Outcome<(byte[], string)>.Invalid(Frameworks.NotFound(version));
         var group = framework.Group(string.IsNullOrWhiteSpace(ageGroup) ? null : ageGroup.Trim());
-        if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add("ageGroup", "Unknown age group: one of " + string.Join(", ", framework.AgeGroups.Select(g => g.Id)) + "."));
+        if (group is null) return new Outcome<(byte[], string)>.Invalid(new FieldErrors().Add(DeprivationErrors.UnknownAgeGroup(string.Join(", ", framework.AgeGroups.Select(g => g.Id)))));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (earliest, latest) = (today.AddYears(-(group.MaxAge + 1)), today.AddYears(-group.MinAge));
         var rows = Facts(db.Children.AsNoTracking().VisibleTo(user).Where(c => c.BirthDate > earliest && c.BirthDate <= latest).OrderBy(c => c.Id));

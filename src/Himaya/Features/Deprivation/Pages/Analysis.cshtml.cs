@@ -41,19 +41,19 @@ public sealed class AnalysisModel(RegistryAnalysis analysis, Frameworks framewor
         FrameworkVersions = await frameworks.ListAsync(ct);
         var (fwName, fwVersion) = SplitChoice(FrameworkChoice);
         if (await frameworks.FindAsync(fwName, fwVersion, ct) is { } chosen) Framework = chosen;
-        else { Errors.Add("fw", "No such framework or version."); return Page(); }
+        else { Errors.Add(DeprivationErrors.FrameworkNotFound("fw")); return Page(); }
         var by = new[] { By1, By2 }.Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!.Trim()).ToList();
         var group = Framework.Group(string.IsNullOrWhiteSpace(AgeGroupId) ? null : AgeGroupId);
         if (KText is { Length: > 0 })
         {
-            if (!int.TryParse(KText, out var k) || k < 1 || (group is not null && k > group.Framework.Dimensions.Count)) Errors.Add("k", "Choose a cut-off from the list.");
+            if (!int.TryParse(KText, out var k) || k < 1 || (group is not null && k > group.Framework.Dimensions.Count)) Errors.Add(DeprivationErrors.ChooseCutOff());
             else K = k;
         }
         if (Venn0 is { Length: > 0 } || Venn1 is { Length: > 0 } || Venn2 is { Length: > 0 })
         {
             var parts = new[] { Venn0, Venn1, Venn2 }.Select(p => int.TryParse(p, out var i) ? i : -1).ToArray();
             if (group is null || parts.Distinct().Count() != 3 || parts.Any(i => i < 0 || i >= group.Framework.Dimensions.Count))
-                Errors.Add("venn2", "Choose three different dimensions.");
+                Errors.Add(DeprivationErrors.ChooseThreeDimensions());
             else Venn = parts;
         }
         if (!Errors.IsEmpty) return Page();

@@ -37,7 +37,7 @@ public sealed class FrameworksPageModel(Frameworks frameworks) : HimayaPage
         {
             case Outcome<FrameworkVersion>.Ok ok: return Redirect($"/deprivation/frameworks?name={Uri.EscapeDataString(ok.Value.Name)}&version={ok.Value.Version}&saved={ok.Value.Version}");
             case Outcome<FrameworkVersion>.Invalid bad: Errors = bad.Errors; break;
-            case Outcome<FrameworkVersion>.Conflict c: Errors.Add(c.Field, c.Message); break;
+            case Outcome<FrameworkVersion>.Conflict { Refusal: { } r }: Errors.Add(r); break;
             default: return ForbiddenPage();
         }
         await LoadAsync(ct);

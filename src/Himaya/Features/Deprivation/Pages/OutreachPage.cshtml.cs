@@ -41,7 +41,10 @@ public sealed class OutreachPageModel(Outreach outreach, AdminUnits units) : Him
             case Outcome<OutreachItem>.Forbidden: return ForbiddenPage();
             case Outcome<OutreachItem>.NotFound: return NotFoundPage();
             case Outcome<OutreachItem>.Conflict c: Message = Localise(c); return await LoadAsync(ct);
-            case Outcome<OutreachItem>.Invalid bad: Errors = bad.Errors; return await LoadAsync(ct);
+            // The start form is on another page: what was wrong is said in the message here.
+            case Outcome<OutreachItem>.Invalid bad:
+                Message = string.Join(" ", bad.Errors.All.Keys.SelectMany(bad.Errors.CodedFor).Select(r => r.Localise(T)));
+                return await LoadAsync(ct);
             default: return ForbiddenPage();
         }
     }

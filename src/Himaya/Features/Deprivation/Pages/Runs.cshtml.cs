@@ -21,9 +21,9 @@ public sealed class RunsModel(DeprivationRuns runs) : HimayaPage
         if (await runs.ListAsync(Me, ct) is Outcome<List<RunSummary>>.Ok ok) Runs = ok.Value;
         if (A is { } a && B is { } b)
         {
-            if (a == b) Errors.Add("b", "Choose two different runs.");
+            if (a == b) Errors.Add(DeprivationErrors.ChooseTwoDifferentRuns());
             else if (await runs.CompareAsync(Me, a, b, ct) is Outcome<RunComparison>.Ok c) Comparison = c.Value;
-            else Errors.Add("b", "Choose two runs from the list.");
+            else Errors.Add(DeprivationErrors.ChooseListedRuns());
         }
         return Page();
     }

@@ -23,8 +23,8 @@ public sealed class SurveyModel(DeprivationRuns runs) : HimayaPage
         if (!Me.Can(Permission.ViewAggregates)) return ForbiddenPage();
         (Framework, Weight, Strata, Cluster, By, Label) = (framework, weight, strata, cluster, by, label);
         string? content = null;
-        if (file is null || file.Length == 0) Errors.Add("file", "Choose a CSV file.");
-        else if (file.Length > MaxUploadBytes) Errors.Add("file", "At most 50 MB.");
+        if (file is null || file.Length == 0) Errors.Add(DeprivationErrors.ChooseCsvFile());
+        else if (file.Length > MaxUploadBytes) Errors.Add(DeprivationErrors.SurveyFileTooLarge());
         else
         {
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -37,7 +37,8 @@ public sealed class SurveyModel(DeprivationRuns runs) : HimayaPage
             case Outcome<(RunSummary Run, string Json)>.Ok ok: return Redirect($"/deprivation/runs/{ok.Value.Run.Id}");
             case Outcome<(RunSummary Run, string Json)>.Invalid bad:
                 // The file's problems are listed beside the file field.
-                foreach (var (field, messages) in bad.Errors.All) foreach (var m in messages) Errors.Add(field == "content" ? "file" : field, m);
+                foreach (var field in bad.Errors.All.Keys)
+                    foreach (var r in bad.Errors.CodedFor(field)) Errors.Add(field == "content" ? r with { Field = "file" } : r);
                 return Page();
             default: return ForbiddenPage();
         }
