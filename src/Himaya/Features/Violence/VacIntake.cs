@@ -112,7 +112,7 @@ public sealed class VacIntake(AppDbContext db, AuditLog audit, AdminUnits units,
         return await db.VacReports.CountAsync(x => x.DistrictCode == r.DistrictCode && x.ChildKey == r.ChildKey && x.ReportedAt >= since, ct);
     }
 
-    private static string NewReference() =>
+    public static string NewReference() =>
         "VAC-" + string.Create(8, 0, (span, _) =>
         {
             for (var k = 0; k < span.Length; k++) span[k] = ReferenceLetters[RandomNumberGenerator.GetInt32(ReferenceLetters.Length)];

@@ -151,6 +151,15 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         return await ViewAsync(user, report, ct);
     }
 
+    /// <summary>Who may take a report of the district (for the assignment list): active social workers and supervisors covering it.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> WorkersForAsync(string district, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Include(x => x.Roles).Include(x => x.ScopeAreas)
+            .Where(u => u.IsActive && u.Roles.Any(r => r.Role == Roles.SocialWorker || r.Role == Roles.Supervisor)).ToListAsync(ct);
+        return [.. users.Where(u => u.ScopeKind == ScopeKind.National || u.ScopeAreas.Any(a => units.SelfAndDescendants(a.AdminUnitCode).Contains(district)))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => (u.Id, u.DisplayName))];
+    }
+
     /// <summary>A social worker or supervisor, active, whose area covers the district.</summary>
     private async Task<bool> CoversAsync(int userId, string district, CancellationToken ct)
     {

@@ -14,6 +14,10 @@ public sealed class ViolenceModule : IModule
         s.AddScoped<VacIntake>();
         s.AddScoped<VacWork>();
         s.AddScoped<VacStatistics>();
+        s.AddPanel<Pages.VacDashboardPanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 20);
+        s.AddNavItem("/vac", "Nav.Vac", u => u.Can(Permission.ReadVacReports), order: 10);
+        s.AddNavItem("/vac/mine", "Nav.VacMine", u => u.Can(Permission.ReportViolence) && !u.Can(Permission.ReadVacReports), order: 11);
+        s.AddNavItem("/vac/statistics", "Nav.VacStatistics", u => u.Can(Permission.ViewAggregates), order: 12);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => VacApi.MapVacApi(api, open);

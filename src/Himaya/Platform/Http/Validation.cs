@@ -33,6 +33,14 @@ public sealed class FieldErrors
 
     public IReadOnlyDictionary<string, List<string>> All => _errors;
 
+    /// <summary>A field's errors as one text in the user's language (coded ones by their code), or null when it has none.</summary>
+    public string? TextFor(string field, Microsoft.Extensions.Localization.IStringLocalizer t)
+    {
+        if (!_errors.TryGetValue(field, out var list)) return null;
+        var coded = CodedFor(field);
+        return string.Join(" ", list.Select(m => coded.FirstOrDefault(r => r.Message == m) is { } r ? r.Localise(t) : m));
+    }
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
     public IResult ToProblem() => _coded.Count == 0

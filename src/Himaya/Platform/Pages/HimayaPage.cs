@@ -10,7 +10,7 @@ namespace Himaya.Platform;
 /// Base of every signed-in page: resolves the current user from the database (a stale cookie signs out), exposes
 /// the localiser, and turns use-case outcomes into page results. Field errors use the API's field names.
 /// </summary>
-public abstract partial class HimayaPage : PageModel
+public abstract partial class HimayaPage : PageModel, IFormPage
 {
     public CurrentUser Me { get; private set; } = null!;
     public FieldErrors Errors { get; protected set; } = new();

@@ -15,7 +15,7 @@ public static class Ui
 
     private static string E(string? s) => Encoder.Encode(s ?? "");
 
-    private static string Wrap(HimayaPage page, string name, string label, string control, bool required, string? hint = null)
+    private static string Wrap(IFormPage page, string name, string label, string control, bool required, string? hint = null)
     {
         var error = page.ErrorFor(name);
         var req = required ? " <span class=\"req\" aria-hidden=\"true\">*</span>" : "";
@@ -24,14 +24,14 @@ public static class Ui
         return $"<div class=\"field{(error is null ? "" : " has-error")}\"><label for=\"f-{E(name)}\">{E(label)}{req}</label>{control}{hintHtml}{errorHtml}</div>";
     }
 
-    private static string Aria(HimayaPage page, string name, bool hint = false)
+    private static string Aria(IFormPage page, string name, bool hint = false)
     {
         var error = page.ErrorFor(name) is not null;
         var ids = string.Join(' ', new[] { hint ? name + "-hint" : null, error ? name + "-error" : null }.Where(x => x is not null));
         return (error ? " aria-invalid=\"true\"" : "") + (ids.Length > 0 ? $" aria-describedby=\"{E(ids)}\"" : "");
     }
 
-    public static IHtmlContent Text(HimayaPage page, string name, string label, string? value, bool required = false, string type = "text", int? maxLength = null, string? hint = null, string? autocomplete = null)
+    public static IHtmlContent Text(IFormPage page, string name, string label, string? value, bool required = false, string type = "text", int? maxLength = null, string? hint = null, string? autocomplete = null)
     {
         var control = $"<input type=\"{type}\" id=\"f-{E(name)}\" name=\"{E(name)}\" value=\"{E(value)}\"{(required ? " required" : "")}{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{(autocomplete is null ? "" : $" autocomplete=\"{E(autocomplete)}\"")}{Aria(page, name, hint is not null)}>";
         return new HtmlString(Wrap(page, name, label, control, required, hint));
@@ -41,7 +41,7 @@ public static class Ui
     /// A text field of one of several same-shaped forms on a page (one per row): its id is made unique with <paramref name="key"/>,
     /// and the field's error is shown only in the row whose form was sent.
     /// </summary>
-    public static IHtmlContent RowText(HimayaPage page, string name, string key, string label, string? value, bool showError, int? maxLength = null)
+    public static IHtmlContent RowText(IFormPage page, string name, string key, string label, string? value, bool showError, int? maxLength = null)
     {
         var error = showError ? page.ErrorFor(name) : null;
         var id = $"f-{name}-{key}";
@@ -49,14 +49,14 @@ public static class Ui
         return new HtmlString($"<div class=\"field{(error is null ? "" : " has-error")}\"><label for=\"{E(id)}\">{E(label)}</label><input type=\"text\" id=\"{E(id)}\" name=\"{E(name)}\" value=\"{E(value)}\"{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{(error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"{E(id)}-error\"")}>{errorHtml}</div>");
     }
 
-    public static IHtmlContent TextArea(HimayaPage page, string name, string label, string? value, bool required = false, int? maxLength = null, int rows = 3, string? hint = null)
+    public static IHtmlContent TextArea(IFormPage page, string name, string label, string? value, bool required = false, int? maxLength = null, int rows = 3, string? hint = null)
     {
         var control = $"<textarea id=\"f-{E(name)}\" name=\"{E(name)}\" rows=\"{rows}\"{(required ? " required" : "")}{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{Aria(page, name, hint is not null)}>{E(value)}</textarea>";
         return new HtmlString(Wrap(page, name, label, control, required, hint));
     }
 
     /// <summary>A group of checkboxes sharing one name (a multi-choice field), with the field's error beside the group.</summary>
-    public static IHtmlContent Checks(HimayaPage page, string name, string legend, IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> chosen)
+    public static IHtmlContent Checks(IFormPage page, string name, string legend, IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> chosen)
     {
         var error = page.ErrorFor(name);
         var boxes = string.Concat(options.Select((o, i) =>
@@ -65,7 +65,7 @@ public static class Ui
         return new HtmlString($"<fieldset class=\"field checks{(error is null ? "" : " has-error")}\" id=\"f-{E(name)}\"><legend>{E(legend)}</legend>{boxes}{errorHtml}</fieldset>");
     }
 
-    public static IHtmlContent Select(HimayaPage page, string name, string label, string? value, IEnumerable<(string Value, string Text)> options, bool required = false, bool allowEmpty = true, string? emptyText = null)
+    public static IHtmlContent Select(IFormPage page, string name, string label, string? value, IEnumerable<(string Value, string Text)> options, bool required = false, bool allowEmpty = true, string? emptyText = null)
     {
         var opts = (allowEmpty ? $"<option value=\"\">{E(emptyText ?? "—")}</option>" : "") +
             string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(string.Equals(o.Value, value, StringComparison.Ordinal) ? " selected" : "")}>{E(o.Text)}</option>"));
@@ -73,14 +73,14 @@ public static class Ui
         return new HtmlString(Wrap(page, name, label, control, required));
     }
 
-    public static IHtmlContent Check(HimayaPage page, string name, string label, bool value)
+    public static IHtmlContent Check(IFormPage page, string name, string label, bool value)
     {
         var error = page.ErrorFor(name);
         return new HtmlString($"<div class=\"field check\"><input type=\"checkbox\" id=\"f-{E(name)}\" name=\"{E(name)}\" value=\"true\"{(value ? " checked" : "")}{Aria(page, name)}><label for=\"f-{E(name)}\">{E(label)}</label>{(error is null ? "" : $"<span class=\"field-error\" id=\"{E(name)}-error\" role=\"alert\">{E(error)}</span>")}</div>");
     }
 
     /// <summary>Yes / No / Unknown for nullable booleans.</summary>
-    public static IHtmlContent TriState(HimayaPage page, string name, string label, bool? value, IStringLocalizer t) =>
+    public static IHtmlContent TriState(IFormPage page, string name, string label, bool? value, IStringLocalizer t) =>
         Select(page, name, label, value switch { true => "true", false => "false", null => "" }, [("true", t["Common.Yes"]), ("false", t["Common.No"])], emptyText: t["Common.Unknown"]);
 
     public static IEnumerable<(string, string)> EnumOptions<TEnum>(IStringLocalizer t) where TEnum : struct, Enum =>

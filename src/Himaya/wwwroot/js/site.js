@@ -25,3 +25,10 @@ for (const box of document.querySelectorAll("[data-poll-import]")) {
   };
   setTimeout(tick, 2000);
 }
+// Intake forms taken while someone talks (the hotline): the first field has focus, Ctrl+Enter sends.
+for (const form of document.querySelectorAll("form[data-ctrl-enter]")) {
+  form.querySelector("input:not([type=hidden]), select, textarea")?.focus();
+  form.addEventListener("keydown", e => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
+  });
+}

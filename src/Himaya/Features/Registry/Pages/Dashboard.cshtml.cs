@@ -14,6 +14,8 @@ public sealed class DashboardModel(AppDbContext db, AdminUnits units, IMemoryCac
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // Reporters (teachers, police) see the panels meant for them, not the registry's figures.
+        if (!Me.Can(Permission.ViewAggregates)) return;
         // A national count over millions of rows takes a moment; a minute-old figure is fine for a dashboard.
         var key = ("dashboard", Me.ScopeKind, Me.ScopeKind == ScopeKind.Caseload ? Me.Id : 0, string.Join(',', Me.Districts.Order(StringComparer.Ordinal)));
         var raw = await cache.GetOrCreateAsync(key, async e =>

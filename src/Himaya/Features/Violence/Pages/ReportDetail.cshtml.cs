@@ -1,0 +1,72 @@
+using Himaya.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Violence.Pages;
+
+/// <summary>
+/// One report and its response: what was reported (the reporter only for triage roles), its deadline and escalation,
+/// and the forms for the next step: assignment (supervisor, coordinator), actions and closure (who is answering it).
+/// </summary>
+public sealed class ReportDetailModel(VacWork work) : HimayaPage
+{
+    public VacReportView? Report { get; private set; }
+    public ReporterStatusView? StatusOnly { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Workers { get; private set; } = [];
+    public string? Conflict { get; private set; }
+    /// <summary>Which form was sent (its errors are shown beside it).</summary>
+    public string? Sent { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => StepAsync(id, "assign", errors =>
+        work.AssignAsync(Me, id, new AssignRequest(new FormReader(Request.Form, errors).Int("workerId")), ct), ct);
+
+    public Task<IActionResult> OnPostActionAsync(Guid id, CancellationToken ct) => StepAsync(id, "action", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return work.ActAsync(Me, id, new ActionRequest(f.Enum<ResponseAction>("kind"), f.Date("on"), f.Text("note")), ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => StepAsync(id, "close", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return work.CloseAsync(Me, id, new CloseRequest(f.Enum<ReportClosure>("reason"), f.Text("closureNote"), f.Int("version")), ct);
+    }, ct, rename: ("note", "closureNote"));
+
+    /// <param name="rename">A field the page names differently from the API (two forms on one page, one field name).</param>
+    private async Task<IActionResult> StepAsync(Guid id, string form, Func<FieldErrors, Task<Outcome<VacReportView>>> step, CancellationToken ct,
+        (string Api, string Page)? rename = null)
+    {
+        Sent = form;
+        var parse = new FieldErrors();
+        var outcome = await step(parse);
+        if (!parse.IsEmpty && outcome is not Outcome<VacReportView>.Forbidden and not Outcome<VacReportView>.NotFound)
+        {
+            Errors = outcome is Outcome<VacReportView>.Invalid bad ? VacForm.Merge(parse, bad.Errors) : parse;
+            return await LoadAsync(id, ct);
+        }
+        switch (outcome)
+        {
+            case Outcome<VacReportView>.Ok: return Redirect($"/vac/{id}");
+            case Outcome<VacReportView>.Invalid bad: Errors = rename is { } x ? VacForm.Rename(bad.Errors, x.Api, x.Page) : bad.Errors; return await LoadAsync(id, ct);
+            case Outcome<VacReportView>.Conflict c: Conflict = Localise(c); return await LoadAsync(id, ct);
+            case Outcome<VacReportView>.Forbidden: return Forbid();
+            default: return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
+    {
+        switch (await work.GetAsync(Me, id, ct))
+        {
+            case Outcome<VacReportRead>.Ok ok:
+                Report = ok.Value.Details;
+                StatusOnly = ok.Value.Status;
+                if (Report is { Status: not ReportStatus.Closed } r && Me.Can(Permission.TriageVacReports))
+                    Workers = await work.WorkersForAsync(r.DistrictCode, ct);
+                return Page();
+            case Outcome<VacReportRead>.Forbidden: return Forbid();
+            default: return NotFound();
+        }
+    }
+}
