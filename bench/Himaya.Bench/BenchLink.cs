@@ -1,4 +1,4 @@
-using Himaya.Features.Demo;
+using Himaya.Generators;
 using System.Diagnostics;
 using System.Globalization;
 using Himaya.Features.Linkage;

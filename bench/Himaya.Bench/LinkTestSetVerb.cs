@@ -1,5 +1,5 @@
 using Himaya.Cli;
-using Himaya.Features.Demo;
+using Himaya.Generators;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

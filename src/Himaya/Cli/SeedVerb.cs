@@ -92,7 +92,7 @@ internal static class SeedVerb
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // Ids depend only on the seed and the position: the first household of this seed tells whether it is loaded already.
-        var firstId = SyntheticPopulation.Generate(1, a.Seed, districts, today, ownerId).First().Household.Id;
+        var firstId = PopulationEntities.Generate(1, a.Seed, districts, today, ownerId).First().Household.Id;
         if (await db.Households.AsNoTracking().AnyAsync(h => h.Id == firstId))
         {
             Console.Error.WriteLine($"seed: seed {a.Seed} is already loaded in this database (household {firstId} exists). " +
@@ -103,7 +103,7 @@ internal static class SeedVerb
         var existing = await db.Children.LongCountAsync();
         Console.WriteLine($"Seeding {a.Children:N0} children (seed {a.Seed}) into {options.Provider}; {existing:N0} children there already.");
         var households = 0L;
-        var data = Count(SyntheticPopulation.Generate(a.Children, a.Seed, districts, today, ownerId), () => households++);
+        var data = Count(PopulationEntities.Generate(a.Children, a.Seed, districts, today, ownerId), () => households++);
         var load = Stopwatch.StartNew();
         var written = await BulkLoader.LoadAsync(db, options.Provider, data, a.Children, new ConsoleProgress(a.Children, load, options.Provider), CancellationToken.None);
         load.Stop();

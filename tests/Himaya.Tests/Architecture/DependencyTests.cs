@@ -66,6 +66,33 @@ public sealed class DependencyTests
         foreach (var m in Allowed.Keys) Visit(m, []);
     }
 
+    /// <summary>The pure libraries: no ASP.NET, no EF, no database, and never the host.</summary>
+    [Theory]
+    [InlineData(typeof(Himaya.Linkage.NameFolding))]
+    [InlineData(typeof(Himaya.Deprivation.Engine))]
+    [InlineData(typeof(Himaya.Generators.SyntheticPopulation))]
+    public void The_pure_libraries_reference_only_the_runtime_and_each_other(Type member)
+    {
+        var pure = new HashSet<string>(["Himaya.Linkage", "Himaya.Deprivation", "Himaya.Generators"], StringComparer.Ordinal);
+        member.Assembly.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(name => !(name.StartsWith("System", StringComparison.Ordinal) || name is "netstandard" or "mscorlib" || pure.Contains(name)))
+            .ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Generated people are for demos, tests and benchmarks: of the app, only the demo module touches the generators
+    /// (the product's features never do; the command-line verbs reach them through the demo).
+    /// </summary>
+    [Fact]
+    public void Only_the_demo_module_uses_the_generators()
+    {
+        var generators = typeof(Himaya.Generators.SyntheticPopulation).Assembly;
+        var users = App.GetTypes().Where(t => ModuleOf(t) is { } m && m != "Demo" && Referenced(t).Any(u => u.Assembly == generators))
+            .Select(t => t.FullName).ToList();
+        users.ShouldBeEmpty();
+        App.GetTypes().Where(t => ModuleOf(t) == "Demo").ShouldContain(t => Referenced(t).Any(u => u.Assembly == generators));
+    }
+
     /// <summary>Which module a type of the app belongs to, by namespace (Razor views by their path); null for generated helpers.</summary>
     private static string? ModuleOf(Type t)
     {

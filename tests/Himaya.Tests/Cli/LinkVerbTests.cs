@@ -1,4 +1,4 @@
-using Himaya.Features.Demo;
+using Himaya.Generators;
 using Himaya.Cli;
 using Himaya.Features.Linkage;
 

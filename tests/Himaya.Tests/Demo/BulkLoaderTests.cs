@@ -40,7 +40,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
     [Fact]
     public async Task Rows_loaded_into_sqlite_read_back_through_ef_exactly_as_generated()
     {
-        var generated = SyntheticPopulation.Generate(1_500, 3, _units, Today, createdById: 1).ToList();
+        var generated = PopulationEntities.Generate(1_500, 3, _units, Today, createdById: 1).ToList();
         var expected = generated.SelectMany(h => h.Children).ToList();
         var progress = new Recorder();
 
@@ -83,7 +83,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
     [Fact]
     public async Task Ef_queries_on_dates_enums_and_flags_see_the_loaded_values()
     {
-        var generated = SyntheticPopulation.Generate(800, 4, _units, Today, createdById: 1).ToList();
+        var generated = PopulationEntities.Generate(800, 4, _units, Today, createdById: 1).ToList();
         var expected = generated.SelectMany(h => h.Children).ToList();
         await BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, generated, null, CancellationToken.None);
 
@@ -112,7 +112,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
             }
         }
 
-        var data = Failing(SyntheticPopulation.Generate(5_000, 5, _units, Today, createdById: 1));
+        var data = Failing(PopulationEntities.Generate(5_000, 5, _units, Today, createdById: 1));
         var e = await Should.ThrowAsync<InvalidOperationException>(() => BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, data, null, CancellationToken.None));
         e.Message.ShouldBe("generator broke");
         (await _db.Children.CountAsync()).ShouldBe(0);
@@ -122,7 +122,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
     [Fact]
     public async Task A_database_error_stops_the_load_and_is_reported()
     {
-        var data = SyntheticPopulation.Generate(300, 6, _units, Today, createdById: 1).ToList();
+        var data = PopulationEntities.Generate(300, 6, _units, Today, createdById: 1).ToList();
         await BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, data, null, CancellationToken.None);
         // The same rows again: primary keys collide.
         await Should.ThrowAsync<SqliteException>(() => BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, data, null, CancellationToken.None));
@@ -135,7 +135,7 @@ public sealed class BulkLoaderTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() =>
-            BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, SyntheticPopulation.Generate(100_000, 7, _units, Today, 1), null, cts.Token));
+            BulkLoader.LoadAsync(_db, DatabaseProvider.Sqlite, PopulationEntities.Generate(100_000, 7, _units, Today, 1), null, cts.Token));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Himaya.Features.Demo;
+using Himaya.Generators;
 using Himaya.Features.Linkage;
 using Himaya.Linkage.Linking;
 

@@ -34,7 +34,7 @@ internal static class DemoPopulation
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var districts = units.Districts.ToList();
-        var data = SyntheticPopulation.Generate(children, seed, districts, today, adminId, Minimums(children, districts));
+        var data = PopulationEntities.Generate(children, seed, districts, today, adminId, Minimums(children, districts));
         if (ngoId is { } ngo) data = AssignCaseload(data, ngo, NgoDistrict, NgoCaseload);
         await BulkLoader.LoadAsync(db, provider, data, progress: null, ct);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Himaya.Features.Registry;
+using Himaya.Generators;
 using Himaya.Linkage.Linking;
 
 namespace Himaya.Features.Demo;

@@ -1,208 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using Himaya.Platform;
 
-namespace Himaya.Features.Demo;
-
-/// <summary>
-/// One row of a generated record-linkage test set. Missing values are empty strings; <paramref name="Sex"/> is "M" or
-/// "F"; <paramref name="DateOfBirth"/> is always a valid "yyyy-MM-dd" date (a corrupted date is still a real date);
-/// <paramref name="District"/> is a leaf district code of az-admin-units.csv. <paramref name="EntityId"/> is the label:
-/// rows with the same entity id describe the same child. It is not written to the data file.
-/// </summary>
-public sealed record TestRecord(string RecId, string EntityId, string GivenName, string Surname, string Patronymic, string Sex,
-    string DateOfBirth, string Fin, string District);
-
-/// <summary>
-/// Seeded generator of labelled test sets for record linkage (issue #3): a clean population of children in families,
-/// then corrupted copies of some of them, with the corruptions real Azerbaijani records show (spelling in Cyrillic or
-/// another Latin transliteration, patronymic forms, surname-form switches, typos, swapped dates, missing FIN, moves).
-/// Pure and deterministic: the same arguments give the same rows. How and why: docs/linkage-testsets.md.
-/// </summary>
-public static class LinkageTestSet
-{
-    /// <summary>Ages are counted on this fixed date, so a seed gives the same file whenever it is run.</summary>
-    public static readonly DateOnly ReferenceDate = new(2026, 1, 1);
-
-    /// <summary>With at most three copies per child and most children copied once, more than half the rows cannot be copies.</summary>
-    public const double MaxDuplicateShare = 0.5;
-
-    /// <summary>The whole set is built in memory (about 250 bytes a row) so that it can be shuffled.</summary>
-    public const int MaxRecords = 20_000_000;
-
-    public const string CsvHeader = "rec_id,given_name,surname,patronymic,sex,date_of_birth,fin,district";
-    public const string LabelsHeader = "rec_id,entity_id";
-
-    /// <summary>
-    /// One file for deduplication: exactly <paramref name="records"/> rows, of which round(records × duplicateShare)
-    /// are corrupted copies of children that also appear clean in the file (80 % of the copied children once, 15 % twice,
-    /// 5 % three times). Rows are shuffled; rec ids are "r0000001"… in file order.
-    /// </summary>
-    public static IReadOnlyList<TestRecord> Dedup(int records, double duplicateShare, int seed) =>
-        GenerateDedup(records, duplicateShare, seed).Rows;
-
-    /// <summary>
-    /// Two files for linking: A has <paramref name="recordsA"/> distinct children (no duplicates inside A); B has
-    /// <paramref name="recordsB"/> rows, round(recordsB × overlap) of them corrupted copies of distinct A children and the
-    /// rest children not in A (some of them siblings of A children). Rec ids "a0000001"… and "b0000001"….
-    /// </summary>
-    public static (IReadOnlyList<TestRecord> A, IReadOnlyList<TestRecord> B) Link(int recordsA, int recordsB, double overlap, int seed)
-    {
-        var (a, b) = GenerateLink(recordsA, recordsB, overlap, seed);
-        return (a.Rows, b.Rows);
-    }
-
-    /// <summary>Header <see cref="CsvHeader"/>, one line per row, LF line ends, fields quoted (RFC 4180) only when needed.</summary>
-    public static void WriteCsv(TextWriter w, IEnumerable<TestRecord> rows)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(rows);
-        w.Write(CsvHeader);
-        w.Write('\n');
-        // Each line is assembled in one buffer and written with one call: millions of rows, eight fields each.
-        var line = new char[256];
-        foreach (var r in rows)
-        {
-            var n = 0;
-            Append(ref line, ref n, r.RecId, ',');
-            Append(ref line, ref n, r.GivenName, ',');
-            Append(ref line, ref n, r.Surname, ',');
-            Append(ref line, ref n, r.Patronymic, ',');
-            Append(ref line, ref n, r.Sex, ',');
-            Append(ref line, ref n, r.DateOfBirth, ',');
-            Append(ref line, ref n, r.Fin, ',');
-            Append(ref line, ref n, r.District, '\n');
-            w.Write(line, 0, n);
-        }
-    }
-
-    /// <summary>Header <see cref="LabelsHeader"/>: the truth, kept out of the data file so a linker cannot peek.</summary>
-    public static void WriteLabels(TextWriter w, IEnumerable<TestRecord> rows)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(rows);
-        w.Write(LabelsHeader);
-        w.Write('\n');
-        var line = new char[64];
-        foreach (var r in rows)
-        {
-            var n = 0;
-            Append(ref line, ref n, r.RecId, ',');
-            Append(ref line, ref n, r.EntityId, '\n');
-            w.Write(line, 0, n);
-        }
-    }
-
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
-
-    /// <summary>Appends a field (quoted, with doubled quotes, only if it holds a comma, quote or line break) and a separator.</summary>
-    private static void Append(ref char[] line, ref int n, string value, char separator)
-    {
-        var quote = value.AsSpan().IndexOfAny(NeedsQuotes) >= 0;
-        var room = quote ? 2 * value.Length + 3 : value.Length + 1;
-        if (n + room > line.Length) Array.Resize(ref line, Math.Max(2 * line.Length, n + room));
-        if (!quote)
-        {
-            value.CopyTo(line.AsSpan(n));
-            n += value.Length;
-        }
-        else
-        {
-            line[n++] = '"';
-            foreach (var c in value)
-            {
-                if (c == '"') line[n++] = '"';
-                line[n++] = c;
-            }
-            line[n++] = '"';
-        }
-        line[n++] = separator;
-    }
-
-    /// <summary>Copies among <paramref name="records"/> rows: rounded half to even, so one row with share 0.5 has no copy.</summary>
-    internal static int DuplicateCount(int records, double duplicateShare) => (int)Math.Round(records * duplicateShare);
-
-    internal static int OverlapCount(int recordsB, double overlap) => (int)Math.Round(recordsB * overlap);
-
-    /// <summary><see cref="Dedup"/> with what was done to each row, for the tests and the verb's summary.</summary>
-    internal static GeneratedSet GenerateDedup(int records, double duplicateShare, int seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(records);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(records, MaxRecords);
-        if (!(duplicateShare is >= 0 and <= MaxDuplicateShare))
-            throw new ArgumentOutOfRangeException(nameof(duplicateShare), duplicateShare, $"The duplicate share must be between 0 and {MaxDuplicateShare}.");
-        var copies = DuplicateCount(records, duplicateShare);
-        if (copies > 0 && copies >= records) throw new ArgumentOutOfRangeException(nameof(duplicateShare), duplicateShare, "No clean row left to copy.");
-        return new TestSetGenerator(seed).Dedup(records, copies);
-    }
-
-    /// <summary><see cref="Link"/> with what was done to each row.</summary>
-    internal static (GeneratedSet A, GeneratedSet B) GenerateLink(int recordsA, int recordsB, double overlap, int seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(recordsA);
-        ArgumentOutOfRangeException.ThrowIfNegative(recordsB);
-        if ((long)recordsA + recordsB > MaxRecords)
-            throw new ArgumentOutOfRangeException(nameof(recordsB), $"At most {MaxRecords} records in the two files together.");
-        if (!(overlap is >= 0 and <= 1))
-            throw new ArgumentOutOfRangeException(nameof(overlap), overlap, "The overlap must be between 0 and 1.");
-        var copies = OverlapCount(recordsB, overlap);
-        if (copies > recordsA)
-            throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"{copies} rows of B would be copies of distinct A children, but A has only {recordsA}.");
-        return new TestSetGenerator(seed).Link(recordsA, recordsB, copies);
-    }
-}
-
-/// <summary>The rows, and per row whether it is a corrupted copy and which corruptions it got (none for clean rows).</summary>
-internal sealed record GeneratedSet(TestRecord[] Rows, bool[] IsCopy, Corruption[] Corruptions, int CopiedEntities);
-
-/// <summary>What was done to a copy. A copy gets each independently, at <see cref="CorruptionRates"/>, at most three.</summary>
-[Flags]
-internal enum Corruption
-{
-    None = 0,
-    GivenNameTypo = 1 << 0,
-    SurnameTypo = 1 << 1,
-    PatronymicTypo = 1 << 2,
-    /// <summary>The copy is written in Russian Cyrillic.</summary>
-    Cyrillic = 1 << 3,
-    /// <summary>The copy is written in another Latin spelling (English-style, from Russian, without diacritics, or back to Azerbaijani Latin).</summary>
-    OtherLatin = 1 << 4,
-    /// <summary>Patronymic without oğlu/qızı, in the Russian -ovich/-ovna form, or missing.</summary>
-    PatronymicForm = 1 << 5,
-    /// <summary>Family-name form switched (-ov ↔ -li/-lı/-lu/-lü ↔ -zadə) or -yev spelt -ev.</summary>
-    SurnameForm = 1 << 6,
-    DayMonthSwapped = 1 << 7,
-    DateComponentOff = 1 << 8,
-    FinMissing = 1 << 9,
-    DistrictMoved = 1 << 10,
-    /// <summary>A short, colloquial or variant form of the given name (Məhəmməd → Məmməd, Fatimə → Fatma).</summary>
-    GivenNameVariant = 1 << 11,
-}
-
-/// <summary>The rates, in one place; docs/linkage-testsets.md explains each choice.</summary>
-internal static class CorruptionRates
-{
-    // Clean population.
-    public const double EntityHasFin = 0.75;      // the child has a FIN at all
-    public const double CleanShowsFin = 0.80;     // … and the clean record carries it: 0.75 × 0.80 = 60 % of clean rows
-    public const double Twins = 0.015;            // per child after the first of a family
-    public const double CousinFamily = 0.10;      // family shares surname and district with the previous one
-    public const double Boys = 0.52;
-
-    // Copies.
-    public const double Typo = 0.10;              // per name field
-    public const double Cyrillic = 0.10;
-    public const double OtherLatin = 0.25;
-    public const double PatronymicForm = 0.30;
-    public const double SurnameForm = 0.08;
-    public const double DayMonthSwap = 0.04;      // drawn; visible only where the swapped date is valid (day ≤ 12, day ≠ month)
-    public const double DateComponentOff = 0.05;
-    public const double FinMissing = 0.40;        // of copies of children who have a FIN
-    public const double DistrictMoved = 0.15;
-    public const double GivenNameVariant = 0.40;  // of copies whose given name has a variant in the (small) table
-    public const int MaxPerCopy = 3;
-}
+namespace Himaya.Generators;
 
 /// <summary>Builds the sets. One instance per call; everything random comes from one <see cref="Rng"/> in a fixed order.</summary>
 internal sealed class TestSetGenerator
@@ -783,7 +582,7 @@ internal sealed class TestSetGenerator
             ["Mirmehdi"] = "Mehdi", ["Fatimə"] = "Fatma", ["Gülnar"] = "Gülya", ["Ülviyyə"] = "Ülviyə",
         };
 
-        public static readonly AdminUnit[] Leaves = [.. AdminUnitLoader.ReadBundled().Where(u => u.IsLeafDistrict).OrderBy(u => u.Code, StringComparer.Ordinal)];
+        public static readonly Place[] Leaves = [.. Places.Bundled.Where(u => u.IsLeafDistrict).OrderBy(u => u.Code, StringComparer.Ordinal)];
         public static readonly Weighted Districts = new(Leaves.Select(u => new SyntheticPopulation.DistrictProfile(u).Weight));
         private static readonly int[] RegionOfLeaf;
         private static readonly (int[] Leaves, Weighted Table)[] Regions;
@@ -794,8 +593,8 @@ internal sealed class TestSetGenerator
 
         static Reference()
         {
-            var units = AdminUnitLoader.ReadBundled().ToDictionary(u => u.Code, StringComparer.Ordinal);
-            string RegionOf(AdminUnit u)
+            var units = Places.Bundled.ToDictionary(u => u.Code, StringComparer.Ordinal);
+            string RegionOf(Place u)
             {
                 while (u.Kind != "economic_region" && u.ParentCode is { } p && units.TryGetValue(p, out var parent)) u = parent;
                 return u.Code;

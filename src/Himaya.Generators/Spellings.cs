@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Himaya.Features.Demo;
+namespace Himaya.Generators;
 
 /// <summary>How a record's names were typed: as today, or as in old records (Russian Cyrillic, or a Latin transliteration).</summary>
 internal enum SpellingStyle

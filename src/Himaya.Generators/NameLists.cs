@@ -1,4 +1,4 @@
-namespace Himaya.Features.Demo;
+namespace Himaya.Generators;
 
 /// <summary>
 /// Azerbaijani names for the synthetic population, with rough relative frequencies (popular names weigh more).

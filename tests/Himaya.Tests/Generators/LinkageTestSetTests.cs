@@ -1,21 +1,17 @@
-using Himaya.Bench;
 using System.Globalization;
 using System.Text;
-using Himaya.Cli;
-using Himaya.Features.Demo;
-using Himaya.Features.Linkage;
-using Himaya.Platform;
+using Himaya.Generators;
 using Himaya.Linkage;
-using Rates = Himaya.Features.Demo.CorruptionRates;
+using Rates = Himaya.Generators.CorruptionRates;
 
-namespace Himaya.Tests.Linkage;
+namespace Himaya.Tests.Generators;
 
 public sealed class LinkageTestSetTests
 {
     /// <summary>One shared 20,000-row set (4,000 copies) for the statistical checks; it takes a few tens of milliseconds.</summary>
     private static readonly Lazy<GeneratedSet> Set = new(() => LinkageTestSet.GenerateDedup(20_000, 0.2, 42));
 
-    private static readonly HashSet<string> LeafDistricts = [.. AdminUnitLoader.ReadBundled().Where(u => u.IsLeafDistrict).Select(u => u.Code)];
+    private static readonly HashSet<string> LeafDistricts = [.. Places.Bundled.Where(u => u.IsLeafDistrict).Select(u => u.Code)];
 
     /// <summary>Every copy with its clean original (the entity's one row that is not a copy).</summary>
     private static readonly Lazy<List<(TestRecord Copy, TestRecord Original, Corruption Applied)>> Copies = new(() =>
@@ -27,7 +23,7 @@ public sealed class LinkageTestSetTests
 
     private static List<TestRecord> CleanRows => [.. Set.Value.Rows.Where((_, i) => !Set.Value.IsCopy[i])];
 
-    private static string Csv(IEnumerable<TestRecord> rows, bool labels = false)
+    internal static string Csv(IEnumerable<TestRecord> rows, bool labels = false)
     {
         var w = new StringWriter();
         if (labels) LinkageTestSet.WriteLabels(w, rows); else LinkageTestSet.WriteCsv(w, rows);
@@ -401,73 +397,5 @@ public sealed class LinkageTestSetTests
             else field.Append(c);
         }
         return rows;
-    }
-
-    // ------------------------------------------------------------------ the verb
-
-    [Theory]
-    [InlineData(new[] { "link-testset", "--records", "1000", "--output", "x.csv" }, 1000, null, 0.2, 0.5, 1)]
-    [InlineData(new[] { "link-testset", "--records=1_000_000", "--duplicates=0.35", "--seed=-3", "--output=x.csv", "--labels=l.csv" }, 1_000_000, null, 0.35, 0.5, -3)]
-    [InlineData(new[] { "link-testset", "--records", "500", "--records2", "300", "--overlap", "0.9", "--output", "a.csv", "--output2", "b.csv" }, 500, 300, 0.2, 0.9, 1)]
-    public void Valid_verb_arguments_are_parsed(string[] args, int records, int? records2, double duplicates, double overlap, int seed)
-    {
-        var (parsed, error) = LinkTestSetVerb.Parse(args);
-        error.ShouldBeNull();
-        parsed.ShouldNotBeNull();
-        (parsed.Records, parsed.Records2, parsed.Duplicates, parsed.Overlap, parsed.Seed).ShouldBe((records, records2, duplicates, overlap, seed));
-    }
-
-    [Theory]
-    [InlineData(new[] { "link-testset", "--output", "x.csv" }, "--records N is required")]
-    [InlineData(new[] { "link-testset", "--records", "0", "--output", "x.csv" }, "positive integer")]
-    [InlineData(new[] { "link-testset", "--records", "ten", "--output", "x.csv" }, "positive integer")]
-    [InlineData(new[] { "link-testset", "--records", "10" }, "--output FILE is required")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--duplicates", "0.7", "--output", "x.csv" }, "--duplicates must be a fraction from 0 to 0.5")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--duplicates", "-0.1", "--output", "x.csv" }, "--duplicates must be a fraction")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--overlap", "0.5", "--output", "x.csv" }, "--overlap needs --records2")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--records2", "10", "--output", "a.csv" }, "--output2 FILE is required")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--records2", "10", "--duplicates", "0.1", "--output", "a.csv", "--output2", "b.csv" }, "--duplicates is for a single file")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--records2", "30", "--overlap", "0.5", "--output", "a.csv", "--output2", "b.csv" }, "makes 15 copies of distinct A rows")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--output", "x.csv", "--labels", "x.csv" }, "must be different files")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--output", "x.csv", "--output2", "y.csv" }, "--output2 needs --records2")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--seed", "1.5", "--output", "x.csv" }, "--seed must be an integer")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--records", "20", "--output", "x.csv" }, "given twice")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--output", "x.csv", "--verbose" }, "unknown argument '--verbose'")]
-    [InlineData(new[] { "link-testset", "--records", "10", "--output" }, "--output needs a value")]
-    public void Bad_verb_arguments_are_refused_with_a_clear_message(string[] args, string message)
-    {
-        var (parsed, error) = LinkTestSetVerb.Parse(args);
-        parsed.ShouldBeNull();
-        error.ShouldNotBeNull().ShouldContain(message);
-        LinkTestSetVerb.Run(args).ShouldBe(2);
-    }
-
-    [Fact]
-    public void The_verb_writes_the_files_and_labels_for_both_modes()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "himaya-testset-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
-        try
-        {
-            string P(string f) => Path.Combine(dir, f);
-            LinkTestSetVerb.Run(["link-testset", "--records", "1,000", "--duplicates", "0.3", "--seed", "4", "--output", P("d.csv"), "--labels", P("dl.csv")]).ShouldBe(0);
-            var data = File.ReadAllText(P("d.csv"), Encoding.UTF8);
-            data.ShouldBe(Csv(LinkageTestSet.Dedup(1_000, 0.3, 4)));
-            File.ReadAllBytes(P("d.csv"))[0].ShouldBe((byte)'r'); // no byte-order mark
-            File.ReadAllLines(P("dl.csv")).Length.ShouldBe(1_001);
-
-            LinkTestSetVerb.Run(["link-testset", "--records", "800", "--records2", "600", "--overlap", "0.25", "--output", P("a.csv"), "--output2", P("b.csv"), "--labels", P("l.csv")]).ShouldBe(0);
-            File.ReadAllLines(P("a.csv")).Length.ShouldBe(801);
-            File.ReadAllLines(P("b.csv")).Length.ShouldBe(601);
-            var labels = File.ReadAllLines(P("l.csv"));
-            labels.Length.ShouldBe(1 + 800 + 600);
-            labels.Skip(1).Select(l => l.Split(',')[1]).GroupBy(e => e).Count(g => g.Count() == 2).ShouldBe(150);
-
-            LinkTestSetVerb.Run(["link-testset", "--records", "10", "--output", Path.Combine(dir, "missing", "x.csv")]).ShouldBe(1);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 }

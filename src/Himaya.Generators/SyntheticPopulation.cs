@@ -1,12 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Himaya.Platform;
-using Himaya.Features.Registry;
 
-namespace Himaya.Features.Demo;
-
-/// <summary>One generated household with its members (in <see cref="Household.Members"/>) and the registry children living in it.</summary>
-public sealed record GeneratedHousehold(Household Household, IReadOnlyList<Child> Children);
+namespace Himaya.Generators;
 
 /// <summary>
 /// A synthetic but plausible population of children in households, for demos and load tests. Pure and deterministic:
@@ -22,11 +17,10 @@ public static class SyntheticPopulation
     /// <summary>Generates <paramref name="children"/> children in households spread over the leaf districts given.</summary>
     /// <param name="children">Exactly this many children are generated (the last household may be smaller).</param>
     /// <param name="seed">Same seed, same data.</param>
-    /// <param name="districts">Administrative units; only leaf districts (<see cref="AdminUnit.IsLeafDistrict"/>) are used.</param>
-    /// <param name="today">Ages are computed against this date (every child is under 18 on it); also the records' timestamp.</param>
-    /// <param name="createdById">User id written to CreatedById.</param>
+    /// <param name="districts">Administrative units; only leaf districts (<see cref="Place.IsLeafDistrict"/>) are used.</param>
+    /// <param name="today">Ages are computed against this date (every child is under 18 on it).</param>
     /// <param name="minimumChildren">Optional: districts that must get at least this many children (generated first).</param>
-    public static IEnumerable<GeneratedHousehold> Generate(int children, int seed, IReadOnlyList<AdminUnit> districts, DateOnly today, int createdById,
+    public static IEnumerable<SyntheticHousehold> Generate(int children, int seed, IReadOnlyList<Place> districts, DateOnly today,
         IReadOnlyDictionary<string, int>? minimumChildren = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(children);
@@ -43,7 +37,7 @@ public static class SyntheticPopulation
                 if (min > 0) quotas.Add((new DistrictProfile(unit), min));
             }
         }
-        return new Generator(children, seed, leaves, today, createdById, quotas).Run();
+        return new Generator(children, seed, leaves, today, quotas).Run();
     }
 
     /// <summary>Built-in population weights (thousands of inhabitants, rounded) per district code of az-admin-units.csv.</summary>
@@ -90,7 +84,7 @@ public static class SyntheticPopulation
 
     internal sealed class DistrictProfile
     {
-        public DistrictProfile(AdminUnit unit)
+        public DistrictProfile(Place unit)
         {
             Unit = unit;
             Weight = PopulationWeights.TryGetValue(unit.Code, out var w) ? w : unit.Kind switch
@@ -115,7 +109,7 @@ public static class SyntheticPopulation
             Schools = unit.Kind switch { "city_district" => 320, "city" => 60, _ => 25 };
         }
 
-        public AdminUnit Unit { get; }
+        public Place Unit { get; }
         public double Weight { get; }
         public double UrbanShare { get; }
         public double Idp { get; }
@@ -154,14 +148,13 @@ public static class SyntheticPopulation
     private const ulong FinSpace = 52_523_350_144; // 34^7
     private const ulong CertificateSpace = 10_000_000;
 
-    private sealed class Generator(int total, int seed, List<AdminUnit> leaves, DateOnly today, int createdById, List<(DistrictProfile District, int Children)> quotas)
+    private sealed class Generator(int total, int seed, List<Place> leaves, DateOnly today, List<(DistrictProfile District, int Children)> quotas)
     {
         private readonly Rng _rng = new(Rng.Mix((ulong)(uint)seed ^ 0x5EED_0000_0000_0000UL));
         private readonly ulong _idTag = Rng.Mix((ulong)(uint)seed ^ 0x1D00_0000_0000_0000UL) >> 36; // 28 bits
         private readonly ulong _idKey = Rng.Mix((ulong)(uint)seed ^ 0x1D11_0000_0000_0000UL);
         private readonly ulong _finKey = Rng.Mix((ulong)(uint)seed ^ 0xF100_0000_0000_0000UL);
         private readonly ulong _certKey = Rng.Mix((ulong)(uint)seed ^ 0xCE00_0000_0000_0000UL);
-        private readonly DateTime _at = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         private readonly Dictionary<(string, SpellingStyle, bool), string> _spellingCache = [];
         private ulong _nextId;
         private ulong _fins;
@@ -175,7 +168,7 @@ public static class SyntheticPopulation
         private readonly Table<NameLists.Surname> _surnames = new(NameLists.Surnames.Select(s => (s, (double)s.Weight)));
         private readonly Table<int> _childCount = new([(1, 30), (2, 38), (3, 22), (4, 7), (5, 3)]);
 
-        public IEnumerable<GeneratedHousehold> Run()
+        public IEnumerable<SyntheticHousehold> Run()
         {
             var left = total;
             var quotaLeft = quotas.Select(q => q.Children).ToArray();
@@ -205,7 +198,7 @@ public static class SyntheticPopulation
             return new Guid(b, bigEndian: true);
         }
 
-        private GeneratedHousehold MakeHousehold(DistrictProfile d, int maxChildren)
+        private SyntheticHousehold MakeHousehold(DistrictProfile d, int maxChildren)
         {
             var rng = _rng;
             var kindRoll = rng.NextDouble();
@@ -324,64 +317,58 @@ public static class SyntheticPopulation
             }
 
             var headAdult = adults.Find(a => a.Role == head)!;
-            var household = new Household
-            {
-                Id = NextId(),
-                DistrictCode = d.Unit.Code,
-                Residence = urban ? Residence.Urban : Residence.Rural,
-                Settlement = village ?? d.TownName,
-                Address = Address(urban, village),
-                HeadName = headAdult.FullName,
-                CreatedById = createdById,
-                Agency = "Demo",
-                CreatedAt = _at,
-                UpdatedAt = _at,
-                Version = 1,
-            };
-            foreach (var a in adults)
-            {
-                household.Members.Add(new HouseholdMember
-                {
-                    HouseholdId = household.Id,
-                    FullName = a.FullName,
-                    Relationship = RelationshipToHead(a.Role, head),
-                    Sex = a.Sex,
-                    BirthYear = a.BirthYear,
-                    IsHead = a.Role == head,
-                });
-            }
+            var id = NextId();
+            var residence = urban ? Residence.Urban : Residence.Rural;
+            var address = Address(urban, village);
+            var members = adults.ConvertAll(a => new SyntheticMember(a.FullName, RelationshipToHead(a.Role, head), a.Sex, a.BirthYear, a.Role == head));
 
             // Housing.
             var rooms = urban ? 1 + Pick(rng, 0.10, 0.35, 0.35, 0.15) : 2 + Pick(rng, 0.20, 0.35, 0.25, 0.12);
-            household.Rooms = rng.Chance(0.04) ? null : rooms;
-            household.People = adults.Count + count + (rng.Chance(0.08) ? 1 : 0);
-            household.WaterSource = rng.Chance(0.04) ? null : urban
+            int? roomsRecorded = rng.Chance(0.04) ? null : rooms;
+            var people = adults.Count + count + (rng.Chance(0.08) ? 1 : 0);
+            WaterSource? water = rng.Chance(0.04) ? null : urban
                 ? (WaterSource)Pick(rng, 0.95, 0, 0, 0, 0.03)
                 : (WaterSource)Pick(rng, 0.55, 0.25, 0.08, 0.04, 0.05);
-            household.Sanitation = rng.Chance(0.04) ? null : urban
+            Sanitation? sanitation = rng.Chance(0.04) ? null : urban
                 ? (Sanitation)Pick(rng, 0.90, 0.08, 0.02)
                 : (Sanitation)Pick(rng, 0.45, 0.10, 0.40);
             var tsa = (urban ? 0.05 : 0.11) * (count >= 4 ? 1.5 : 1) * (singleMother ? 1.6 : 1) * (idp ? 0.8 : 1);
-            household.ReceivesTsa = rng.Chance(0.03) ? null : rng.Chance(tsa);
-            household.OtherIncomeSupport = idp && rng.Chance(0.8) ? "Məcburi köçkün müavinəti"
+            bool? receivesTsa = rng.Chance(0.03) ? null : rng.Chance(tsa);
+            var otherIncomeSupport = idp && rng.Chance(0.8) ? "Məcburi köçkün müavinəti"
                 : singleMother && rng.Chance(0.2) ? "Ailə başçısını itirməyə görə pensiya"
                 : null;
 
             // A single mother sometimes gives the children her own surname.
             var childrenSurname = singleMother && rng.Chance(0.3) ? motherSurname : surname;
-            var list = new List<Child>(count);
+            var list = new List<SyntheticChild>(count);
             for (var i = 0; i < count; i++)
             {
-                var child = MakeChild(d, household, kind, head, headAdult, adults, childrenSurname, father, births[i], urban, village, displacement);
-                if (child.HasFunctionalDifficulty && household.OtherIncomeSupport is null && rng.Chance(0.6))
-                    household.OtherIncomeSupport = "Sağlamlıq imkanları məhdud uşağa görə müavinət";
+                var child = MakeChild(d, id, receivesTsa, kind, head, headAdult, adults, childrenSurname, father, births[i], urban, village, displacement);
+                if (child.HasFunctionalDifficulty && otherIncomeSupport is null && rng.Chance(0.6))
+                    otherIncomeSupport = "Sağlamlıq imkanları məhdud uşağa görə müavinət";
                 list.Add(child);
             }
-            return new GeneratedHousehold(household, list);
+            return new SyntheticHousehold
+            {
+                Id = id,
+                DistrictCode = d.Unit.Code,
+                Residence = residence,
+                Settlement = village ?? d.TownName,
+                Address = address,
+                HeadName = headAdult.FullName,
+                Members = members,
+                Rooms = roomsRecorded,
+                People = people,
+                WaterSource = water,
+                Sanitation = sanitation,
+                ReceivesTsa = receivesTsa,
+                OtherIncomeSupport = otherIncomeSupport,
+                Children = list,
+            };
         }
 
-        private Child MakeChild(DistrictProfile d, Household household, HouseholdKind kind, Person head, Adult headAdult, List<Adult> adults,
-            NameLists.Surname surname, string father, DateOnly birth, bool urban, string? village, Displacement displacement)
+        private SyntheticChild MakeChild(DistrictProfile d, Guid householdId, bool? householdTsa, HouseholdKind kind, Person head, Adult headAdult,
+            List<Adult> adults, NameLists.Surname surname, string father, DateOnly birth, bool urban, string? village, Displacement displacement)
         {
             var rng = _rng;
             var female = !rng.Chance(0.52);
@@ -395,43 +382,26 @@ public static class SyntheticPopulation
             var childSurname = kind == HouseholdKind.Foster ? _surnames.Pick(rng) : surname;
             var childFather = kind == HouseholdKind.Foster ? _men.Pick(rng) : father;
             var age = today.Year - birth.Year - (birth.AddYears(today.Year - birth.Year) > today ? 1 : 0);
-
-            var child = new Child
-            {
-                Id = NextId(),
-                GivenName = SpellGiven(given, style),
-                Surname = SpellSurname(childSurname, female, style),
-                Patronymic = style == SpellingStyle.Native ? childFather + (female ? Spellings.Daughter : Spellings.Son) : SpellPatronymic(childFather, female, style),
-                Sex = female ? Sex.F : Sex.M,
-                BirthDate = birth,
-                BirthDateEstimated = rng.Chance(kind == HouseholdKind.Family ? 0.01 : 0.08),
-                DistrictCode = d.Unit.Code,
-                Settlement = household.Settlement,
-                Residence = household.Residence,
-                Displacement = displacement,
-                HouseholdId = household.Id,
-                CreatedById = createdById,
-                Agency = "Demo",
-                CreatedAt = _at,
-                UpdatedAt = _at,
-                Version = 1,
-            };
+            var id = NextId();
+            var estimated = rng.Chance(kind == HouseholdKind.Family ? 0.01 : 0.08);
 
             // Care arrangement: kinship and foster follow the household; the rest per child.
             var difficulty = age >= 2 && rng.Chance(0.033);
-            child.CareArrangement = kind switch
+            var care = kind switch
             {
                 HouseholdKind.Kinship => CareArrangement.Kinship,
                 HouseholdKind.Foster => CareArrangement.Foster,
                 _ => PerChildCare(age, difficulty),
             };
-            child.RelationshipToHead = ChildRelationship(head, female);
 
             // Functioning (Child Functioning Module, asked of some children aged 2+; always of those with a difficulty).
+            Dictionary<FunctioningDomain, Difficulty>? answers = null;
+            bool? officialDisability;
+            string? disabilityCategory = null;
             if (age >= 2 && (difficulty || rng.Chance(0.22)))
             {
                 var domains = age <= 4 ? Domains2To4 : Domains5To17;
-                var answers = new Dictionary<FunctioningDomain, Difficulty>(domains.Length);
+                answers = new Dictionary<FunctioningDomain, Difficulty>(domains.Length);
                 foreach (var dom in domains) answers[dom] = rng.Chance(difficulty ? 0.15 : 0.07) ? Difficulty.Some : Difficulty.None;
                 FunctioningDomain? primary = null;
                 if (difficulty)
@@ -444,11 +414,10 @@ public static class SyntheticPopulation
                         answers[dom] = rng.Chance(0.7) ? Difficulty.ALot : Difficulty.CannotDoAtAll;
                     }
                 }
-                child.SetFunctioning(answers);
                 if (difficulty && rng.Chance(0.45))
                 {
-                    child.OfficialDisabilityStatus = true;
-                    child.DisabilityCategory = primary switch
+                    officialDisability = true;
+                    disabilityCategory = primary switch
                     {
                         FunctioningDomain.Seeing => "visual",
                         FunctioningDomain.Hearing => "hearing",
@@ -460,43 +429,71 @@ public static class SyntheticPopulation
                 }
                 else if (!difficulty && rng.Chance(0.005))
                 {
-                    child.OfficialDisabilityStatus = true;
-                    child.DisabilityCategory = "chronic illness";
+                    officialDisability = true;
+                    disabilityCategory = "chronic illness";
                 }
-                else child.OfficialDisabilityStatus = false;
+                else officialDisability = false;
             }
-            else child.OfficialDisabilityStatus = rng.Chance(0.75) ? null : false;
+            else officialDisability = rng.Chance(0.75) ? null : false;
 
             // Identity documents.
             var registered = rng.NextDouble();
-            child.BirthRegistered = child.CareArrangement == CareArrangement.Street && rng.Chance(0.3) ? false
+            bool? birthRegistered = care == CareArrangement.Street && rng.Chance(0.3) ? false
                 : registered < 0.986 ? true : registered < 0.992 ? false : null;
-            if (child.BirthRegistered != false && rng.Chance(0.93) && _certificates < CertificateSpace)
-                child.BirthCertificateNumber = "AZE" + Permutation.Apply(_certificates++, CertificateSpace, 12, _certKey).ToString("D7", CultureInfo.InvariantCulture);
-            if (age >= 6 && rng.Chance(0.8)) child.Fin = FormatFin(Permutation.Apply(_fins++, FinSpace, 18, _finKey));
+            string? certificate = null, fin = null;
+            if (birthRegistered != false && rng.Chance(0.93) && _certificates < CertificateSpace)
+                certificate = "AZE" + Permutation.Apply(_certificates++, CertificateSpace, 12, _certKey).ToString("D7", CultureInfo.InvariantCulture);
+            if (age >= 6 && rng.Chance(0.8)) fin = FormatFin(Permutation.Apply(_fins++, FinSpace, 18, _finKey));
 
             // Education, consistent with age.
-            child.Enrolment = ChooseEnrolment(age, urban, difficulty, child.CareArrangement);
-            child.SchoolName = child.Enrolment is { } en and not (Registry.Enrolment.NotOfAge or Registry.Enrolment.NotEnrolled) && rng.Chance(0.85)
-                ? SchoolName(d, en, urban, village, child.CareArrangement) : null;
+            var enrolment = ChooseEnrolment(age, urban, difficulty, care);
+            var school = enrolment is { } en and not (Enrolment.NotOfAge or Enrolment.NotEnrolled) && rng.Chance(0.85)
+                ? SchoolName(d, en, urban, village, care) : null;
 
-            child.Immunisation = age < 1 ? (Immunisation)(1 + Pick(rng, 0.55, 0.38, 0.02)) : urban
+            var immunisation = age < 1 ? (Immunisation)(1 + Pick(rng, 0.55, 0.38, 0.02)) : urban
                 ? (Immunisation)(1 + Pick(rng, 0.88, 0.06, 0.015))
                 : (Immunisation)(1 + Pick(rng, 0.80, 0.10, 0.03));
-            if (child.Immunisation == (Immunisation)4) child.Immunisation = Immunisation.Unknown;
+            if (immunisation == (Immunisation)4) immunisation = Immunisation.Unknown;
 
-            child.ReceivesTsa = rng.Chance(0.03) ? null : household.ReceivesTsa;
+            bool? receivesTsa = rng.Chance(0.03) ? null : householdTsa;
 
+            IReadOnlyList<SyntheticGuardian> guardians = [];
             if (kind != HouseholdKind.Family)
             {
-                child.Guardians.Add(new Guardian { ChildId = child.Id, FullName = headAdult.FullName, Relationship = GuardianRelationship(head), Phone = rng.Chance(0.8) ? Phone() : null });
+                var carers = new List<SyntheticGuardian>(2)
+                {
+                    new(headAdult.FullName, GuardianRelationship(head), rng.Chance(0.8) ? Phone() : null),
+                };
                 var spouse = adults.Find(a => a.Role != head);
                 if (spouse is not null && rng.Chance(0.5))
-                    child.Guardians.Add(new Guardian { ChildId = child.Id, FullName = spouse.FullName, Relationship = GuardianRelationship(spouse.Role), Phone = rng.Chance(0.5) ? Phone() : null });
+                    carers.Add(new(spouse.FullName, GuardianRelationship(spouse.Role), rng.Chance(0.5) ? Phone() : null));
+                guardians = carers;
             }
 
-            child.RefreshSearchKeys();
-            return child;
+            return new SyntheticChild
+            {
+                Id = id,
+                GivenName = SpellGiven(given, style),
+                Surname = SpellSurname(childSurname, female, style),
+                Patronymic = style == SpellingStyle.Native ? childFather + (female ? Spellings.Daughter : Spellings.Son) : SpellPatronymic(childFather, female, style),
+                Sex = female ? Sex.F : Sex.M,
+                BirthDate = birth,
+                BirthDateEstimated = estimated,
+                Displacement = displacement,
+                CareArrangement = care,
+                RelationshipToHead = ChildRelationship(head, female),
+                Functioning = answers,
+                OfficialDisabilityStatus = officialDisability,
+                DisabilityCategory = disabilityCategory,
+                BirthRegistered = birthRegistered,
+                BirthCertificateNumber = certificate,
+                Fin = fin,
+                Enrolment = enrolment,
+                SchoolName = school,
+                Immunisation = immunisation,
+                ReceivesTsa = receivesTsa,
+                Guardians = guardians,
+            };
         }
 
         private CareArrangement PerChildCare(int age, bool difficulty)
@@ -515,32 +512,32 @@ public static class SyntheticPopulation
         private Enrolment? ChooseEnrolment(int age, bool urban, bool difficulty, CareArrangement care)
         {
             var rng = _rng;
-            if (age < 3) return Registry.Enrolment.NotOfAge;
+            if (age < 3) return Enrolment.NotOfAge;
             if (rng.Chance(0.005)) return null; // not recorded
             if (age <= 5)
             {
                 var p = (age == 5 ? 0.65 : 0.30) * (urban ? 1.1 : 0.6) * (difficulty ? 0.5 : 1);
-                return rng.Chance(p) ? Registry.Enrolment.Preschool : Registry.Enrolment.NotEnrolled;
+                return rng.Chance(p) ? Enrolment.Preschool : Enrolment.NotEnrolled;
             }
-            if (care == CareArrangement.Street) return rng.Chance(0.8) ? Registry.Enrolment.NotEnrolled : Registry.Enrolment.School;
-            if (care == CareArrangement.Detention) return rng.Chance(0.5) ? Registry.Enrolment.NotEnrolled : Registry.Enrolment.School;
-            if (age == 6 && rng.Chance(0.08)) return Registry.Enrolment.Preschool;
+            if (care == CareArrangement.Street) return rng.Chance(0.8) ? Enrolment.NotEnrolled : Enrolment.School;
+            if (care == CareArrangement.Detention) return rng.Chance(0.5) ? Enrolment.NotEnrolled : Enrolment.School;
+            if (age == 6 && rng.Chance(0.08)) return Enrolment.Preschool;
             var notEnrolled = difficulty ? 0.25 : 0.045;
-            if (rng.Chance(notEnrolled)) return Registry.Enrolment.NotEnrolled;
-            if (age >= 15 && rng.Chance(0.05)) return Registry.Enrolment.Vocational;
-            return Registry.Enrolment.School;
+            if (rng.Chance(notEnrolled)) return Enrolment.NotEnrolled;
+            if (age >= 15 && rng.Chance(0.05)) return Enrolment.Vocational;
+            return Enrolment.School;
         }
 
         private string SchoolName(DistrictProfile d, Enrolment enrolment, bool urban, string? village, CareArrangement care)
         {
             var rng = _rng;
             var n = 1 + rng.Next(d.Schools);
-            if (care == CareArrangement.ResidentialInstitution && enrolment == Registry.Enrolment.School)
+            if (care == CareArrangement.ResidentialInstitution && enrolment == Enrolment.School)
                 return $"{d.TownName} {1 + rng.Next(12)} nömrəli internat məktəbi";
             return enrolment switch
             {
-                Registry.Enrolment.Preschool => urban ? $"{n} nömrəli uşaq bağçası" : $"{village} kənd uşaq bağçası",
-                Registry.Enrolment.Vocational => $"{d.TownName} {1 + rng.Next(5)} nömrəli peşə liseyi",
+                Enrolment.Preschool => urban ? $"{n} nömrəli uşaq bağçası" : $"{village} kənd uşaq bağçası",
+                Enrolment.Vocational => $"{d.TownName} {1 + rng.Next(5)} nömrəli peşə liseyi",
                 _ => urban ? $"{n} nömrəli tam orta məktəb" : $"{village} kənd tam orta məktəbi",
             };
         }
@@ -681,74 +678,5 @@ public static class SyntheticPopulation
             i = i < 0 ? ~i : i + 1;
             return _items[Math.Min(i, _items.Length - 1)];
         }
-    }
-}
-
-/// <summary>xoshiro256** — small, fast, and the same sequence on every runtime for a seed (unlike System.Random's algorithm choice).</summary>
-internal sealed class Rng
-{
-    private ulong _s0, _s1, _s2, _s3;
-
-    public Rng(ulong seed)
-    {
-        _s0 = Mix(seed);
-        _s1 = Mix(_s0 ^ 0x9E37_79B9_7F4A_7C15UL);
-        _s2 = Mix(_s1 ^ 0x9E37_79B9_7F4A_7C15UL);
-        _s3 = Mix(_s2 ^ 0x9E37_79B9_7F4A_7C15UL);
-    }
-
-    /// <summary>SplitMix64 finaliser: a good 64-bit hash.</summary>
-    public static ulong Mix(ulong z)
-    {
-        z += 0x9E37_79B9_7F4A_7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EBUL;
-        return z ^ (z >> 31);
-    }
-
-    public ulong NextUInt64()
-    {
-        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
-
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
-
-    /// <summary>Uniform in [0, n).</summary>
-    public int Next(int n) => (int)(((NextUInt64() >> 32) * (ulong)n) >> 32);
-
-    /// <summary>Uniform in [min, maxExclusive).</summary>
-    public int Next(int min, int maxExclusive) => min + Next(maxExclusive - min);
-
-    public bool Chance(double p) => NextDouble() < p;
-}
-
-/// <summary>A keyed bijection on [0, m) (balanced Feistel network with cycle walking): unique identifiers without remembering them.</summary>
-internal static class Permutation
-{
-    public static ulong Apply(ulong x, ulong m, int halfBits, ulong key)
-    {
-        if (x >= m) throw new ArgumentOutOfRangeException(nameof(x));
-        do x = Feistel(x, halfBits, key); while (x >= m);
-        return x;
-    }
-
-    private static ulong Feistel(ulong x, int h, ulong key)
-    {
-        var mask = (1UL << h) - 1;
-        ulong l = x >> h, r = x & mask;
-        for (ulong round = 0; round < 4; round++)
-        {
-            var f = Rng.Mix(r ^ key ^ (round << 56)) & mask;
-            (l, r) = (r, l ^ f);
-        }
-        return (l << h) | r;
     }
 }
