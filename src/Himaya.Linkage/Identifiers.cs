@@ -1,5 +1,8 @@
 namespace Himaya.Linkage;
 
+/// <summary>What is wrong with a FIN (callers that speak several languages say it in their own words).</summary>
+public enum FinProblem { Required, TooLong, Characters, Length, LetterIOrO }
+
 /// <summary>
 /// The FIN (fərdi identifikasiya nömrəsi), the personal identification code printed on Azerbaijani ID cards:
 /// exactly 7 Latin capital letters and digits, never the letters I or O (they would be confused with 1 and 0).
@@ -12,23 +15,38 @@ public static class Fin
     /// Accepts lower case, surrounding white space and Cyrillic look-alike capitals (А, В, Е, К, М, Н, Р, С, Т, Х…
     /// typed on a Russian keyboard layout); returns the upper-case FIN.
     /// </summary>
-    public static bool TryNormalise(string? input, out string normalised) => Parse(input, out normalised) is null;
+    public static bool TryNormalise(string? input, out string normalised) => Parse(input, out normalised, out _) is null;
 
     /// <summary>Null when <paramref name="input"/> is a valid FIN; otherwise an English error message.</summary>
-    public static string? Validate(string? input) => Parse(input, out _);
+    public static string? Validate(string? input) => Check(input) is { } p ? Describe(p.Problem, p.Length) : null;
 
-    private static string? Parse(string? input, out string normalised)
+    /// <summary>Null when <paramref name="input"/> is a valid FIN; otherwise what is wrong, and how many characters it has.</summary>
+    public static (FinProblem Problem, int Length)? Check(string? input) => Parse(input, out _, out var length) is { } p ? (p, length) : null;
+
+    /// <summary>The English message for a problem (<paramref name="length"/>: the characters the FIN has).</summary>
+    public static string Describe(FinProblem problem, int length) => problem switch
+    {
+        FinProblem.Required => "The FIN is required.",
+        FinProblem.TooLong => $"The FIN must be exactly {Length} characters (Latin letters and digits).",
+        FinProblem.Characters => "The FIN may contain only Latin letters and digits.",
+        FinProblem.Length => $"The FIN must be exactly {Length} characters (Latin letters and digits); this one has {length}.",
+        _ => "The FIN never contains the letters I or O; check whether they are the digits 1 and 0.",
+    };
+
+    private static FinProblem? Parse(string? input, out string normalised, out int length)
     {
         normalised = "";
+        length = 0;
         if (string.IsNullOrWhiteSpace(input))
         {
-            return "The FIN is required.";
+            return FinProblem.Required;
         }
 
         var trimmed = input.AsSpan().Trim();
+        length = trimmed.Length;
         if (trimmed.Length > 64)
         {
-            return $"The FIN must be exactly {Length} characters (Latin letters and digits).";
+            return FinProblem.TooLong;
         }
 
         Span<char> buffer = stackalloc char[trimmed.Length];
@@ -38,7 +56,7 @@ public static class Fin
             char c = IdentifierChars.ToUpperLatin(trimmed[i], foldAzerbaijaniLetters: false);
             if (!char.IsAsciiDigit(c) && !char.IsAsciiLetterUpper(c))
             {
-                return "The FIN may contain only Latin letters and digits.";
+                return FinProblem.Characters;
             }
 
             confusable |= c is 'I' or 'O';
@@ -47,18 +65,21 @@ public static class Fin
 
         if (buffer.Length != Length)
         {
-            return $"The FIN must be exactly {Length} characters (Latin letters and digits); this one has {buffer.Length}.";
+            return FinProblem.Length;
         }
 
         if (confusable)
         {
-            return "The FIN never contains the letters I or O; check whether they are the digits 1 and 0.";
+            return FinProblem.LetterIOrO;
         }
 
         normalised = new string(buffer);
         return null;
     }
 }
+
+/// <summary>What is wrong with a birth certificate number.</summary>
+public enum CertificateProblem { Required, TooLong, Characters, NoDigits, DigitsOnlyAfterSeries, DigitCount, NoSeries, SeriesParts, RomanNumeral, SeriesLetters }
 
 /// <summary>
 /// Azerbaijani birth certificate number: a series followed by a number. Modern certificates: "AZE 1234567";
@@ -75,23 +96,42 @@ public static class BirthCertificateNumber
     /// Upper-cases (Azerbaijani-safe: i → I, ı → I, ş → S, ç → C, ğ → G, ö → O, ü → U, ə → E), removes spaces,
     /// "№" and "N°", and maps Cyrillic look-alike capitals to Latin.
     /// </summary>
-    public static bool TryNormalise(string? input, out string normalised) => Parse(input, out normalised) is null;
+    public static bool TryNormalise(string? input, out string normalised) => Parse(input, out normalised, out _) is null;
 
     /// <summary>Null when <paramref name="input"/> is a valid certificate number; otherwise an English error message.</summary>
-    public static string? Validate(string? input) => Parse(input, out _);
+    public static string? Validate(string? input) => Check(input) is { } p ? Describe(p.Problem, p.Digits) : null;
 
-    private static string? Parse(string? input, out string normalised)
+    /// <summary>Null when <paramref name="input"/> is a valid certificate number; otherwise what is wrong, and how many digits follow the series.</summary>
+    public static (CertificateProblem Problem, int Digits)? Check(string? input) => Parse(input, out _, out var digits) is { } p ? (p, digits) : null;
+
+    /// <summary>The English message for a problem (<paramref name="digits"/>: the digits after the series).</summary>
+    public static string Describe(CertificateProblem problem, int digits) => problem switch
+    {
+        CertificateProblem.Required => "The birth certificate number is required.",
+        CertificateProblem.TooLong => "The birth certificate number is too long.",
+        CertificateProblem.Characters => "The birth certificate number may contain only a Latin-letter series, a Roman numeral, a hyphen and digits.",
+        CertificateProblem.NoDigits => $"The birth certificate number must end with {MinDigits}–{MaxDigits} digits.",
+        CertificateProblem.DigitsOnlyAfterSeries => "The birth certificate number must be the series followed by digits only.",
+        CertificateProblem.DigitCount => $"The number after the series must have {MinDigits}–{MaxDigits} digits; this one has {digits}.",
+        CertificateProblem.NoSeries => "The birth certificate number must start with its series (letters, e.g. AZE or II-BŞ).",
+        CertificateProblem.SeriesParts => "The series has too many parts; expected letters (AZE) or a Roman numeral and letters (II-BŞ).",
+        CertificateProblem.RomanNumeral => "The part of the series before the hyphen must be a Roman numeral (I, II, III, IV…).",
+        _ => $"The series must have 1–{MaxSeriesLetters} Latin letters.",
+    };
+
+    private static CertificateProblem? Parse(string? input, out string normalised, out int digitCount)
     {
         normalised = "";
+        digitCount = 0;
         if (string.IsNullOrWhiteSpace(input))
         {
-            return "The birth certificate number is required.";
+            return CertificateProblem.Required;
         }
 
         var trimmed = input.AsSpan().Trim();
         if (trimmed.Length > 64)
         {
-            return "The birth certificate number is too long.";
+            return CertificateProblem.TooLong;
         }
 
         // 1. Map to [A-Z0-9], ' ' (any separator space) and '-'.
@@ -128,7 +168,7 @@ public static class BirthCertificateNumber
             char upper = IdentifierChars.ToUpperLatin(c, foldAzerbaijaniLetters: true);
             if (!char.IsAsciiDigit(upper) && !char.IsAsciiLetterUpper(upper))
             {
-                return "The birth certificate number may contain only a Latin-letter series, a Roman numeral, a hyphen and digits.";
+                return CertificateProblem.Characters;
             }
 
             mapped[length++] = upper;
@@ -140,11 +180,10 @@ public static class BirthCertificateNumber
         int firstDigit = text.IndexOfAnyInRange('0', '9');
         if (firstDigit < 0)
         {
-            return $"The birth certificate number must end with {MinDigits}–{MaxDigits} digits.";
+            return CertificateProblem.NoDigits;
         }
 
         Span<char> digits = stackalloc char[text.Length];
-        int digitCount = 0;
         foreach (char c in text[firstDigit..])
         {
             if (c == ' ')
@@ -154,7 +193,7 @@ public static class BirthCertificateNumber
 
             if (!char.IsAsciiDigit(c))
             {
-                return "The birth certificate number must be the series followed by digits only.";
+                return CertificateProblem.DigitsOnlyAfterSeries;
             }
 
             digits[digitCount++] = c;
@@ -162,14 +201,14 @@ public static class BirthCertificateNumber
 
         if (digitCount is < MinDigits or > MaxDigits)
         {
-            return $"The number after the series must have {MinDigits}–{MaxDigits} digits; this one has {digitCount}.";
+            return CertificateProblem.DigitCount;
         }
 
         // 3. Series: "LETTERS" or "ROMAN-LETTERS" (separated by a hyphen and/or spaces).
         var series = text[..firstDigit].Trim(" -");
         if (series.IsEmpty)
         {
-            return "The birth certificate number must start with its series (letters, e.g. AZE or II-BŞ).";
+            return CertificateProblem.NoSeries;
         }
 
         scoped ReadOnlySpan<char> roman = default;
@@ -181,18 +220,18 @@ public static class BirthCertificateNumber
             letters = series[separator..].TrimStart(" -");
             if (letters.IndexOfAny(' ', '-') >= 0)
             {
-                return "The series has too many parts; expected letters (AZE) or a Roman numeral and letters (II-BŞ).";
+                return CertificateProblem.SeriesParts;
             }
 
             if (!IsRomanNumeral(roman))
             {
-                return "The part of the series before the hyphen must be a Roman numeral (I, II, III, IV…).";
+                return CertificateProblem.RomanNumeral;
             }
         }
 
         if (letters.Length is 0 or > MaxSeriesLetters || letters.ContainsAnyExceptInRange('A', 'Z'))
         {
-            return $"The series must have 1–{MaxSeriesLetters} Latin letters.";
+            return CertificateProblem.SeriesLetters;
         }
 
         normalised = roman.IsEmpty

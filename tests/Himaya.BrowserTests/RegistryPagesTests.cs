@@ -430,6 +430,21 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_file_the_import_cannot_read_is_refused_in_the_users_language()
+    {
+        var page = await app.SignedInPageAsync("worker.ganja", "az");
+        await page.GotoAsync("/imports");
+        await page.Locator("#f-source").FillAsync("Gəncə 7 saylı məktəb");
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "notes.doc", MimeType = "application/msword", Buffer = [1, 2, 3] });
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#file-error")).ToHaveTextAsync("CSV (UTF-8) və ya .xlsx faylı olmalıdır.");
+        // The API names the reader's own (English) reason; the page says it in the user's language without it.
+        await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "list.xlsx", MimeType = "application/octet-stream", Buffer = "not a workbook"u8.ToArray() });
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#file-error")).ToHaveTextAsync("Oxuna bilən .xlsx iş kitabı deyil.");
+    }
+
+    [Fact]
     public async Task A_user_changes_their_password_and_signs_in_with_the_new_one()
     {
         var page = await app.SignedInPageAsync("hotline");
@@ -439,8 +454,8 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#f-confirm").FillAsync("other");
         await page.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.Locator("#current-error")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#password-error")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#confirm-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#password-error")).ToHaveTextAsync("Password must be 10–128 characters.");
+        await Assertions.Expect(page.Locator("#confirm-error")).ToHaveTextAsync("The two new passwords differ.");
 
         await page.Locator("#f-current").FillAsync(BrowserApp.Password);
         await page.Locator("#f-password").FillAsync("Hotline-new-2026");
@@ -469,6 +484,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#f-scopeKind").SelectOptionAsync("Areas");
         await page.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync(); // no role, no area
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Укажите хотя бы одну роль." })).ToBeVisibleAsync();
         await Shot(page, "users-errors-ru");
 
         await page.Locator("#f-password").FillAsync("Sheki-worker-2026");

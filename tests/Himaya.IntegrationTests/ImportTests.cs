@@ -57,19 +57,21 @@ public abstract class ImportTests(HimayaApp app)
     }
 
     [Theory]
-    [InlineData("""{"fileName":"a.csv","content":"x\n1\n","mapping":{}}""", "source")]
-    [InlineData("""{"source":"S","fileName":"a.csv","content":"","mapping":{}}""", "content")]
-    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\n\"x,1\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı","birthDate":"Adı"}}}""", "content")]
-    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı"}}}""", "mapping.columns.birthDate")]
-    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Nope","birthDate":"Adı"}}}""", "mapping.columns.surname")]
-    public async Task A_bad_request_names_the_field_and_changes_nothing(string json, string field)
+    [InlineData("""{"fileName":"a.csv","content":"x\n1\n","mapping":{}}""", "source", "import.source-required")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"","mapping":{}}""", "content", "import.file-empty")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\n\"x,1\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı","birthDate":"Adı"}}}""", "content", "import.quote-not-closed")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Soyadı"}}}""", "mapping.columns.birthDate", "import.column-required")]
+    [InlineData("""{"source":"S","fileName":"a.csv","content":"Adı,Soyadı\nA,B\n","mapping":{"columns":{"givenName":"Adı","surname":"Nope","birthDate":"Adı"}}}""", "mapping.columns.surname", "import.no-such-column")]
+    public async Task A_bad_request_names_the_field_and_changes_nothing(string json, string field, string code)
     {
         var ganja = await app.ClientForAsync("worker.ganja");
         await using var db = app.NewDbContext();
         var before = await db.ImportBatches.CountAsync();
         var res = await ganja.PostAsync("/api/v1/imports", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldContain(field);
+        problem.CodesOf(field).ShouldContain(code);
         (await db.ImportBatches.CountAsync()).ShouldBe(before);
     }
 
@@ -104,7 +106,9 @@ public abstract class ImportTests(HimayaApp app)
         (await res.JsonAsync()).GetProperty("created").GetInt32().ShouldBe(1);
         var bad = await ganja.PostAsJsonAsync("/api/v1/imports", new { source = "Sheet source " + tag, fileName = "s.xlsx", xlsxBase64 = "bm90IGEgd29ya2Jvb2s=", mapping = Mapping });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.JsonAsync()).ErrorFields().ShouldContain("xlsxBase64");
+        var problem = await bad.JsonAsync();
+        problem.CodesOf("xlsxBase64").ShouldBe(["import.xlsx-unreadable"]);
+        problem.ErrorsOf("xlsxBase64").Single().ShouldStartWith("Not a readable .xlsx workbook (");
     }
 
     [Fact]
@@ -161,7 +165,11 @@ public abstract class ImportTests(HimayaApp app)
             (await db.SourceRecords.CountAsync(r => r.BatchId == Guid.Parse(id!))).ShouldBe(0);
             (await db.AuditEntries.CountAsync(a => a.Action == "import-rollback" && a.EntityId == id)).ShouldBe(1);
         }
-        (await supervisor.DeleteAsync($"/api/v1/imports/{id}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var twice = await supervisor.DeleteAsync($"/api/v1/imports/{id}");
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await twice.JsonAsync();
+        problem.Code().ShouldBe("import.already-rolled-back");
+        problem.GetProperty("title").GetString().ShouldBe("This import is already rolled back.");
 
         // After a rollback the file can be imported again.
         (await ganja.PostAsJsonAsync("/api/v1/imports", body)).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -45,7 +45,9 @@ public abstract class MergeTests(HimayaApp app)
         Strip(after).ShouldBe(Strip(before));
         (await (await ganja.GetAsync($"/api/v1/children/{survivorId}/sources")).JsonAsync()).GetProperty("sources").GetArrayLength().ShouldBe(0);
         (await (await ganja.GetAsync($"/api/v1/children/{duplicateId}/sources")).JsonAsync()).GetProperty("sources").GetArrayLength().ShouldBe(1);
-        (await supervisor.PostAsJsonAsync($"/api/v1/children/{survivorId}/unmerge", new { mergeId = merge.GetProperty("id").GetInt64() })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var again = await supervisor.PostAsJsonAsync($"/api/v1/children/{survivorId}/unmerge", new { mergeId = merge.GetProperty("id").GetInt64() });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.JsonAsync()).Code().ShouldBe("merge.already-undone");
 
         await using var db = app.NewDbContext();
         db.AuditEntries.Count(a => a.Action == "merge" && a.EntityId == survivorId).ShouldBe(1);
@@ -74,6 +76,9 @@ public abstract class MergeTests(HimayaApp app)
         var idB = (await TestData.CreateChildAsync(ganja, b)).GetProperty("id").GetString();
         var res = await supervisor.PostAsJsonAsync($"/api/v1/children/{idA}/merge", new { duplicateId = idB });
         res.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await res.JsonAsync();
+        problem.Code().ShouldBe("merge.different-fins");
+        problem.GetProperty("title").GetString().ShouldBe("The two records have different FINs: they are two children.");
         (await ganja.GetAsync($"/api/v1/children/{idB}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -105,17 +110,19 @@ public abstract class MergeTests(HimayaApp app)
     }
 
     [Theory]
-    [InlineData("merge", "{}", "duplicateId")]
-    [InlineData("unmerge", "{}", "mergeId")]
-    [InlineData("unmerge", """{"mergeId":999999}""", "mergeId")]
-    [InlineData("distinct", "{}", "otherId")]
-    public async Task A_bad_request_names_the_field(string verb, string json, string field)
+    [InlineData("merge", "{}", "duplicateId", "merge.duplicate-required")]
+    [InlineData("unmerge", "{}", "mergeId", "merge.merge-required")]
+    [InlineData("unmerge", """{"mergeId":999999}""", "mergeId", "merge.no-such-merge")]
+    [InlineData("distinct", "{}", "otherId", "merge.other-required")]
+    public async Task A_bad_request_names_the_field(string verb, string json, string field, string code)
     {
         var ganja = await app.ClientForAsync("worker.ganja");
         var supervisor = await app.ClientForAsync("supervisor.ganja");
         var id = (await TestData.CreateChildAsync(ganja, TestData.Child(surname: "Sahəliyev"))).GetProperty("id").GetString();
         var res = await supervisor.PostAsync($"/api/v1/children/{id}/{verb}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await res.JsonAsync()).ErrorFields().ShouldContain(field);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldContain(field);
+        problem.CodesOf(field).ShouldBe([code]);
     }
 }

@@ -169,7 +169,11 @@ public abstract class RegistryApiTests(HimayaApp app)
         var worker = await app.ClientForAsync("worker.ganja");
         var child = TestData.Child(surname: "Təkrarov");
         (await worker.PostAsJsonAsync("/api/v1/children", child)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await worker.PostAsJsonAsync("/api/v1/children", child)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var twice = await worker.PostAsJsonAsync("/api/v1/children", child);
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await twice.JsonAsync();
+        problem.Code().ShouldBe("child.sent-twice");
+        problem.GetProperty("title").GetString().ShouldBe("This child was just registered by you with the same name, date of birth and district; the form was probably sent twice.");
         var found = await (await worker.GetAsync("/api/v1/children?q=Tekrarov")).JsonAsync();
         found.GetProperty("total").GetInt32().ShouldBe(1);
     }
@@ -192,7 +196,10 @@ public abstract class RegistryApiTests(HimayaApp app)
         edit["settlement"] = "Nizami";
         var second = await supervisor.PutAsJsonAsync($"/api/v1/children/{id}", edit); // still says version 1
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await second.JsonAsync()).ErrorFields().ShouldContain("version");
+        var conflict = await second.JsonAsync();
+        conflict.ErrorFields().ShouldContain("version");
+        conflict.Code().ShouldBe("child.changed-since");
+        conflict.ErrorsOf("version").ShouldBe(["Someone else changed this record since you opened it (your version 1, current 2). Reload and apply your changes again."]);
 
         var now = await (await worker.GetAsync($"/api/v1/children/{id}")).JsonAsync();
         now.GetProperty("settlement").GetString().ShouldBe("Kəpəz");
@@ -214,7 +221,11 @@ public abstract class RegistryApiTests(HimayaApp app)
         (await shirvan.PutAsJsonAsync($"/api/v1/children/{id}", Editable(JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var search = await (await shirvan.GetAsync("/api/v1/children?q=Serhedov")).JsonAsync();
         search.GetProperty("total").GetInt32().ShouldBe(0);
-        (await shirvan.PostAsJsonAsync("/api/v1/children", TestData.Child(district: "C-GAN", surname: "Kənarov"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var outside = await shirvan.PostAsJsonAsync("/api/v1/children", TestData.Child(district: "C-GAN", surname: "Kənarov"));
+        outside.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = await outside.JsonAsync();
+        refused.CodesOf("districtCode").ShouldBe(["registry.district-outside-scope"]);
+        refused.ErrorsOf("districtCode").ShouldBe(["This district is outside your scope."]);
 
         var auditor = await app.ClientForAsync("auditor");
         var log = await (await auditor.GetAsync($"/api/v1/audit?entityType=child&entityId={id}")).JsonAsync();
@@ -266,13 +277,19 @@ public abstract class RegistryApiTests(HimayaApp app)
 
         // A household with children in it is not archived; once they are gone, it is, and then it is gone for everyone.
         var supervisor = await app.ClientForAsync("supervisor.ganja");
-        (await supervisor.DeleteAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var withChildren = await supervisor.DeleteAsync($"/api/v1/households/{hid}");
+        withChildren.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await withChildren.JsonAsync()).Code().ShouldBe("household.has-children");
         var childId = read.GetProperty("children")[0].GetProperty("id").GetString();
         (await supervisor.DeleteAsync($"/api/v1/children/{childId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await supervisor.DeleteAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await worker.GetAsync($"/api/v1/households/{hid}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var bad = await worker.PostAsJsonAsync("/api/v1/households", new { address = "", districtCode = "C-GAN", rooms = -1 });
-        (await bad.JsonAsync()).ErrorFields().ShouldBe(["address", "rooms"], ignoreOrder: true);
+        var badProblem = await bad.JsonAsync();
+        badProblem.ErrorFields().ShouldBe(["address", "rooms"], ignoreOrder: true);
+        badProblem.CodesOf("address").ShouldBe(["household.address-required"]);
+        badProblem.CodesOf("rooms").ShouldBe(["household.rooms-range"]);
+        badProblem.ErrorsOf("rooms").ShouldBe(["Rooms must be between 0 and 50."]);
     }
 
     [Fact]
@@ -360,7 +377,10 @@ public abstract class RegistryApiTests(HimayaApp app)
         var worker = await app.ClientForAsync("worker.ganja");
         var res = await worker.GetAsync("/api/v1/children?q=aliyev&page=107374184");
         res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await res.JsonAsync()).ErrorFields().ShouldBe(["page"]);
+        var problem = await res.JsonAsync();
+        problem.ErrorFields().ShouldBe(["page"]);
+        problem.CodesOf("page").ShouldBe(["search.beyond-cap"]);
+        problem.ErrorsOf("page").ShouldBe(["Results are listed up to the first 1000: narrow the search instead of paging further."]);
     }
 
     [Fact]

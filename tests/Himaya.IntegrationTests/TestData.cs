@@ -39,4 +39,15 @@ internal static class TestData
 
     public static string[] ErrorFields(this JsonElement problem) =>
         problem.TryGetProperty("errors", out var e) ? [.. e.EnumerateObject().Select(p => p.Name)] : [];
+
+    /// <summary>The codes of a field's errors in a 400 (ProblemDetails <c>codes</c>).</summary>
+    public static string[] CodesOf(this JsonElement problem, string field) =>
+        problem.TryGetProperty("codes", out var c) && c.TryGetProperty(field, out var f) ? [.. f.EnumerateArray().Select(x => x.GetString()!)] : [];
+
+    /// <summary>The English texts of a field's errors, as the API sends them.</summary>
+    public static string[] ErrorsOf(this JsonElement problem, string field) =>
+        problem.TryGetProperty("errors", out var e) && e.TryGetProperty(field, out var f) ? [.. f.EnumerateArray().Select(x => x.GetString()!)] : [];
+
+    /// <summary>The code of a 409's refusal (ProblemDetails <c>code</c>).</summary>
+    public static string? Code(this JsonElement problem) => problem.TryGetProperty("code", out var c) ? c.GetString() : null;
 }

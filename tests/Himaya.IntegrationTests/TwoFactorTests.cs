@@ -20,6 +20,13 @@ public abstract class TwoFactorTests(HimayaApp app)
         var name = "supervisor." + Guid.NewGuid().ToString("N")[..6];
         (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Two-factor test", roles = new[] { "Supervisor" }, scopeKind = "Areas", scopeAreas = new[] { "C-GAN" }, password = HimayaApp.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var taken = await (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Again", roles = new[] { "Wizard" }, scopeKind = "Areas", scopeAreas = new[] { "C-GAN" }, password = "short" })).JsonAsync();
+        taken.CodesOf("roles").ShouldBe(["user.unknown-role"]);
+        taken.ErrorsOf("roles").Single().ShouldStartWith("Unknown role 'Wizard'. Known: Administrator, ");
+        taken.CodesOf("password").ShouldBe(["user.password-length"]);
+        taken.ErrorsOf("password").ShouldBe(["Password must be 10–128 characters."]);
+        var again = await (await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "Again", roles = new[] { "Supervisor" }, scopeKind = "Caseload", password = HimayaApp.Password })).JsonAsync();
+        again.CodesOf("userName").ShouldBe(["user.username-taken"]);
         using var anon = app.CreateClient();
 
         // Not a demo user: the password alone is not enough, enrolment comes first.
@@ -32,7 +39,10 @@ public abstract class TwoFactorTests(HimayaApp app)
         var secret = Totp.FromBase32(enrolment.GetProperty("secret").GetString()!);
         var token = enrolment.GetProperty("enrolmentToken").GetString();
         var wrong = await anon.PostAsJsonAsync("/api/v1/auth/two-factor/confirm", new { enrolmentToken = token, code = Other(Totp.Code(secret, DateTimeOffset.UtcNow)) });
-        (await wrong.JsonAsync()).ErrorFields().ShouldBe(["code"]);
+        var mismatch = await wrong.JsonAsync();
+        mismatch.ErrorFields().ShouldBe(["code"]);
+        mismatch.CodesOf("code").ShouldBe(["two-factor.code-mismatch"]);
+        mismatch.ErrorsOf("code").ShouldBe(["The code does not match: check the time on your phone and try the next code."]);
         var confirmed = await anon.PostAsJsonAsync("/api/v1/auth/two-factor/confirm", new { enrolmentToken = token, code = Totp.Code(secret, DateTimeOffset.UtcNow) });
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
         var recovery = (await confirmed.JsonAsync()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
@@ -40,6 +50,11 @@ public abstract class TwoFactorTests(HimayaApp app)
         recovery.Distinct().Count().ShouldBe(10);
         // The enrolment token is spent.
         (await anon.PostAsJsonAsync("/api/v1/auth/two-factor/confirm", new { enrolmentToken = token, code = Totp.Code(secret, DateTimeOffset.UtcNow) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var enrolled = await anon.PostAsJsonAsync("/api/v1/auth/two-factor/enrol", new { username = name, password = HimayaApp.Password });
+        enrolled.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var already = await enrolled.JsonAsync();
+        already.Code().ShouldBe("two-factor.already-enrolled");
+        already.GetProperty("title").GetString().ShouldBe("Two-factor sign-in is already set up for this user; an administrator can reset it.");
 
         var noCode = await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = HimayaApp.Password });
         noCode.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -63,7 +78,9 @@ public abstract class TwoFactorTests(HimayaApp app)
         (await admin.PostAsync($"/api/v1/users/{id}/two-factor/reset", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.GetAsync("/api/v1/cases")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password = HimayaApp.Password })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await admin.PostAsync($"/api/v1/users/{id}/two-factor/reset", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var nothing = await admin.PostAsync($"/api/v1/users/{id}/two-factor/reset", null);
+        nothing.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await nothing.JsonAsync()).Code().ShouldBe("two-factor.nothing-to-reset");
         (await (await app.ClientForAsync("supervisor.ganja")).PostAsync($"/api/v1/users/{id}/two-factor/reset", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         using var check = app.NewDbContext();

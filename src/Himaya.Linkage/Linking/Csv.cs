@@ -2,14 +2,27 @@ using System.Text;
 
 namespace Himaya.Linkage.Linking;
 
+/// <summary>A line of a CSV file that cannot be read: a quoted field left open (<see cref="Fields"/> null), or a row of <see cref="Fields"/> fields where the header has <see cref="HeaderFields"/>.</summary>
+public sealed record CsvProblem(int Line, int? Fields = null, int HeaderFields = 0)
+{
+    public override string ToString() => Fields is { } n ? $"line {Line}: {n} fields where the header has {HeaderFields}" : $"line {Line}: a quoted field is not closed";
+}
+
 /// <summary>A small RFC 4180 reader and writer: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, UTF-8 BOM. Lines without quotes take a fast path.</summary>
 public static class Csv
 {
     /// <summary>Reads the header and the rows. A row whose field count differs from the header's is an error naming its line.</summary>
     public static (string[] Header, List<string[]> Rows, List<string> Errors) Read(TextReader reader, int maxErrors = 20)
     {
+        var (header, rows, problems) = ReadRows(reader, maxErrors);
+        return (header, rows, [.. problems.Select(p => p.ToString())]);
+    }
+
+    /// <summary>As <see cref="Read"/>, with each problem as a value (for callers that say it in their own words).</summary>
+    public static (string[] Header, List<string[]> Rows, List<CsvProblem> Problems) ReadRows(TextReader reader, int maxErrors = 20)
+    {
         var rows = new List<string[]>();
-        var errors = new List<string>();
+        var errors = new List<CsvProblem>();
         string[]? header = null;
         var lineNumber = 0;
         var field = new StringBuilder();
@@ -55,14 +68,14 @@ public static class Csv
                     field.Append('\n');
                     line = next;
                 }
-                if (!closed && errors.Count < maxErrors) errors.Add($"line {rowLine}: a quoted field is not closed");
+                if (!closed && errors.Count < maxErrors) errors.Add(new CsvProblem(rowLine));
                 fields.Add(field.ToString());
                 row = [.. fields];
             }
             if (header is null) { header = row; continue; }
             if (row.Length != header.Length)
             {
-                if (errors.Count < maxErrors) errors.Add($"line {rowLine}: {row.Length} fields where the header has {header.Length}");
+                if (errors.Count < maxErrors) errors.Add(new CsvProblem(rowLine, row.Length, header.Length));
                 continue;
             }
             rows.Add(row);

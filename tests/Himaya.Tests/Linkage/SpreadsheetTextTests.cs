@@ -35,7 +35,7 @@ public class SpreadsheetTextTests
     [Fact]
     public void The_first_sheet_becomes_csv_with_dates_gaps_and_quoting()
     {
-        var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream(Workbook()));
+        var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream(Workbook()), "file");
         error.ShouldBeNull();
         csv.ShouldBe("Soyadı,Adı,Doğum tarixi,Qeyd\nMəmmədova,\"Nərmin, \"\"Nənə\"\"\",2016-01-15,\nMəmmədova,,,7\n");
     }
@@ -43,8 +43,10 @@ public class SpreadsheetTextTests
     [Fact]
     public void A_file_that_is_not_a_workbook_is_refused_with_a_reason()
     {
-        var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream("rec_id,surname\n1,A\n"u8.ToArray()));
+        var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream("rec_id,surname\n1,A\n"u8.ToArray()), "xlsxBase64");
         csv.ShouldBeNull();
-        error!.ShouldStartWith("Not a readable .xlsx workbook");
+        error!.Code.ShouldBe("import.xlsx-unreadable");
+        error.Field.ShouldBe("xlsxBase64");
+        error.Message.ShouldStartWith("Not a readable .xlsx workbook (");
     }
 }

@@ -35,7 +35,7 @@ public static class AuditApi
         if (!caller.Can(Permission.ReadAudit)) return TypedResults.Problem(statusCode: 403, title: "Only auditors and administrators read the audit trail.");
         var e = new FieldErrors();
         var size = Long(e, "pageSize", pageSize) ?? 50;
-        if (size is < 1 or > 500) e.Add("pageSize", "Page size must be between 1 and 500.");
+        if (size is < 1 or > 500) e.Add(PlatformErrors.PageSize("pageSize", 500));
         var q = new AuditQuery(user, action, entityType, entityId, Date(e, "from", from), Date(e, "to", to), Long(e, "beforeId", beforeId), (int)Math.Clamp(size, 1, 500));
         if (!e.IsEmpty) return e.ToProblem();
         var items = await Filter(db.AuditEntries.AsNoTracking(), q).ToListAsync(ct);
@@ -55,7 +55,7 @@ public static class AuditApi
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
         if (DateTime.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var d)) return d;
-        e.Add(field, "Must be an ISO date or date-time.");
+        e.Add(AuditErrors.NotADateTime(field));
         return null;
     }
 
@@ -63,7 +63,7 @@ public static class AuditApi
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
         if (long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        e.Add(field, "Must be a whole number.");
+        e.Add(PlatformErrors.WholeNumber(field));
         return null;
     }
 }

@@ -39,10 +39,10 @@ public static class IdentityApi
         var (req, errors) = await Json.ReadAsync<TokenRequest>(http.Request, ct);
         if (errors is not null) return errors.ToProblem();
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(req!.Username)) e.Add("username", "Username is required.");
-        if (string.IsNullOrEmpty(req.Password)) e.Add("password", "Password is required.");
+        if (string.IsNullOrWhiteSpace(req!.Username)) e.Add(IdentityErrors.UsernameRequired("username"));
+        if (string.IsNullOrEmpty(req.Password)) e.Add(IdentityErrors.PasswordRequired());
         if (!e.IsEmpty) return e.ToProblem();
-        if (req.Code is { Length: > 64 }) return FieldErrors.Single("code", "At most 64 characters.").ToProblem();
+        if (req.Code is { Length: > 64 }) return new FieldErrors().Add(PlatformErrors.TooLong("code", 64)).ToProblem();
         var (outcome, user) = await signIn.CheckAsync(req.Username, req.Password, req.Code, http.Connection.RemoteIpAddress?.ToString(), ct);
         return outcome switch
         {
@@ -65,14 +65,14 @@ public static class IdentityApi
         var (req, errors) = await Json.ReadAsync<EnrolRequest>(http.Request, ct);
         if (errors is not null) return errors.ToProblem();
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(req!.Username)) e.Add("username", "Username is required.");
-        if (string.IsNullOrEmpty(req.Password)) e.Add("password", "Password is required.");
+        if (string.IsNullOrWhiteSpace(req!.Username)) e.Add(IdentityErrors.UsernameRequired("username"));
+        if (string.IsNullOrEmpty(req.Password)) e.Add(IdentityErrors.PasswordRequired());
         if (!e.IsEmpty) return e.ToProblem();
         var (outcome, user) = await signIn.CheckAsync(req.Username, req.Password, null, http.Connection.RemoteIpAddress?.ToString(), ct);
         return outcome switch
         {
             SignInOutcome.EnrolmentRequired or SignInOutcome.Succeeded => TypedResults.Ok(twoFactor.Start(user!)),
-            SignInOutcome.CodeRequired => TypedResults.Problem(statusCode: 409, title: "Two-factor sign-in is already set up for this user; an administrator can reset it."),
+            SignInOutcome.CodeRequired => Outcome<bool>.Refused(IdentityErrors.AlreadyEnrolled()).ToResult(_ => TypedResults.Ok()),
             SignInOutcome.LockedOut => TypedResults.Problem(statusCode: 423, title: "Too many failed attempts: the account is locked for a while."),
             _ => TypedResults.Problem(statusCode: 401, title: "Wrong username or password."),
         };
@@ -83,14 +83,14 @@ public static class IdentityApi
         var (req, errors) = await Json.ReadAsync<ConfirmEnrolmentRequest>(http.Request, ct);
         if (errors is not null) return errors.ToProblem();
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(req!.EnrolmentToken)) e.Add("enrolmentToken", "The token from the enrolment answer.");
-        if (string.IsNullOrWhiteSpace(req.Code)) e.Add("code", "The 6-digit code your authenticator app shows.");
+        if (string.IsNullOrWhiteSpace(req!.EnrolmentToken)) e.Add(IdentityErrors.EnrolmentTokenRequired());
+        if (string.IsNullOrWhiteSpace(req.Code)) e.Add(IdentityErrors.CodeRequired());
         if (!e.IsEmpty) return e.ToProblem();
         var (user, secret) = await twoFactor.ReadTicketAsync(req.EnrolmentToken, ct);
-        if (user is null || secret is null) return FieldErrors.Single("enrolmentToken", "The enrolment has expired or is not valid: start again.").ToProblem();
-        if (user.TwoFactorEnabled) return TypedResults.Problem(statusCode: 409, title: "Two-factor sign-in is already set up for this user.");
+        if (user is null || secret is null) return new FieldErrors().Add(IdentityErrors.EnrolmentExpired()).ToProblem();
+        if (user.TwoFactorEnabled) return Outcome<bool>.Refused(IdentityErrors.AlreadyConfirmed()).ToResult(_ => TypedResults.Ok());
         var codes = await twoFactor.ConfirmAsync(user, secret, req.Code, http.Connection.RemoteIpAddress?.ToString(), ct);
-        return codes is null ? FieldErrors.Single("code", "The code does not match: check the time on your phone and try the next code.").ToProblem()
+        return codes is null ? new FieldErrors().Add(IdentityErrors.CodeMismatch()).ToProblem()
             : TypedResults.Ok(new { recoveryCodes = codes });
     }
 }

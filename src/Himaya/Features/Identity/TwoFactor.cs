@@ -108,7 +108,7 @@ public sealed class TwoFactor(AppDbContext db, AuditLog audit, IDataProtectionPr
         if (!admin.Can(Permission.ManageUsers)) return new Outcome<bool>.Forbidden();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return new Outcome<bool>.NotFound();
-        if (!user.TwoFactorEnabled) return new Outcome<bool>.Conflict("userId", "This user has not set up two-factor sign-in: there is nothing to reset.");
+        if (!user.TwoFactorEnabled) return Outcome<bool>.Refused(IdentityErrors.NothingToReset());
         (user.TotpSecret, user.TwoFactorEnabled, user.TotpLastStep, user.RecoveryCodes) = (null, false, null, "");
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.Version++;

@@ -25,26 +25,28 @@ public sealed record UserDto(int Id, string UserName, string DisplayName, string
 public static class UserAdmin
 {
     public const int MinPasswordLength = 10;
+    public const int MaxPasswordLength = 128;
 
     public static FieldErrors Validate(UserInput i, AdminUnits units, bool isCreate)
     {
         var e = new FieldErrors();
         if (isCreate)
         {
-            if (string.IsNullOrWhiteSpace(i.UserName)) e.Add("userName", "Username is required.");
+            if (string.IsNullOrWhiteSpace(i.UserName)) e.Add(IdentityErrors.UsernameRequired("userName"));
             else if (i.UserName.Length > 64 || !i.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-                e.Add("userName", "Use at most 64 Latin letters, digits, dots, hyphens or underscores.");
-            if (string.IsNullOrEmpty(i.Password)) e.Add("password", "Password is required.");
+                e.Add(IdentityErrors.UsernameFormat());
+            if (string.IsNullOrEmpty(i.Password)) e.Add(IdentityErrors.PasswordRequired());
         }
-        if (i.Password is { Length: > 0 } p && (p.Length < MinPasswordLength || p.Length > 128)) e.Add("password", $"Password must be {MinPasswordLength}–128 characters.");
-        if (string.IsNullOrWhiteSpace(i.DisplayName)) e.Add("displayName", "Name is required.");
-        else if (i.DisplayName.Length > 128) e.Add("displayName", "At most 128 characters.");
-        if (i.Agency is { Length: > 128 }) e.Add("agency", "At most 128 characters.");
-        if (i.Roles is not { Count: > 0 }) e.Add("roles", "Give at least one role.");
-        else if (i.Roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } bad) e.Add("roles", $"Unknown role '{bad}'. Known: {string.Join(", ", Roles.All)}.");
-        if (i.ScopeKind is null) e.Add("scopeKind", "Scope is required (National, Areas or Caseload).");
-        else if (i.ScopeKind == ScopeKind.Areas && i.ScopeAreas is not { Count: > 0 }) e.Add("scopeAreas", "Give at least one area for an area scope.");
-        if (i.ScopeAreas?.FirstOrDefault(a => units.Find(a) is null) is { } unknown) e.Add("scopeAreas", $"Unknown area code '{unknown}'.");
+        if (i.Password is { Length: > 0 } p && (p.Length < MinPasswordLength || p.Length > MaxPasswordLength))
+            e.Add(IdentityErrors.PasswordLength(MinPasswordLength, MaxPasswordLength));
+        if (string.IsNullOrWhiteSpace(i.DisplayName)) e.Add(IdentityErrors.NameRequired());
+        else if (i.DisplayName.Length > 128) e.Add(PlatformErrors.TooLong("displayName", 128));
+        if (i.Agency is { Length: > 128 }) e.Add(PlatformErrors.TooLong("agency", 128));
+        if (i.Roles is not { Count: > 0 }) e.Add(IdentityErrors.RoleRequired());
+        else if (i.Roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } bad) e.Add(IdentityErrors.UnknownRole(bad, string.Join(", ", Roles.All)));
+        if (i.ScopeKind is null) e.Add(IdentityErrors.ScopeRequired());
+        else if (i.ScopeKind == ScopeKind.Areas && i.ScopeAreas is not { Count: > 0 }) e.Add(IdentityErrors.AreaRequired());
+        if (i.ScopeAreas?.FirstOrDefault(a => units.Find(a) is null) is { } unknown) e.Add(IdentityErrors.UnknownArea(unknown));
         return e;
     }
 
@@ -78,7 +80,7 @@ public static class UserAdmin
         var e = Validate(input, units, isCreate: true);
         if (!e.IsEmpty) return new Outcome<UserDto>.Invalid(e);
         var name = input.UserName!.Trim();
-        if (await db.Users.AnyAsync(u => u.UserName == name, ct)) return new Outcome<UserDto>.Invalid(FieldErrors.Single("userName", "This username is taken."));
+        if (await db.Users.AnyAsync(u => u.UserName == name, ct)) return Outcome<UserDto>.Refused(IdentityErrors.UsernameTaken());
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { UserName = name, DisplayName = input.DisplayName!.Trim(), CreatedAt = now };
         Apply(user, input);
@@ -107,7 +109,7 @@ public static class UserAdmin
         var user = await db.Users.Include(u => u.Roles).Include(u => u.ScopeAreas).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return new Outcome<UserDto>.NotFound();
         if (user.Id == caller.Id && (input.IsActive == false || input.Roles?.Contains(Roles.Administrator) != true))
-            return new Outcome<UserDto>.Invalid(FieldErrors.Single("roles", "You cannot remove your own administrator role or deactivate yourself."));
+            return Outcome<UserDto>.Refused(IdentityErrors.CannotDemoteSelf());
         user.DisplayName = input.DisplayName!.Trim();
         Apply(user, input);
         if (input.Password is { Length: > 0 } p) { user.PasswordHash = hasher.HashPassword(user, p); user.LockoutEnd = null; user.AccessFailedCount = 0; }

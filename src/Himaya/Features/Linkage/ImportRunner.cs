@@ -61,31 +61,32 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     private (Parsed? Parsed, FieldErrors Errors) Parse(ImportRequest r)
     {
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(r.Source)) e.Add("source", "Name the source (e.g. \"Ganja polyclinic 2\").");
-        else if (r.Source.Length > 100) e.Add("source", "At most 100 characters.");
-        if (string.IsNullOrWhiteSpace(r.FileName)) e.Add("fileName", "The file's name is required.");
-        else if (r.FileName.Length > 260) e.Add("fileName", "At most 260 characters.");
+        if (string.IsNullOrWhiteSpace(r.Source)) e.Add(LinkageErrors.SourceRequired());
+        else if (r.Source.Length > 100) e.Add(PlatformErrors.TooLong("source", 100));
+        if (string.IsNullOrWhiteSpace(r.FileName)) e.Add(LinkageErrors.FileNameRequired());
+        else if (r.FileName.Length > 260) e.Add(PlatformErrors.TooLong("fileName", 260));
         if (string.IsNullOrEmpty(r.Content) && !string.IsNullOrEmpty(r.XlsxBase64))
         {
             // A spreadsheet goes through the same import as its CSV text.
             byte[]? bytes = null;
-            try { bytes = Convert.FromBase64String(r.XlsxBase64); } catch (FormatException) { e.Add("xlsxBase64", "Not base64."); }
+            try { bytes = Convert.FromBase64String(r.XlsxBase64); } catch (FormatException) { e.Add(LinkageErrors.NotBase64()); }
             if (bytes is not null)
             {
-                var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream(bytes));
-                if (error is not null) e.Add("xlsxBase64", error);
+                var (csv, error) = SpreadsheetText.FromXlsx(new MemoryStream(bytes), "xlsxBase64");
+                if (error is not null) e.Add(error);
                 else r = r with { Content = csv, XlsxBase64 = null };
             }
             if (!e.IsEmpty) return (null, e);
         }
-        if (string.IsNullOrEmpty(r.Content)) e.Add("content", "The file is empty.");
-        else if (r.Content.Length > MaxContentChars) e.Add("content", $"At most {MaxContentChars:N0} characters; split the file.");
-        if (r.Mapping is null) e.Add("mapping", "The column mapping is required.");
+        if (string.IsNullOrEmpty(r.Content)) e.Add(LinkageErrors.FileEmpty());
+        else if (r.Content.Length > MaxContentChars) e.Add(LinkageErrors.ContentTooLong(MaxContentChars.ToString("N0", CultureInfo.InvariantCulture)));
+        if (r.Mapping is null) e.Add(LinkageErrors.MappingRequired());
         if (!e.IsEmpty) return (null, e);
-        var (header, rows, csvErrors) = Csv.Read(new StringReader(r.Content!));
-        foreach (var problem in csvErrors) e.Add("content", problem);
-        if (header.Length == 0) e.Add("content", "The file has no header row.");
-        else if (rows.Count == 0 && csvErrors.Count == 0) e.Add("content", "The file has a header but no rows.");
+        var (header, rows, csvErrors) = Csv.ReadRows(new StringReader(r.Content!));
+        foreach (var problem in csvErrors)
+            e.Add(problem.Fields is { } n ? LinkageErrors.FieldCount(problem.Line, n, problem.HeaderFields) : LinkageErrors.QuoteNotClosed(problem.Line));
+        if (header.Length == 0) e.Add(LinkageErrors.NoHeader("content"));
+        else if (rows.Count == 0 && csvErrors.Count == 0) e.Add(LinkageErrors.NoRows());
         if (!e.IsEmpty) return (null, e);
         var mappingErrors = r.Mapping!.Validate(header);
         if (!mappingErrors.IsEmpty) return (null, mappingErrors);
@@ -405,14 +406,14 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         if (!user.Can(Permission.DeleteRegistry)) return new Outcome<ImportSummary>.Forbidden();
         var batch = await VisibleAsync(user, id, ct);
         if (batch is null) return new Outcome<ImportSummary>.NotFound();
-        if (batch.Status == ImportStatus.RolledBack) return new Outcome<ImportSummary>.Conflict("id", "This import is already rolled back.");
+        if (batch.Status == ImportStatus.RolledBack) return Outcome<ImportSummary>.Refused(LinkageErrors.AlreadyRolledBack());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = Now;
         // The status changes first: this waits for a background chunk in flight to commit (so its rows are undone
         // below too), and any later chunk sees the change and rolls itself back. The kept file goes with it.
         var changed = await db.ImportBatches.Where(b => b.Id == id && b.Status != ImportStatus.RolledBack)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, ImportStatus.RolledBack).SetProperty(b => b.RolledBackAt, now), ct);
-        if (changed == 0) return new Outcome<ImportSummary>.Conflict("id", "This import is already rolled back.");
+        if (changed == 0) return Outcome<ImportSummary>.Refused(LinkageErrors.AlreadyRolledBack());
         await db.ImportFiles.Where(f => f.BatchId == id).ExecuteDeleteAsync(ct);
         var created = await db.SourceRecords.Where(r => r.BatchId == id && r.Outcome == SourceOutcome.Created && r.ChildId != null).Select(r => r.ChildId!.Value).ToListAsync(ct);
         var keptElsewhere = await db.SourceRecords.Where(r => r.BatchId != id && r.ChildId != null && created.Contains(r.ChildId!.Value)).Select(r => r.ChildId!.Value).Distinct().ToListAsync(ct);

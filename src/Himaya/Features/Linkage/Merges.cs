@@ -28,12 +28,12 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
         if (!user.Can(Permission.DeleteRegistry)) return new Outcome<MergeSummary>.Forbidden();
         var survivor = await db.Children.VisibleTo(user).FirstOrDefaultAsync(c => c.Id == survivorId, ct);
         if (survivor is null) return new Outcome<MergeSummary>.NotFound();
-        if (request.DuplicateId is not { } duplicateId) return new Outcome<MergeSummary>.Invalid(FieldErrors.Single("duplicateId", "Which record to merge into this one."));
-        if (duplicateId == survivorId) return new Outcome<MergeSummary>.Invalid(FieldErrors.Single("duplicateId", "A record cannot be merged into itself."));
+        if (request.DuplicateId is not { } duplicateId) return Outcome<MergeSummary>.Refused(LinkageErrors.DuplicateRequired());
+        if (duplicateId == survivorId) return Outcome<MergeSummary>.Refused(LinkageErrors.IntoItself());
         var duplicate = await db.Children.VisibleTo(user).FirstOrDefaultAsync(c => c.Id == duplicateId, ct);
-        if (duplicate is null) return new Outcome<MergeSummary>.Invalid(FieldErrors.Single("duplicateId", "No such record within your scope."));
+        if (duplicate is null) return Outcome<MergeSummary>.Refused(LinkageErrors.NoSuchRecord("duplicateId"));
         if (survivor.Fin is { } a && duplicate.Fin is { } b && a != b)
-            return new Outcome<MergeSummary>.Conflict("duplicateId", "The two records have different FINs: they are two children.");
+            return Outcome<MergeSummary>.Refused(LinkageErrors.DifferentFins());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var moved = await db.SourceRecords.Where(r => r.ChildId == duplicateId).ToListAsync(ct);
@@ -59,12 +59,12 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
     {
         if (!user.Can(Permission.DeleteRegistry)) return new Outcome<MergeSummary>.Forbidden();
         if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == survivorId, ct)) return new Outcome<MergeSummary>.NotFound();
-        if (request.MergeId is not { } mergeId) return new Outcome<MergeSummary>.Invalid(FieldErrors.Single("mergeId", "Which merge to undo (listed with the record)."));
+        if (request.MergeId is not { } mergeId) return Outcome<MergeSummary>.Refused(LinkageErrors.MergeRequired());
         var merge = await db.ChildMerges.FirstOrDefaultAsync(m => m.Id == mergeId && m.SurvivorId == survivorId, ct);
-        if (merge is null) return new Outcome<MergeSummary>.Invalid(FieldErrors.Single("mergeId", "No such merge into this record."));
-        if (merge.UnmergedAt is not null) return new Outcome<MergeSummary>.Conflict("mergeId", "This merge is already undone.");
+        if (merge is null) return Outcome<MergeSummary>.Refused(LinkageErrors.NoSuchMerge());
+        if (merge.UnmergedAt is not null) return Outcome<MergeSummary>.Refused(LinkageErrors.AlreadyUndone());
         var merged = await db.Children.FirstAsync(c => c.Id == merge.MergedId, ct);
-        if (merged.MergedIntoId != survivorId) return new Outcome<MergeSummary>.Conflict("mergeId", "The merged record has changed since; it cannot be restored from here.");
+        if (merged.MergedIntoId != survivorId) return Outcome<MergeSummary>.Refused(LinkageErrors.MergedRecordChanged());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = merge.MovedSourceRecords.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToList();
@@ -91,9 +91,9 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
     {
         if (!user.Can(Permission.DeleteRegistry)) return new Outcome<Child>.Forbidden();
         if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == childId, ct)) return new Outcome<Child>.NotFound();
-        if (request.SourceRecordId is not { } recordId) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "Which imported record to split off."));
+        if (request.SourceRecordId is not { } recordId) return Outcome<Child>.Refused(LinkageErrors.SplitRecordRequired());
         var record = await db.SourceRecords.FirstOrDefaultAsync(r => r.Id == recordId && r.ChildId == childId, ct);
-        if (record is null) return new Outcome<Child>.Invalid(FieldErrors.Single("sourceRecordId", "No such imported record on this child."));
+        if (record is null) return Outcome<Child>.Refused(LinkageErrors.NoSuchSourceRecord());
         var input = SourceMapping.InputOf(await db.LinkSources.Where(s => s.Id == record.SourceId).Select(s => s.Mapping).SingleAsync(ct), record.MappedValues);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -116,8 +116,8 @@ public sealed class Merges(AppDbContext db, AuditLog audit, ChildRecords childre
     {
         if (!user.Can(Permission.DeleteRegistry)) return new Outcome<bool>.Forbidden();
         if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == childId, ct)) return new Outcome<bool>.NotFound();
-        if (request.OtherId is not { } otherId || otherId == childId) return new Outcome<bool>.Invalid(FieldErrors.Single("otherId", "Which other record this child is not."));
-        if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == otherId, ct)) return new Outcome<bool>.Invalid(FieldErrors.Single("otherId", "No such record within your scope."));
+        if (request.OtherId is not { } otherId || otherId == childId) return Outcome<bool>.Refused(LinkageErrors.OtherRequired());
+        if (!await db.Children.VisibleTo(user).AnyAsync(c => c.Id == otherId, ct)) return Outcome<bool>.Refused(LinkageErrors.NoSuchRecord("otherId"));
         var (first, second) = childId.CompareTo(otherId) < 0 ? (childId, otherId) : (otherId, childId);
         if (!await db.DistinctChildren.AnyAsync(d => d.FirstId == first && d.SecondId == second, ct))
         {

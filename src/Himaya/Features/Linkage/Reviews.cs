@@ -52,8 +52,8 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
     {
         if (!Allowed(user)) return new Outcome<ReviewItem>.Forbidden();
         var errors = new FieldErrors();
-        if (request.SourceRecordId is null) errors.Add("sourceRecordId", "Which record: the id from the review queue.");
-        if (request.Decision is null) errors.Add("decision", "One of: Match, NotMatch, Unsure.");
+        if (request.SourceRecordId is null) errors.Add(LinkageErrors.ReviewRecordRequired());
+        if (request.Decision is null) errors.Add(LinkageErrors.DecisionRequired());
         if (!errors.IsEmpty) return new Outcome<ReviewItem>.Invalid(errors);
         var item = await LoadAsync(user, request.SourceRecordId!.Value, culture, ct);
         if (item is null) return new Outcome<ReviewItem>.NotFound();
@@ -82,7 +82,7 @@ public sealed class Reviews(AppDbContext db, AuditLog audit, AdminUnits units, C
                         case Outcome<Child>.Invalid bad:
                             return new Outcome<ReviewItem>.Invalid(bad.Errors);
                         case Outcome<Child>.Conflict conflict:
-                            return new Outcome<ReviewItem>.Conflict(conflict.Field, conflict.Message);
+                            return Outcome<ReviewItem>.Refused(conflict.Refusal!, conflict.Current);
                         default:
                             return new Outcome<ReviewItem>.Forbidden();
                     }

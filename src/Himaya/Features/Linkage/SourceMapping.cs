@@ -26,16 +26,16 @@ public sealed record SourceMapping
         var e = new FieldErrors();
         foreach (var (field, column) in Columns)
         {
-            if (!Fields.Contains(field)) e.Add($"mapping.columns.{field}", "Unknown registry field; one of: " + string.Join(", ", Fields) + ".");
-            else if (!header.Contains(column)) e.Add($"mapping.columns.{field}", $"The file has no column \"{column}\".");
+            if (!Fields.Contains(field)) e.Add(LinkageErrors.UnknownField($"mapping.columns.{field}", string.Join(", ", Fields)));
+            else if (!header.Contains(column)) e.Add(LinkageErrors.NoSuchColumn($"mapping.columns.{field}", column));
         }
         foreach (var field in (Defaults ?? []).Keys.Where(f => !Fields.Contains(f)))
-            e.Add($"mapping.defaults.{field}", "Unknown registry field.");
+            e.Add(LinkageErrors.UnknownDefault($"mapping.defaults.{field}"));
         foreach (var required in new[] { "givenName", "surname", "birthDate" })
-            if (!Columns.ContainsKey(required)) e.Add($"mapping.columns.{required}", "Map a column to this field: records cannot be matched without it.");
-        if (RecordId is { } id && !header.Contains(id)) e.Add("mapping.recordId", $"The file has no column \"{id}\".");
+            if (!Columns.ContainsKey(required)) e.Add(LinkageErrors.ColumnRequired($"mapping.columns.{required}"));
+        if (RecordId is { } id && !header.Contains(id)) e.Add(LinkageErrors.NoSuchColumn("mapping.recordId", id));
         if (DateFormat is { } f && !DateOnly.TryParseExact(new DateOnly(2013, 11, 24).ToString(f, CultureInfo.InvariantCulture), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            e.Add("mapping.dateFormat", "Not a date format with year, month and day (e.g. dd.MM.yyyy).");
+            e.Add(LinkageErrors.DateFormat());
         return e;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Himaya.Linkage.Linking;
+using Himaya.Platform;
 
 namespace Himaya.Features.Linkage;
 
@@ -14,7 +15,8 @@ public static class SpreadsheetText
 {
     public const int MaxRows = 500_000;
 
-    public static (string? Csv, string? Error) FromXlsx(Stream stream)
+    /// <summary>The first sheet as CSV text, or why not (a refusal about <paramref name="field"/>, the field the file came in).</summary>
+    public static (string? Csv, Refusal? Error) FromXlsx(Stream stream, string field)
     {
         try
         {
@@ -30,7 +32,7 @@ public static class SpreadsheetText
             var width = 0;
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
-                if (++rows > MaxRows) return (null, $"More than {MaxRows:N0} rows: split the file.");
+                if (++rows > MaxRows) return (null, LinkageErrors.XlsxTooManyRows(field, MaxRows.ToString("N0", CultureInfo.InvariantCulture)));
                 var values = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
@@ -44,11 +46,11 @@ public static class SpreadsheetText
                 while (values.Count > width && values[^1].Length == 0) values.RemoveAt(values.Count - 1);
                 Csv.WriteRow(w, [.. values]);
             }
-            return rows == 0 ? (null, "The first sheet is empty.") : (w.ToString(), null);
+            return rows == 0 ? (null, LinkageErrors.XlsxEmpty(field)) : (w.ToString(), null);
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or FormatException or System.Xml.XmlException or InvalidOperationException)
         {
-            return (null, "Not a readable .xlsx workbook (" + e.Message + ").");
+            return (null, LinkageErrors.XlsxUnreadable(field, e.Message));
         }
     }
 

@@ -32,7 +32,7 @@ internal static class Archiving
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<bool>.Conflict("version", "Someone else changed this record at the same moment; reload it before archiving.");
+            return Outcome<bool>.Refused(RegistryErrors.ArchivedAtSameMoment());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Delete, entityType, ChildRecords.Id(id)), ct);
         await tx.CommitAsync(ct);

@@ -31,12 +31,12 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
         if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
         if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim()))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+            return Outcome<Child>.Refused(RegistryErrors.DistrictOutsideScope());
         var child = new Child { GivenName = "", Surname = "", DistrictCode = "" };
         ChildMapping.Apply(input, child);
         if (await CheckReferencesAsync(user, child, null, ct) is { } bad) return bad;
         if (await IsDuplicateSubmissionAsync(user, child, ct))
-            return new Outcome<Child>.Conflict("$", "This child was just registered by you with the same name, date of birth and district; the form was probably sent twice.");
+            return Outcome<Child>.Refused(RegistryErrors.SentTwice());
 
         child.Id = Guid.CreateVersion7();
         child.CreatedById = user.Id;
@@ -62,9 +62,9 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: true);
         if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
         if (input.Version != child.Version)
-            return new Outcome<Child>.Conflict("version", $"Someone else changed this record since you opened it (your version {input.Version}, current {child.Version}). Reload and apply your changes again.");
+            return Outcome<Child>.Refused(RegistryErrors.ChildChangedSince(input.Version.GetValueOrDefault(), child.Version));
         if (input.DistrictCode!.Trim() != child.DistrictCode && !RegistryScope.MayWriteIn(user, input.DistrictCode.Trim()))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+            return Outcome<Child>.Refused(RegistryErrors.DistrictOutsideScope());
 
         var before = ChildMapping.Fields(child);
         ChildMapping.Apply(input, child);
@@ -87,7 +87,7 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new Outcome<Child>.Conflict("version", "Someone else saved this record at the same moment. Reload and apply your changes again.");
+            return Outcome<Child>.Refused(RegistryErrors.ChildSavedAtSameMoment());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, Id(id), "fields: " + string.Join(',', RecordHistory.Read(change).Select(f => f.Field))), ct);
         await tx.CommitAsync(ct);
@@ -121,22 +121,22 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
     private async Task<Outcome<Child>?> CheckReferencesAsync(CurrentUser user, Child child, Guid? selfId, CancellationToken ct)
     {
         if (child.HouseholdId is { } hid && !await db.Households.VisibleTo(user).AnyAsync(h => h.Id == hid, ct))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("householdId", "No such household in your scope."));
+            return Outcome<Child>.Refused(RegistryErrors.HouseholdNotFound());
         if (child.AssignedWorkerId is { } wid && !await db.Users.AnyAsync(u => u.Id == wid && u.IsActive, ct))
-            return new Outcome<Child>.Invalid(FieldErrors.Single("assignedWorkerId", "No such active user."));
+            return Outcome<Child>.Refused(RegistryErrors.WorkerNotFound());
         // Registry-wide identifier checks come last and are audited with the record they hit: saying "already
         // registered" is what intake needs, but it must not become an unrecorded way to probe other districts.
         if (child.Fin is { } fin && await db.Children.Where(c => c.Fin == fin && c.Id != selfId && c.DeletedAt == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } finOwner)
         {
             db.ChangeTracker.Clear(); // the refused edit must not be saved with the audit line
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(finOwner), "duplicate FIN offered", false), ct);
-            return new Outcome<Child>.Invalid(FieldErrors.Single("fin", "Another child in the registry already has this FIN."));
+            return Outcome<Child>.Refused(RegistryErrors.FinTaken());
         }
         if (child.BirthCertificateNumber is { } cert && await db.Children.Where(c => c.BirthCertificateNumber == cert && c.Id != selfId && c.DeletedAt == null).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } certOwner)
         {
             db.ChangeTracker.Clear();
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Denied, EntityType, Id(certOwner), "duplicate birth certificate number offered", false), ct);
-            return new Outcome<Child>.Invalid(FieldErrors.Single("birthCertificateNumber", "Another child in the registry already has this birth certificate number."));
+            return Outcome<Child>.Refused(RegistryErrors.CertificateTaken());
         }
         return null;
     }

@@ -13,27 +13,27 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
     public static FieldErrors Validate(HouseholdInput i, AdminUnits units, bool isUpdate, int thisYear)
     {
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(i.Address)) e.Add("address", "Address is required.");
-        else if (i.Address.Length > 300) e.Add("address", "At most 300 characters.");
-        if (string.IsNullOrWhiteSpace(i.DistrictCode)) e.Add("districtCode", "District is required.");
-        else if (!units.IsDistrict(i.DistrictCode.Trim())) e.Add("districtCode", "Unknown district code.");
-        if (i.Settlement is { Length: > 100 }) e.Add("settlement", "At most 100 characters.");
-        if (i.HeadName is { Length: > 200 }) e.Add("headName", "At most 200 characters.");
-        if (i.OtherIncomeSupport is { Length: > 200 }) e.Add("otherIncomeSupport", "At most 200 characters.");
-        if (i.Rooms is < 0 or > 50) e.Add("rooms", "Rooms must be between 0 and 50.");
-        if (i.People is < 1 or > 100) e.Add("people", "People must be between 1 and 100.");
+        if (string.IsNullOrWhiteSpace(i.Address)) e.Add(RegistryErrors.AddressRequired());
+        else if (i.Address.Length > 300) e.Add(PlatformErrors.TooLong("address", 300));
+        if (string.IsNullOrWhiteSpace(i.DistrictCode)) e.Add(RegistryErrors.DistrictRequired("districtCode"));
+        else if (!units.IsDistrict(i.DistrictCode.Trim())) e.Add(PlatformErrors.UnknownDistrict("districtCode"));
+        if (i.Settlement is { Length: > 100 }) e.Add(PlatformErrors.TooLong("settlement", 100));
+        if (i.HeadName is { Length: > 200 }) e.Add(PlatformErrors.TooLong("headName", 200));
+        if (i.OtherIncomeSupport is { Length: > 200 }) e.Add(PlatformErrors.TooLong("otherIncomeSupport", 200));
+        if (i.Rooms is < 0 or > 50) e.Add(RegistryErrors.RoomsRange());
+        if (i.People is < 1 or > 100) e.Add(RegistryErrors.PeopleRange());
         for (var k = 0; k < (i.Members?.Count ?? 0); k++)
         {
             var m = i.Members![k];
-            if (m is null) { e.Add($"members[{k}]", "Member is empty."); continue; }
-            if (string.IsNullOrWhiteSpace(m.FullName)) e.Add($"members[{k}].fullName", "This field is required.");
-            else if (m.FullName.Length > 200) e.Add($"members[{k}].fullName", "At most 200 characters.");
-            if (string.IsNullOrWhiteSpace(m.Relationship)) e.Add($"members[{k}].relationship", "Relationship is required.");
-            else if (m.Relationship.Length > 32) e.Add($"members[{k}].relationship", "At most 32 characters.");
-            if (m.BirthYear is { } y && (y < thisYear - 120 || y > thisYear)) e.Add($"members[{k}].birthYear", "Birth year is not plausible.");
+            if (m is null) { e.Add(RegistryErrors.MemberEmpty($"members[{k}]")); continue; }
+            if (string.IsNullOrWhiteSpace(m.FullName)) e.Add(RegistryErrors.Required($"members[{k}].fullName"));
+            else if (m.FullName.Length > 200) e.Add(PlatformErrors.TooLong($"members[{k}].fullName", 200));
+            if (string.IsNullOrWhiteSpace(m.Relationship)) e.Add(RegistryErrors.RelationshipRequired($"members[{k}].relationship"));
+            else if (m.Relationship.Length > 32) e.Add(PlatformErrors.TooLong($"members[{k}].relationship", 32));
+            if (m.BirthYear is { } y && (y < thisYear - 120 || y > thisYear)) e.Add(RegistryErrors.BirthYearImplausible($"members[{k}].birthYear"));
         }
-        if (i.Members?.Count(m => m?.IsHead == true) > 1) e.Add("members", "Only one member can be the head of the household.");
-        if (isUpdate && i.Version is null) e.Add("version", "Version is required when editing: send the version you read.");
+        if (i.Members?.Count(m => m?.IsHead == true) > 1) e.Add(RegistryErrors.OneHead());
+        if (isUpdate && i.Version is null) e.Add(RegistryErrors.VersionRequired());
         return e;
     }
 
@@ -41,10 +41,10 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
     {
         if (!user.Can(Permission.ReadPersonalData)) return new Outcome<PagedList<HouseholdSummary>>.Forbidden();
         var e = new FieldErrors();
-        if (page < 1) e.Add("page", "Page starts at 1.");
-        if (pageSize is < 1 or > 100) e.Add("pageSize", "Page size must be between 1 and 100.");
-        else if (page > 1 + (SearchChildren.CountCap / pageSize)) e.Add("page", $"Results are listed up to the first {SearchChildren.CountCap}: choose a district instead of paging further.");
-        if (district is { Length: > 0 } && units.Find(district) is null) e.Add("district", "Unknown district code.");
+        if (page < 1) e.Add(PlatformErrors.PageStartsAtOne("page"));
+        if (pageSize is < 1 or > 100) e.Add(PlatformErrors.PageSize("pageSize", 100));
+        else if (page > 1 + (SearchChildren.CountCap / pageSize)) e.Add(RegistryErrors.HouseholdsBeyondCap(SearchChildren.CountCap));
+        if (district is { Length: > 0 } && units.Find(district) is null) e.Add(PlatformErrors.UnknownDistrict("district"));
         if (!e.IsEmpty) return new Outcome<PagedList<HouseholdSummary>>.Invalid(e);
         var q = db.Households.AsNoTracking().VisibleTo(user);
         if (district is { Length: > 0 })
@@ -84,7 +84,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         if (!user.Can(Permission.WriteRegistry)) return new Outcome<HouseholdDto>.Forbidden();
         var e = Validate(input, units, isUpdate: false, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
-        if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim())) return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+        if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim())) return Outcome<HouseholdDto>.Refused(RegistryErrors.DistrictOutsideScope());
         var h = new Household { Id = Guid.CreateVersion7(), Address = "", DistrictCode = "", CreatedById = user.Id, Agency = user.Agency, CreatedAt = Now, UpdatedAt = Now, Version = 1 };
         Apply(input, h);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -107,9 +107,9 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
         }
         var e = Validate(input, units, isUpdate: true, Now.Year);
         if (!e.IsEmpty) return new Outcome<HouseholdDto>.Invalid(e);
-        if (input.Version != h.Version) return new Outcome<HouseholdDto>.Conflict("version", $"Someone else changed this household since you opened it (your version {input.Version}, current {h.Version}).");
+        if (input.Version != h.Version) return Outcome<HouseholdDto>.Refused(RegistryErrors.HouseholdChangedSince(input.Version.GetValueOrDefault(), h.Version));
         if (input.DistrictCode!.Trim() != h.DistrictCode && !RegistryScope.MayWriteIn(user, input.DistrictCode.Trim()))
-            return new Outcome<HouseholdDto>.Invalid(FieldErrors.Single("districtCode", "This district is outside your scope."));
+            return Outcome<HouseholdDto>.Refused(RegistryErrors.DistrictOutsideScope());
         var before = Fields(h);
         Apply(input, h);
         var change = RecordHistory.Diff(EntityType, id, AuditActions.Update, before, Fields(h), user, Now);
@@ -120,7 +120,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.RecordChanges.Add(change);
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return new Outcome<HouseholdDto>.Conflict("version", "Someone else saved this household at the same moment. Reload and try again."); }
+            catch (DbUpdateConcurrencyException) { return Outcome<HouseholdDto>.Refused(RegistryErrors.HouseholdSavedAtSameMoment()); }
             await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, Key(id)), ct);
             await tx.CommitAsync(ct);
         }
@@ -138,7 +138,7 @@ public sealed class HouseholdRecords(AppDbContext db, AuditLog audit, AdminUnits
             return new Outcome<bool>.NotFound();
         }
         if (await db.Children.AnyAsync(c => c.HouseholdId == id && c.DeletedAt == null, ct))
-            return new Outcome<bool>.Conflict("$", "This household still has children in the registry: move or archive them first.");
+            return Outcome<bool>.Refused(RegistryErrors.HouseholdHasChildren());
         return await Archiving.ArchiveAsync(db, audit, user, h, EntityType, id, Now, ct);
     }
 

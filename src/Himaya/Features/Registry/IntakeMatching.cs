@@ -42,12 +42,12 @@ public sealed class IntakeMatching(AppDbContext db, AuditLog audit, AdminUnits u
         var e = new FieldErrors();
         var hasName = !string.IsNullOrWhiteSpace(input.Surname) && !string.IsNullOrWhiteSpace(input.GivenName) && input.BirthDate is not null;
         if (!hasName && string.IsNullOrWhiteSpace(input.Fin) && string.IsNullOrWhiteSpace(input.BirthCertificateNumber))
-            e.Add("surname", "Give the given name, surname and date of birth, or a FIN or birth-certificate number, to look for existing records.");
-        if (input.Fin is { Length: > 0 } fin && Fin.Validate(fin) is { } finError) e.Add("fin", finError);
-        if (input.BirthCertificateNumber is { Length: > 0 } cert && BirthCertificateNumber.Validate(cert) is { } certError) e.Add("birthCertificateNumber", certError);
-        if (input.BirthDate > today) e.Add("birthDate", "The date of birth is in the future.");
+            e.Add(RegistryErrors.IdentityNeeded());
+        if (input.Fin is { Length: > 0 } fin && ChildValidator.FinError("fin", fin) is { } finError) e.Add(finError);
+        if (input.BirthCertificateNumber is { Length: > 0 } cert && ChildValidator.CertificateError("birthCertificateNumber", cert) is { } certError) e.Add(certError);
+        if (input.BirthDate > today) e.Add(RegistryErrors.IntakeBirthDateFuture());
         foreach (var (field, value) in new[] { ("givenName", input.GivenName), ("surname", input.Surname), ("patronymic", input.Patronymic) })
-            if (value is { Length: > 100 }) e.Add(field, "At most 100 characters.");
+            if (value is { Length: > 100 }) e.Add(PlatformErrors.TooLong(field, 100));
         return e;
     }
 

@@ -41,15 +41,15 @@ public sealed class SearchChildren(AppDbContext db, AuditLog audit, AdminUnits u
     public static FieldErrors Validate(ChildSearch s, AdminUnits units)
     {
         var e = new FieldErrors();
-        if (s.Q is { Length: > 200 }) e.Add("q", "At most 200 characters.");
-        if (s.District is { Length: > 0 } d && units.Find(d) is null) e.Add("district", $"Unknown district code.");
-        if (s.AgeMin is < 0 or > 17) e.Add("ageMin", "Age must be between 0 and 17.");
-        if (s.AgeMax is < 0 or > 17) e.Add("ageMax", "Age must be between 0 and 17.");
-        if (s.AgeMin > s.AgeMax) e.Add("ageMax", "Maximum age is below minimum age.");
-        if (s.Page < 1) e.Add("page", "Page starts at 1.");
-        if (s.PageSize is < 1 or > MaxPageSize) e.Add("pageSize", $"Page size must be between 1 and {MaxPageSize}.");
-        else if (s.Page > 1 + (CountCap / s.PageSize)) e.Add("page", $"Results are listed up to the first {CountCap}: narrow the search instead of paging further.");
-        if (s.Sort is { Length: > 0 } sort && !Sorts.Contains(sort, StringComparer.Ordinal)) e.Add("sort", "Sort must be one of: " + string.Join(", ", Sorts) + ".");
+        if (s.Q is { Length: > 200 }) e.Add(PlatformErrors.TooLong("q", 200));
+        if (s.District is { Length: > 0 } d && units.Find(d) is null) e.Add(PlatformErrors.UnknownDistrict("district"));
+        if (s.AgeMin is < 0 or > 17) e.Add(RegistryErrors.AgeRange("ageMin"));
+        if (s.AgeMax is < 0 or > 17) e.Add(RegistryErrors.AgeRange("ageMax"));
+        if (s.AgeMin > s.AgeMax) e.Add(RegistryErrors.AgeOrder());
+        if (s.Page < 1) e.Add(PlatformErrors.PageStartsAtOne("page"));
+        if (s.PageSize is < 1 or > MaxPageSize) e.Add(PlatformErrors.PageSize("pageSize", MaxPageSize));
+        else if (s.Page > 1 + (CountCap / s.PageSize)) e.Add(RegistryErrors.ChildrenBeyondCap(CountCap));
+        if (s.Sort is { Length: > 0 } sort && !Sorts.Contains(sort, StringComparer.Ordinal)) e.Add(RegistryErrors.UnknownSort(string.Join(", ", Sorts)));
         return e;
     }
 

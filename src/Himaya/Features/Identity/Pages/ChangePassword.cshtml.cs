@@ -20,11 +20,11 @@ public sealed class ChangePasswordModel(AppDbContext db, AuditLog audit, IPasswo
         var user = await db.Users.Include(u => u.Roles).FirstAsync(u => u.Id == Me.Id, ct);
         var e = new FieldErrors();
         if (string.IsNullOrEmpty(current) || hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
-            e.Add("current", "The current password is not right.");
-        if (string.IsNullOrEmpty(password) || password.Length < UserAdmin.MinPasswordLength || password.Length > 128)
-            e.Add("password", $"Password must be {UserAdmin.MinPasswordLength}–128 characters.");
-        else if (password == current) e.Add("password", "Choose a password different from the current one.");
-        if (password != confirm) e.Add("confirm", "The two new passwords differ.");
+            e.Add(IdentityErrors.CurrentPasswordWrong());
+        if (string.IsNullOrEmpty(password) || password.Length < UserAdmin.MinPasswordLength || password.Length > UserAdmin.MaxPasswordLength)
+            e.Add(IdentityErrors.PasswordLength(UserAdmin.MinPasswordLength, UserAdmin.MaxPasswordLength));
+        else if (password == current) e.Add(IdentityErrors.SameAsCurrent());
+        if (password != confirm) e.Add(IdentityErrors.PasswordsDiffer());
         if (!e.IsEmpty)
         {
             Errors = e;

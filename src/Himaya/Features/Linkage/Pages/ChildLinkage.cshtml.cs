@@ -23,15 +23,17 @@ public sealed class ChildLinkageModel(Merges merges) : HimayaPage
     public async Task<IActionResult> OnPostSplitAsync(Guid id, long sourceRecordId, CancellationToken ct) =>
         Next(id, await merges.SplitAsync(Me, id, new SplitRequest(sourceRecordId), ct), c => $"/children/{c.Id}?saved=true");
 
-    private IActionResult Next<T>(Guid id, Outcome<T> outcome, Func<T, string> next)
+    private IActionResult Next<TValue>(Guid id, Outcome<TValue> outcome, Func<TValue, string> next)
     {
         switch (outcome)
         {
-            case Outcome<T>.Ok ok: return Redirect(next(ok.Value));
-            case Outcome<T>.Forbidden: return ForbiddenPage();
-            case Outcome<T>.NotFound: return NotFoundPage();
-            case Outcome<T>.Invalid bad: TempData[ChildLinkagePanel.RefusalKey] = string.Join(" ", bad.Errors.All.SelectMany(e => e.Value).Select(Localise)); break;
-            case Outcome<T>.Conflict c: TempData[ChildLinkagePanel.RefusalKey] = Localise(c); break;
+            case Outcome<TValue>.Ok ok: return Redirect(next(ok.Value));
+            case Outcome<TValue>.Forbidden: return ForbiddenPage();
+            case Outcome<TValue>.NotFound: return NotFoundPage();
+            case Outcome<TValue>.Invalid bad:
+                TempData[ChildLinkagePanel.RefusalKey] = string.Join(" ", bad.Errors.All.Keys.SelectMany(bad.Errors.CodedFor).Select(r => r.Localise(T)));
+                break;
+            case Outcome<TValue>.Conflict c: TempData[ChildLinkagePanel.RefusalKey] = Localise(c); break;
         }
         return Redirect($"/children/{id}");
     }

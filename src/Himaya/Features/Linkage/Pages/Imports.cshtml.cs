@@ -34,19 +34,19 @@ public sealed class ImportsModel(ImportRunner runner, LinkageQuality quality) : 
     {
         if (!Me.Can(Permission.WriteRegistry)) return ForbiddenPage();
         Source = source?.Trim();
-        if (string.IsNullOrWhiteSpace(Source)) Errors.Add("source", "Name the source (e.g. \"Ganja polyclinic 2\").");
-        if (file is null || file.Length == 0) Errors.Add("file", "Choose a CSV or .xlsx file.");
-        else if (file.Length > MaxUploadBytes) Errors.Add("file", "At most 10 MB; split the file.");
+        if (string.IsNullOrWhiteSpace(Source)) Errors.Add(LinkageErrors.SourceRequired());
+        if (file is null || file.Length == 0) Errors.Add(LinkageErrors.FileMissing());
+        else if (file.Length > MaxUploadBytes) Errors.Add(LinkageErrors.FileTooLarge());
         else if (!new[] { ".csv", ".txt", ".xlsx" }.Any(x => file.FileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
-            Errors.Add("file", "A CSV (UTF-8) or .xlsx file.");
+            Errors.Add(LinkageErrors.FileType());
         if (Errors.IsEmpty && file!.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             // The spreadsheet's first sheet becomes CSV text here; every later step is the same as for a CSV file.
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             buffer.Position = 0;
-            var (csv, error) = SpreadsheetText.FromXlsx(buffer);
-            if (error is not null) Errors.Add("file", error);
+            var (csv, error) = SpreadsheetText.FromXlsx(buffer, "file");
+            if (error is not null) Errors.Add(error);
             else FileText = csv;
         }
         else if (Errors.IsEmpty)
@@ -58,7 +58,7 @@ public sealed class ImportsModel(ImportRunner runner, LinkageQuality quality) : 
         {
             FileName = Path.GetFileName(file!.FileName);
             Header = Himaya.Linkage.Linking.Csv.Read(new StringReader(FileText)).Header;
-            if (Header.Length == 0) Errors.Add("file", "The file has no header row.");
+            if (Header.Length == 0) Errors.Add(LinkageErrors.NoHeader("file"));
             Mapping = await runner.SavedMappingAsync(Source!, ct) is { } saved && saved.Validate(Header).IsEmpty ? saved : Guess(Header);
         }
         await LoadListsAsync(ct);

@@ -35,7 +35,7 @@ public sealed class ReviewQueueModel(Reviews reviews) : HimayaPage
         {
             case Outcome<ReviewItem>.Ok: return Redirect("/reviews?done=" + decision);
             case Outcome<ReviewItem>.Invalid bad: Errors = bad.Errors; break;
-            case Outcome<ReviewItem>.Conflict c: Errors = FieldErrors.Single(c.Field, c.Message); break;
+            case Outcome<ReviewItem>.Conflict c: Errors = new FieldErrors().Add(c.Refusal!); break;
             case Outcome<ReviewItem>.Forbidden: return ForbiddenPage();
             default: return NotFoundPage();
         }

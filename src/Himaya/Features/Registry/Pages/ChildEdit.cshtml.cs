@@ -9,6 +9,7 @@ public sealed class ChildEditModel(ChildRecords records, AdminUnits units, Intak
     public const int GuardianSlots = 2;
     public ChildInput Input { get; private set; } = new() { Guardians = [] };
     public Guid? Id { get; private set; }
+    /// <summary>A refusal because of the record's state (another user's change), in the user's language.</summary>
     public string? Conflict { get; private set; }
     /// <summary>Probable existing records of the child being registered, shown before it is created.</summary>
     public IntakeMatches? Matches { get; private set; }
@@ -52,7 +53,7 @@ public sealed class ChildEditModel(ChildRecords records, AdminUnits units, Intak
         {
             case Outcome<Child>.Ok ok: return Redirect($"/children/{ok.Value.Id}?saved=true");
             case Outcome<Child>.Invalid bad: Errors = bad.Errors; return Page();
-            case Outcome<Child>.Conflict c: Conflict = c.Message; Errors = FieldErrors.Single(c.Field, c.Message); return Page();
+            case Outcome<Child>.Conflict c: Conflict = Localise(c); Errors = new FieldErrors().Add(c.Refusal!); return Page();
             case Outcome<Child>.Forbidden: return ForbiddenPage();
             default: return NotFoundPage();
         }

@@ -9,6 +9,7 @@ public sealed class HouseholdEditModel(HouseholdRecords records, AdminUnits unit
     public const int MemberSlots = 4;
     public HouseholdInput Input { get; private set; } = new() { Members = [] };
     public Guid? Id { get; private set; }
+    /// <summary>A refusal because of the record's state (another user's change), in the user's language.</summary>
     public string? Conflict { get; private set; }
     public AdminUnits Units => units;
 
@@ -49,7 +50,7 @@ public sealed class HouseholdEditModel(HouseholdRecords records, AdminUnits unit
         {
             case Outcome<HouseholdDto>.Ok ok: return Redirect($"/households/{ok.Value.Id}?saved=true");
             case Outcome<HouseholdDto>.Invalid bad: Errors = bad.Errors; return Page();
-            case Outcome<HouseholdDto>.Conflict c: Conflict = c.Message; Errors = FieldErrors.Single(c.Field, c.Message); return Page();
+            case Outcome<HouseholdDto>.Conflict c: Conflict = Localise(c); Errors = new FieldErrors().Add(c.Refusal!); return Page();
             case Outcome<HouseholdDto>.Forbidden: return ForbiddenPage();
             default: return NotFoundPage();
         }
