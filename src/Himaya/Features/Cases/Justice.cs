@@ -78,10 +78,10 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         var (c, stop) = await CaseAsync(user, caseId, ct);
         if (stop is not null) return stop;
         var e = new FieldErrors();
-        if (r.Role is null) e.Add("role", "Offender, Victim or Witness.");
+        if (r.Role is null) e.Add(JusticeErrors.RoleRequired());
         Text(e, "matter", r.Matter, 1000, required: true);
-        if (r.ContactOn is null) e.Add("contactOn", "When the child came into contact with the justice system.");
-        else if (r.ContactOn > Today) e.Add("contactOn", "The date is in the future.");
+        if (r.ContactOn is null) e.Add(JusticeErrors.ContactOnRequired());
+        else if (r.ContactOn > Today) e.Add(PlatformErrors.FutureDate("contactOn"));
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (Refuse(user, c!) is { } refused) return refused;
         var record = new JusticeRecord { CaseId = c!.Id, Role = r.Role!.Value, Matter = r.Matter!.Trim(), ContactOn = r.ContactOn!.Value, At = Now, ById = user.Id };
@@ -96,11 +96,11 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         var j = await db.JusticeRecords.FirstOrDefaultAsync(x => x.Id == recordId && x.CaseId == caseId, ct);
         if (j is null) return new Outcome<CaseView>.NotFound();
         var e = new FieldErrors();
-        if (!Steps.Contains(step)) return new Outcome<CaseView>.Invalid(FieldErrors.Single("step", string.Join(", ", Steps) + "."));
+        if (!Steps.Contains(step)) return Outcome<CaseView>.Refused(JusticeErrors.UnknownStep(string.Join(", ", Steps)));
         var needsDate = step != "hearing-outcome";
-        if (needsDate && r.On is null) e.Add("on", "The date.");
-        else if (needsDate && step != "hearing" && r.On > Today) e.Add("on", "The date is in the future.");
-        else if (needsDate && r.On < j.ContactOn) e.Add("on", "The date is before the contact with the justice system.");
+        if (needsDate && r.On is null) e.Add(JusticeErrors.DateRequired());
+        else if (needsDate && step != "hearing" && r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
+        else if (needsDate && r.On < j.ContactOn) e.Add(JusticeErrors.BeforeContact());
         switch (step)
         {
             case "legal-aid": Text(e, "text", r.Text, 200, true); break;
@@ -109,11 +109,11 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
             case "hearing":
                 Text(e, "text", r.Text, 200, true);
                 Text(e, "outcome", r.Outcome, 2000, false);
-                if (r.Outcome is { Length: > 0 } && r.On > Today) e.Add("outcome", "A hearing in the future has no outcome yet.");
+                if (r.Outcome is { Length: > 0 } && r.On > Today) e.Add(JusticeErrors.FutureHearingOutcome());
                 break;
             case "hearing-outcome":
                 Text(e, "outcome", r.Outcome, 2000, true);
-                if (r.HearingId is null) e.Add("hearingId", "Which hearing.");
+                if (r.HearingId is null) e.Add(JusticeErrors.HearingRequired());
                 break;
             case "detention": Text(e, "text", r.Text, 200, true); break;
             case "detention-review": Text(e, "text", r.Text, 2000, true); break;
@@ -123,18 +123,18 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         // State rules: what the record must already hold (or not) for the step.
         var rule = step switch
         {
-            "diversion" when j.Role != JusticeRole.Offender => "Diversion applies to a child alleged to have offended.",
-            "diversion" when j.Diversion is not null => "A diversion measure is already recorded.",
-            "diversion-complete" when j.Diversion is null => "Record the diversion measure first.",
-            "diversion-complete" when j.DiversionCompletedOn is not null => "The diversion is already completed.",
-            "diversion-complete" when r.On < j.DiversionStartOn => "The diversion cannot end before it started.",
-            "detention" when j.Role != JusticeRole.Offender => "Only a child alleged to have offended is deprived of liberty.",
-            "detention" when j.DetainedFrom is not null && j.DetainedUntil is null => "The child is already recorded as deprived of liberty.",
-            "detention-review" or "release" when j.DetainedFrom is null || j.DetainedUntil is not null => "The child is not deprived of liberty.",
-            "detention-review" or "release" when r.On < j.DetainedFrom => "The date is before the deprivation of liberty began.",
+            "diversion" when j.Role != JusticeRole.Offender => JusticeErrors.DiversionForOffenders(),
+            "diversion" when j.Diversion is not null => JusticeErrors.DiversionRecorded(),
+            "diversion-complete" when j.Diversion is null => JusticeErrors.DiversionFirst(),
+            "diversion-complete" when j.DiversionCompletedOn is not null => JusticeErrors.DiversionCompleted(),
+            "diversion-complete" when r.On < j.DiversionStartOn => JusticeErrors.DiversionEndsBeforeStart(),
+            "detention" when j.Role != JusticeRole.Offender => JusticeErrors.DetentionForOffenders(),
+            "detention" when j.DetainedFrom is not null && j.DetainedUntil is null => JusticeErrors.AlreadyDetained(),
+            "detention-review" or "release" when j.DetainedFrom is null || j.DetainedUntil is not null => JusticeErrors.NotDetained(),
+            "detention-review" or "release" when r.On < j.DetainedFrom => JusticeErrors.BeforeDetention(),
             _ => null,
         };
-        if (rule is not null) return new Outcome<CaseView>.Conflict("step", rule);
+        if (rule is not null) return Outcome<CaseView>.Refused(rule);
         string? detail = null;
         switch (step)
         {
@@ -147,8 +147,8 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
                 break;
             case "hearing-outcome":
                 var h = await db.CourtHearings.FirstOrDefaultAsync(x => x.Id == r.HearingId && x.JusticeRecordId == j.Id, ct);
-                if (h is null) return new Outcome<CaseView>.Invalid(FieldErrors.Single("hearingId", "No such hearing on this record."));
-                if (h.On > Today) return new Outcome<CaseView>.Conflict("hearingId", "The hearing has not taken place yet.");
+                if (h is null) return Outcome<CaseView>.Refused(JusticeErrors.NoSuchHearing());
+                if (h.On > Today) return Outcome<CaseView>.Refused(JusticeErrors.HearingNotHeld());
                 h.Outcome = r.Outcome!.Trim();
                 detail = $"{h.On:yyyy-MM-dd}";
                 break;
@@ -181,8 +181,8 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
     }
 
     private static Outcome<CaseView>? Refuse(CurrentUser user, Case c) =>
-        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.")
-        : c.Stage == CaseStage.Closed ? new Outcome<CaseView>.Conflict("stage", "The case is closed: reopen it first.")
+        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message)
+        : c.Stage == CaseStage.Closed ? Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst())
         : null;
 
     private async Task<Outcome<CaseView>> SaveAsync(CurrentUser user, Case c, string kind, string? detail, string? comment, CancellationToken ct)
