@@ -63,19 +63,12 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
                 else if (await FosterCarers.WhyNotAsync(db, carer, child, Today, ct) is { } why) e.Add(why);
             }
             if (!e.IsEmpty) return null;
-            if (r.Type == PlacementType.ResidentialInstitution)
-            {
-                // Gatekeeping: no child enters residential care without a panel having weighed the alternatives and decided so.
-                var decision = r.GatekeepingDecisionId is { } gid
-                    ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
-                    : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
-                if (decision is null || decision.Decision != "residential")
-                    return CareErrors.ResidentialNeedsGatekeeping();
-                if (decision.PanelOn > r.StartOn) return CareErrors.PlacementBeforeGatekeeping();
-            }
+            // Gatekeeping: no child enters residential care without a panel having weighed the alternatives and decided so.
+            var decision = r.Type != PlacementType.ResidentialInstitution ? null : r.GatekeepingDecisionId is { } gid
+                ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
+                : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null && current.StartOn > r.StartOn) e.Add(CareErrors.StartsBeforeCurrent());
-            return null;
+            return c.CanPlace(r.Type!.Value, r.StartOn!.Value, decision, current);
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
@@ -104,16 +97,16 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         {
             var p = await db.Placements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == placementId && x.CaseId == c.Id, ct);
             if (p is null) { e.Add(CareErrors.NoSuchPlacement()); return null; }
-            if (p.EndOn is not null) return CareErrors.PlacementEnded();
+            // An ended placement is refused whatever was sent.
+            if (p.CanEnd() is { } ended) return ended;
             if (r.EndOn is null) e.Add(CareErrors.EndOnRequired());
             else if (r.EndOn > Today) e.Add(PlatformErrors.FutureDate("endOn"));
-            else if (r.EndOn < p.StartOn) e.Add(CareErrors.EndBeforeStart());
             Text(e, "reason", r.Reason, 500);
-            return null;
+            return r.EndOn is { } on ? p.CanEndOn(on) : null;
         }, async (c, child) =>
         {
             var p = await db.Placements.FirstAsync(x => x.Id == placementId, ct);
-            (p.EndOn, p.EndReason) = (r.EndOn, r.Reason!.Trim());
+            p.End(r.EndOn!.Value, r.Reason!.Trim());
             return ("placement-ended", p.PlaceName, p.EndReason);
         }, ct);
 
@@ -126,15 +119,12 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             Text(e, "plan", r.Plan, 4000);
             if (!e.IsEmpty) return null;
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null && current.StartOn > r.ReunifiedOn) e.Add(CareErrors.ReunifiedBeforePlacement());
-            if (await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct)) return CareErrors.VisitsStillOpen();
-            return null;
+            return c.CanReunify(r.ReunifiedOn!.Value, current, await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct));
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
             if (current is not null) (current.EndOn, current.EndReason) = (r.ReunifiedOn, "reunified with the family");
-            foreach (var months in CareOptions.VisitMonths)
-                db.MonitoringVisits.Add(new MonitoringVisit { CaseId = c.Id, MonthsAfter = months, DueOn = r.ReunifiedOn!.Value.AddMonths(months) });
+            db.MonitoringVisits.AddRange(MonitoringVisit.After(c.Id, r.ReunifiedOn!.Value));
             CaseRules.SetCareArrangement(db, child, CareArrangement.Parents, user, Now);
             return ("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
         }, ct);
@@ -144,16 +134,16 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         {
             var v = await db.MonitoringVisits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == visitId && x.CaseId == c.Id, ct);
             if (v is null) { e.Add(CareErrors.NoSuchVisit()); return null; }
-            if (v.DoneOn is not null) return CareErrors.VisitRecorded();
+            // A recorded visit is refused whatever was sent.
+            if (v.CanRecord() is { } recorded) return recorded;
             if (r.DoneOn is null) e.Add(CareErrors.VisitOnRequired());
             else if (r.DoneOn > Today) e.Add(PlatformErrors.FutureDate("doneOn"));
-            else if (r.DoneOn < v.DueOn.AddMonths(-v.MonthsAfter)) e.Add(CareErrors.VisitBeforeReunification());
             Text(e, "findings", r.Findings, 4000);
-            return null;
+            return r.DoneOn is { } on ? v.CanRecordOn(on) : null;
         }, async (c, child) =>
         {
             var v = await db.MonitoringVisits.FirstAsync(x => x.Id == visitId, ct);
-            (v.DoneOn, v.Findings, v.ById) = (r.DoneOn, r.Findings!.Trim(), user.Id);
+            v.Record(r.DoneOn!.Value, r.Findings!.Trim(), user.Id);
             return ("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
         }, ct);
 
@@ -171,10 +161,10 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         var child = await db.Children.FirstAsync(x => x.Id == c.ChildId, ct);
         var e = new FieldErrors();
         var refusal = await check(c, child, e);
+        if (refusal is { IsFieldError: true }) e.Add(refusal);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message);
-        if (c.Stage == CaseStage.Closed) return Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst());
-        if (refusal is not null) return Outcome<CaseView>.Refused(refusal);
+        if ((c.CanRecordCare() ?? refusal) is { } refused) return Outcome<CaseView>.Refused(refused);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (kind, detail, comment) = await change(c, child);
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });

@@ -216,7 +216,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         },
         async (c, _) =>
         {
-            var open = c.Stage == CaseStage.Closed || c.Pending != PendingApproval.None ? "" : await OpenReferralsAsync(c.Id);
+            var open = c.CanRequestClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.RequestClosure(r.Reason!, r.Outcome!.Trim(), open) is { } refused) return refused;
             return new Step("closure-requested", r.Reason, c.ClosureOutcome);
         }, ct);
@@ -225,7 +225,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
         async (c, _) =>
         {
-            var open = r.Approve == true && c.Pending == PendingApproval.Closure ? await OpenReferralsAsync(c.Id) : "";
+            var open = r.Approve == true && c.CanDecideClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.DecideClosure(r.Approve == true, open, Now) is { } refused) return refused;
             return r.Approve != true ? new Step("closure-returned", null, r.Comment!.Trim()) : new Step("closed", c.ClosureReason, Clean(r.Comment));
         }, ct);
@@ -234,7 +234,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: true),
         async (c, _) =>
         {
-            var other = c.Stage == CaseStage.Closed && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
+            var other = c.CanReopen() is null && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
             if (c.Reopen(other, Now + O.InitialAssessmentWindow(c.Risk)) is { } refused) return refused;
             return new Step("reopened", null, r.Reason!.Trim());
         }, ct);

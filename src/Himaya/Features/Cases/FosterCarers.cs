@@ -84,33 +84,17 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         if (step == "review" && r.Outcome is not ("continue" or "suspend" or "withdraw")) e.Add(FosterCarerErrors.ReviewOutcome());
         if (r.Summary is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("summary", 4000));
         if (!e.IsEmpty) return new Outcome<FosterCarerView>.Invalid(e);
-        if (r.Version != carer.Version) return Outcome<FosterCarerView>.Refused(FosterCarerErrors.ChangedSince(r.Version ?? 0, carer.Version));
-        var (from, to) = step switch
+        if (carer.CheckVersion(r.Version!.Value) is { } stale) return Outcome<FosterCarerView>.Refused(stale);
+        var refused = step switch
         {
-            "assessment" => (new[] { FosterCarerStatus.Applied }, FosterCarerStatus.Assessed),
-            "training" => ([FosterCarerStatus.Assessed], FosterCarerStatus.Trained),
-            "approval" => ([FosterCarerStatus.Trained], FosterCarerStatus.Approved),
-            _ => ([FosterCarerStatus.Approved, FosterCarerStatus.Suspended], r.Outcome switch { "suspend" => FosterCarerStatus.Suspended, "withdraw" => FosterCarerStatus.Withdrawn, _ => FosterCarerStatus.Approved }),
+            "assessment" => carer.RecordAssessment(r.On!.Value, r.Summary!.Trim()),
+            "training" => carer.RecordTraining(r.On!.Value),
+            "approval" => carer.Approve(r.On!.Value, user.Id),
+            _ => carer.Review(r.On!.Value, r.Outcome!),
         };
-        if (!from.Contains(carer.Status))
-            return Outcome<FosterCarerView>.Refused(step switch
-            {
-                "training" => FosterCarerErrors.AssessmentFirst(),
-                "approval" => FosterCarerErrors.ApprovalNeedsTraining(),
-                "review" => FosterCarerErrors.ReviewNeedsApproval(),
-                _ => FosterCarerErrors.Already(carer.Status),
-            });
-        switch (step)
-        {
-            case "assessment": (carer.AssessedOn, carer.AssessmentSummary) = (r.On, r.Summary!.Trim()); break;
-            case "training": carer.TrainedOn = r.On; break;
-            case "approval": (carer.ApprovedOn, carer.ApprovedById, carer.NextReviewOn) = (r.On, user.Id, r.On!.Value.AddYears(1)); break;
-            default:
-                db.FosterCarerReviews.Add(new FosterCarerReview { FosterCarerId = carer.Id, On = r.On!.Value, Outcome = r.Outcome!, Notes = Clean(r.Summary), At = Now, ById = user.Id });
-                carer.NextReviewOn = to == FosterCarerStatus.Withdrawn ? null : r.On!.Value.AddYears(1);
-                break;
-        }
-        carer.Status = to;
+        if (refused is not null) return Outcome<FosterCarerView>.Refused(refused);
+        if (step == "review")
+            db.FosterCarerReviews.Add(new FosterCarerReview { FosterCarerId = carer.Id, On = r.On!.Value, Outcome = r.Outcome!, Notes = Clean(r.Summary), At = Now, ById = user.Id });
         carer.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -121,7 +105,7 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         {
             return Outcome<FosterCarerView>.Refused(FosterCarerErrors.ChangedAtSameMoment());
         }
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {to}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {carer.Status}"), ct);
         await tx.CommitAsync(ct);
         return (await ViewsAsync(db.FosterCarers.Where(f => f.Id == id), culture, ct)).Single();
     }
@@ -153,15 +137,8 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         WhyNot(carer, child, today, await db.Placements.CountAsync(p => p.FosterCarerId == carer.Id && p.EndOn == null && p.ChildId != child.Id, ct));
 
     /// <summary>The same rules, given how many other children the carer has now.</summary>
-    private static Refusal? WhyNot(FosterCarer carer, Child child, DateOnly today, int placed)
-    {
-        if (carer.Status != FosterCarerStatus.Approved) return FosterCarerErrors.NotApproved(carer.Name, carer.Status);
-        var age = Child.AgeOn(child.BirthDate, today);
-        if (age < carer.MinAge || age > carer.MaxAge) return FosterCarerErrors.Ages(carer.Name, carer.MinAge, carer.MaxAge, age);
-        if (child.HasFunctionalDifficulty && !carer.AcceptsDisability) return FosterCarerErrors.NoDisability(carer.Name);
-        if (placed >= carer.Capacity) return FosterCarerErrors.NoFreePlace(carer.Name, placed, carer.Capacity);
-        return null;
-    }
+    private static Refusal? WhyNot(FosterCarer carer, Child child, DateOnly today, int placed) =>
+        carer.CanTake(Child.AgeOn(child.BirthDate, today), child.HasFunctionalDifficulty, placed);
 
     private async Task<List<FosterCarerView>> ViewsAsync(IQueryable<FosterCarer> q, string culture, CancellationToken ct)
     {

@@ -4,48 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;
 
-public enum JusticeRole { Offender, Victim, Witness }
-
-/// <summary>
-/// A child's contact with the justice system on a case: as alleged offender, victim or witness; legal aid; a diversion
-/// measure and its completion; court hearings; deprivation of liberty, which must be reviewed (first within 48 hours,
-/// then every 30 days) until release.
-/// </summary>
-public sealed class JusticeRecord
-{
-    public long Id { get; set; }
-    public Guid CaseId { get; set; }
-    public JusticeRole Role { get; set; }
-    public required string Matter { get; set; }
-    public DateOnly ContactOn { get; set; }
-    public string? LegalAidBy { get; set; }
-    public DateOnly? LegalAidOn { get; set; }
-    public string? Diversion { get; set; }
-    public DateOnly? DiversionStartOn { get; set; }
-    public DateOnly? DiversionCompletedOn { get; set; }
-    public string? DiversionOutcome { get; set; }
-    public DateOnly? DetainedFrom { get; set; }
-    public string? DetentionPlace { get; set; }
-    public DateOnly? DetainedUntil { get; set; }
-    public DateOnly? LastDetentionReviewOn { get; set; }
-    public DateTime At { get; set; }
-    public int ById { get; set; }
-
-    /// <summary>When the next review of the deprivation of liberty is due, while the child is deprived of liberty.</summary>
-    public DateOnly? DetentionReviewDue => DetainedFrom is { } from && DetainedUntil is null
-        ? LastDetentionReviewOn is { } last ? last.AddDays(Justice.ReviewEveryDays) : from.AddDays(Justice.FirstReviewDays)
-        : null;
-}
-
-public sealed class CourtHearing
-{
-    public long Id { get; set; }
-    public long JusticeRecordId { get; set; }
-    public DateOnly On { get; set; }
-    public required string Court { get; set; }
-    public string? Outcome { get; set; }
-}
-
 public sealed record JusticeRequest(JusticeRole? Role, string? Matter, DateOnly? ContactOn);
 /// <summary>A step on a justice record: legal-aid (text = provider), diversion (text = measure), diversion-complete (text = outcome),
 /// hearing (on, text = court, outcome when held), hearing-outcome (hearingId, outcome), detention (on, text = place), detention-review (on, text = notes), release (on).</summary>
@@ -120,27 +78,14 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         }
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (Refuse(user, c!) is { } refused) return refused;
-        // State rules: what the record must already hold (or not) for the step.
-        var rule = step switch
-        {
-            "diversion" when j.Role != JusticeRole.Offender => JusticeErrors.DiversionForOffenders(),
-            "diversion" when j.Diversion is not null => JusticeErrors.DiversionRecorded(),
-            "diversion-complete" when j.Diversion is null => JusticeErrors.DiversionFirst(),
-            "diversion-complete" when j.DiversionCompletedOn is not null => JusticeErrors.DiversionCompleted(),
-            "diversion-complete" when r.On < j.DiversionStartOn => JusticeErrors.DiversionEndsBeforeStart(),
-            "detention" when j.Role != JusticeRole.Offender => JusticeErrors.DetentionForOffenders(),
-            "detention" when j.DetainedFrom is not null && j.DetainedUntil is null => JusticeErrors.AlreadyDetained(),
-            "detention-review" or "release" when j.DetainedFrom is null || j.DetainedUntil is not null => JusticeErrors.NotDetained(),
-            "detention-review" or "release" when r.On < j.DetainedFrom => JusticeErrors.BeforeDetention(),
-            _ => null,
-        };
-        if (rule is not null) return Outcome<CaseView>.Refused(rule);
+        // The record's rules decide whether its state allows the step (a refused step changes nothing).
         string? detail = null;
+        Refusal? rule = null;
         switch (step)
         {
-            case "legal-aid": (j.LegalAidBy, j.LegalAidOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
-            case "diversion": (j.Diversion, j.DiversionStartOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
-            case "diversion-complete": (j.DiversionCompletedOn, j.DiversionOutcome) = (r.On, r.Text!.Trim()); break;
+            case "legal-aid": j.RecordLegalAid(r.Text!.Trim(), r.On!.Value); detail = j.LegalAidBy; break;
+            case "diversion": rule = j.StartDiversion(r.Text!.Trim(), r.On!.Value); detail = j.Diversion; break;
+            case "diversion-complete": rule = j.CompleteDiversion(r.On!.Value, r.Text!.Trim()); break;
             case "hearing":
                 db.CourtHearings.Add(new CourtHearing { JusticeRecordId = j.Id, On = r.On!.Value, Court = r.Text!.Trim(), Outcome = string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome.Trim() });
                 detail = $"{r.On:yyyy-MM-dd}, {r.Text!.Trim()}";
@@ -148,20 +93,19 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
             case "hearing-outcome":
                 var h = await db.CourtHearings.FirstOrDefaultAsync(x => x.Id == r.HearingId && x.JusticeRecordId == j.Id, ct);
                 if (h is null) return Outcome<CaseView>.Refused(JusticeErrors.NoSuchHearing());
-                if (h.On > Today) return Outcome<CaseView>.Refused(JusticeErrors.HearingNotHeld());
-                h.Outcome = r.Outcome!.Trim();
+                rule = h.RecordOutcome(r.Outcome!.Trim(), Today);
                 detail = $"{h.On:yyyy-MM-dd}";
                 break;
             case "detention":
-                (j.DetainedFrom, j.DetentionPlace, j.DetainedUntil, j.LastDetentionReviewOn, detail) = (r.On, r.Text!.Trim(), null, null, r.Text!.Trim());
-                await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
+                if ((rule = j.Detain(r.On!.Value, r.Text!.Trim())) is null) await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
+                detail = j.DetentionPlace;
                 break;
-            case "detention-review": j.LastDetentionReviewOn = r.On; break;
+            case "detention-review": rule = j.ReviewDetention(r.On!.Value); break;
             case "release":
-                j.DetainedUntil = r.On;
-                await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
+                if ((rule = j.Release(r.On!.Value)) is null) await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
                 break;
         }
+        if (rule is not null) return Outcome<CaseView>.Refused(rule);
         return await SaveAsync(user, c!, "justice-" + step, detail, step is "diversion-complete" or "detention-review" ? r.Text!.Trim() : step == "hearing-outcome" ? r.Outcome!.Trim() : null, ct);
     }
 
