@@ -156,6 +156,20 @@ public sealed class CaseStateMachineTests
         c.CanAddNote().ShouldBeNull();
     }
 
+    [Theory, MemberData(nameof(Stages))]
+    public void The_checks_before_a_lookup_agree_with_the_steps_they_stand_for(CaseStage stage)
+    {
+        // The use case looks up open referrals or the child's other cases only when the case's state lets the step through.
+        var c = At(stage);
+        (c.CanRequestClosure() is null).ShouldBe(At(stage).RequestClosure("other", "x", "") is null);
+        (c.CanReopen() is null).ShouldBe(At(stage).Reopen(false, Now) is null);
+        c.CanDecideClosure()!.Code.ShouldBe("case.no-closure-waiting");
+        if (stage == CaseStage.Closed) return;
+        c.RequestClosure("other", "x", "").ShouldBeNull();
+        c.CanRequestClosure()!.Code.ShouldBe("case.waiting-for-supervisor-on");
+        c.CanDecideClosure().ShouldBeNull();
+    }
+
     [Fact]
     public void A_change_from_an_older_version_is_refused_with_both_versions()
     {

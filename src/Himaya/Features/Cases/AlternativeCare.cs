@@ -1,3 +1,5 @@
+using Himaya.Platform;
+
 namespace Himaya.Features.Cases;
 
 /// <summary>A gatekeeping panel's decision on where a child should live: the options it weighed, what it decided, and why.</summary>
@@ -33,44 +35,19 @@ public sealed class Placement
     public string? EndReason { get; set; }
     public DateTime At { get; set; }
     public int ById { get; set; }
-}
 
-public enum FosterCarerStatus { Applied, Assessed, Trained, Approved, Suspended, Withdrawn }
+    /// <summary>An ended placement is not ended again, whatever date is sent.</summary>
+    public Refusal? CanEnd() => EndOn is not null ? CareErrors.PlacementEnded() : null;
 
-/// <summary>A foster family in the register: application, assessment, training, approval (by a supervisor), capacity, reviews.</summary>
-public sealed class FosterCarer
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string DistrictCode { get; set; }
-    public string? Address { get; set; }
-    public string? Phone { get; set; }
-    public FosterCarerStatus Status { get; set; }
-    public DateOnly AppliedOn { get; set; }
-    public DateOnly? AssessedOn { get; set; }
-    public string? AssessmentSummary { get; set; }
-    public DateOnly? TrainedOn { get; set; }
-    public DateOnly? ApprovedOn { get; set; }
-    public int? ApprovedById { get; set; }
-    public int Capacity { get; set; } = 1;
-    public int MinAge { get; set; }
-    public int MaxAge { get; set; } = 17;
-    public bool AcceptsDisability { get; set; }
-    public DateOnly? NextReviewOn { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public int CreatedById { get; set; }
-    public int Version { get; set; }
-}
+    /// <summary>Ending on a day before the placement started is a field error.</summary>
+    public Refusal? CanEndOn(DateOnly on) => CanEnd() ?? (on < StartOn ? CareErrors.EndBeforeStart() : null);
 
-public sealed class FosterCarerReview
-{
-    public long Id { get; set; }
-    public int FosterCarerId { get; set; }
-    public DateOnly On { get; set; }
-    public required string Outcome { get; set; }
-    public string? Notes { get; set; }
-    public DateTime At { get; set; }
-    public int ById { get; set; }
+    public Refusal? End(DateOnly on, string reason)
+    {
+        if (CanEndOn(on) is { } refused) return refused;
+        (EndOn, EndReason) = (on, reason);
+        return null;
+    }
 }
 
 /// <summary>A monitoring visit after the child went home (family reunification): due at 1, 3, 6 and 12 months; alerts when due.</summary>
@@ -83,6 +60,26 @@ public sealed class MonitoringVisit
     public DateOnly? DoneOn { get; set; }
     public string? Findings { get; set; }
     public int? ById { get; set; }
+
+    /// <summary>The day the child went home, which the visit's due date counts from.</summary>
+    public DateOnly ReunifiedOn => DueOn.AddMonths(-MonthsAfter);
+
+    /// <summary>The visits due after a child went home on <paramref name="reunifiedOn"/> (<see cref="CareOptions.VisitMonths"/>).</summary>
+    public static IEnumerable<MonitoringVisit> After(Guid caseId, DateOnly reunifiedOn) =>
+        CareOptions.VisitMonths.Select(months => new MonitoringVisit { CaseId = caseId, MonthsAfter = months, DueOn = reunifiedOn.AddMonths(months) });
+
+    /// <summary>A recorded visit is not recorded again, whatever date is sent.</summary>
+    public Refusal? CanRecord() => DoneOn is not null ? CareErrors.VisitRecorded() : null;
+
+    /// <summary>A visit dated before the child went home is a field error.</summary>
+    public Refusal? CanRecordOn(DateOnly on) => CanRecord() ?? (on < ReunifiedOn ? CareErrors.VisitBeforeReunification() : null);
+
+    public Refusal? Record(DateOnly on, string findings, int byId)
+    {
+        if (CanRecordOn(on) is { } refused) return refused;
+        (DoneOn, Findings, ById) = (on, findings, byId);
+        return null;
+    }
 }
 
 public static class CareOptions

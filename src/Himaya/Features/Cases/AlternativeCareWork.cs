@@ -28,13 +28,13 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
     public Task<Outcome<CaseView>> GatekeepAsync(CurrentUser user, Guid caseId, GatekeepingRequest r, CancellationToken ct) =>
         OnCaseAsync(user, caseId, (c, child, e) =>
         {
-            if (r.PanelOn is null) e.Add("panelOn", "When the panel met.");
-            else if (r.PanelOn > Today) e.Add("panelOn", "The date is in the future.");
+            if (r.PanelOn is null) e.Add(CareErrors.PanelOnRequired());
+            else if (r.PanelOn > Today) e.Add(PlatformErrors.FutureDate("panelOn"));
             Text(e, "panelMembers", r.PanelMembers, 1000);
-            if (r.OptionsConsidered is null || r.OptionsConsidered.Count == 0) e.Add("optionsConsidered", "Name the care options the panel considered.");
-            else if (r.OptionsConsidered.FirstOrDefault(o => !CareOptions.All.Contains(o)) is { } bad) e.Add("optionsConsidered", $"Unknown care option '{bad}'.");
-            if (r.Decision is null || !CareOptions.All.Contains(r.Decision)) e.Add("decision", "Choose the panel's decision: " + string.Join(", ", CareOptions.All) + ".");
-            else if (r.OptionsConsidered is { Count: > 0 } && !r.OptionsConsidered.Contains(r.Decision)) e.Add("decision", "The decision must be one of the options the panel considered.");
+            if (r.OptionsConsidered is null || r.OptionsConsidered.Count == 0) e.Add(CareErrors.OptionsRequired());
+            else if (r.OptionsConsidered.FirstOrDefault(o => !CareOptions.All.Contains(o)) is { } bad) e.Add(CareErrors.UnknownOption(bad));
+            if (r.Decision is null || !CareOptions.All.Contains(r.Decision)) e.Add(CareErrors.DecisionRequired(string.Join(", ", CareOptions.All)));
+            else if (r.OptionsConsidered is { Count: > 0 } && !r.OptionsConsidered.Contains(r.Decision)) e.Add(CareErrors.DecisionNotConsidered());
             Text(e, "reasons", r.Reasons, 4000);
             return Task.FromResult<Refusal?>(null);
         }, async (c, child) =>
@@ -52,30 +52,23 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
     public Task<Outcome<CaseView>> PlaceAsync(CurrentUser user, Guid caseId, PlacementRequest r, CancellationToken ct) =>
         OnCaseAsync(user, caseId, async (c, child, e) =>
         {
-            if (r.Type is null) e.Add("type", "Kinship, Foster, SmallGroupHome or ResidentialInstitution.");
-            if (r.StartOn is null) e.Add("startOn", "When the placement starts.");
-            else if (r.StartOn > Today) e.Add("startOn", "The date is in the future.");
+            if (r.Type is null) e.Add(CareErrors.PlacementTypeRequired());
+            if (r.StartOn is null) e.Add(CareErrors.StartOnRequired());
+            else if (r.StartOn > Today) e.Add(PlatformErrors.FutureDate("startOn"));
             if (r.Type is PlacementType.Kinship or PlacementType.SmallGroupHome or PlacementType.ResidentialInstitution) Text(e, "placeName", r.PlaceName, 200);
             if (r.Type == PlacementType.Foster)
             {
-                if (r.FosterCarerId is null) e.Add("fosterCarerId", "Choose an approved foster carer.");
-                else if (await db.FosterCarers.AsNoTracking().FirstOrDefaultAsync(f => f.Id == r.FosterCarerId, ct) is not { } carer) e.Add("fosterCarerId", "Unknown foster carer.");
-                else if (await FosterCarers.WhyNotAsync(db, carer, child, Today, ct) is { } why) e.Add("fosterCarerId", why);
+                if (r.FosterCarerId is null) e.Add(CareErrors.FosterCarerRequired());
+                else if (await db.FosterCarers.AsNoTracking().FirstOrDefaultAsync(f => f.Id == r.FosterCarerId, ct) is not { } carer) e.Add(CareErrors.UnknownFosterCarer());
+                else if (await FosterCarers.WhyNotAsync(db, carer, child, Today, ct) is { } why) e.Add(why);
             }
             if (!e.IsEmpty) return null;
-            if (r.Type == PlacementType.ResidentialInstitution)
-            {
-                // Gatekeeping: no child enters residential care without a panel having weighed the alternatives and decided so.
-                var decision = r.GatekeepingDecisionId is { } gid
-                    ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
-                    : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
-                if (decision is null || decision.Decision != "residential")
-                    return CaseErrors.ResidentialNeedsGatekeeping();
-                if (decision.PanelOn > r.StartOn) return CaseErrors.PlacementBeforeGatekeeping();
-            }
+            // Gatekeeping: no child enters residential care without a panel having weighed the alternatives and decided so.
+            var decision = r.Type != PlacementType.ResidentialInstitution ? null : r.GatekeepingDecisionId is { } gid
+                ? await db.GatekeepingDecisions.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.CaseId == c.Id, ct)
+                : await db.GatekeepingDecisions.AsNoTracking().Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).FirstOrDefaultAsync(ct);
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null && current.StartOn > r.StartOn) e.Add("startOn", "The new placement cannot start before the current one did.");
-            return null;
+            return c.CanPlace(r.Type!.Value, r.StartOn!.Value, decision, current);
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
@@ -103,38 +96,35 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         OnCaseAsync(user, caseId, async (c, child, e) =>
         {
             var p = await db.Placements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == placementId && x.CaseId == c.Id, ct);
-            if (p is null) { e.Add("placementId", "No such placement on this case."); return null; }
-            if (p.EndOn is not null) return CaseErrors.PlacementEnded();
-            if (r.EndOn is null) e.Add("endOn", "When the placement ended.");
-            else if (r.EndOn > Today) e.Add("endOn", "The date is in the future.");
-            else if (r.EndOn < p.StartOn) e.Add("endOn", "The end is before the start.");
+            if (p is null) { e.Add(CareErrors.NoSuchPlacement()); return null; }
+            // An ended placement is refused whatever was sent.
+            if (p.CanEnd() is { } ended) return ended;
+            if (r.EndOn is null) e.Add(CareErrors.EndOnRequired());
+            else if (r.EndOn > Today) e.Add(PlatformErrors.FutureDate("endOn"));
             Text(e, "reason", r.Reason, 500);
-            return null;
+            return r.EndOn is { } on ? p.CanEndOn(on) : null;
         }, async (c, child) =>
         {
             var p = await db.Placements.FirstAsync(x => x.Id == placementId, ct);
-            (p.EndOn, p.EndReason) = (r.EndOn, r.Reason!.Trim());
+            p.End(r.EndOn!.Value, r.Reason!.Trim());
             return ("placement-ended", p.PlaceName, p.EndReason);
         }, ct);
 
     public Task<Outcome<CaseView>> ReunifyAsync(CurrentUser user, Guid caseId, ReunificationRequest r, CancellationToken ct) =>
         OnCaseAsync(user, caseId, async (c, child, e) =>
         {
-            if (r.ReunifiedOn is null) e.Add("reunifiedOn", "When the child went home.");
-            else if (r.ReunifiedOn > Today) e.Add("reunifiedOn", "The date is in the future.");
+            if (r.ReunifiedOn is null) e.Add(CareErrors.ReunifiedOnRequired());
+            else if (r.ReunifiedOn > Today) e.Add(PlatformErrors.FutureDate("reunifiedOn"));
             Text(e, "withWhom", r.WithWhom, 200);
             Text(e, "plan", r.Plan, 4000);
             if (!e.IsEmpty) return null;
             var current = await db.Placements.AsNoTracking().Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null && current.StartOn > r.ReunifiedOn) e.Add("reunifiedOn", "The child went home before the current placement started.");
-            if (await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct)) return CaseErrors.VisitsStillOpen();
-            return null;
+            return c.CanReunify(r.ReunifiedOn!.Value, current, await db.MonitoringVisits.AnyAsync(v => v.CaseId == c.Id && v.DoneOn == null, ct));
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
             if (current is not null) (current.EndOn, current.EndReason) = (r.ReunifiedOn, "reunified with the family");
-            foreach (var months in CareOptions.VisitMonths)
-                db.MonitoringVisits.Add(new MonitoringVisit { CaseId = c.Id, MonthsAfter = months, DueOn = r.ReunifiedOn!.Value.AddMonths(months) });
+            db.MonitoringVisits.AddRange(MonitoringVisit.After(c.Id, r.ReunifiedOn!.Value));
             CaseRules.SetCareArrangement(db, child, CareArrangement.Parents, user, Now);
             return ("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
         }, ct);
@@ -143,17 +133,17 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         OnCaseAsync(user, caseId, async (c, child, e) =>
         {
             var v = await db.MonitoringVisits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == visitId && x.CaseId == c.Id, ct);
-            if (v is null) { e.Add("visitId", "No such monitoring visit on this case."); return null; }
-            if (v.DoneOn is not null) return CaseErrors.VisitRecorded();
-            if (r.DoneOn is null) e.Add("doneOn", "When the visit took place.");
-            else if (r.DoneOn > Today) e.Add("doneOn", "The date is in the future.");
-            else if (r.DoneOn < v.DueOn.AddMonths(-v.MonthsAfter)) e.Add("doneOn", "The visit is dated before the child went home.");
+            if (v is null) { e.Add(CareErrors.NoSuchVisit()); return null; }
+            // A recorded visit is refused whatever was sent.
+            if (v.CanRecord() is { } recorded) return recorded;
+            if (r.DoneOn is null) e.Add(CareErrors.VisitOnRequired());
+            else if (r.DoneOn > Today) e.Add(PlatformErrors.FutureDate("doneOn"));
             Text(e, "findings", r.Findings, 4000);
-            return null;
+            return r.DoneOn is { } on ? v.CanRecordOn(on) : null;
         }, async (c, child) =>
         {
             var v = await db.MonitoringVisits.FirstAsync(x => x.Id == visitId, ct);
-            (v.DoneOn, v.Findings, v.ById) = (r.DoneOn, r.Findings!.Trim(), user.Id);
+            v.Record(r.DoneOn!.Value, r.Findings!.Trim(), user.Id);
             return ("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
         }, ct);
 
@@ -171,10 +161,10 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         var child = await db.Children.FirstAsync(x => x.Id == c.ChildId, ct);
         var e = new FieldErrors();
         var refusal = await check(c, child, e);
+        if (refusal is { IsFieldError: true }) e.Add(refusal);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
-        if (c.Stage == CaseStage.Closed) return Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst());
-        if (refusal is not null) return Outcome<CaseView>.Refused(refusal);
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message);
+        if ((c.CanRecordCare() ?? refusal) is { } refused) return Outcome<CaseView>.Refused(refused);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (kind, detail, comment) = await change(c, child);
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });

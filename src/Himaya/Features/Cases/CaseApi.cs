@@ -20,7 +20,7 @@ public static class CaseApi
             if (stage is { Length: > 0 })
             {
                 if (EnumNames.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
-                else e.Add("stage", string.Join(", ", Enum.GetNames<CaseStage>()) + ".");
+                else e.Add(CaseErrors.StageOneOf(string.Join(", ", Enum.GetNames<CaseStage>())));
             }
             var query = new CaseQuery(s, QueryParse.Bool(e, "mine", mine) == true, district, QueryParse.Bool(e, "overdue", overdue) == true,
                 QueryParse.Bool(e, "closed", closed) == true, QueryParse.Int(e, "page", page) ?? 1);
@@ -117,7 +117,7 @@ public static class CaseApi
                 if (status is { Length: > 0 })
                 {
                     if (EnumNames.TryParse<ReferralStatus>(status, false, out var parsed)) s = parsed;
-                    else return FieldErrors.Single("status", string.Join(", ", Enum.GetNames<ReferralStatus>()) + ".").ToProblem();
+                    else return new FieldErrors().Add(ReferralErrors.StatusOneOf(string.Join(", ", Enum.GetNames<ReferralStatus>()))).ToProblem();
                 }
                 return (await list.ListAsync(http.Caller(), box, s, ct)).ToResult(TypedResults.Ok);
             }).WithName(box == "incoming" ? "IncomingReferrals" : "SentReferrals").Requires(perm);

@@ -42,15 +42,15 @@ public sealed class CaseAttachments(AppDbContext db, AuditLog audit, IOptions<At
         if (c is null) return new Outcome<AttachmentView>.NotFound();
         var e = new FieldErrors();
         var max = options.Value.MaxBytes;
-        if (file is null || file.Length == 0) e.Add("file", "Choose a file.");
-        else if (file.Length > max) e.Add("file", $"The file is larger than {max / (1024 * 1024)} MB.");
-        if (description is { Length: > 500 }) e.Add("description", "At most 500 characters.");
+        if (file is null || file.Length == 0) e.Add(AttachmentErrors.FileRequired());
+        else if (file.Length > max) e.Add(AttachmentErrors.TooLarge(max / (1024 * 1024)));
+        if (description is { Length: > 500 }) e.Add(PlatformErrors.TooLong("description", 500));
         var name = file is null ? "" : System.IO.Path.GetFileName(file.FileName).Trim();
-        if (file is { Length: > 0 } && (name.Length is 0 or > 200 || name.Any(char.IsControl))) e.Add("file", "The file name is missing, too long or not readable.");
+        if (file is { Length: > 0 } && (name.Length is 0 or > 200 || name.Any(char.IsControl))) e.Add(AttachmentErrors.BadName());
         var kind = Kinds.FirstOrDefault(k => name.EndsWith(k.Extension, StringComparison.OrdinalIgnoreCase));
-        if (file is { Length: > 0 } && e.IsEmpty && kind.Extension is null) e.Add("file", $"Only these file types are accepted: {AllowedExtensions}.");
+        if (file is { Length: > 0 } && e.IsEmpty && kind.Extension is null) e.Add(AttachmentErrors.TypeNotAccepted(AllowedExtensions));
         if (!e.IsEmpty) return new Outcome<AttachmentView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<AttachmentView>.Forbidden("Only the case's owner or supervisor adds documents to it.");
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<AttachmentView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorAddsDocuments().Message);
 
         var id = Guid.CreateVersion7();
         var dir = Directory.CreateDirectory(options.Value.Path).FullName;
@@ -66,7 +66,7 @@ public sealed class CaseAttachments(AppDbContext db, AuditLog audit, IOptions<At
                 var head = new byte[8];
                 var read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
                 if (read < kind.Magic.Length || !head.AsSpan(0, kind.Magic.Length).SequenceEqual(kind.Magic))
-                    return new Outcome<AttachmentView>.Invalid(FieldErrors.Single("file", $"The file's content is not a {kind.Extension} file."));
+                    return Outcome<AttachmentView>.Refused(AttachmentErrors.ContentNotType(kind.Extension!));
                 using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 sha.AppendData(head, 0, read);
                 await output.WriteAsync(head.AsMemory(0, read), ct);

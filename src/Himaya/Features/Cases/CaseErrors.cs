@@ -36,16 +36,74 @@ public static class CaseErrors
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("case.changed-since", "version", yours, current);
     public static Refusal SavedAtSameMoment() => Refusal.Of("case.saved-at-same-moment", "version");
     public static Refusal ClosedReopenFirst() => Refusal.Of("case.closed-reopen-first", "stage");
-    public static Refusal ResidentialNeedsGatekeeping() => Refusal.Of("care.residential-needs-gatekeeping", "stage");
-    public static Refusal PlacementBeforeGatekeeping() => Refusal.Of("care.placement-before-gatekeeping", "stage");
-    public static Refusal PlacementEnded() => Refusal.Of("care.placement-ended", "stage");
-    public static Refusal VisitsStillOpen() => Refusal.Of("care.visits-still-open", "stage");
-    public static Refusal VisitRecorded() => Refusal.Of("care.visit-recorded", "stage");
     public static Refusal ClosedNoReferral() => Refusal.Of("case.closed-no-referral", "caseId");
-    public static Refusal ReferralChangedSince(int yours, int current) => Refusal.Of("referral.changed-since", "version", yours, current);
-    public static Refusal ReferralStepNotAllowed(ReferralStatus status, ReferralStep step) => Refusal.Of("referral.step-not-allowed", "status",
-        status, new TextArg("ReferralStepDone." + step, Referrals.Past(step)));
-    public static Refusal ReferralAnsweredAtSameMoment() => Refusal.Of("referral.answered-at-same-moment", "version");
     public static Refusal TransferCaseChangedSince(int yours, int current) => Refusal.Of("transfer.case-changed-since", "version", yours, current);
     public static Refusal TransferCaseChangedAtSameMoment() => Refusal.Of("transfer.case-changed-at-same-moment", "version");
+
+    // Opening a case.
+    public static Refusal WhichChild() => Refusal.OnField("case.which-child", "childId");
+    public static Refusal ConcernsRequired() => Refusal.OnField("case.concerns-required", "concerns");
+    public static Refusal UnknownConcern(string concern) => Refusal.OnField("case.unknown-concern", "concerns", concern);
+    public static Refusal RiskRequired() => Refusal.OnField("case.risk-required", "risk");
+    public static Refusal UnknownOpenedFrom() => Refusal.OnField("case.unknown-opened-from", "openedFrom");
+    public static Refusal OwnerRequired() => Refusal.OnField("case.owner-required", "ownerId");
+    public static Refusal OwnerNotCovering() => Refusal.OnField("case.owner-not-covering", "ownerId");
+    public static Refusal SupervisorNotCovering() => Refusal.OnField("case.supervisor-not-covering", "supervisorId");
+    public static Refusal NoSupervisorCovers() => Refusal.OnField("case.no-supervisor-covers", "supervisorId");
+    public static Refusal SupervisorIsOwner() => Refusal.OnField("case.supervisor-is-owner", "supervisorId");
+    public static Refusal NoOpenOutreachTask() => Refusal.OnField("case.no-open-outreach-task", "outreachTaskId");
+    public static Refusal ChildHasOpenCase() => Refusal.Of("case.child-has-open-case", "childId");
+
+    // The steps' fields.
+    public static Refusal VersionRequired() => Refusal.OnField("case.version-required", "version");
+    public static Refusal ChildSafeRequired() => Refusal.OnField("case.child-safe-required", "childSafe");
+    public static Refusal WellbeingRequired() => Refusal.OnField("case.wellbeing-required", "wellbeing");
+    public static Refusal UnknownWellbeingDomain(string field) => Refusal.OnField("case.unknown-wellbeing-domain", field);
+    public static Refusal WellbeingRating(string field) => Refusal.OnField("case.wellbeing-rating", field);
+    public static Refusal ActionsRequired() => Refusal.OnField("case.actions-required", "actions");
+    public static Refusal TooManyActions(int max) => Refusal.OnField("case.too-many-actions", "actions", max);
+    public static Refusal ActionDueRequired(string field) => Refusal.OnField("case.action-due-required", field);
+    public static Refusal ActionDueInPast(string field) => Refusal.OnField("case.action-due-in-past", field);
+    public static Refusal ActionDueTooFar(string field) => Refusal.OnField("case.action-due-too-far", field);
+    public static Refusal CarePlanDomainsRequired() => Refusal.OnField("case.care-plan-domains-required", "carePlanDomains");
+    public static Refusal UnknownCarePlanDomain(string domain) => Refusal.OnField("case.unknown-care-plan-domain", "carePlanDomains", domain);
+    public static Refusal CarePlanReviewCycle() => Refusal.OnField("case.care-plan-review-cycle", "reviewCycleMonths");
+    public static Refusal ReviewCycle() => Refusal.OnField("case.review-cycle", "reviewCycleMonths");
+    /// <summary>The API says which values mean what (true, false); the pages offer two buttons.</summary>
+    public static Refusal ApproveOrReturn() => Refusal.OnField("case.approve-or-return", "approve");
+    public static Refusal ReturnReasonRequired() => Refusal.OnField("case.return-reason-required", "comment");
+    public static Refusal NextReviewRequired() => Refusal.OnField("case.next-review-required", "nextReviewOn");
+    public static Refusal NextReviewAfterToday() => Refusal.OnField("case.next-review-after-today", "nextReviewOn");
+    public static Refusal NextReviewWithinYear() => Refusal.OnField("case.next-review-within-year", "nextReviewOn");
+    public static Refusal ClosureReasonRequired(string reasons) => Refusal.OnField("case.closure-reason-required", "reason", reasons);
+    public static Refusal TransferSupervisorRequired() => Refusal.OnField("case.transfer-supervisor-required", "toSupervisorId");
+    public static Refusal NoteKindRequired(string kinds) => Refusal.OnField("case.note-kind-required", "kind", kinds);
+    public static Refusal NoteDateRequired() => Refusal.OnField("case.note-date-required", "on");
+    public static Refusal NoteBeforeOpening() => Refusal.OnField("case.note-before-opening", "on");
+
+    // Lists.
+    public static Refusal StageOneOf(string stages) => Refusal.OnField("case.stage-one-of", "stage", stages);
+    public static Refusal PageRange(int max) => Refusal.OnField("case.page-range", "page", max);
+
+    // Who may work on a case (403: the API sends the text as the title; pages show it translated, found in Forbiddances).
+    public static Refusal OnlyOwnerOrSupervisorWorks() => Refusal.Of("case.only-owner-or-supervisor-works", "caseId");
+    public static Refusal OnlySupervisorDecides() => Refusal.Of("case.only-supervisor-decides", "caseId");
+    public static Refusal OnlyOwnerOrSupervisorWrites() => Refusal.Of("case.only-owner-or-supervisor-writes", "caseId");
+    public static Refusal OnlyOwnerOrSupervisorRefers() => Refusal.Of("case.only-owner-or-supervisor-refers", "caseId");
+    public static Refusal OnlyOwnerOrSupervisorCancelsReferrals() => Refusal.Of("case.only-owner-or-supervisor-cancels-referrals", "caseId");
+    public static Refusal OnlyOwnerOrSupervisorAddsDocuments() => Refusal.Of("case.only-owner-or-supervisor-adds-documents", "caseId");
+
+    /// <summary>The refusals a use case answers with as a 403 with a reason (the reason is their English text).</summary>
+    public static IReadOnlyList<Refusal> Forbiddances =>
+    [
+        OnlyOwnerOrSupervisorWorks(), OnlySupervisorDecides(), OnlyOwnerOrSupervisorWrites(), OnlyOwnerOrSupervisorRefers(),
+        OnlyOwnerOrSupervisorCancelsReferrals(), OnlyOwnerOrSupervisorAddsDocuments(),
+    ];
+
+    // Answering a transfer.
+    public static Refusal TransferVersionRequired() => Refusal.OnField("transfer.version-required", "version");
+    public static Refusal AcceptOrDecline() => Refusal.OnField("transfer.accept-or-decline", "accept");
+    public static Refusal DeclineReasonRequired() => Refusal.OnField("transfer.decline-reason-required", "comment");
+    public static Refusal NewOwnerRequired() => Refusal.OnField("transfer.new-owner-required", "newOwnerId");
+    public static Refusal NewOwnerNotCovering() => Refusal.OnField("transfer.new-owner-not-covering", "newOwnerId");
 }

@@ -25,8 +25,8 @@ public sealed class CaseLists(AppDbContext db, AuditLog audit, AdminUnits units,
     public async Task<Outcome<CasePage>> ListAsync(CurrentUser user, CaseQuery query, CancellationToken ct)
     {
         if (!user.Can(Permission.ReadCases)) return new Outcome<CasePage>.Forbidden();
-        if (query.District is { Length: > 0 } d && units.Find(d) is null) return new Outcome<CasePage>.Invalid(FieldErrors.Single("district", "Unknown district code."));
-        if (query.Page is < 1 or > 10_000) return new Outcome<CasePage>.Invalid(FieldErrors.Single("page", "From 1 to 10000."));
+        if (query.District is { Length: > 0 } d && units.Find(d) is null) return Outcome<CasePage>.Refused(PlatformErrors.UnknownDistrict("district"));
+        if (query.Page is < 1 or > 10_000) return Outcome<CasePage>.Refused(CaseErrors.PageRange(10_000));
         var q = db.Cases.AsNoTracking().VisibleTo(user);
         if (query.Stage is { } s) q = q.Where(c => c.Stage == s);
         else if (!query.ClosedToo) q = q.Where(c => c.Stage != CaseStage.Closed);

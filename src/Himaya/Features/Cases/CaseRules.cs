@@ -9,8 +9,8 @@ internal static class CaseRules
     /// <summary>A text field: required or not, and at most <paramref name="max"/> characters.</summary>
     public static void Text(FieldErrors e, string field, string? value, int max, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(field, "Required."); }
-        else if (value.Length > max) e.Add(field, $"At most {max} characters.");
+        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(PlatformErrors.Required(field)); }
+        else if (value.Length > max) e.Add(PlatformErrors.TooLong(field, max));
     }
 
     /// <summary>

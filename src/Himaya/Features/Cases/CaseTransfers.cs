@@ -49,18 +49,18 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id && x.TransferToSupervisorId == me, ct);
         if (c is null) return new Outcome<TransferDecision>.NotFound();
         var e = new FieldErrors();
-        if (r.Version is null) e.Add("version", "Send the version of the case you are answering.");
-        if (r.Accept is null) e.Add("accept", "Accept (true) or decline (false).");
-        if (r.Accept == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add("comment", "Say why the transfer is declined.");
-        if (r.Comment is { Length: > 2000 }) e.Add("comment", "At most 2000 characters.");
+        if (r.Version is null) e.Add(CaseErrors.TransferVersionRequired());
+        if (r.Accept is null) e.Add(CaseErrors.AcceptOrDecline());
+        if (r.Accept == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add(CaseErrors.DeclineReasonRequired());
+        if (r.Comment is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("comment", 2000));
         AppUser? owner = null;
         if (r.Accept == true)
         {
-            if (r.NewOwnerId is null) e.Add("newOwnerId", "Choose the social worker who takes the case.");
+            if (r.NewOwnerId is null) e.Add(CaseErrors.NewOwnerRequired());
             else
             {
                 var (workers, _) = await work.StaffForAsync(c.TransferToDistrict!, ct);
-                if (workers.All(w => w.Id != r.NewOwnerId)) e.Add("newOwnerId", "The new owner must be an active social worker whose area includes the district.");
+                if (workers.All(w => w.Id != r.NewOwnerId)) e.Add(CaseErrors.NewOwnerNotCovering());
                 else owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == r.NewOwnerId, ct);
             }
         }

@@ -61,20 +61,27 @@ public sealed partial class Case
         return null;
     }
 
+    /// <summary>Whether the case's state lets its closure be asked for (before looking up its open referrals).</summary>
+    public Refusal? CanRequestClosure() =>
+        Stage == CaseStage.Closed ? CaseErrors.AlreadyClosed()
+        : Pending != PendingApproval.None ? CaseErrors.WaitingForSupervisorOn(Pending)
+        : null;
+
     /// <summary><paramref name="openReferrals"/>: the services still holding an open referral of the case (empty when none).</summary>
     public Refusal? RequestClosure(string reason, string outcome, string openReferrals)
     {
-        if (Stage == CaseStage.Closed) return CaseErrors.AlreadyClosed();
-        if (Pending != PendingApproval.None) return CaseErrors.WaitingForSupervisorOn(Pending);
+        if (CanRequestClosure() is { } refused) return refused;
         if (openReferrals.Length > 0) return CaseErrors.OpenReferrals(openReferrals);
         (ClosureReason, ClosureOutcome, Pending) = (reason, outcome, PendingApproval.Closure);
         return null;
     }
 
+    public Refusal? CanDecideClosure() => Pending != PendingApproval.Closure ? CaseErrors.NoClosureWaiting() : null;
+
     /// <summary>Approved: closed (refused if a referral was opened meanwhile). Returned: the closure request is forgotten.</summary>
     public Refusal? DecideClosure(bool approve, string openReferrals, DateTime now)
     {
-        if (Pending != PendingApproval.Closure) return CaseErrors.NoClosureWaiting();
+        if (CanDecideClosure() is { } refused) return refused;
         if (!approve)
         {
             (Pending, ClosureReason, ClosureOutcome) = (PendingApproval.None, null, null);
@@ -87,10 +94,12 @@ public sealed partial class Case
         return null;
     }
 
+    public Refusal? CanReopen() => Stage != CaseStage.Closed ? CaseErrors.OnlyClosedReopens() : null;
+
     /// <summary>A closed case starts again at its initial assessment, unless the child has another open case.</summary>
     public Refusal? Reopen(bool childHasOtherOpenCase, DateTime initialAssessmentDue)
     {
-        if (Stage != CaseStage.Closed) return CaseErrors.OnlyClosedReopens();
+        if (CanReopen() is { } refused) return refused;
         if (childHasOtherOpenCase) return CaseErrors.ChildHasOtherOpenCase();
         MoveTo(CaseStage.InitialAssessment, initialAssessmentDue);
         (ClosedAt, ClosureReason, ClosureOutcome, Pending) = (null, null, null, PendingApproval.None);

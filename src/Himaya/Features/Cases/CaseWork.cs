@@ -24,12 +24,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
         var e = new FieldErrors();
-        if (r.ChildId is null) e.Add("childId", "Which child.");
+        if (r.ChildId is null) e.Add(CaseErrors.WhichChild());
         Text(e, "reason", r.Reason, 2000, required: true);
-        if (r.Concerns is null || r.Concerns.Count == 0) e.Add("concerns", "Name at least one protection concern.");
-        else if (r.Concerns.FirstOrDefault(c => !CaseCodes.Concerns.Contains(c)) is { } bad) e.Add("concerns", $"Unknown concern '{bad}'.");
-        if (r.Risk is null) e.Add("risk", "High, Medium or Low.");
-        if (r.OpenedFrom is { } from && !CaseCodes.OpenedFrom.Contains(from)) e.Add("openedFrom", "child, most-deprived, outreach or referral.");
+        if (r.Concerns is null || r.Concerns.Count == 0) e.Add(CaseErrors.ConcernsRequired());
+        else if (r.Concerns.FirstOrDefault(c => !CaseCodes.Concerns.Contains(c)) is { } bad) e.Add(CaseErrors.UnknownConcern(bad));
+        if (r.Risk is null) e.Add(CaseErrors.RiskRequired());
+        if (r.OpenedFrom is { } from && !CaseCodes.OpenedFrom.Contains(from)) e.Add(CaseErrors.UnknownOpenedFrom());
         if (!e.IsEmpty && r.ChildId is null) return new Outcome<CaseView>.Invalid(e);
 
         var child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
@@ -37,27 +37,27 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
 
         var ownerId = r.OwnerId ?? (user.Roles.Contains(Roles.SocialWorker) ? user.Id : (int?)null);
         AppUser? owner = null, supervisor = null;
-        if (ownerId is null) e.Add("ownerId", "Choose the social worker who owns the case.");
+        if (ownerId is null) e.Add(CaseErrors.OwnerRequired());
         else if ((owner = await StaffAsync(ownerId.Value, Roles.SocialWorker, child.DistrictCode, ct)) is null)
-            e.Add("ownerId", "The owner must be an active social worker whose area includes the child's district.");
+            e.Add(CaseErrors.OwnerNotCovering());
         if (r.SupervisorId is { } sid)
         {
             if ((supervisor = await StaffAsync(sid, Roles.Supervisor, child.DistrictCode, ct)) is null)
-                e.Add("supervisorId", "The supervisor must be an active supervisor whose area includes the child's district.");
+                e.Add(CaseErrors.SupervisorNotCovering());
         }
         else if ((supervisor = await DefaultSupervisorAsync(child.DistrictCode, ct)) is null)
-            e.Add("supervisorId", "No supervisor covers this district: choose one.");
-        if (owner is not null && supervisor is not null && owner.Id == supervisor.Id) e.Add("supervisorId", "The supervisor must be someone other than the owner.");
+            e.Add(CaseErrors.NoSupervisorCovers());
+        if (owner is not null && supervisor is not null && owner.Id == supervisor.Id) e.Add(CaseErrors.SupervisorIsOwner());
         OutreachTask? task = null;
         if (r.OutreachTaskId is { } tid)
         {
             task = await db.OutreachTasks.FirstOrDefaultAsync(t => t.Id == tid && t.ChildId == child.Id, ct);
-            if (task is null || task.Status != OutreachStatus.Open) e.Add("outreachTaskId", "No open outreach task of this child has this id.");
+            if (task is null || task.Status != OutreachStatus.Open) e.Add(CaseErrors.NoOpenOutreachTask());
         }
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
 
         if (await db.Cases.AnyAsync(c => c.ChildId == child.Id && c.Stage != CaseStage.Closed, ct))
-            return new Outcome<CaseView>.Conflict("childId", "This child already has an open case.");
+            return Outcome<CaseView>.Refused(CaseErrors.ChildHasOpenCase());
 
         var now = Now;
         var @case = new Case
@@ -91,7 +91,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                 if (task is not null) task = await db.OutreachTasks.FirstAsync(t => t.Id == task.Id, ct);
                 // The other opening may have been for the same child: then it is a conflict, not a numbering race.
                 if (await db.Cases.AnyAsync(c => c.ChildId == child.Id && c.Stage != CaseStage.Closed, ct))
-                    return new Outcome<CaseView>.Conflict("childId", "This child already has an open case.");
+                    return Outcome<CaseView>.Refused(CaseErrors.ChildHasOpenCase());
                 continue;
             }
             await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, EntityType, @case.Id.ToString("D"), $"number={@case.Number}; child={ChildRecords.Id(child.Id)}"), ct);
@@ -114,8 +114,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
             Text(e, "summary", r.Summary, 4000, required: true);
-            if (r.ChildSafe is null) e.Add("childSafe", "Say whether the child is safe now.");
-            if (r.Risk is null) e.Add("risk", "High, Medium or Low.");
+            if (r.ChildSafe is null) e.Add(CaseErrors.ChildSafeRequired());
+            if (r.Risk is null) e.Add(CaseErrors.RiskRequired());
         },
         (c, _) =>
         {
@@ -131,12 +131,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             Text(e, "risks", r.Risks, 4000, required: true);
             Text(e, "strengths", r.Strengths, 4000, required: true);
             Text(e, "functioning", r.Functioning, 4000, required: false);
-            if (r.Wellbeing is null) e.Add("wellbeing", "Rate every wellbeing domain from 1 (serious concern) to 4 (no concern).");
+            if (r.Wellbeing is null) e.Add(CaseErrors.WellbeingRequired());
             else
             {
-                foreach (var k in r.Wellbeing.Keys.Where(k => !CaseCodes.WellbeingDomains.Contains(k))) e.Add("wellbeing." + k, "Unknown wellbeing domain.");
+                foreach (var k in r.Wellbeing.Keys.Where(k => !CaseCodes.WellbeingDomains.Contains(k))) e.Add(CaseErrors.UnknownWellbeingDomain("wellbeing." + k));
                 foreach (var d in CaseCodes.WellbeingDomains)
-                    if (!r.Wellbeing.TryGetValue(d, out var v) || v is < 1 or > 4) e.Add("wellbeing." + d, "Rate from 1 (serious concern) to 4 (no concern).");
+                    if (!r.Wellbeing.TryGetValue(d, out var v) || v is < 1 or > 4) e.Add(CaseErrors.WellbeingRating("wellbeing." + d));
             }
         },
         (c, child) =>
@@ -153,8 +153,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     public Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
-            if (r.Actions is null || r.Actions.Count == 0) e.Add("actions", "A plan needs at least one action.");
-            else if (r.Actions.Count > 50) e.Add("actions", "At most 50 actions.");
+            if (r.Actions is null || r.Actions.Count == 0) e.Add(CaseErrors.ActionsRequired());
+            else if (r.Actions.Count > 50) e.Add(CaseErrors.TooManyActions(50));
             else
                 for (var i = 0; i < r.Actions.Count; i++)
                 {
@@ -162,17 +162,17 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                     Text(e, $"actions[{i}].goal", a.Goal, 500, required: true);
                     Text(e, $"actions[{i}].action", a.Action, 500, required: true);
                     Text(e, $"actions[{i}].responsible", a.Responsible, 200, required: true);
-                    if (a.DueOn is null) e.Add($"actions[{i}].dueOn", "When it is due.");
-                    else if (a.DueOn < Today) e.Add($"actions[{i}].dueOn", "The due date is in the past.");
-                    else if (a.DueOn > Today.AddYears(3)) e.Add($"actions[{i}].dueOn", "At most three years ahead.");
+                    if (a.DueOn is null) e.Add(CaseErrors.ActionDueRequired($"actions[{i}].dueOn"));
+                    else if (a.DueOn < Today) e.Add(CaseErrors.ActionDueInPast($"actions[{i}].dueOn"));
+                    else if (a.DueOn > Today.AddYears(3)) e.Add(CaseErrors.ActionDueTooFar($"actions[{i}].dueOn"));
                 }
             if (r.IndividualCarePlan == true)
             {
-                if (r.CarePlanDomains is null || r.CarePlanDomains.Count == 0) e.Add("carePlanDomains", "Choose the domains the individual care plan covers.");
-                else if (r.CarePlanDomains.FirstOrDefault(d => !CaseCodes.CarePlanDomains.Contains(d)) is { } bad) e.Add("carePlanDomains", $"Unknown domain '{bad}'.");
-                if (r.ReviewCycleMonths is null or < 1 or > 12) e.Add("reviewCycleMonths", "Review the individual care plan every 1 to 12 months.");
+                if (r.CarePlanDomains is null || r.CarePlanDomains.Count == 0) e.Add(CaseErrors.CarePlanDomainsRequired());
+                else if (r.CarePlanDomains.FirstOrDefault(d => !CaseCodes.CarePlanDomains.Contains(d)) is { } bad) e.Add(CaseErrors.UnknownCarePlanDomain(bad));
+                if (r.ReviewCycleMonths is null or < 1 or > 12) e.Add(CaseErrors.CarePlanReviewCycle());
             }
-            else if (r.ReviewCycleMonths is < 1 or > 12) e.Add("reviewCycleMonths", "Between 1 and 12 months.");
+            else if (r.ReviewCycleMonths is < 1 or > 12) e.Add(CaseErrors.ReviewCycle());
         },
         (c, child) =>
         {
@@ -197,9 +197,9 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
             Text(e, "progress", r.Progress, 4000, required: true);
-            if (r.NextReviewOn is null) e.Add("nextReviewOn", "When the next review is due.");
-            else if (r.NextReviewOn <= Today) e.Add("nextReviewOn", "The next review must be after today.");
-            else if (r.NextReviewOn > Today.AddYears(1)) e.Add("nextReviewOn", "At most a year ahead.");
+            if (r.NextReviewOn is null) e.Add(CaseErrors.NextReviewRequired());
+            else if (r.NextReviewOn <= Today) e.Add(CaseErrors.NextReviewAfterToday());
+            else if (r.NextReviewOn > Today.AddYears(1)) e.Add(CaseErrors.NextReviewWithinYear());
         },
         (c, _) =>
         {
@@ -211,12 +211,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     public Task<Outcome<CaseView>> RequestClosureAsync(CurrentUser user, Guid id, ClosureRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
-            if (r.Reason is null || !CaseCodes.ClosureReasons.Contains(r.Reason)) e.Add("reason", "Choose the reason for closing: " + string.Join(", ", CaseCodes.ClosureReasons) + ".");
+            if (r.Reason is null || !CaseCodes.ClosureReasons.Contains(r.Reason)) e.Add(CaseErrors.ClosureReasonRequired(string.Join(", ", CaseCodes.ClosureReasons)));
             Text(e, "outcome", r.Outcome, 4000, required: true);
         },
         async (c, _) =>
         {
-            var open = c.Stage == CaseStage.Closed || c.Pending != PendingApproval.None ? "" : await OpenReferralsAsync(c.Id);
+            var open = c.CanRequestClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.RequestClosure(r.Reason!, r.Outcome!.Trim(), open) is { } refused) return refused;
             return new Step("closure-requested", r.Reason, c.ClosureOutcome);
         }, ct);
@@ -225,7 +225,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),
         async (c, _) =>
         {
-            var open = r.Approve == true && c.Pending == PendingApproval.Closure ? await OpenReferralsAsync(c.Id) : "";
+            var open = r.Approve == true && c.CanDecideClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.DecideClosure(r.Approve == true, open, Now) is { } refused) return refused;
             return r.Approve != true ? new Step("closure-returned", null, r.Comment!.Trim()) : new Step("closed", c.ClosureReason, Clean(r.Comment));
         }, ct);
@@ -234,7 +234,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         ChangeAsync(user, id, r.Version, Role.Worker, e => Text(e, "reason", r.Reason, 2000, required: true),
         async (c, _) =>
         {
-            var other = c.Stage == CaseStage.Closed && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
+            var other = c.CanReopen() is null && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
             if (c.Reopen(other, Now + O.InitialAssessmentWindow(c.Risk)) is { } refused) return refused;
             return new Step("reopened", null, r.Reason!.Trim());
         }, ct);
@@ -242,8 +242,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     public Task<Outcome<CaseView>> RequestTransferAsync(CurrentUser user, Guid id, TransferRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
-            if (r.ToSupervisorId is null) e.Add("toSupervisorId", "Choose the supervisor whose team is to take the case.");
-            if (r.ToDistrictCode is { Length: > 0 } d && units.Find(d) is null) e.Add("toDistrictCode", "Unknown district code.");
+            if (r.ToSupervisorId is null) e.Add(CaseErrors.TransferSupervisorRequired());
+            if (r.ToDistrictCode is { Length: > 0 } d && units.Find(d) is null) e.Add(PlatformErrors.UnknownDistrict("toDistrictCode"));
             Text(e, "reason", r.Reason, 2000, required: true);
         },
         async (c, _) =>
@@ -270,13 +270,13 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return new Outcome<CaseView>.NotFound();
         var e = new FieldErrors();
-        if (r.Kind is null) e.Add("kind", "What kind of note: " + string.Join(", ", Enum.GetNames<NoteKind>()) + ".");
-        if (r.On is null) e.Add("on", "The date of what the note records.");
-        else if (r.On > Today) e.Add("on", "The date is in the future.");
-        else if (r.On < DateOnly.FromDateTime(c.OpenedAt)) e.Add("on", "The date is before the case was opened.");
+        if (r.Kind is null) e.Add(CaseErrors.NoteKindRequired(string.Join(", ", Enum.GetNames<NoteKind>())));
+        if (r.On is null) e.Add(CaseErrors.NoteDateRequired());
+        else if (r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
+        else if (r.On < DateOnly.FromDateTime(c.OpenedAt)) e.Add(CaseErrors.NoteBeforeOpening());
         Text(e, "text", r.Text, 8000, required: true);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor writes in it.");
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWrites().Message);
         if (c.CanAddNote() is { } closed) return Outcome<CaseView>.Refused(closed);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var note = new CaseNote { Id = Guid.CreateVersion7(), CaseId = c.Id, Kind = r.Kind!.Value, On = r.On!.Value, Text = r.Text!.Trim(), Sensitive = r.Sensitive == true, At = Now, ById = user.Id };
@@ -314,13 +314,13 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return new Outcome<CaseView>.NotFound();
         var e = new FieldErrors();
-        if (version is null) e.Add("version", "Send the version of the case you are changing.");
+        if (version is null) e.Add(CaseErrors.VersionRequired());
         validate(e);
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (role == Role.Supervisor && user.Id != c.SupervisorId)
-            return new Outcome<CaseView>.Forbidden("Only the case's supervisor decides on its plan and closure.");
+            return new Outcome<CaseView>.Forbidden(CaseErrors.OnlySupervisorDecides().Message);
         if (role == Role.Worker && user.Id != c.OwnerId && user.Id != c.SupervisorId)
-            return new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.");
+            return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message);
         if (c.CheckVersion(version!.Value) is { } stale) return Outcome<CaseView>.Refused(stale, await CurrentForConflictAsync(user, c.Id, ct));
         var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
 
@@ -364,8 +364,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
 
     private static void Decision(FieldErrors e, DecisionRequest r)
     {
-        if (r.Approve is null) e.Add("approve", "Approve (true) or return (false).");
-        if (r.Approve == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add("comment", "Say why it is returned.");
+        if (r.Approve is null) e.Add(CaseErrors.ApproveOrReturn());
+        if (r.Approve == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add(CaseErrors.ReturnReasonRequired());
         Text(e, "comment", r.Comment, 2000, required: false);
     }
 

@@ -46,18 +46,17 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<FosterCarerView>.Forbidden();
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(r.Name)) e.Add("name", "Required.");
-        else if (r.Name.Length > 200) e.Add("name", "At most 200 characters.");
-        if (r.DistrictCode is null || units.Find(r.DistrictCode) is null) e.Add("districtCode", "Unknown district code.");
-        else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(r.DistrictCode)) e.Add("districtCode", "You can register carers only in your own districts.");
-        if (r.Address is { Length: > 300 }) e.Add("address", "At most 300 characters.");
-        if (r.Phone is { Length: > 32 }) e.Add("phone", "At most 32 characters.");
-        if (r.AppliedOn is null) e.Add("appliedOn", "When the family applied.");
-        else if (r.AppliedOn > Today) e.Add("appliedOn", "The date is in the future.");
-        if (r.Capacity is null or < 1 or > 8) e.Add("capacity", "From 1 to 8 children.");
-        if (r.MinAge is < 0 or > 17) e.Add("minAge", "Age must be between 0 and 17.");
-        if (r.MaxAge is < 0 or > 17) e.Add("maxAge", "Age must be between 0 and 17.");
-        if ((r.MinAge ?? 0) > (r.MaxAge ?? 17)) e.Add("maxAge", "Maximum age is below minimum age.");
+        CaseRules.Text(e, "name", r.Name, 200, required: true);
+        if (r.DistrictCode is null || units.Find(r.DistrictCode) is null) e.Add(PlatformErrors.UnknownDistrict("districtCode"));
+        else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(r.DistrictCode)) e.Add(FosterCarerErrors.DistrictOutsideScope());
+        CaseRules.Text(e, "address", r.Address, 300, required: false);
+        CaseRules.Text(e, "phone", r.Phone, 32, required: false);
+        if (r.AppliedOn is null) e.Add(FosterCarerErrors.AppliedOnRequired());
+        else if (r.AppliedOn > Today) e.Add(PlatformErrors.FutureDate("appliedOn"));
+        if (r.Capacity is null or < 1 or > 8) e.Add(FosterCarerErrors.Capacity());
+        if (r.MinAge is < 0 or > 17) e.Add(FosterCarerErrors.AgeRange("minAge"));
+        if (r.MaxAge is < 0 or > 17) e.Add(FosterCarerErrors.AgeRange("maxAge"));
+        if ((r.MinAge ?? 0) > (r.MaxAge ?? 17)) e.Add(FosterCarerErrors.MaxBelowMin());
         if (!e.IsEmpty) return new Outcome<FosterCarerView>.Invalid(e);
         var carer = new FosterCarer
         {
@@ -77,41 +76,25 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         var carer = await Visible(user).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (carer is null) return new Outcome<FosterCarerView>.NotFound();
         var e = new FieldErrors();
-        if (r.Version is null) e.Add("version", "Send the version of the carer's file you are changing.");
-        if (r.On is null) e.Add("on", "The date.");
-        else if (r.On > Today) e.Add("on", "The date is in the future.");
-        else if (r.On < carer.AppliedOn) e.Add("on", "The date is before the application.");
-        if (step == "assessment" && string.IsNullOrWhiteSpace(r.Summary)) e.Add("summary", "Required.");
-        if (step == "review" && r.Outcome is not ("continue" or "suspend" or "withdraw")) e.Add("outcome", "continue, suspend or withdraw.");
-        if (r.Summary is { Length: > 4000 }) e.Add("summary", "At most 4000 characters.");
+        if (r.Version is null) e.Add(FosterCarerErrors.VersionRequired());
+        if (r.On is null) e.Add(FosterCarerErrors.DateRequired());
+        else if (r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
+        else if (r.On < carer.AppliedOn) e.Add(FosterCarerErrors.BeforeApplication());
+        if (step == "assessment" && string.IsNullOrWhiteSpace(r.Summary)) e.Add(PlatformErrors.Required("summary"));
+        if (step == "review" && r.Outcome is not ("continue" or "suspend" or "withdraw")) e.Add(FosterCarerErrors.ReviewOutcome());
+        if (r.Summary is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("summary", 4000));
         if (!e.IsEmpty) return new Outcome<FosterCarerView>.Invalid(e);
-        if (r.Version != carer.Version) return new Outcome<FosterCarerView>.Conflict("version", $"Someone else changed this carer's file since you opened it (your version {r.Version}, current {carer.Version}).");
-        var (from, to) = step switch
+        if (carer.CheckVersion(r.Version!.Value) is { } stale) return Outcome<FosterCarerView>.Refused(stale);
+        var refused = step switch
         {
-            "assessment" => (new[] { FosterCarerStatus.Applied }, FosterCarerStatus.Assessed),
-            "training" => ([FosterCarerStatus.Assessed], FosterCarerStatus.Trained),
-            "approval" => ([FosterCarerStatus.Trained], FosterCarerStatus.Approved),
-            _ => ([FosterCarerStatus.Approved, FosterCarerStatus.Suspended], r.Outcome switch { "suspend" => FosterCarerStatus.Suspended, "withdraw" => FosterCarerStatus.Withdrawn, _ => FosterCarerStatus.Approved }),
+            "assessment" => carer.RecordAssessment(r.On!.Value, r.Summary!.Trim()),
+            "training" => carer.RecordTraining(r.On!.Value),
+            "approval" => carer.Approve(r.On!.Value, user.Id),
+            _ => carer.Review(r.On!.Value, r.Outcome!),
         };
-        if (!from.Contains(carer.Status))
-            return new Outcome<FosterCarerView>.Conflict("status", step switch
-            {
-                "training" => "Record the assessment before the training.",
-                "approval" => "A carer is approved only after assessment and training.",
-                "review" => "Only approved or suspended carers are reviewed.",
-                _ => $"The carer is already {carer.Status}.",
-            });
-        switch (step)
-        {
-            case "assessment": (carer.AssessedOn, carer.AssessmentSummary) = (r.On, r.Summary!.Trim()); break;
-            case "training": carer.TrainedOn = r.On; break;
-            case "approval": (carer.ApprovedOn, carer.ApprovedById, carer.NextReviewOn) = (r.On, user.Id, r.On!.Value.AddYears(1)); break;
-            default:
-                db.FosterCarerReviews.Add(new FosterCarerReview { FosterCarerId = carer.Id, On = r.On!.Value, Outcome = r.Outcome!, Notes = Clean(r.Summary), At = Now, ById = user.Id });
-                carer.NextReviewOn = to == FosterCarerStatus.Withdrawn ? null : r.On!.Value.AddYears(1);
-                break;
-        }
-        carer.Status = to;
+        if (refused is not null) return Outcome<FosterCarerView>.Refused(refused);
+        if (step == "review")
+            db.FosterCarerReviews.Add(new FosterCarerReview { FosterCarerId = carer.Id, On = r.On!.Value, Outcome = r.Outcome!, Notes = Clean(r.Summary), At = Now, ById = user.Id });
         carer.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -120,9 +103,9 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Outcome<FosterCarerView>.Conflict("version", "Someone else changed this carer's file at the same moment.");
+            return Outcome<FosterCarerView>.Refused(FosterCarerErrors.ChangedAtSameMoment());
         }
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {to}"), ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{step}: {carer.Status}"), ct);
         await tx.CommitAsync(ct);
         return (await ViewsAsync(db.FosterCarers.Where(f => f.Id == id), culture, ct)).Single();
     }
@@ -150,19 +133,12 @@ public sealed class FosterCarers(AppDbContext db, AuditLog audit, AdminUnits uni
     }
 
     /// <summary>Why this carer cannot take this child now (status, age, disability, room), or null.</summary>
-    public static async Task<string?> WhyNotAsync(AppDbContext db, FosterCarer carer, Child child, DateOnly today, CancellationToken ct) =>
+    public static async Task<Refusal?> WhyNotAsync(AppDbContext db, FosterCarer carer, Child child, DateOnly today, CancellationToken ct) =>
         WhyNot(carer, child, today, await db.Placements.CountAsync(p => p.FosterCarerId == carer.Id && p.EndOn == null && p.ChildId != child.Id, ct));
 
     /// <summary>The same rules, given how many other children the carer has now.</summary>
-    private static string? WhyNot(FosterCarer carer, Child child, DateOnly today, int placed)
-    {
-        if (carer.Status != FosterCarerStatus.Approved) return $"{carer.Name} is not an approved foster carer (status {carer.Status}).";
-        var age = Child.AgeOn(child.BirthDate, today);
-        if (age < carer.MinAge || age > carer.MaxAge) return $"{carer.Name} takes children aged {carer.MinAge}–{carer.MaxAge}; the child is {age}.";
-        if (child.HasFunctionalDifficulty && !carer.AcceptsDisability) return $"{carer.Name} is not approved for children with disabilities.";
-        if (placed >= carer.Capacity) return $"{carer.Name} has no free place ({placed} of {carer.Capacity}).";
-        return null;
-    }
+    private static Refusal? WhyNot(FosterCarer carer, Child child, DateOnly today, int placed) =>
+        carer.CanTake(Child.AgeOn(child.BirthDate, today), child.HasFunctionalDifficulty, placed);
 
     private async Task<List<FosterCarerView>> ViewsAsync(IQueryable<FosterCarer> q, string culture, CancellationToken ct)
     {

@@ -4,48 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;
 
-public enum JusticeRole { Offender, Victim, Witness }
-
-/// <summary>
-/// A child's contact with the justice system on a case: as alleged offender, victim or witness; legal aid; a diversion
-/// measure and its completion; court hearings; deprivation of liberty, which must be reviewed (first within 48 hours,
-/// then every 30 days) until release.
-/// </summary>
-public sealed class JusticeRecord
-{
-    public long Id { get; set; }
-    public Guid CaseId { get; set; }
-    public JusticeRole Role { get; set; }
-    public required string Matter { get; set; }
-    public DateOnly ContactOn { get; set; }
-    public string? LegalAidBy { get; set; }
-    public DateOnly? LegalAidOn { get; set; }
-    public string? Diversion { get; set; }
-    public DateOnly? DiversionStartOn { get; set; }
-    public DateOnly? DiversionCompletedOn { get; set; }
-    public string? DiversionOutcome { get; set; }
-    public DateOnly? DetainedFrom { get; set; }
-    public string? DetentionPlace { get; set; }
-    public DateOnly? DetainedUntil { get; set; }
-    public DateOnly? LastDetentionReviewOn { get; set; }
-    public DateTime At { get; set; }
-    public int ById { get; set; }
-
-    /// <summary>When the next review of the deprivation of liberty is due, while the child is deprived of liberty.</summary>
-    public DateOnly? DetentionReviewDue => DetainedFrom is { } from && DetainedUntil is null
-        ? LastDetentionReviewOn is { } last ? last.AddDays(Justice.ReviewEveryDays) : from.AddDays(Justice.FirstReviewDays)
-        : null;
-}
-
-public sealed class CourtHearing
-{
-    public long Id { get; set; }
-    public long JusticeRecordId { get; set; }
-    public DateOnly On { get; set; }
-    public required string Court { get; set; }
-    public string? Outcome { get; set; }
-}
-
 public sealed record JusticeRequest(JusticeRole? Role, string? Matter, DateOnly? ContactOn);
 /// <summary>A step on a justice record: legal-aid (text = provider), diversion (text = measure), diversion-complete (text = outcome),
 /// hearing (on, text = court, outcome when held), hearing-outcome (hearingId, outcome), detention (on, text = place), detention-review (on, text = notes), release (on).</summary>
@@ -78,10 +36,10 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         var (c, stop) = await CaseAsync(user, caseId, ct);
         if (stop is not null) return stop;
         var e = new FieldErrors();
-        if (r.Role is null) e.Add("role", "Offender, Victim or Witness.");
+        if (r.Role is null) e.Add(JusticeErrors.RoleRequired());
         Text(e, "matter", r.Matter, 1000, required: true);
-        if (r.ContactOn is null) e.Add("contactOn", "When the child came into contact with the justice system.");
-        else if (r.ContactOn > Today) e.Add("contactOn", "The date is in the future.");
+        if (r.ContactOn is null) e.Add(JusticeErrors.ContactOnRequired());
+        else if (r.ContactOn > Today) e.Add(PlatformErrors.FutureDate("contactOn"));
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (Refuse(user, c!) is { } refused) return refused;
         var record = new JusticeRecord { CaseId = c!.Id, Role = r.Role!.Value, Matter = r.Matter!.Trim(), ContactOn = r.ContactOn!.Value, At = Now, ById = user.Id };
@@ -96,11 +54,11 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
         var j = await db.JusticeRecords.FirstOrDefaultAsync(x => x.Id == recordId && x.CaseId == caseId, ct);
         if (j is null) return new Outcome<CaseView>.NotFound();
         var e = new FieldErrors();
-        if (!Steps.Contains(step)) return new Outcome<CaseView>.Invalid(FieldErrors.Single("step", string.Join(", ", Steps) + "."));
+        if (!Steps.Contains(step)) return Outcome<CaseView>.Refused(JusticeErrors.UnknownStep(string.Join(", ", Steps)));
         var needsDate = step != "hearing-outcome";
-        if (needsDate && r.On is null) e.Add("on", "The date.");
-        else if (needsDate && step != "hearing" && r.On > Today) e.Add("on", "The date is in the future.");
-        else if (needsDate && r.On < j.ContactOn) e.Add("on", "The date is before the contact with the justice system.");
+        if (needsDate && r.On is null) e.Add(JusticeErrors.DateRequired());
+        else if (needsDate && step != "hearing" && r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
+        else if (needsDate && r.On < j.ContactOn) e.Add(JusticeErrors.BeforeContact());
         switch (step)
         {
             case "legal-aid": Text(e, "text", r.Text, 200, true); break;
@@ -109,59 +67,45 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
             case "hearing":
                 Text(e, "text", r.Text, 200, true);
                 Text(e, "outcome", r.Outcome, 2000, false);
-                if (r.Outcome is { Length: > 0 } && r.On > Today) e.Add("outcome", "A hearing in the future has no outcome yet.");
+                if (r.Outcome is { Length: > 0 } && r.On > Today) e.Add(JusticeErrors.FutureHearingOutcome());
                 break;
             case "hearing-outcome":
                 Text(e, "outcome", r.Outcome, 2000, true);
-                if (r.HearingId is null) e.Add("hearingId", "Which hearing.");
+                if (r.HearingId is null) e.Add(JusticeErrors.HearingRequired());
                 break;
             case "detention": Text(e, "text", r.Text, 200, true); break;
             case "detention-review": Text(e, "text", r.Text, 2000, true); break;
         }
         if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
         if (Refuse(user, c!) is { } refused) return refused;
-        // State rules: what the record must already hold (or not) for the step.
-        var rule = step switch
-        {
-            "diversion" when j.Role != JusticeRole.Offender => "Diversion applies to a child alleged to have offended.",
-            "diversion" when j.Diversion is not null => "A diversion measure is already recorded.",
-            "diversion-complete" when j.Diversion is null => "Record the diversion measure first.",
-            "diversion-complete" when j.DiversionCompletedOn is not null => "The diversion is already completed.",
-            "diversion-complete" when r.On < j.DiversionStartOn => "The diversion cannot end before it started.",
-            "detention" when j.Role != JusticeRole.Offender => "Only a child alleged to have offended is deprived of liberty.",
-            "detention" when j.DetainedFrom is not null && j.DetainedUntil is null => "The child is already recorded as deprived of liberty.",
-            "detention-review" or "release" when j.DetainedFrom is null || j.DetainedUntil is not null => "The child is not deprived of liberty.",
-            "detention-review" or "release" when r.On < j.DetainedFrom => "The date is before the deprivation of liberty began.",
-            _ => null,
-        };
-        if (rule is not null) return new Outcome<CaseView>.Conflict("step", rule);
+        // The record's rules decide whether its state allows the step (a refused step changes nothing).
         string? detail = null;
+        Refusal? rule = null;
         switch (step)
         {
-            case "legal-aid": (j.LegalAidBy, j.LegalAidOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
-            case "diversion": (j.Diversion, j.DiversionStartOn, detail) = (r.Text!.Trim(), r.On, r.Text!.Trim()); break;
-            case "diversion-complete": (j.DiversionCompletedOn, j.DiversionOutcome) = (r.On, r.Text!.Trim()); break;
+            case "legal-aid": j.RecordLegalAid(r.Text!.Trim(), r.On!.Value); detail = j.LegalAidBy; break;
+            case "diversion": rule = j.StartDiversion(r.Text!.Trim(), r.On!.Value); detail = j.Diversion; break;
+            case "diversion-complete": rule = j.CompleteDiversion(r.On!.Value, r.Text!.Trim()); break;
             case "hearing":
                 db.CourtHearings.Add(new CourtHearing { JusticeRecordId = j.Id, On = r.On!.Value, Court = r.Text!.Trim(), Outcome = string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome.Trim() });
                 detail = $"{r.On:yyyy-MM-dd}, {r.Text!.Trim()}";
                 break;
             case "hearing-outcome":
                 var h = await db.CourtHearings.FirstOrDefaultAsync(x => x.Id == r.HearingId && x.JusticeRecordId == j.Id, ct);
-                if (h is null) return new Outcome<CaseView>.Invalid(FieldErrors.Single("hearingId", "No such hearing on this record."));
-                if (h.On > Today) return new Outcome<CaseView>.Conflict("hearingId", "The hearing has not taken place yet.");
-                h.Outcome = r.Outcome!.Trim();
+                if (h is null) return Outcome<CaseView>.Refused(JusticeErrors.NoSuchHearing());
+                rule = h.RecordOutcome(r.Outcome!.Trim(), Today);
                 detail = $"{h.On:yyyy-MM-dd}";
                 break;
             case "detention":
-                (j.DetainedFrom, j.DetentionPlace, j.DetainedUntil, j.LastDetentionReviewOn, detail) = (r.On, r.Text!.Trim(), null, null, r.Text!.Trim());
-                await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
+                if ((rule = j.Detain(r.On!.Value, r.Text!.Trim())) is null) await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
+                detail = j.DetentionPlace;
                 break;
-            case "detention-review": j.LastDetentionReviewOn = r.On; break;
+            case "detention-review": rule = j.ReviewDetention(r.On!.Value); break;
             case "release":
-                j.DetainedUntil = r.On;
-                await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
+                if ((rule = j.Release(r.On!.Value)) is null) await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
                 break;
         }
+        if (rule is not null) return Outcome<CaseView>.Refused(rule);
         return await SaveAsync(user, c!, "justice-" + step, detail, step is "diversion-complete" or "detention-review" ? r.Text!.Trim() : step == "hearing-outcome" ? r.Outcome!.Trim() : null, ct);
     }
 
@@ -181,8 +125,8 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
     }
 
     private static Outcome<CaseView>? Refuse(CurrentUser user, Case c) =>
-        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden("Only the case's owner or supervisor works on it.")
-        : c.Stage == CaseStage.Closed ? new Outcome<CaseView>.Conflict("stage", "The case is closed: reopen it first.")
+        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message)
+        : c.Stage == CaseStage.Closed ? Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst())
         : null;
 
     private async Task<Outcome<CaseView>> SaveAsync(CurrentUser user, Case c, string kind, string? detail, string? comment, CancellationToken ct)

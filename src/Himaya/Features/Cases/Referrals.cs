@@ -29,20 +29,19 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
         var e = new FieldErrors();
         Service? service = null;
-        if (r.ServiceId is null) e.Add("serviceId", "Choose the service.");
-        else if ((service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Active, ct)) is null) e.Add("serviceId", "Unknown service.");
-        else if (WhyNot(service, child) is { } why) e.Add("serviceId", why);
-        if (string.IsNullOrWhiteSpace(r.Reason)) e.Add("reason", "Required.");
-        else if (r.Reason.Length > 2000) e.Add("reason", "At most 2000 characters.");
-        if (r.ConsentGiven != true) e.Add("consentGiven", "A referral needs the informed consent of the child or the caregiver.");
-        if (string.IsNullOrWhiteSpace(r.ConsentBy)) e.Add("consentBy", "Who gave consent.");
-        else if (r.ConsentBy.Length > 200) e.Add("consentBy", "At most 200 characters.");
-        if (r.ConsentOn is null) e.Add("consentOn", "When consent was given.");
-        else if (r.ConsentOn > Today) e.Add("consentOn", "The date is in the future.");
-        else if (r.ConsentOn < DateOnly.FromDateTime(c.OpenedAt).AddDays(-30)) e.Add("consentOn", "Consent is older than the case; ask again.");
-        if (r.DueOn is { } due && due < Today) e.Add("dueOn", "The date is in the past.");
+        if (r.ServiceId is null) e.Add(ReferralErrors.ServiceRequired());
+        else if ((service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Active, ct)) is null) e.Add(ReferralErrors.UnknownService());
+        else if (WhyNot(service, child) is { } why) e.Add(why);
+        CaseRules.Text(e, "reason", r.Reason, 2000, required: true);
+        if (r.ConsentGiven != true) e.Add(ReferralErrors.ConsentRequired());
+        if (string.IsNullOrWhiteSpace(r.ConsentBy)) e.Add(ReferralErrors.ConsentByRequired());
+        else if (r.ConsentBy.Length > 200) e.Add(PlatformErrors.TooLong("consentBy", 200));
+        if (r.ConsentOn is null) e.Add(ReferralErrors.ConsentOnRequired());
+        else if (r.ConsentOn > Today) e.Add(PlatformErrors.FutureDate("consentOn"));
+        else if (r.ConsentOn < DateOnly.FromDateTime(c.OpenedAt).AddDays(-30)) e.Add(ReferralErrors.ConsentTooOld());
+        if (r.DueOn is { } due && due < Today) e.Add(ReferralErrors.DueInPast());
         if (!e.IsEmpty) return new Outcome<ReferralView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<ReferralView>.Forbidden("Only the case's owner or supervisor refers from it.");
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<ReferralView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorRefers().Message);
         if (c.Stage == CaseStage.Closed) return Outcome<ReferralView>.Refused(CaseErrors.ClosedNoReferral());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -69,23 +68,23 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             : await db.Referrals.AddressedTo(db.Services, user).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (referral is null) return new Outcome<ReferralView>.NotFound();
         var e = new FieldErrors();
-        if (r.Version is null) e.Add("version", "Send the version of the referral you are answering.");
-        var (needsText, textName) = step switch
+        if (r.Version is null) e.Add(ReferralErrors.VersionRequired());
+        var missing = step switch
         {
-            ReferralStep.Decline => (true, "the reason for declining"),
-            ReferralStep.Deliver => (true, "what was delivered"),
-            ReferralStep.Complete => (true, "the outcome"),
-            ReferralStep.Cancel => (true, "the reason for cancelling"),
-            _ => (false, ""),
+            ReferralStep.Decline => ReferralErrors.DeclineReasonRequired(),
+            ReferralStep.Deliver => ReferralErrors.DeliveryRequired(),
+            ReferralStep.Complete => ReferralErrors.OutcomeRequired(),
+            ReferralStep.Cancel => ReferralErrors.CancelReasonRequired(),
+            _ => null,
         };
-        if (needsText && string.IsNullOrWhiteSpace(r.Text)) e.Add("text", $"Give {textName}.");
-        else if (r.Text is { Length: > 2000 }) e.Add("text", "At most 2000 characters.");
+        if (missing is not null && string.IsNullOrWhiteSpace(r.Text)) e.Add(missing);
+        else if (r.Text is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("text", 2000));
         if (!e.IsEmpty) return new Outcome<ReferralView>.Invalid(e);
         var @case = await db.Cases.FirstAsync(c => c.Id == referral.CaseId, ct);
         if (senderSide && user.Id != @case.OwnerId && user.Id != @case.SupervisorId)
-            return new Outcome<ReferralView>.Forbidden("Only the case's owner or supervisor cancels its referrals.");
+            return new Outcome<ReferralView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorCancelsReferrals().Message);
         if (r.Version != referral.Version)
-            return Outcome<ReferralView>.Refused(CaseErrors.ReferralChangedSince(r.Version ?? 0, referral.Version),
+            return Outcome<ReferralView>.Refused(ReferralErrors.ChangedSince(r.Version ?? 0, referral.Version),
                 (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
         ReferralStatus[] from = step switch
         {
@@ -94,7 +93,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             _ => [ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Delivered],
         };
         if (!from.Contains(referral.Status))
-            return Outcome<ReferralView>.Refused(CaseErrors.ReferralStepNotAllowed(referral.Status, step));
+            return Outcome<ReferralView>.Refused(ReferralErrors.StepNotAllowed(referral.Status, step));
 
         var text = r.Text?.Trim();
         switch (step)
@@ -121,7 +120,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return Outcome<ReferralView>.Refused(CaseErrors.ReferralAnsweredAtSameMoment(),
+            return Outcome<ReferralView>.Refused(ReferralErrors.AnsweredAtSameMoment(),
                 (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)), ct);
@@ -143,7 +142,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             if (!user.Can(Permission.ReadCases)) return new Outcome<List<ReferralView>>.Forbidden();
             q = db.Referrals.Where(x => db.Set<Case>().VisibleTo(user).Any(c => c.Id == x.CaseId));
         }
-        else return new Outcome<List<ReferralView>>.Invalid(FieldErrors.Single("box", "incoming or sent."));
+        else return Outcome<List<ReferralView>>.Refused(ReferralErrors.Box());
         if (status is { } s) q = q.Where(x => x.Status == s);
         var items = await views.ReferralsAsync(q, ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, "referral", null, $"box={box}; status={status}; ids={string.Join(',', items.Select(i => i.Id.ToString("N")))}"), ct);
@@ -162,18 +161,18 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         {
             var why = child is null ? null : WhyNot(s, child);
             return new ServiceView(s.Id, s.Name, s.Kind, s.Agency, s.MinAge, s.MaxAge, s.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Contact,
-                child is null ? null : why is null, why);
+                child is null ? null : why is null, why?.Message);
         }).ToList();
     }
 
     /// <summary>Why a service cannot take this child (age, district), or null when it can.</summary>
-    public string? WhyNot(Service s, Child child)
+    public Refusal? WhyNot(Service s, Child child)
     {
         var age = Child.AgeOn(child.BirthDate, Today);
-        if (age < s.MinAge || age > s.MaxAge) return $"{s.Name} serves children aged {s.MinAge}–{s.MaxAge}; the child is {age}.";
+        if (age < s.MinAge || age > s.MaxAge) return ReferralErrors.ServiceAges(s.Name, s.MinAge, s.MaxAge, age);
         var areas = s.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (areas.Length > 0 && !areas.Any(a => units.SelfAndDescendants(a).Contains(child.DistrictCode)))
-            return $"{s.Name} does not serve {units.DisplayName(child.DistrictCode, "en")}.";
+            return ReferralErrors.ServiceArea(s.Name, new PlaceName(units, child.DistrictCode));
         return null;
     }
 

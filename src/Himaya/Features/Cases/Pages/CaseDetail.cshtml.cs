@@ -61,8 +61,9 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             case Outcome<T>.Ok: return Redirect($"/cases/{id}?done={done}#main");
             case Outcome<T>.NotFound: return NotFoundPage();
             case Outcome<T>.Forbidden f:
-                if (f.Reason is null) return ForbiddenPage();
-                Conflict = Localise(f.Reason);
+                // The role may act but this person may not (not the case's owner or supervisor): said by the refusal's code.
+                if (CaseErrors.Forbiddances.FirstOrDefault(r => r.Message == f.Reason) is not { } reason) return ForbiddenPage();
+                Conflict = reason.Localise(this.T);
                 return await LoadAsync(id, ct);
             case Outcome<T>.Invalid bad: Errors = bad.Errors; return await LoadAsync(id, ct);
             case Outcome<T>.Conflict c:
@@ -110,15 +111,12 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         if (outcome is Outcome<CaseView>.Invalid bad)
         {
             var rows = Enumerable.Range(0, PlanRows).Where(i => f.Text($"goal{i}") is not null || f.Text($"action{i}") is not null || f.Text($"responsible{i}") is not null || f.Text($"dueOn{i}") is not null).ToList();
-            var mapped = new FieldErrors();
-            foreach (var (field, messages) in bad.Errors.All)
+            outcome = new Outcome<CaseView>.Invalid(Rename(bad.Errors, field =>
             {
                 var m = System.Text.RegularExpressions.Regex.Match(field, @"^actions\[(\d+)\]\.(\w+)$");
-                var name = m.Success && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < rows.Count
+                return m.Success && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < rows.Count
                     ? m.Groups[2].Value + rows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] : field == "actions" ? "goal0" : field;
-                foreach (var msg in messages) mapped.Add(name, msg);
-            }
-            outcome = new Outcome<CaseView>.Invalid(mapped);
+            }));
         }
         return await ShowAsync(id, "plan", outcome, "plan", ct);
     }
@@ -269,14 +267,15 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
     }
 
     /// <summary>Several forms share the page, so fields the API calls alike get distinct form names.</summary>
-    private static FieldErrors Rename(FieldErrors errors, params (string From, string To)[] names)
+    private static FieldErrors Rename(FieldErrors errors, params (string From, string To)[] names) =>
+        Rename(errors, field => names.FirstOrDefault(n => n.From == field).To ?? field);
+
+    /// <summary>Every error is a coded refusal (the use cases', the form reader's), so it moves to its new field with its code.</summary>
+    private static FieldErrors Rename(FieldErrors errors, Func<string, string> name)
     {
         var result = new FieldErrors();
-        foreach (var (field, messages) in errors.All)
-        {
-            var to = names.FirstOrDefault(n => n.From == field).To ?? field;
-            foreach (var m in messages) result.Add(to, m);
-        }
+        foreach (var field in errors.All.Keys)
+            foreach (var r in errors.CodedFor(field)) result.Add(r with { Field = name(field) });
         return result;
     }
 
