@@ -541,9 +541,3 @@ public abstract class IndicatorRulesTests(HimayaApp app)
     }
 }
 
-/// <summary>The codes a 400 answer gives for a field (none when it has none).</summary>
-file static class ProblemCodes
-{
-    public static string[] CodesOf(this JsonElement problem, string field) =>
-        problem.TryGetProperty("codes", out var c) && c.TryGetProperty(field, out var f) ? [.. f.EnumerateArray().Select(x => x.GetString()!)] : [];
-}
