@@ -10,7 +10,8 @@ public sealed class FieldErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
-    public FieldErrors Add(string field, string message)
+    // Private: every field error is a coded refusal (Add(Refusal)); its English text is what the API sends.
+    private FieldErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
@@ -43,14 +44,11 @@ public sealed class FieldErrors
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
-    public IResult ToProblem() => _coded.Count == 0
-        ? TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.")
-        : TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.", extensions: new Dictionary<string, object?>
+    public IResult ToProblem() => TypedResults.ValidationProblem(ToDictionary(), title: "The request has invalid fields.", extensions: new Dictionary<string, object?>
         {
             ["codes"] = _coded.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => r.Code).ToArray(), StringComparer.Ordinal),
         });
 
-    public static FieldErrors Single(string field, string message) => new FieldErrors().Add(field, message);
 }
 
 public static class Json
