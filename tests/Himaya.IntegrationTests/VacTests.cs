@@ -68,10 +68,14 @@ public abstract class VacTests(HimayaApp app)
         place = "Near school 12",
         occurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"),
         immediateDanger = danger,
-        child = child ?? new { givenName = "Elvin", surname = "Quliyev" + Guid.NewGuid().ToString("N")[..6], sex = "M", approximateAge = 9, disability = false },
+        child = child ?? new { givenName = "Elvin", surname = Unique("Quliyev"), sex = "M", approximateAge = 9, disability = false },
         perpetrator = new { relation = "uncle", description = "lives in the same house" },
         reporter = reporter ?? new { name = "Aysel Məmmədova", phone = "+994 50 123 45 67", relation = "neighbour" },
     };
+
+    /// <summary>A surname no other test uses, in letters only: name folding drops digits and merges similar letters.</summary>
+    private static string Unique(string stem) =>
+        stem + new string([.. Guid.NewGuid().ToByteArray().Take(8).Select(b => "bdlmnrstvz"[b % 10])]);
 
     [Fact]
     public async Task The_public_form_takes_an_anonymous_report_and_answers_only_a_reference()
@@ -125,11 +129,11 @@ public abstract class VacTests(HimayaApp app)
 
         (await CreatedAsync(hotline, Report(type: "Bullying"))).GetProperty("riskLevel").GetString().ShouldBe("Low");
         (await CreatedAsync(hotline, Report(type: "Sexual"))).GetProperty("riskLevel").GetString().ShouldBe("High");
-        var toddler = new { givenName = "Nigar", surname = "Əliyeva" + Guid.NewGuid().ToString("N")[..6], sex = "F", approximateAge = 3 };
+        var toddler = new { givenName = "Nigar", surname = Unique("Əliyeva"), sex = "F", approximateAge = 3 };
         (await CreatedAsync(hotline, Report(type: "Bullying", child: toddler))).GetProperty("riskLevel").GetString().ShouldBe("Medium");
 
         // The same child reported again (another spelling, another script) is a repeat: one step higher.
-        var surname = "Həsənov" + Guid.NewGuid().ToString("N")[..4];
+        var surname = Unique("Həsənov");
         (await CreatedAsync(hotline, Report(type: "Emotional", child: new { givenName = "Rəşad", surname }))).GetProperty("riskLevel").GetString().ShouldBe("Low");
         var again = await CreatedAsync(hotline, Report(type: "Emotional", child: new { givenName = "Rashad", surname = surname.Replace("ə", "a") }));
         again.GetProperty("riskLevel").GetString().ShouldBe("Medium");
@@ -240,6 +244,40 @@ public abstract class VacTests(HimayaApp app)
         var bad = await analyst.GetAsync("/api/v1/vac/statistics?by=type,shoeSize");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.JsonAsync()).GetProperty("codes").GetProperty("by")[0].GetString().ShouldBe("vac.unknown-dimension");
+    }
+
+    [Fact]
+    public async Task The_reported_child_is_matched_to_the_registry_by_a_person_and_the_report_joins_the_childs_case()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var surname = Unique("Rzayev");
+        var registered = await TestData.CreateChildAsync(worker, TestData.Child(surname: surname, givenName: "Tural"));
+        var childId = registered.GetProperty("id").GetString()!;
+        var hotline = await app.ClientForAsync("hotline");
+        var report = await CreatedAsync(hotline, Report(child: new { givenName = "Tural", surname, sex = registered.GetProperty("sex").GetString(),
+            birthDate = registered.GetProperty("birthDate").GetString() }));
+        var id = report.GetProperty("id").GetString();
+
+        var coordinator = await app.ClientForAsync("coordinator.ganja");
+        var matches = await OkAsync(coordinator.GetAsync($"/api/v1/vac/reports/{id}/matches"));
+        matches.GetProperty("matches").EnumerateArray().ShouldContain(m => m.GetProperty("id").GetString() == childId);
+        (await worker.GetAsync($"/api/v1/vac/reports/{id}/matches")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var view = await OkAsync(coordinator.GetAsync($"/api/v1/vac/reports/{id}"));
+        var wrong = await coordinator.PostAsJsonAsync($"/api/v1/vac/reports/{id}/child", new { childId = Guid.NewGuid(), version = view.GetProperty("version").GetInt32() });
+        (await wrong.JsonAsync()).GetProperty("codes").GetProperty("childId")[0].GetString().ShouldBe("vac.no-such-child");
+        view = await OkAsync(coordinator.PostAsJsonAsync($"/api/v1/vac/reports/{id}/child", new { childId, version = view.GetProperty("version").GetInt32() }));
+        view.GetProperty("child").GetProperty("registryId").GetString().ShouldBe(childId);
+
+        var opened = await worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Violence report " + report.GetProperty("reference").GetString(), concerns = new[] { "physical-abuse" }, risk = "High" });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var caseId = (await opened.JsonAsync()).GetProperty("id").GetString();
+        view = await OkAsync(coordinator.PostAsJsonAsync($"/api/v1/vac/reports/{id}/case", new { caseId, version = view.GetProperty("version").GetInt32() }));
+        view.GetProperty("caseId").GetString().ShouldBe(caseId);
+
+        // Linked to the case, a removal to safety can be recorded (the placement itself is the case's, under gatekeeping).
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        await Created(coordinator.PostAsJsonAsync($"/api/v1/vac/reports/{id}/actions", new { kind = "RemovalToSafety", on = today, note = "With the grandmother tonight" }));
     }
 
     private async Task<int> UserIdAsync(string userName)

@@ -45,6 +45,15 @@ public static class VacApi
         vac.MapPost("/reports/{id:guid}/close", (Guid id, HttpContext http, VacWork work, CancellationToken ct) => http.WithBody<CloseRequest>(ct, async r =>
             (await work.CloseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
             .JsonBody<CloseRequest>().WithName("CloseVacReport").Requires(Permission.RespondVacReports);
+        vac.MapGet("/reports/{id:guid}/matches", async (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) =>
+            (await linking.MatchesAsync(http.Caller(), id, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok))
+            .WithName("VacReportMatches").Requires(Permission.TriageVacReports);
+        vac.MapPost("/reports/{id:guid}/child", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<LinkChildRequest>(ct, async r =>
+            (await linking.LinkChildAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<LinkChildRequest>().WithName("LinkVacReportChild").Requires(Permission.TriageVacReports);
+        vac.MapPost("/reports/{id:guid}/case", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<LinkCaseRequest>(ct, async r =>
+            (await linking.LinkCaseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<LinkCaseRequest>().WithName("LinkVacReportCase").Requires(Permission.TriageVacReports);
         vac.MapGet("/statistics", async (HttpContext http, VacStatistics stats, [FromQuery] string? by, CancellationToken ct) =>
             (await stats.ComputeAsync(http.Caller(), by, ct)).ToResult(TypedResults.Ok)).WithName("VacStatistics").Requires(Permission.ViewAggregates);
     }

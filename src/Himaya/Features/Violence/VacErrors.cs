@@ -20,6 +20,9 @@ public static class VacErrors
     public static Refusal CloseNeedsAction() => Refusal.OnField("vac.close-needs-action", "reason");
     public static Refusal CloseNeedsCase() => Refusal.OnField("vac.close-needs-case", "reason");
     public static Refusal CaseOfOtherChild() => Refusal.OnField("vac.case-of-other-child", "caseId");
+    public static Refusal NoSuchChild() => Refusal.OnField("vac.no-such-child", "childId");
+    public static Refusal NoSuchCase() => Refusal.OnField("vac.no-such-case", "caseId");
+    public static Refusal CaseClosed() => Refusal.OnField("vac.case-closed", "caseId");
     public static Refusal NoteRequired() => Refusal.OnField("vac.note-required", "note");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("vac.changed-since", "version", yours, current);
     public static Refusal VersionRequired() => Refusal.OnField("vac.version-required", "version");

@@ -73,12 +73,13 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
 
     public async Task<Outcome<VacReportView>> AssignAsync(CurrentUser user, Guid id, AssignRequest r, CancellationToken ct)
     {
-        if (r.WorkerId is not { } workerId) return Outcome<VacReportView>.Refused(PlatformErrors.Required("workerId"));
+        var e = new FieldErrors();
+        if (r.WorkerId is null) e.Add(PlatformErrors.Required("workerId"));
         return await StepAsync(user, id, null, Permission.TriageVacReports, async (report, now) =>
         {
-            if (!await CoversAsync(workerId, report.DistrictCode, ct)) return VacErrors.NotAWorkerHere();
-            return report.Assign(workerId, now);
-        }, report => $"assigned to user {workerId}", ct);
+            if (!await CoversAsync(r.WorkerId!.Value, report.DistrictCode, ct)) return VacErrors.NotAWorkerHere();
+            return report.Assign(r.WorkerId.Value, now);
+        }, report => $"assigned to user {r.WorkerId}", ct, e);
     }
 
     public async Task<Outcome<VacReportView>> ActAsync(CurrentUser user, Guid id, ActionRequest r, CancellationToken ct)
@@ -88,7 +89,6 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         if (r.On is null) e.Add(PlatformErrors.Required("on"));
         if (string.IsNullOrWhiteSpace(r.Note)) e.Add(VacErrors.NoteRequired());
         else if (r.Note.Length > 2000) e.Add(PlatformErrors.TooLong("note", 2000));
-        if (!e.IsEmpty) return new Outcome<VacReportView>.Invalid(e);
         return await StepAsync(user, id, null, Permission.RespondVacReports, (report, now) =>
         {
             var refusal = report.Record(r.Kind!.Value, r.On!.Value, DateOnly.FromDateTime(now), now);
@@ -98,7 +98,7 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
                     ReportId = report.Id, Kind = r.Kind.Value, On = r.On.Value, Note = r.Note!.Trim(), At = now, ById = user.Id,
                 });
             return Task.FromResult(refusal);
-        }, report => $"action {r.Kind}", ct);
+        }, report => $"action {r.Kind}", ct, e);
     }
 
     public async Task<Outcome<VacReportView>> CloseAsync(CurrentUser user, Guid id, CloseRequest r, CancellationToken ct)
@@ -107,24 +107,25 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         if (r.Reason is null) e.Add(PlatformErrors.Required("reason"));
         if (r.Version is null) e.Add(VacErrors.VersionRequired());
         if (r.Note is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("note", 2000));
-        if (!e.IsEmpty) return new Outcome<VacReportView>.Invalid(e);
         return await StepAsync(user, id, r.Version, Permission.RespondVacReports,
-            (report, now) => Task.FromResult(report.Close(r.Reason!.Value, VacValidation.Clean(r.Note), now)), report => $"closed: {r.Reason}", ct);
+            (report, now) => Task.FromResult(report.Close(r.Reason!.Value, VacValidation.Clean(r.Note), now)), report => $"closed: {r.Reason}", ct, e);
     }
 
     /// <summary>
     /// The frame of every change: permission, scope (need-to-know: only who sees the details may act), the version when
     /// the change overwrites something, the rule on the report, then the change and its audit line in one transaction.
-    /// A refusal changes nothing.
+    /// A refusal changes nothing. The request's own field errors (<paramref name="invalid"/>) are answered after the scope
+    /// check, so a report out of reach is 404 whatever was sent.
     /// </summary>
-    private async Task<Outcome<VacReportView>> StepAsync(CurrentUser user, Guid id, int? version, Permission permission,
-        Func<VacReport, DateTime, Task<Refusal?>> apply, Func<VacReport, string> describe, CancellationToken ct)
+    internal async Task<Outcome<VacReportView>> StepAsync(CurrentUser user, Guid id, int? version, Permission permission,
+        Func<VacReport, DateTime, Task<Refusal?>> apply, Func<VacReport, string> describe, CancellationToken ct, FieldErrors? invalid = null)
     {
         if (!user.Can(permission)) return new Outcome<VacReportView>.Forbidden();
         var report = await db.VacReports.DetailsVisibleTo(user).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return new Outcome<VacReportView>.NotFound();
         // A social worker acts on the reports assigned to them; seeing a report (hotline) is not answering it.
         if (!VacScope.SeesAllInArea(user) && report.AssignedToId != user.Id) return new Outcome<VacReportView>.NotFound();
+        if (invalid is { IsEmpty: false }) return new Outcome<VacReportView>.Invalid(invalid);
         if (version is { } v && v != report.Version)
             return Outcome<VacReportView>.Refused(VacErrors.ChangedSince(v, report.Version), await ViewAsync(user, report, ct));
         var now = clock.GetUtcNow().UtcDateTime;

@@ -14,6 +14,8 @@ public sealed class ViolenceModule : IModule
         s.AddScoped<VacIntake>();
         s.AddScoped<VacWork>();
         s.AddScoped<VacStatistics>();
+        s.AddScoped<VacLinking>();
+        s.AddPanel<Pages.VacMyWorkPanel>(Himaya.Features.Cases.CasesSlots.MyWork, order: 10);
         s.AddPanel<Pages.VacDashboardPanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 20);
         s.AddNavItem("/vac", "Nav.Vac", u => u.Can(Permission.ReadVacReports), order: 10);
         s.AddNavItem("/vac/mine", "Nav.VacMine", u => u.Can(Permission.ReportViolence) && !u.Can(Permission.ReadVacReports), order: 11);

@@ -7,12 +7,16 @@ namespace Himaya.Features.Violence.Pages;
 /// One report and its response: what was reported (the reporter only for triage roles), its deadline and escalation,
 /// and the forms for the next step: assignment (supervisor, coordinator), actions and closure (who is answering it).
 /// </summary>
-public sealed class ReportDetailModel(VacWork work) : HimayaPage
+public sealed class ReportDetailModel(VacWork work, VacLinking linking) : HimayaPage
 {
     public VacReportView? Report { get; private set; }
     public ReporterStatusView? StatusOnly { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Workers { get; private set; } = [];
     public string? Conflict { get; private set; }
+    /// <summary>For triage roles while no child is confirmed: registry children who may be the reported one.</summary>
+    public IReadOnlyList<Himaya.Features.Registry.IntakeMatch> Matches { get; private set; } = [];
+    /// <summary>The confirmed child's open cases the user may see, while no case is linked.</summary>
+    public IReadOnlyList<(Guid Id, string Number)> OpenCases { get; private set; } = [];
     /// <summary>Which form was sent (its errors are shown beside it).</summary>
     public string? Sent { get; private set; }
 
@@ -34,6 +38,18 @@ public sealed class ReportDetailModel(VacWork work) : HimayaPage
     }, ct, rename: ("note", "closureNote"));
 
     /// <param name="rename">A field the page names differently from the API (two forms on one page, one field name).</param>
+    public Task<IActionResult> OnPostChildAsync(Guid id, CancellationToken ct) => StepAsync(id, "child", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return linking.LinkChildAsync(Me, id, new LinkChildRequest(f.Guid("childId"), f.Int("version")), ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken ct) => StepAsync(id, "case", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return linking.LinkCaseAsync(Me, id, new LinkCaseRequest(f.Guid("caseId"), f.Int("version")), ct);
+    }, ct);
+
     private async Task<IActionResult> StepAsync(Guid id, string form, Func<FieldErrors, Task<Outcome<VacReportView>>> step, CancellationToken ct,
         (string Api, string Page)? rename = null)
     {
@@ -63,7 +79,15 @@ public sealed class ReportDetailModel(VacWork work) : HimayaPage
                 Report = ok.Value.Details;
                 StatusOnly = ok.Value.Status;
                 if (Report is { Status: not ReportStatus.Closed } r && Me.Can(Permission.TriageVacReports))
+                {
                     Workers = await work.WorkersForAsync(r.DistrictCode, ct);
+                    if (r.Child.RegistryId is { } child)
+                    {
+                        if (r.CaseId is null) OpenCases = await linking.OpenCasesAsync(Me, child, ct);
+                    }
+                    else if (await linking.MatchesAsync(Me, id, Culture, ct) is Outcome<Himaya.Features.Registry.IntakeMatches>.Ok m)
+                        Matches = [.. m.Value.Matches.Where(x => x.InScope)];
+                }
                 return Page();
             case Outcome<VacReportRead>.Forbidden: return Forbid();
             default: return NotFound();
