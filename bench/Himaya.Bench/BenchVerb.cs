@@ -21,6 +21,7 @@ internal static class BenchVerb
         if (args.Length >= 2 && args[1] == "link") return BenchLink.Run(args);
         if (args.Length >= 2 && args[1] == "moda") return BenchModa.Run(args);
         if (args.Length >= 2 && args[1] == "cases") return await BenchCases.RunAsync(args, dbOptions);
+        if (args.Length >= 2 && args[1] == "vac-flood") return await BenchVacFlood.RunAsync(args, dbOptions);
         if (args.Length < 2 || args[1] is not ("search" or "deprivation"))
         {
             Console.Error.WriteLine("usage: himaya bench search [--queries N] [--Database:Provider=Postgres --Database:ConnectionString=...]");

@@ -10,6 +10,8 @@ if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         himaya-bench link [--records N] [--duplicates 0.2] [--seed S]   linkage quality and speed on a generated set
         himaya-bench moda ... | deprivation ...    the deprivation engine and the registry analysis (--help on each)
         himaya-bench cases [--cases 300000]        case pages at scale (PostgreSQL; a database made by `himaya seed` only)
+        himaya-bench vac-flood --url URL [--seconds 60] [--flooders 16]   floods the public report form of a running app
+                                                   (same --Database:* as the app): others still report, nothing accepted lost
         himaya-bench link-testset --records N [--duplicates 0.2] [--seed S] --output F.csv [--labels L.csv]
                                                    a labelled record-linkage test set (docs/linkage-testsets.md)
         Add --Database:Provider=Postgres --Database:ConnectionString=... for PostgreSQL.
