@@ -104,6 +104,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app)
     /// <summary>Fills route parameters with a real record in Ganja (created by worker.ganja) or a real user id.</summary>
     private async Task<string> UrlAsync(string pattern, HttpClient worker)
     {
+        if (pattern.Contains("/vac/coordination/meetings/{id:guid}", StringComparison.Ordinal))
+        {
+            var coordinator = await app.ClientForAsync("coordinator.ganja");
+            var res = await coordinator.PostAsJsonAsync("/api/v1/vac/coordination/meetings", new { districtCode = "C-GAN", heldOn = DateTime.UtcNow.ToString("yyyy-MM-dd") });
+            return pattern.Replace("{id:guid}", (await res.JsonAsync()).GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
         if (pattern.Contains("/vac/reports/{id:guid}", StringComparison.Ordinal))
         {
             var hotline = await app.ClientForAsync("hotline");

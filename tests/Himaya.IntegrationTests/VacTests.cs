@@ -280,6 +280,37 @@ public abstract class VacTests(HimayaApp app)
         await Created(coordinator.PostAsJsonAsync($"/api/v1/vac/reports/{id}/actions", new { kind = "RemovalToSafety", on = today, note = "With the grandmother tonight" }));
     }
 
+    [Fact]
+    public async Task The_districts_mechanism_meets_over_its_open_reports_overdue_first_and_records_who_follows_up()
+    {
+        var hotline = await app.ClientForAsync("hotline");
+        var late = await CreatedAsync(hotline, Report(danger: true, district: "C-GAN"));
+        var coordinator = await app.ClientForAsync("coordinator.ganja");
+        await Created(coordinator.PostAsJsonAsync("/api/v1/vac/coordination/members", new { districtCode = "C-GAN", agency = "Ganja City Police", personName = "R. Əliyev", role = "juvenile inspector" }));
+        var badMember = await coordinator.PostAsJsonAsync("/api/v1/vac/coordination/members", new { districtCode = "C-GAN", agency = " " });
+        (await badMember.JsonAsync()).ErrorFields().ShouldBe(["agency", "personName"], ignoreOrder: true);
+        (await (await app.ClientForAsync("worker.shirvan")).GetAsync("/api/v1/vac/coordination?district=C-GAN")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        Clock.Advance(TimeSpan.FromHours(30));
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var meeting = await Created(coordinator.PostAsJsonAsync("/api/v1/vac/coordination/meetings", new { districtCode = "C-GAN", heldOn = today.ToString("yyyy-MM-dd") }));
+        var agenda = meeting.GetProperty("agenda").EnumerateArray().ToList();
+        agenda.ShouldContain(a => a.GetProperty("reportId").GetString() == late.GetProperty("id").GetString() && a.GetProperty("overdue").GetBoolean());
+        agenda.TakeWhile(a => a.GetProperty("overdue").GetBoolean()).Count().ShouldBe(agenda.Count(a => a.GetProperty("overdue").GetBoolean()));
+
+        var id = meeting.GetProperty("id").GetString();
+        var early = await coordinator.PostAsJsonAsync($"/api/v1/vac/coordination/meetings/{id}/decisions", new { text = "Visit", owner = "R. Əliyev", dueOn = today.AddDays(-1).ToString("yyyy-MM-dd") });
+        (await early.JsonAsync()).GetProperty("codes").GetProperty("dueOn")[0].GetString().ShouldBe("vac.due-before-meeting");
+        var decided = await Created(coordinator.PostAsJsonAsync($"/api/v1/vac/coordination/meetings/{id}/decisions", new
+        {
+            reportId = late.GetProperty("id").GetString(), text = "Joint visit with the police tomorrow", owner = "R. Əliyev", dueOn = today.AddDays(1).ToString("yyyy-MM-dd"),
+        }));
+        decided.GetProperty("decisions")[0].GetProperty("reference").GetString().ShouldBe(late.GetProperty("reference").GetString());
+        var mechanism = await OkAsync(coordinator.GetAsync("/api/v1/vac/coordination?district=C-GAN"));
+        mechanism.GetProperty("members").EnumerateArray().ShouldContain(m => m.GetProperty("agency").GetString() == "Ganja City Police");
+        mechanism.GetProperty("meetings").EnumerateArray().ShouldContain(m => m.GetProperty("id").GetString() == id && m.GetProperty("decisions").GetInt32() == 1);
+    }
+
     private async Task<int> UserIdAsync(string userName)
     {
         await using var db = app.NewDbContext();

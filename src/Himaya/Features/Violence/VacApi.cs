@@ -54,6 +54,19 @@ public static class VacApi
         vac.MapPost("/reports/{id:guid}/case", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<LinkCaseRequest>(ct, async r =>
             (await linking.LinkCaseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
             .JsonBody<LinkCaseRequest>().WithName("LinkVacReportCase").Requires(Permission.TriageVacReports);
+        vac.MapGet("/coordination", async (HttpContext http, CoordinationWork work, [FromQuery] string? district, CancellationToken ct) =>
+            (await work.GetAsync(http.Caller(), district, ct)).ToResult(TypedResults.Ok)).WithName("VacMechanism").Requires(Permission.TriageVacReports);
+        vac.MapPost("/coordination/members", (HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<MemberRequest>(ct, async r =>
+            (await work.AddMemberAsync(http.Caller(), r, ct)).ToResult(m => TypedResults.Created($"/api/v1/vac/coordination?district={r.DistrictCode}", m))))
+            .JsonBody<MemberRequest>().WithName("AddMechanismMember").Requires(Permission.TriageVacReports);
+        vac.MapPost("/coordination/meetings", (HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<MeetingRequest>(ct, async r =>
+            (await work.CallMeetingAsync(http.Caller(), r, ct)).ToResult(m => TypedResults.Created($"/api/v1/vac/coordination/meetings/{m.Id}", m))))
+            .JsonBody<MeetingRequest>().WithName("CallMechanismMeeting").Requires(Permission.TriageVacReports);
+        vac.MapGet("/coordination/meetings/{id:guid}", async (Guid id, HttpContext http, CoordinationWork work, CancellationToken ct) =>
+            (await work.GetMeetingAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetMechanismMeeting").Requires(Permission.TriageVacReports);
+        vac.MapPost("/coordination/meetings/{id:guid}/decisions", (Guid id, HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<DecisionRequest>(ct, async r =>
+            (await work.DecideAsync(http.Caller(), id, r, ct)).ToResult(m => TypedResults.Created($"/api/v1/vac/coordination/meetings/{id}", m))))
+            .JsonBody<DecisionRequest>().WithName("RecordMechanismDecision").Requires(Permission.TriageVacReports);
         vac.MapGet("/statistics", async (HttpContext http, VacStatistics stats, [FromQuery] string? by, CancellationToken ct) =>
             (await stats.ComputeAsync(http.Caller(), by, ct)).ToResult(TypedResults.Ok)).WithName("VacStatistics").Requires(Permission.ViewAggregates);
     }

@@ -23,6 +23,8 @@ public static class VacErrors
     public static Refusal NoSuchChild() => Refusal.OnField("vac.no-such-child", "childId");
     public static Refusal NoSuchCase() => Refusal.OnField("vac.no-such-case", "caseId");
     public static Refusal CaseClosed() => Refusal.OnField("vac.case-closed", "caseId");
+    public static Refusal DueBeforeMeeting() => Refusal.OnField("vac.due-before-meeting", "dueOn");
+    public static Refusal NotOnAgenda() => Refusal.OnField("vac.not-on-agenda", "reportId");
     public static Refusal NoteRequired() => Refusal.OnField("vac.note-required", "note");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("vac.changed-since", "version", yours, current);
     public static Refusal VersionRequired() => Refusal.OnField("vac.version-required", "version");

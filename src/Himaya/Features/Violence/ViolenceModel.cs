@@ -48,6 +48,33 @@ public static class ViolenceModel
             e.HasIndex(x => x.AssignedToId).HasFilter("assigned_to_id IS NOT NULL");
             e.HasIndex(x => x.ReportedById).HasFilter("reported_by_id IS NOT NULL");
         });
+        b.Entity<CoordinationMember>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Agency).HasMaxLength(200);
+            e.Property(x => x.PersonName).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(100);
+            e.HasIndex(x => x.DistrictCode);
+        });
+        b.Entity<CoordinationMeeting>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.HasIndex(x => new { x.DistrictCode, x.HeldOn });
+        });
+        b.Entity<CoordinationAgendaItem>(e =>
+        {
+            e.HasIndex(x => x.MeetingId);
+            e.HasOne<CoordinationMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<VacReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CoordinationDecision>(e =>
+        {
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.Property(x => x.Owner).HasMaxLength(200);
+            e.HasIndex(x => x.MeetingId);
+            e.HasOne<CoordinationMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<VacResponseAction>(e =>
         {
             e.Property(x => x.Note).HasMaxLength(2000);
