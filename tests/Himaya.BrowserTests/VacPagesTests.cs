@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -13,6 +14,8 @@ public sealed class VacPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await context.NewPageAsync();
         await page.GotoAsync("/language?culture=az&returnUrl=/report");
         page.Url.ShouldEndWith("/report");
+        // No serious or critical accessibility violation (axe-core), on the empty form and, below, with its errors shown.
+        await NoSeriousViolationsAsync(page);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
 
         // Sent empty: the required fields say what is missing, in Azerbaijani, beside each field.
@@ -21,6 +24,7 @@ public sealed class VacPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#type-error")).ToHaveTextAsync("Zorakılığın növünü seçin.");
         await Assertions.Expect(page.Locator("#description-error")).ToHaveTextAsync("Nə baş verdiyini yazın.");
         (await page.InnerTextAsync("main")).ShouldNotContain("Required");
+        await NoSeriousViolationsAsync(page);
 
         await page.Locator("#f-type").SelectOptionAsync("Neglect");
         await page.Locator("#f-description").FillAsync("Qonşunun uşaqları günlərlə tək qalır, yeməkləri yoxdur.");
@@ -31,6 +35,13 @@ public sealed class VacPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         reference.ShouldMatch("^VAC-[2-9A-HJ-NP-Z]{8}$");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await context.CloseAsync();
+    }
+
+    private static async Task NoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ShouldBeEmpty();
     }
 
     [Fact]
