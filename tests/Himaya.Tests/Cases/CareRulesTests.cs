@@ -24,8 +24,8 @@ public sealed class CareRulesTests
     public void Care_is_recorded_on_an_open_case_only()
     {
         foreach (var stage in Enum.GetValues<CaseStage>())
-            if (stage == CaseStage.Closed) OpenCase(stage).CanRecordCare()!.Code.ShouldBe("case.closed-reopen-first");
-            else OpenCase(stage).CanRecordCare().ShouldBeNull();
+            if (stage == CaseStage.Closed) OpenCase(stage).CanAddRecords()!.Code.ShouldBe("case.closed-reopen-first");
+            else OpenCase(stage).CanAddRecords().ShouldBeNull();
     }
 
     [Fact]

@@ -146,6 +146,44 @@ public sealed class CaseStateMachineTests
     }
 
     [Fact]
+    public void An_accepted_transfer_hands_the_case_to_the_receiving_team_and_a_declined_one_leaves_it_as_it_was()
+    {
+        var c = At(CaseStage.Implementation);
+        c.AcceptTransfer(5, "SSA")!.Code.ShouldBe("case.no-transfer-waiting");
+        c.DeclineTransfer()!.Code.ShouldBe("case.no-transfer-waiting");
+        c.RequestTransfer(9, "C-SIR", "Family moved", true, Now, 1).ShouldBeNull();
+        c.DeclineTransfer().ShouldBeNull();
+        (c.DistrictCode, c.OwnerId, c.SupervisorId, c.TransferToSupervisorId).ShouldBe(("C-GAN", 1, 2, (int?)null));
+        c.RequestTransfer(9, "C-SIR", "Family moved", true, Now, 1).ShouldBeNull();
+        c.AcceptTransfer(5, "SSA Shirvan").ShouldBeNull();
+        (c.DistrictCode, c.OwnerId, c.SupervisorId, c.Agency).ShouldBe(("C-SIR", 5, 9, "SSA Shirvan"));
+        (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById)
+            .ShouldBe(((int?)null, (string?)null, (string?)null, (DateTime?)null, (int?)null));
+        c.Stage.ShouldBe(CaseStage.Implementation);
+    }
+
+    [Theory, MemberData(nameof(Stages))]
+    public void Records_are_appended_and_referrals_sent_on_an_open_case_only(CaseStage stage)
+    {
+        var c = At(stage);
+        if (stage == CaseStage.Closed)
+        {
+            (c.CanAddRecords()!.Code, c.CanRefer()!.Code, c.CanAddNote()!.Code).ShouldBe(("case.closed-reopen-first", "case.closed-no-referral", "case.closed-no-notes"));
+            return;
+        }
+        (c.CanAddRecords(), c.CanRefer(), c.CanAddNote()).ShouldBe(((Refusal?)null, (Refusal?)null, (Refusal?)null));
+    }
+
+    [Fact]
+    public void The_owner_and_the_supervisor_work_on_a_case_and_each_step_says_who_changed_it_last()
+    {
+        var c = New();
+        (c.IsWorkedOnBy(1), c.IsWorkedOnBy(2), c.IsWorkedOnBy(3)).ShouldBe((true, true, false));
+        c.Touch(Now, 2);
+        (c.UpdatedAt, c.UpdatedById).ShouldBe((Now, 2));
+    }
+
+    [Fact]
     public void A_closed_case_takes_no_notes_and_reopens_only_if_the_child_has_no_other_open_case()
     {
         var c = At(CaseStage.Closed);

@@ -20,7 +20,7 @@ public sealed record CareView(IReadOnlyList<GatekeepingView> Gatekeeping, IReadO
 /// for it; a foster one only with an approved carer who has room and takes the child), family reunification with its
 /// monitoring visits. Placements keep the child's care arrangement in the registry up to date, in its history.
 /// </summary>
-public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseViews views, TimeProvider clock)
+public sealed class AlternativeCareWork(AppDbContext db, StepFrame frame, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
@@ -36,8 +36,8 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
             if (r.Decision is null || !CareOptions.All.Contains(r.Decision)) e.Add(CareErrors.DecisionRequired(string.Join(", ", CareOptions.All)));
             else if (r.OptionsConsidered is { Count: > 0 } && !r.OptionsConsidered.Contains(r.Decision)) e.Add(CareErrors.DecisionNotConsidered());
             Text(e, "reasons", r.Reasons, 4000);
-            return Task.FromResult<Refusal?>(null);
-        }, async (c, child) =>
+            return StepFrame.NoRefusal;
+        }, (c, child) =>
         {
             var d = new GatekeepingDecision
             {
@@ -45,8 +45,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
                 Decision = r.Decision!, Reasons = r.Reasons!.Trim(), At = Now, ById = user.Id,
             };
             db.GatekeepingDecisions.Add(d);
-            await Task.CompletedTask;
-            return ("gatekeeping", d.Decision, d.Reasons);
+            return Task.FromResult<StepResult>(new StepDone("gatekeeping", d.Decision, d.Reasons));
         }, ct);
 
     public Task<Outcome<CaseView>> PlaceAsync(CurrentUser user, Guid caseId, PlacementRequest r, CancellationToken ct) =>
@@ -72,7 +71,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null) (current.EndOn, current.EndReason) = (r.StartOn, "moved to a new placement");
+            if (current?.End(r.StartOn!.Value, "moved to a new placement") is { } refused) return refused;
             long? gatekeeping = r.Type == PlacementType.ResidentialInstitution
                 ? r.GatekeepingDecisionId ?? await db.GatekeepingDecisions.Where(g => g.CaseId == c.Id && g.Decision == "residential").OrderByDescending(g => g.PanelOn).Select(g => (long?)g.Id).FirstAsync(ct)
                 : r.GatekeepingDecisionId;
@@ -89,7 +88,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
                 PlacementType.ResidentialInstitution => CareArrangement.ResidentialInstitution,
                 _ => CareArrangement.Other,
             }, user, Now);
-            return ("placement", $"{r.Type}: {name}", null);
+            return new StepDone("placement", $"{r.Type}: {name}");
         }, ct);
 
     public Task<Outcome<CaseView>> EndPlacementAsync(CurrentUser user, Guid caseId, long placementId, EndPlacementRequest r, CancellationToken ct) =>
@@ -106,8 +105,7 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         }, async (c, child) =>
         {
             var p = await db.Placements.FirstAsync(x => x.Id == placementId, ct);
-            p.End(r.EndOn!.Value, r.Reason!.Trim());
-            return ("placement-ended", p.PlaceName, p.EndReason);
+            return p.End(r.EndOn!.Value, r.Reason!.Trim()) ?? (StepResult)new StepDone("placement-ended", p.PlaceName, p.EndReason);
         }, ct);
 
     public Task<Outcome<CaseView>> ReunifyAsync(CurrentUser user, Guid caseId, ReunificationRequest r, CancellationToken ct) =>
@@ -123,10 +121,10 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         }, async (c, child) =>
         {
             var current = await db.Placements.Where(p => p.ChildId == child.Id && p.EndOn == null).FirstOrDefaultAsync(ct);
-            if (current is not null) (current.EndOn, current.EndReason) = (r.ReunifiedOn, "reunified with the family");
+            if (current?.End(r.ReunifiedOn!.Value, "reunified with the family") is { } refused) return refused;
             db.MonitoringVisits.AddRange(MonitoringVisit.After(c.Id, r.ReunifiedOn!.Value));
             CaseRules.SetCareArrangement(db, child, CareArrangement.Parents, user, Now);
-            return ("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
+            return new StepDone("reunified", r.WithWhom!.Trim(), r.Plan!.Trim());
         }, ct);
 
     public Task<Outcome<CaseView>> RecordVisitAsync(CurrentUser user, Guid caseId, long visitId, VisitRequest r, CancellationToken ct) =>
@@ -143,37 +141,20 @@ public sealed class AlternativeCareWork(AppDbContext db, AuditLog audit, CaseVie
         }, async (c, child) =>
         {
             var v = await db.MonitoringVisits.FirstAsync(x => x.Id == visitId, ct);
-            v.Record(r.DoneOn!.Value, r.Findings!.Trim(), user.Id);
-            return ("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
+            return v.Record(r.DoneOn!.Value, r.Findings!.Trim(), user.Id) ?? (StepResult)new StepDone("monitoring-visit", $"{v.MonthsAfter} months", v.Findings);
         }, ct);
 
     /// <summary>
-    /// The frame of these steps: permission, case scope (404 first), owner or supervisor, an open case, validation (field
-    /// errors) and rules (a returned coded refusal is a 409), then the change with its history event and audit line in one
-    /// transaction. Appended records need no case version: they do not overwrite anything.
+    /// These steps in the one frame (<see cref="StepFrame"/>): on an open case, by its owner or supervisor, validation and
+    /// the rules that need lookups in <paramref name="check"/>. Appended records need no case version: they overwrite nothing.
     /// </summary>
-    private async Task<Outcome<CaseView>> OnCaseAsync(CurrentUser user, Guid caseId, Func<Case, Child, FieldErrors, Task<Refusal?>> check,
-        Func<Case, Child, Task<(string Kind, string? Detail, string? Comment)>> change, CancellationToken ct)
-    {
-        if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
-        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null) return new Outcome<CaseView>.NotFound();
-        var child = await db.Children.FirstAsync(x => x.Id == c.ChildId, ct);
-        var e = new FieldErrors();
-        var refusal = await check(c, child, e);
-        if (refusal is { IsFieldError: true }) e.Add(refusal);
-        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message);
-        if ((c.CanRecordCare() ?? refusal) is { } refused) return Outcome<CaseView>.Refused(refused);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (kind, detail, comment) = await change(c, child);
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });
-        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
-        await tx.CommitAsync(ct);
-        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
-    }
+    private Task<Outcome<CaseView>> OnCaseAsync(CurrentUser user, Guid caseId, Func<Case, Child, FieldErrors, Task<Refusal?>> check,
+        Func<Case, Child, Task<StepResult>> change, CancellationToken ct) =>
+        frame.RunAsync(user, frame.OnCase(user, caseId, Permission.WorkCases, x => change(x.Case, x.Child), ct) with
+        {
+            Check = (x, e) => check(x.Case, x.Child, e),
+            Open = x => x.Case.CanAddRecords(),
+        }, ct);
 
     private static void Text(FieldErrors e, string field, string? value, int max) => CaseRules.Text(e, field, value, max, required: true);
 }

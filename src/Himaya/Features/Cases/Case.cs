@@ -58,6 +58,12 @@ public sealed partial class Case
     public int UpdatedById { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The case's owner and supervisor work on it (approvals: its supervisor alone).</summary>
+    public bool IsWorkedOnBy(int userId) => userId == OwnerId || userId == SupervisorId;
+
+    /// <summary>Who changed the case last, and when (any step on it, appended records included).</summary>
+    public void Touch(DateTime at, int byId) => (UpdatedAt, UpdatedById) = (at, byId);
+
     /// <summary>Late: the current step's deadline passed (and nothing waits for the supervisor), or the plan's review date did.</summary>
     public bool IsOverdue(DateTime now, DateOnly today) => Stage != CaseStage.Closed &&
         ((DueAt is { } due && due < now && Pending == PendingApproval.None) || (NextReviewOn is { } review && review < today));

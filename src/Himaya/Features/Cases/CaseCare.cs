@@ -3,15 +3,13 @@ using Himaya.Platform;
 namespace Himaya.Features.Cases;
 
 /// <summary>
-/// The rules of alternative care on a case: only an open case records care; no child enters residential care without
+/// The rules of alternative care on a case (an open one: <see cref="CanAddRecords"/>): no child enters residential care without
 /// a gatekeeping panel of this case having decided so, and not before the panel met; a placement starts no earlier than
 /// the child's current one; a child goes home once the visits of an earlier reunification are done. What each step
 /// records (placements, visits, the child's care arrangement) is the use case's (<see cref="AlternativeCareWork"/>).
 /// </summary>
 public sealed partial class Case
 {
-    public Refusal? CanRecordCare() => Stage == CaseStage.Closed ? CaseErrors.ClosedReopenFirst() : null;
-
     /// <summary>
     /// <paramref name="gatekeeping"/>: the panel decision the placement rests on (for residential care), if any;
     /// <paramref name="current"/>: the child's current placement, if any. A start before it is a field error.

@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;
 
+/// <summary>The answer to a transfer: accepted, the case as the receiver now sees it; declined, no case (it stays out of their scope).</summary>
+public sealed record TransferDecision(Guid CaseId, bool Accepted, CaseView? Case);
+
 /// <summary>
 /// The receiving side of a transfer: the supervisor it is addressed to sees what they need to decide (child, stage, risk,
 /// reason; not the case file, which is not theirs yet), then accepts with a new owner from their team — ownership,
 /// district and supervisor change only then — or declines with a reason. A transfer to another district moves the
 /// child's registry record with it, in its history.
 /// </summary>
-/// <summary>The answer to a transfer: accepted, the case as the receiver now sees it; declined, no case (it stays out of their scope).</summary>
-public sealed record TransferDecision(Guid CaseId, bool Accepted, CaseView? Case);
-
-public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work, CaseViews views, TimeProvider clock)
+public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work, CaseViews views, StepFrame frame, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -41,69 +41,66 @@ public sealed class CaseTransfers(AppDbContext db, AuditLog audit, CaseWork work
         return items;
     }
 
-    public async Task<Outcome<TransferDecision>> DecideAsync(CurrentUser user, Guid id, TransferDecisionRequest r, CancellationToken ct)
+    /// <summary>
+    /// The addressee's answer (a transfer addressed to someone else, or none, is not found: the case is not their business),
+    /// based on the case's version; accepted, a transfer to another district moves the child's registry record with it.
+    /// </summary>
+    public Task<Outcome<TransferDecision>> DecideAsync(CurrentUser user, Guid id, TransferDecisionRequest r, CancellationToken ct)
     {
-        if (!user.Can(Permission.ApproveCases)) return new Outcome<TransferDecision>.Forbidden();
         var me = user.Id;
-        // Addressed to someone else (or no transfer at all): not found, the case is not this user's business.
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id && x.TransferToSupervisorId == me, ct);
-        if (c is null) return new Outcome<TransferDecision>.NotFound();
-        var e = new FieldErrors();
-        if (r.Version is null) e.Add(CaseErrors.TransferVersionRequired());
-        if (r.Accept is null) e.Add(CaseErrors.AcceptOrDecline());
-        if (r.Accept == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add(CaseErrors.DeclineReasonRequired());
-        if (r.Comment is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("comment", 2000));
         AppUser? owner = null;
-        if (r.Accept == true)
-        {
-            if (r.NewOwnerId is null) e.Add(CaseErrors.NewOwnerRequired());
-            else
+        return frame.RunAsync(user, new CaseStep<Case, TransferDecision>(Permission.ApproveCases,
+            () => db.Cases.FirstOrDefaultAsync(x => x.Id == id && x.TransferToSupervisorId == me, ct),
+            async c =>
             {
-                var (workers, _) = await work.StaffForAsync(c.TransferToDistrict!, ct);
-                if (workers.All(w => w.Id != r.NewOwnerId)) e.Add(CaseErrors.NewOwnerNotCovering());
-                else owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == r.NewOwnerId, ct);
-            }
-        }
-        if (!e.IsEmpty) return new Outcome<TransferDecision>.Invalid(e);
-        if (r.Version != c.Version) return Outcome<TransferDecision>.Refused(CaseErrors.TransferCaseChangedSince(r.Version ?? 0, c.Version));
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var from = c.DistrictCode;
-        string kind;
-        if (r.Accept == true)
+                var from = c.DistrictCode;
+                if (r.Accept != true) return c.DeclineTransfer() ?? (StepResult)new StepDone("transfer-declined", null, Clean(r.Comment));
+                if (c.TransferToDistrict != c.DistrictCode) await MoveChildAsync(user, c.ChildId, c.TransferToDistrict!, ct);
+                return c.AcceptTransfer(owner!.Id, owner.Agency) ?? (StepResult)new StepDone("transfer-accepted", $"{from} → {c.DistrictCode}; owner {owner.UserName}", Clean(r.Comment));
+            },
+            c => c.Id,
+            (c, done) => new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), done.Kind),
+            // Accepted, the case is now in the receiver's scope; declined, it is not: then the answer is only that it was done.
+            async c => new TransferDecision(c.Id, r.Accept == true, await views.ViewAsync(user, c.Id, ct)))
         {
-            kind = "transfer-accepted";
-            if (c.TransferToDistrict != c.DistrictCode)
+            Check = async (c, e) =>
             {
-                var child = await db.Children.FirstAsync(x => x.Id == c.ChildId, ct);
-                if (child.DistrictCode != c.TransferToDistrict)
+                if (r.Version is null) e.Add(CaseErrors.TransferVersionRequired());
+                if (r.Accept is null) e.Add(CaseErrors.AcceptOrDecline());
+                if (r.Accept == false && string.IsNullOrWhiteSpace(r.Comment)) e.Add(CaseErrors.DeclineReasonRequired());
+                if (r.Comment is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("comment", 2000));
+                if (r.Accept == true)
                 {
-                    db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["districtCode"] = child.DistrictCode },
-                        new Dictionary<string, string?> { ["districtCode"] = c.TransferToDistrict }, user, Now));
-                    (child.DistrictCode, child.UpdatedAt) = (c.TransferToDistrict!, Now);
-                    child.Version++;
+                    if (r.NewOwnerId is null) e.Add(CaseErrors.NewOwnerRequired());
+                    else
+                    {
+                        var (workers, _) = await work.StaffForAsync(c.TransferToDistrict!, ct);
+                        if (workers.All(w => w.Id != r.NewOwnerId)) e.Add(CaseErrors.NewOwnerNotCovering());
+                        else owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == r.NewOwnerId, ct);
+                    }
                 }
-            }
-            (c.DistrictCode, c.OwnerId, c.SupervisorId, c.Agency) = (c.TransferToDistrict!, owner!.Id, me, owner.Agency);
-        }
-        else kind = "transfer-declined";
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = me, Kind = kind, Detail = r.Accept == true ? $"{from} → {c.DistrictCode}; owner {owner!.UserName}" : null, Comment = string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim() });
-        (c.TransferToSupervisorId, c.TransferToDistrict, c.TransferReason, c.TransferRequestedAt, c.TransferRequestedById) = (null, null, null, null, null);
-        (c.UpdatedAt, c.UpdatedById) = (Now, me);
-        c.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<TransferDecision>.Refused(CaseErrors.TransferCaseChangedAtSameMoment());
-        }
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
-        await tx.CommitAsync(ct);
-        // Accepted, the case is now in the receiver's scope; declined, it is not: then the answer is only that it was done.
-        return new TransferDecision(c.Id, r.Accept == true, await views.ViewAsync(user, c.Id, ct));
+                return null;
+            },
+            Stale = c => r.Version != c.Version ? CaseErrors.TransferCaseChangedSince(r.Version ?? 0, c.Version) : null,
+            Changed = c =>
+            {
+                c.Touch(frame.Now, me);
+                c.Version++;
+            },
+            SavedAtSameMoment = CaseErrors.TransferCaseChangedAtSameMoment(),
+        }, ct);
     }
+
+    /// <summary>The child's registry record follows the case to its new district, as a change in the child's history.</summary>
+    private async Task MoveChildAsync(CurrentUser user, Guid childId, string district, CancellationToken ct)
+    {
+        var child = await db.Children.FirstAsync(x => x.Id == childId, ct);
+        if (child.DistrictCode == district) return;
+        db.RecordChanges.Add(RecordHistory.Diff(ChildRecords.EntityType, child.Id, "update", new Dictionary<string, string?> { ["districtCode"] = child.DistrictCode },
+            new Dictionary<string, string?> { ["districtCode"] = district }, user, Now));
+        (child.DistrictCode, child.UpdatedAt) = (district, Now);
+        child.Version++;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -125,7 +125,26 @@ public sealed partial class Case
         return null;
     }
 
+    /// <summary>
+    /// The receiving supervisor takes the case into their team: its district, owner, supervisor and agency change now,
+    /// and the transfer is done.
+    /// </summary>
+    public Refusal? AcceptTransfer(int newOwnerId, string newOwnerAgency)
+    {
+        if (TransferToSupervisorId is not { } receiver) return CaseErrors.NoTransferWaiting();
+        (DistrictCode, OwnerId, SupervisorId, Agency) = (TransferToDistrict!, newOwnerId, receiver, newOwnerAgency);
+        return WithdrawTransfer();
+    }
+
+    /// <summary>Declined: the case stays with its team as it was.</summary>
+    public Refusal? DeclineTransfer() => WithdrawTransfer();
+
     public Refusal? CanAddNote() => Stage == CaseStage.Closed ? CaseErrors.ClosedNoNotes() : null;
+
+    /// <summary>Appended records (alternative care, justice) go on an open case.</summary>
+    public Refusal? CanAddRecords() => Stage == CaseStage.Closed ? CaseErrors.ClosedReopenFirst() : null;
+
+    public Refusal? CanRefer() => Stage == CaseStage.Closed ? CaseErrors.ClosedNoReferral() : null;
 
     /// <summary>A change based on an older version of the case is refused whole.</summary>
     public Refusal? CheckVersion(int version) => version != Version ? CaseErrors.ChangedSince(version, Version) : null;

@@ -9,11 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Himaya.Features.Cases;
 
 /// <summary>
-/// A case from opening to closure: every stage change checks that the steps before it were done, that the caller is the
-/// case's owner or supervisor (approvals: its supervisor only) and that the change is based on the current version.
-/// Each change is one transaction with its history event and audit line.
+/// A case from opening to closure: the case's own methods decide whether a stage change is allowed (<see cref="Case"/>);
+/// each step runs in the one frame (<see cref="StepFrame"/>), which checks that the caller is the case's owner or
+/// supervisor (approvals: its supervisor only) and that the change is based on the current version, and makes it one
+/// transaction with its history event and audit line. This class says what each step validates, looks up and records.
 /// </summary>
-public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, CaseViews views, IOptions<CaseOptions> options, TimeProvider clock)
+public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, CaseViews views, StepFrame frame, IOptions<CaseOptions> options, TimeProvider clock)
 {
     public const string EntityType = "case";
     private CaseOptions O => options.Value;
@@ -78,7 +79,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
             @case.Number = prefix + next.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
             db.Cases.Add(@case);
-            AddEvent(@case, user, "opened", $"risk={@case.Risk}; from={@case.OpenedFrom}", null);
+            db.CaseEvents.Add(new CaseEvent { CaseId = @case.Id, At = Now, ById = user.Id, Kind = "opened", Detail = $"risk={@case.Risk}; from={@case.OpenedFrom}" });
+            @case.Touch(Now, user.Id);
             if (task is not null) (task.Status, task.Outcome, task.ClosedById, task.ClosedAt) = (OutreachStatus.Done, "Case " + @case.Number + " opened.", user.Id, now);
             try
             {
@@ -121,7 +123,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             if (c.RecordInitialAssessment(r.Risk!.Value, Now.AddDays(O.ComprehensiveAssessmentDays)) is { } refused) return refused;
             AddAssessment(c, user, AssessmentKind.Initial, new { summary = r.Summary!.Trim(), childSafe = r.ChildSafe, risk = r.Risk.ToString() });
-            return new Step("initial-assessment", $"risk={c.Risk}; safe={r.ChildSafe}");
+            return new StepDone("initial-assessment", $"risk={c.Risk}; safe={r.ChildSafe}");
         }, ct);
 
     public Task<Outcome<CaseView>> ComprehensiveAssessmentAsync(CurrentUser user, Guid id, ComprehensiveAssessmentRequest r, CancellationToken ct) =>
@@ -147,7 +149,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             {
                 familySituation = r.FamilySituation!.Trim(), wellbeing = r.Wellbeing, functioning = r.Functioning?.Trim(), risks = r.Risks!.Trim(), strengths = r.Strengths!.Trim(),
             });
-            return new Step("comprehensive-assessment");
+            return new StepDone("comprehensive-assessment");
         }, ct);
 
     public Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct) =>
@@ -181,7 +183,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             var i = 0;
             foreach (var a in r.Actions!)
                 db.CasePlanActions.Add(new CasePlanAction { CaseId = c.Id, Position = i++, Goal = a.Goal!.Trim(), Action = a.Action!.Trim(), Responsible = a.Responsible!.Trim(), DueOn = a.DueOn!.Value });
-            return new Step("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}");
+            return new StepDone("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}");
         }, ct);
 
     public Task<Outcome<CaseView>> DecidePlanAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
@@ -189,8 +191,8 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         (c, _) =>
         {
             if (c.DecidePlan(r.Approve == true, Today, O.ReviewCycleMonths) is { } refused) return refused;
-            return r.Approve != true ? new Step("plan-returned", null, r.Comment!.Trim())
-                : new Step("plan-approved", $"next review {c.NextReviewOn:yyyy-MM-dd}", Clean(r.Comment));
+            return r.Approve != true ? new StepDone("plan-returned", null, r.Comment!.Trim())
+                : new StepDone("plan-approved", $"next review {c.NextReviewOn:yyyy-MM-dd}", Clean(r.Comment));
         }, ct);
 
     public Task<Outcome<CaseView>> ReviewAsync(CurrentUser user, Guid id, ReviewRequest r, CancellationToken ct) =>
@@ -205,7 +207,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             if (c.Review(r.NextReviewOn!.Value) is { } refused) return refused;
             AddAssessment(c, user, AssessmentKind.Review, new { progress = r.Progress!.Trim(), nextReviewOn = r.NextReviewOn });
-            return new Step("review", $"next review {r.NextReviewOn:yyyy-MM-dd}");
+            return new StepDone("review", $"next review {r.NextReviewOn:yyyy-MM-dd}");
         }, ct);
 
     public Task<Outcome<CaseView>> RequestClosureAsync(CurrentUser user, Guid id, ClosureRequest r, CancellationToken ct) =>
@@ -218,7 +220,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             var open = c.CanRequestClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.RequestClosure(r.Reason!, r.Outcome!.Trim(), open) is { } refused) return refused;
-            return new Step("closure-requested", r.Reason, c.ClosureOutcome);
+            return new StepDone("closure-requested", r.Reason, c.ClosureOutcome);
         }, ct);
 
     public Task<Outcome<CaseView>> DecideClosureAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
@@ -227,7 +229,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             var open = r.Approve == true && c.CanDecideClosure() is null ? await OpenReferralsAsync(c.Id) : "";
             if (c.DecideClosure(r.Approve == true, open, Now) is { } refused) return refused;
-            return r.Approve != true ? new Step("closure-returned", null, r.Comment!.Trim()) : new Step("closed", c.ClosureReason, Clean(r.Comment));
+            return r.Approve != true ? new StepDone("closure-returned", null, r.Comment!.Trim()) : new StepDone("closed", c.ClosureReason, Clean(r.Comment));
         }, ct);
 
     public Task<Outcome<CaseView>> ReopenAsync(CurrentUser user, Guid id, ReopenRequest r, CancellationToken ct) =>
@@ -236,7 +238,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             var other = c.CanReopen() is null && await db.Cases.AnyAsync(o => o.ChildId == c.ChildId && o.Id != c.Id && o.Stage != CaseStage.Closed, ct);
             if (c.Reopen(other, Now + O.InitialAssessmentWindow(c.Risk)) is { } refused) return refused;
-            return new Step("reopened", null, r.Reason!.Trim());
+            return new StepDone("reopened", null, r.Reason!.Trim());
         }, ct);
 
     public Task<Outcome<CaseView>> RequestTransferAsync(CurrentUser user, Guid id, TransferRequest r, CancellationToken ct) =>
@@ -251,7 +253,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             var district = r.ToDistrictCode is { Length: > 0 } d ? d : c.DistrictCode;
             var covers = await StaffAsync(r.ToSupervisorId!.Value, Roles.Supervisor, district, ct) is not null;
             if (c.RequestTransfer(r.ToSupervisorId.Value, district, r.Reason!.Trim(), covers, Now, user.Id) is { } refused) return refused;
-            return new Step("transfer-requested", district, c.TransferReason);
+            return new StepDone("transfer-requested", district, c.TransferReason);
         }, ct);
 
     /// <summary>The owner or supervisor takes back a transfer that is still waiting; nothing of the case had changed hands.</summary>
@@ -261,102 +263,64 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
         {
             var to = c.TransferToDistrict;
             if (c.WithdrawTransfer() is { } refused) return refused;
-            return new Step("transfer-withdrawn", to, string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
+            return new StepDone("transfer-withdrawn", to, string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
         }, ct);
 
-    public async Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
+    public Task<Outcome<CaseView>> AddNoteAsync(CurrentUser user, Guid id, NoteRequest r, CancellationToken ct)
     {
-        if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
-        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return new Outcome<CaseView>.NotFound();
-        var e = new FieldErrors();
-        if (r.Kind is null) e.Add(CaseErrors.NoteKindRequired(string.Join(", ", Enum.GetNames<NoteKind>())));
-        if (r.On is null) e.Add(CaseErrors.NoteDateRequired());
-        else if (r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
-        else if (r.On < DateOnly.FromDateTime(c.OpenedAt)) e.Add(CaseErrors.NoteBeforeOpening());
-        Text(e, "text", r.Text, 8000, required: true);
-        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWrites().Message);
-        if (c.CanAddNote() is { } closed) return Outcome<CaseView>.Refused(closed);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var note = new CaseNote { Id = Guid.CreateVersion7(), CaseId = c.Id, Kind = r.Kind!.Value, On = r.On!.Value, Text = r.Text!.Trim(), Sensitive = r.Sensitive == true, At = Now, ById = user.Id };
-        db.CaseNotes.Add(note);
-        // Notes are appended, never edited, so they need no version; the history names the kind, never the content.
-        AddEvent(c, user, "note", $"{note.Kind}{(note.Sensitive ? "; sensitive" : "")}", null);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "case-note", note.Id.ToString("D"), $"case={c.Id:D}"), ct);
-        await tx.CommitAsync(ct);
-        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
+        var noteId = Guid.CreateVersion7();
+        return frame.RunAsync(user, frame.OnCase(user, id, Permission.WorkCases, x =>
+        {
+            var note = new CaseNote { Id = noteId, CaseId = x.Case.Id, Kind = r.Kind!.Value, On = r.On!.Value, Text = r.Text!.Trim(), Sensitive = r.Sensitive == true, At = Now, ById = user.Id };
+            db.CaseNotes.Add(note);
+            // Notes are appended, never edited, so they need no version; the history names the kind, never the content.
+            return Task.FromResult<StepResult>(new StepDone("note", $"{note.Kind}{(note.Sensitive ? "; sensitive" : "")}"));
+        }, ct) with
+        {
+            Check = (x, e) =>
+            {
+                if (r.Kind is null) e.Add(CaseErrors.NoteKindRequired(string.Join(", ", Enum.GetNames<NoteKind>())));
+                if (r.On is null) e.Add(CaseErrors.NoteDateRequired());
+                else if (r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
+                else if (r.On < DateOnly.FromDateTime(x.Case.OpenedAt)) e.Add(CaseErrors.NoteBeforeOpening());
+                Text(e, "text", r.Text, 8000, required: true);
+                return StepFrame.NoRefusal;
+            },
+            Person = x => x.Case.IsWorkedOnBy(user.Id) ? null : CaseErrors.OnlyOwnerOrSupervisorWrites(),
+            Open = x => x.Case.CanAddNote(),
+            Audit = (x, _) => new AuditEvent(AuditActions.Create, "case-note", noteId.ToString("D"), $"case={x.Case.Id:D}"),
+        }, ct);
     }
 
     private enum Role { Worker, Supervisor }
 
-    /// <summary>What a step did, for the case's history: its kind, a short detail and the person's comment.</summary>
-    private sealed record Step(string Kind, string? Detail = null, string? Comment = null);
-
-    /// <summary>A step's end: refused by the case's state machine (nothing saved) or done.</summary>
-    private sealed record StepResult(Refusal? Refused, Step? Done)
-    {
-        public static implicit operator StepResult(Refusal r) => new(r, null);
-        public static implicit operator StepResult(Step s) => new(null, s);
-    }
-
     /// <summary>
-    /// The frame of every versioned change: permission, scope (404 before anything else), field validation, the
-    /// person (owner or supervisor; approvals the supervisor alone), the version, then the step (the case's own method
-    /// decides whether its state allows it), its history event and audit line in one transaction.
+    /// A versioned change of the case (its state machine's steps): the owner or supervisor takes it (approvals: the
+    /// supervisor alone), based on the version sent; the case's own method decides whether its state allows it; the
+    /// case counts a new version.
     /// </summary>
-    private async Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
-        Func<Case, Child, Task<StepResult>> change, CancellationToken ct)
-    {
-        var permission = role == Role.Supervisor ? Permission.ApproveCases : Permission.WorkCases;
-        if (!user.Can(permission)) return new Outcome<CaseView>.Forbidden();
-        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return new Outcome<CaseView>.NotFound();
-        var e = new FieldErrors();
-        if (version is null) e.Add(CaseErrors.VersionRequired());
-        validate(e);
-        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (role == Role.Supervisor && user.Id != c.SupervisorId)
-            return new Outcome<CaseView>.Forbidden(CaseErrors.OnlySupervisorDecides().Message);
-        if (role == Role.Worker && user.Id != c.OwnerId && user.Id != c.SupervisorId)
-            return new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message);
-        if (c.CheckVersion(version!.Value) is { } stale) return Outcome<CaseView>.Refused(stale, await CurrentForConflictAsync(user, c.Id, ct));
-        var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await change(c, child);
-        if (result.Refused is { } refused)
+    private Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
+        Func<Case, Child, Task<StepResult>> change, CancellationToken ct) =>
+        frame.RunAsync(user, frame.OnCase(user, id, role == Role.Supervisor ? Permission.ApproveCases : Permission.WorkCases, x => change(x.Case, x.Child), ct) with
         {
-            // The case's methods refuse before changing anything; the clear is for what a step may have staged beside it.
-            db.ChangeTracker.Clear();
-            return Outcome<CaseView>.Refused(refused);
-        }
-        var (kind, detail, comment) = result.Done!;
-        AddEvent(c, user, kind, detail, comment);
-        c.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<CaseView>.Refused(CaseErrors.SavedAtSameMoment(), await CurrentForConflictAsync(user, id, ct));
-        }
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, EntityType, c.Id.ToString("D"), kind), ct);
-        await tx.CommitAsync(ct);
-        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
-    }
-
-    /// <summary>The case as it is now, sent back with a conflict: that is a read of the case, so it is audited like one.</summary>
-    private async Task<CaseView?> CurrentForConflictAsync(CurrentUser user, Guid id, CancellationToken ct)
-    {
-        var view = await views.ViewAsync(user, id, ct);
-        if (view is not null) await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, EntityType, id.ToString("D"), "conflict: current version shown"), ct);
-        return view;
-    }
+            Check = (_, e) =>
+            {
+                if (version is null) e.Add(CaseErrors.VersionRequired());
+                validate(e);
+                return StepFrame.NoRefusal;
+            },
+            Person = x => role == Role.Supervisor
+                ? user.Id == x.Case.SupervisorId ? null : CaseErrors.OnlySupervisorDecides()
+                : x.Case.IsWorkedOnBy(user.Id) ? null : CaseErrors.OnlyOwnerOrSupervisorWorks(),
+            Stale = x => x.Case.CheckVersion(version!.Value),
+            Current = x => frame.CurrentCaseAsync(user, x.Case.Id, ct),
+            Changed = x =>
+            {
+                x.Case.Touch(Now, user.Id);
+                x.Case.Version++;
+            },
+            SavedAtSameMoment = CaseErrors.SavedAtSameMoment(),
+        }, ct);
 
     private Task<Outcome<CaseView>> ChangeAsync(CurrentUser user, Guid id, int? version, Role role, Action<FieldErrors> validate,
         Func<Case, Child, StepResult> change, CancellationToken ct) =>
@@ -371,12 +335,6 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
 
     private void AddAssessment(Case c, CurrentUser user, AssessmentKind kind, object content) =>
         db.CaseAssessments.Add(new CaseAssessment { CaseId = c.Id, Kind = kind, Content = JsonSerializer.Serialize(content, Json.Options), At = Now, ById = user.Id });
-
-    private void AddEvent(Case c, CurrentUser user, string kind, string? detail, string? comment)
-    {
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail, Comment = comment });
-        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
-    }
 
     private async Task<string> OpenReferralsAsync(Guid caseId)
     {

@@ -12,6 +12,7 @@ public sealed class CasesModule : IModule
         s.AddOptions<CaseOptions>().BindConfiguration("Cases");
         s.AddOptions<AttachmentOptions>().BindConfiguration("Attachments");
         s.AddScoped<CaseViews>();
+        s.AddScoped<StepFrame>();
         s.AddScoped<CaseWork>();
         s.AddScoped<CaseLists>();
         s.AddScoped<Referrals>();

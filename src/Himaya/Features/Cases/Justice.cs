@@ -13,7 +13,7 @@ public sealed record JusticeView(long Id, JusticeRole Role, string Matter, DateO
     DateOnly? DiversionStartOn, DateOnly? DiversionCompletedOn, string? DiversionOutcome, DateOnly? DetainedFrom, string? DetentionPlace, DateOnly? DetainedUntil,
     DateOnly? LastDetentionReviewOn, DateOnly? DetentionReviewDue, bool DetentionReviewOverdue, IReadOnlyList<HearingView> Hearings);
 
-public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, TimeProvider clock)
+public sealed class Justice(AppDbContext db, StepFrame frame, TimeProvider clock)
 {
     public const int FirstReviewDays = 2, ReviewEveryDays = 30;
     public static readonly IReadOnlyList<string> Steps = ["legal-aid", "diversion", "diversion-complete", "hearing", "hearing-outcome", "detention", "detention-review", "release"];
@@ -31,30 +31,47 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
             [.. hearings.Where(h => h.JusticeRecordId == j.Id).Select(h => new HearingView(h.Id, h.On, h.Court, h.Outcome))]))];
     }
 
-    public async Task<Outcome<CaseView>> AddAsync(CurrentUser user, Guid caseId, JusticeRequest r, CancellationToken ct)
-    {
-        var (c, stop) = await CaseAsync(user, caseId, ct);
-        if (stop is not null) return stop;
-        var e = new FieldErrors();
-        if (r.Role is null) e.Add(JusticeErrors.RoleRequired());
-        Text(e, "matter", r.Matter, 1000, required: true);
-        if (r.ContactOn is null) e.Add(JusticeErrors.ContactOnRequired());
-        else if (r.ContactOn > Today) e.Add(PlatformErrors.FutureDate("contactOn"));
-        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (Refuse(user, c!) is { } refused) return refused;
-        var record = new JusticeRecord { CaseId = c!.Id, Role = r.Role!.Value, Matter = r.Matter!.Trim(), ContactOn = r.ContactOn!.Value, At = Now, ById = user.Id };
-        db.JusticeRecords.Add(record);
-        return await SaveAsync(user, c, "justice", $"{record.Role}: {record.Matter}", null, ct);
-    }
+    public Task<Outcome<CaseView>> AddAsync(CurrentUser user, Guid caseId, JusticeRequest r, CancellationToken ct) =>
+        frame.RunAsync(user, frame.OnCase(user, caseId, Permission.WorkCases, x =>
+        {
+            var record = new JusticeRecord { CaseId = x.Case.Id, Role = r.Role!.Value, Matter = r.Matter!.Trim(), ContactOn = r.ContactOn!.Value, At = Now, ById = user.Id };
+            db.JusticeRecords.Add(record);
+            return Task.FromResult<StepResult>(new StepDone("justice", $"{record.Role}: {record.Matter}"));
+        }, ct) with
+        {
+            Check = (_, e) =>
+            {
+                if (r.Role is null) e.Add(JusticeErrors.RoleRequired());
+                Text(e, "matter", r.Matter, 1000, required: true);
+                if (r.ContactOn is null) e.Add(JusticeErrors.ContactOnRequired());
+                else if (r.ContactOn > Today) e.Add(PlatformErrors.FutureDate("contactOn"));
+                return StepFrame.NoRefusal;
+            },
+            Open = x => x.Case.CanAddRecords(),
+        }, ct);
 
-    public async Task<Outcome<CaseView>> StepAsync(CurrentUser user, Guid caseId, long recordId, string step, JusticeStepRequest r, CancellationToken ct)
+    /// <summary>A step on one of the case's justice records (not found, like the case, when it is not there).</summary>
+    public Task<Outcome<CaseView>> StepAsync(CurrentUser user, Guid caseId, long recordId, string step, JusticeStepRequest r, CancellationToken ct) =>
+        frame.RunAsync(user, frame.OnCase(user, Permission.WorkCases, async () =>
+            await frame.CaseAsync(user, caseId, ct) is { } x && await db.JusticeRecords.FirstOrDefaultAsync(j => j.Id == recordId && j.CaseId == caseId, ct) is { } j
+                ? new OnJusticeRecord(x.Case, x.Child, j) : null,
+            x => TakeAsync(user, x, step, r, ct), ct) with
+        {
+            Check = (x, e) =>
+            {
+                Validate(e, x.Record, step, r);
+                return StepFrame.NoRefusal;
+            },
+            Open = x => x.Case.CanAddRecords(),
+        }, ct);
+
+    private void Validate(FieldErrors e, JusticeRecord j, string step, JusticeStepRequest r)
     {
-        var (c, stop) = await CaseAsync(user, caseId, ct);
-        if (stop is not null) return stop;
-        var j = await db.JusticeRecords.FirstOrDefaultAsync(x => x.Id == recordId && x.CaseId == caseId, ct);
-        if (j is null) return new Outcome<CaseView>.NotFound();
-        var e = new FieldErrors();
-        if (!Steps.Contains(step)) return Outcome<CaseView>.Refused(JusticeErrors.UnknownStep(string.Join(", ", Steps)));
+        if (!Steps.Contains(step))
+        {
+            e.Add(JusticeErrors.UnknownStep(string.Join(", ", Steps)));
+            return;
+        }
         var needsDate = step != "hearing-outcome";
         if (needsDate && r.On is null) e.Add(JusticeErrors.DateRequired());
         else if (needsDate && step != "hearing" && r.On > Today) e.Add(PlatformErrors.FutureDate("on"));
@@ -76,69 +93,51 @@ public sealed class Justice(AppDbContext db, AuditLog audit, CaseViews views, Ti
             case "detention": Text(e, "text", r.Text, 200, true); break;
             case "detention-review": Text(e, "text", r.Text, 2000, true); break;
         }
-        if (!e.IsEmpty) return new Outcome<CaseView>.Invalid(e);
-        if (Refuse(user, c!) is { } refused) return refused;
-        // The record's rules decide whether its state allows the step (a refused step changes nothing).
-        string? detail = null;
-        Refusal? rule = null;
+    }
+
+    /// <summary>The step itself: the record's (or the hearing's) own method decides whether its state allows it.</summary>
+    private async Task<StepResult> TakeAsync(CurrentUser user, OnJusticeRecord x, string step, JusticeStepRequest r, CancellationToken ct)
+    {
+        var j = x.Record;
+        var text = r.Text?.Trim();
         switch (step)
         {
-            case "legal-aid": j.RecordLegalAid(r.Text!.Trim(), r.On!.Value); detail = j.LegalAidBy; break;
-            case "diversion": rule = j.StartDiversion(r.Text!.Trim(), r.On!.Value); detail = j.Diversion; break;
-            case "diversion-complete": rule = j.CompleteDiversion(r.On!.Value, r.Text!.Trim()); break;
+            case "legal-aid":
+                j.RecordLegalAid(text!, r.On!.Value);
+                return new StepDone("justice-legal-aid", text);
+            case "diversion":
+                return j.StartDiversion(text!, r.On!.Value) ?? (StepResult)new StepDone("justice-diversion", text);
+            case "diversion-complete":
+                return j.CompleteDiversion(r.On!.Value, text!) ?? (StepResult)new StepDone("justice-diversion-complete", null, text);
             case "hearing":
-                db.CourtHearings.Add(new CourtHearing { JusticeRecordId = j.Id, On = r.On!.Value, Court = r.Text!.Trim(), Outcome = string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome.Trim() });
-                detail = $"{r.On:yyyy-MM-dd}, {r.Text!.Trim()}";
-                break;
+                db.CourtHearings.Add(new CourtHearing { JusticeRecordId = j.Id, On = r.On!.Value, Court = text!, Outcome = string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome.Trim() });
+                return new StepDone("justice-hearing", $"{r.On:yyyy-MM-dd}, {text}");
             case "hearing-outcome":
-                var h = await db.CourtHearings.FirstOrDefaultAsync(x => x.Id == r.HearingId && x.JusticeRecordId == j.Id, ct);
-                if (h is null) return Outcome<CaseView>.Refused(JusticeErrors.NoSuchHearing());
-                rule = h.RecordOutcome(r.Outcome!.Trim(), Today);
-                detail = $"{h.On:yyyy-MM-dd}";
-                break;
+                var h = await db.CourtHearings.FirstOrDefaultAsync(c => c.Id == r.HearingId && c.JusticeRecordId == j.Id, ct);
+                if (h is null) return JusticeErrors.NoSuchHearing();
+                return h.RecordOutcome(r.Outcome!.Trim(), Today) ?? (StepResult)new StepDone("justice-hearing-outcome", $"{h.On:yyyy-MM-dd}", h.Outcome);
             case "detention":
-                if ((rule = j.Detain(r.On!.Value, r.Text!.Trim())) is null) await SetDetentionAsync(user, c!.ChildId, detained: true, ct);
-                detail = j.DetentionPlace;
-                break;
-            case "detention-review": rule = j.ReviewDetention(r.On!.Value); break;
-            case "release":
-                if ((rule = j.Release(r.On!.Value)) is null) await SetDetentionAsync(user, c!.ChildId, detained: false, ct);
-                break;
+                if (j.Detain(r.On!.Value, text!) is { } notDetained) return notDetained;
+                SetDetention(user, x.Child, detained: true);
+                return new StepDone("justice-detention", text);
+            case "detention-review":
+                return j.ReviewDetention(r.On!.Value) ?? (StepResult)new StepDone("justice-detention-review", null, text);
+            default:
+                if (j.Release(r.On!.Value) is { } notReleased) return notReleased;
+                SetDetention(user, x.Child, detained: false);
+                return new StepDone("justice-release");
         }
-        if (rule is not null) return Outcome<CaseView>.Refused(rule);
-        return await SaveAsync(user, c!, "justice-" + step, detail, step is "diversion-complete" or "detention-review" ? r.Text!.Trim() : step == "hearing-outcome" ? r.Outcome!.Trim() : null, ct);
     }
 
     /// <summary>Deprivation of liberty shows in the child's registry record (care arrangement Detention), in its history; release returns it to Other.</summary>
-    private async Task SetDetentionAsync(CurrentUser user, Guid childId, bool detained, CancellationToken ct)
+    private void SetDetention(CurrentUser user, Child child, bool detained)
     {
-        var child = await db.Children.FirstAsync(x => x.Id == childId, ct);
         var to = detained ? CareArrangement.Detention : child.CareArrangement == CareArrangement.Detention ? CareArrangement.Other : child.CareArrangement;
         CaseRules.SetCareArrangement(db, child, to, user, Now);
     }
 
-    private async Task<(Case? Case, Outcome<CaseView>? Stop)> CaseAsync(CurrentUser user, Guid caseId, CancellationToken ct)
-    {
-        if (!user.Can(Permission.WorkCases)) return (null, new Outcome<CaseView>.Forbidden());
-        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        return c is null ? (null, new Outcome<CaseView>.NotFound()) : (c, null);
-    }
-
-    private static Outcome<CaseView>? Refuse(CurrentUser user, Case c) =>
-        user.Id != c.OwnerId && user.Id != c.SupervisorId ? new Outcome<CaseView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorWorks().Message)
-        : c.Stage == CaseStage.Closed ? Outcome<CaseView>.Refused(CaseErrors.ClosedReopenFirst())
-        : null;
-
-    private async Task<Outcome<CaseView>> SaveAsync(CurrentUser user, Case c, string kind, string? detail, string? comment, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = kind, Detail = detail is { Length: > 500 } ? detail[..500] : detail, Comment = comment });
-        (c.UpdatedAt, c.UpdatedById) = (Now, user.Id);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, CaseWork.EntityType, c.Id.ToString("D"), kind), ct);
-        await tx.CommitAsync(ct);
-        return await views.ViewAsync(user, c.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();
-    }
-
     private static void Text(FieldErrors e, string field, string? value, int max, bool required) => CaseRules.Text(e, field, value, max, required);
 }
+
+/// <summary>A justice record of a case in the caller's scope: what a justice step works on.</summary>
+public sealed record OnJusticeRecord(Case Case, Child Child, JusticeRecord Record) : OnCase(Case, Child);

@@ -1,3 +1,5 @@
+using Himaya.Platform;
+
 namespace Himaya.Features.Cases;
 
 /// <summary>Open referrals are Sent, Accepted or Delivered; a case cannot close while it has any.</summary>
@@ -34,4 +36,39 @@ public sealed class Referral
     public int Version { get; set; }
 
     public bool IsOpen => Status is ReferralStatus.Sent or ReferralStatus.Accepted or ReferralStatus.Delivered;
+
+    /// <summary>An answer based on an older version of the referral is refused whole.</summary>
+    public Refusal? CheckVersion(int version) => version != Version ? ReferralErrors.ChangedSince(version, Version) : null;
+
+    /// <summary>
+    /// The loop's steps: a sent referral is accepted or declined; an accepted one is delivered (again and again, each
+    /// delivery noted) and completed; the sender cancels any open one. <paramref name="text"/>: the reason, what was
+    /// delivered or the outcome.
+    /// </summary>
+    public Refusal? Take(ReferralStep step, string? text, DateTime now, int byId)
+    {
+        var allowed = step switch
+        {
+            ReferralStep.Accept or ReferralStep.Decline => Status == ReferralStatus.Sent,
+            ReferralStep.Deliver or ReferralStep.Complete => Status is ReferralStatus.Accepted or ReferralStatus.Delivered,
+            _ => IsOpen,
+        };
+        if (!allowed) return ReferralErrors.StepNotAllowed(Status, step);
+        switch (step)
+        {
+            case ReferralStep.Accept: (Status, RespondedAt, RespondedById) = (ReferralStatus.Accepted, now, byId); break;
+            case ReferralStep.Decline: (Status, RespondedAt, RespondedById, DeclineReason) = (ReferralStatus.Declined, now, byId, text); break;
+            case ReferralStep.Deliver:
+                (Status, DeliveredAt) = (ReferralStatus.Delivered, now);
+                DeliveryNote = DeliveryNote is null ? text : $"{DeliveryNote}\n{DateOnly.FromDateTime(now):yyyy-MM-dd}: {text}";
+                if (DeliveryNote is { Length: > MaxDeliveryNote }) DeliveryNote = DeliveryNote[^MaxDeliveryNote..];
+                break;
+            case ReferralStep.Complete: (Status, Outcome, CompletedAt) = (ReferralStatus.Completed, text, now); break;
+            default: (Status, Outcome, CompletedAt) = (ReferralStatus.Cancelled, text, now); break;
+        }
+        return null;
+    }
+
+    /// <summary>The delivery notes keep their latest characters.</summary>
+    public const int MaxDeliveryNote = 4000;
 }

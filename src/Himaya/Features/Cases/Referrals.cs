@@ -16,117 +16,101 @@ public sealed record ServiceView(int Id, string Name, ServiceKind Kind, string A
 /// accepts or declines, records delivery and completes with the outcome. Every step lands in the case's history,
 /// so the sender sees it.
 /// </summary>
-public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units, CaseViews views, IOptions<CaseOptions> options, TimeProvider clock)
+public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units, CaseViews views, StepFrame frame, IOptions<CaseOptions> options, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
-    public async Task<Outcome<ReferralView>> SendAsync(CurrentUser user, Guid caseId, ReferRequest r, CancellationToken ct)
+    public Task<Outcome<ReferralView>> SendAsync(CurrentUser user, Guid caseId, ReferRequest r, CancellationToken ct)
     {
-        if (!user.Can(Permission.WorkCases)) return new Outcome<ReferralView>.Forbidden();
-        var c = await db.Cases.VisibleTo(user).FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null) return new Outcome<ReferralView>.NotFound();
-        var child = await db.Children.AsNoTracking().FirstAsync(x => x.Id == c.ChildId, ct);
-        var e = new FieldErrors();
+        var id = Guid.CreateVersion7();
         Service? service = null;
-        if (r.ServiceId is null) e.Add(ReferralErrors.ServiceRequired());
-        else if ((service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Active, ct)) is null) e.Add(ReferralErrors.UnknownService());
-        else if (WhyNot(service, child) is { } why) e.Add(why);
-        CaseRules.Text(e, "reason", r.Reason, 2000, required: true);
-        if (r.ConsentGiven != true) e.Add(ReferralErrors.ConsentRequired());
-        if (string.IsNullOrWhiteSpace(r.ConsentBy)) e.Add(ReferralErrors.ConsentByRequired());
-        else if (r.ConsentBy.Length > 200) e.Add(PlatformErrors.TooLong("consentBy", 200));
-        if (r.ConsentOn is null) e.Add(ReferralErrors.ConsentOnRequired());
-        else if (r.ConsentOn > Today) e.Add(PlatformErrors.FutureDate("consentOn"));
-        else if (r.ConsentOn < DateOnly.FromDateTime(c.OpenedAt).AddDays(-30)) e.Add(ReferralErrors.ConsentTooOld());
-        if (r.DueOn is { } due && due < Today) e.Add(ReferralErrors.DueInPast());
-        if (!e.IsEmpty) return new Outcome<ReferralView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<ReferralView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorRefers().Message);
-        if (c.Stage == CaseStage.Closed) return Outcome<ReferralView>.Refused(CaseErrors.ClosedNoReferral());
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var referral = new Referral
+        return frame.RunAsync(user, new CaseStep<OnCase, ReferralView>(Permission.WorkCases, () => frame.CaseAsync(user, caseId, ct),
+            x =>
+            {
+                db.Referrals.Add(new Referral
+                {
+                    Id = id, CaseId = x.Case.Id, ServiceId = service!.Id, Reason = r.Reason!.Trim(), ConsentGiven = true, ConsentBy = r.ConsentBy!.Trim(),
+                    ConsentOn = r.ConsentOn!.Value, Status = ReferralStatus.Sent, SentAt = Now, SentById = user.Id,
+                    RespondBy = Now.AddDays(options.Value.ReferralResponseDays), DueOn = r.DueOn, Version = 1,
+                });
+                return Task.FromResult<StepResult>(new StepDone("referral-sent", service.Name));
+            },
+            x => x.Case.Id,
+            (x, _) => new AuditEvent(AuditActions.Create, "referral", id.ToString("D"), $"case={x.Case.Id:D}; service={service!.Id}"),
+            async _ => (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single())
         {
-            Id = Guid.CreateVersion7(), CaseId = c.Id, ServiceId = service!.Id, Reason = r.Reason!.Trim(), ConsentGiven = true, ConsentBy = r.ConsentBy!.Trim(),
-            ConsentOn = r.ConsentOn!.Value, Status = ReferralStatus.Sent, SentAt = Now, SentById = user.Id,
-            RespondBy = Now.AddDays(options.Value.ReferralResponseDays), DueOn = r.DueOn, Version = 1,
-        };
-        db.Referrals.Add(referral);
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, ById = user.Id, Kind = "referral-sent", Detail = service.Name });
-        await db.SaveChangesAsync(ct);
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "referral", referral.Id.ToString("D"), $"case={c.Id:D}; service={service.Id}"), ct);
-        await tx.CommitAsync(ct);
-        return (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == referral.Id), ct)).Single();
+            Check = async (x, e) =>
+            {
+                if (r.ServiceId is null) e.Add(ReferralErrors.ServiceRequired());
+                else if ((service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Active, ct)) is null) e.Add(ReferralErrors.UnknownService());
+                else if (WhyNot(service, x.Child) is { } why) e.Add(why);
+                CaseRules.Text(e, "reason", r.Reason, 2000, required: true);
+                if (r.ConsentGiven != true) e.Add(ReferralErrors.ConsentRequired());
+                if (string.IsNullOrWhiteSpace(r.ConsentBy)) e.Add(ReferralErrors.ConsentByRequired());
+                else if (r.ConsentBy.Length > 200) e.Add(PlatformErrors.TooLong("consentBy", 200));
+                if (r.ConsentOn is null) e.Add(ReferralErrors.ConsentOnRequired());
+                else if (r.ConsentOn > Today) e.Add(PlatformErrors.FutureDate("consentOn"));
+                else if (r.ConsentOn < DateOnly.FromDateTime(x.Case.OpenedAt).AddDays(-30)) e.Add(ReferralErrors.ConsentTooOld());
+                if (r.DueOn is { } due && due < Today) e.Add(ReferralErrors.DueInPast());
+                return null;
+            },
+            Person = x => x.Case.IsWorkedOnBy(user.Id) ? null : CaseErrors.OnlyOwnerOrSupervisorRefers(),
+            Open = x => x.Case.CanRefer(),
+            // A referral is the case's history, not a change of the case: the case's last change stays as it was.
+        }, ct);
     }
 
-    public async Task<Outcome<ReferralView>> StepAsync(CurrentUser user, Guid id, ReferralStep step, ReferralStepRequest r, CancellationToken ct)
+    /// <summary>
+    /// A step of the loop: the receiving service's agency answers (accept, decline, deliver, complete); the case's owner
+    /// or supervisor cancels. Answered with the referral as it is now; a stale version, with it as it is now too.
+    /// </summary>
+    public Task<Outcome<ReferralView>> StepAsync(CurrentUser user, Guid id, ReferralStep step, ReferralStepRequest r, CancellationToken ct)
     {
         var senderSide = step == ReferralStep.Cancel;
-        if (!user.Can(senderSide ? Permission.WorkCases : Permission.RespondReferrals)) return new Outcome<ReferralView>.Forbidden();
-        var referral = senderSide
-            ? await db.Referrals.FirstOrDefaultAsync(x => x.Id == id && db.Set<Case>().VisibleTo(user).Any(c => c.Id == x.CaseId), ct)
-            : await db.Referrals.AddressedTo(db.Services, user).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (referral is null) return new Outcome<ReferralView>.NotFound();
-        var e = new FieldErrors();
-        if (r.Version is null) e.Add(ReferralErrors.VersionRequired());
-        var missing = step switch
-        {
-            ReferralStep.Decline => ReferralErrors.DeclineReasonRequired(),
-            ReferralStep.Deliver => ReferralErrors.DeliveryRequired(),
-            ReferralStep.Complete => ReferralErrors.OutcomeRequired(),
-            ReferralStep.Cancel => ReferralErrors.CancelReasonRequired(),
-            _ => null,
-        };
-        if (missing is not null && string.IsNullOrWhiteSpace(r.Text)) e.Add(missing);
-        else if (r.Text is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("text", 2000));
-        if (!e.IsEmpty) return new Outcome<ReferralView>.Invalid(e);
-        var @case = await db.Cases.FirstAsync(c => c.Id == referral.CaseId, ct);
-        if (senderSide && user.Id != @case.OwnerId && user.Id != @case.SupervisorId)
-            return new Outcome<ReferralView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorCancelsReferrals().Message);
-        if (r.Version != referral.Version)
-            return Outcome<ReferralView>.Refused(ReferralErrors.ChangedSince(r.Version ?? 0, referral.Version),
-                (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
-        ReferralStatus[] from = step switch
-        {
-            ReferralStep.Accept or ReferralStep.Decline => [ReferralStatus.Sent],
-            ReferralStep.Deliver or ReferralStep.Complete => [ReferralStatus.Accepted, ReferralStatus.Delivered],
-            _ => [ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Delivered],
-        };
-        if (!from.Contains(referral.Status))
-            return Outcome<ReferralView>.Refused(ReferralErrors.StepNotAllowed(referral.Status, step));
-
         var text = r.Text?.Trim();
-        switch (step)
+        return frame.RunAsync(user, new CaseStep<ReferralOnCase, ReferralView>(senderSide ? Permission.WorkCases : Permission.RespondReferrals,
+            async () =>
+            {
+                var referral = senderSide
+                    ? await db.Referrals.FirstOrDefaultAsync(x => x.Id == id && db.Set<Case>().VisibleTo(user).Any(c => c.Id == x.CaseId), ct)
+                    : await db.Referrals.AddressedTo(db.Services, user).FirstOrDefaultAsync(x => x.Id == id, ct);
+                return referral is null ? null : new ReferralOnCase(referral, await db.Cases.FirstAsync(c => c.Id == referral.CaseId, ct));
+            },
+            async x =>
+            {
+                if (x.Referral.Take(step, text, Now, user.Id) is { } refused) return refused;
+                var service = await db.Services.AsNoTracking().Where(s => s.Id == x.Referral.ServiceId).Select(s => s.Name).FirstAsync(ct);
+                return new StepDone("referral-" + Past(step), service, text);
+            },
+            x => x.Referral.CaseId,
+            (_, _) => new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)),
+            async _ => await ViewAsync(id, ct))
         {
-            case ReferralStep.Accept: (referral.Status, referral.RespondedAt, referral.RespondedById) = (ReferralStatus.Accepted, Now, user.Id); break;
-            case ReferralStep.Decline: (referral.Status, referral.RespondedAt, referral.RespondedById, referral.DeclineReason) = (ReferralStatus.Declined, Now, user.Id, text); break;
-            case ReferralStep.Deliver:
-                (referral.Status, referral.DeliveredAt) = (ReferralStatus.Delivered, Now);
-                referral.DeliveryNote = referral.DeliveryNote is null ? text : $"{referral.DeliveryNote}\n{Today:yyyy-MM-dd}: {text}";
-                if (referral.DeliveryNote!.Length > 4000) referral.DeliveryNote = referral.DeliveryNote[^4000..];
-                break;
-            case ReferralStep.Complete: (referral.Status, referral.Outcome, referral.CompletedAt) = (ReferralStatus.Completed, text, Now); break;
-            case ReferralStep.Cancel: (referral.Status, referral.Outcome, referral.CompletedAt) = (ReferralStatus.Cancelled, text, Now); break;
-        }
-        referral.Version++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == referral.ServiceId).Select(s => s.Name).FirstAsync(ct);
-        db.CaseEvents.Add(new CaseEvent { CaseId = referral.CaseId, At = Now, ById = user.Id, Kind = "referral-" + Past(step), Detail = service, Comment = text });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<ReferralView>.Refused(ReferralErrors.AnsweredAtSameMoment(),
-                (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single());
-        }
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)), ct);
-        await tx.CommitAsync(ct);
-        return (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single();
+            Check = (_, e) =>
+            {
+                if (r.Version is null) e.Add(ReferralErrors.VersionRequired());
+                var missing = step switch
+                {
+                    ReferralStep.Decline => ReferralErrors.DeclineReasonRequired(),
+                    ReferralStep.Deliver => ReferralErrors.DeliveryRequired(),
+                    ReferralStep.Complete => ReferralErrors.OutcomeRequired(),
+                    ReferralStep.Cancel => ReferralErrors.CancelReasonRequired(),
+                    _ => null,
+                };
+                if (missing is not null && string.IsNullOrWhiteSpace(r.Text)) e.Add(missing);
+                else if (r.Text is { Length: > 2000 }) e.Add(PlatformErrors.TooLong("text", 2000));
+                return StepFrame.NoRefusal;
+            },
+            Person = x => !senderSide || x.Case.IsWorkedOnBy(user.Id) ? null : CaseErrors.OnlyOwnerOrSupervisorCancelsReferrals(),
+            Stale = x => x.Referral.CheckVersion(r.Version!.Value),
+            Current = async _ => await ViewAsync(id, ct),
+            Changed = x => x.Referral.Version++,
+            SavedAtSameMoment = ReferralErrors.AnsweredAtSameMoment(),
+        }, ct);
     }
+
+    private async Task<ReferralView> ViewAsync(Guid id, CancellationToken ct) => (await views.ReferralsAsync(db.Referrals.Where(x => x.Id == id), ct)).Single();
 
     /// <summary>Incoming: referrals to a service of the user's agency. Sent: referrals from cases the user may see.</summary>
     public async Task<Outcome<List<ReferralView>>> ListAsync(CurrentUser user, string box, ReferralStatus? status, CancellationToken ct)
@@ -185,3 +169,6 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         _ => "cancelled",
     };
 }
+
+/// <summary>A referral the caller may answer (or, the sender, cancel), with the case it was sent from.</summary>
+public sealed record ReferralOnCase(Referral Referral, Case Case);
