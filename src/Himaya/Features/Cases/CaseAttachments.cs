@@ -50,7 +50,7 @@ public sealed class CaseAttachments(AppDbContext db, AuditLog audit, IOptions<At
         var kind = Kinds.FirstOrDefault(k => name.EndsWith(k.Extension, StringComparison.OrdinalIgnoreCase));
         if (file is { Length: > 0 } && e.IsEmpty && kind.Extension is null) e.Add(AttachmentErrors.TypeNotAccepted(AllowedExtensions));
         if (!e.IsEmpty) return new Outcome<AttachmentView>.Invalid(e);
-        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<AttachmentView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorAddsDocuments().Message);
+        if (user.Id != c.OwnerId && user.Id != c.SupervisorId) return new Outcome<AttachmentView>.Forbidden(CaseErrors.OnlyOwnerOrSupervisorAddsDocuments());
 
         var id = Guid.CreateVersion7();
         var dir = Directory.CreateDirectory(options.Value.Path).FullName;

@@ -85,20 +85,13 @@ public static class CaseErrors
     public static Refusal StageOneOf(string stages) => Refusal.OnField("case.stage-one-of", "stage", stages);
     public static Refusal PageRange(int max) => Refusal.OnField("case.page-range", "page", max);
 
-    // Who may work on a case (403: the API sends the text as the title; pages show it translated, found in Forbiddances).
+    // Who may work on a case (403: the API sends the text as the title; pages translate the refusal by its code).
     public static Refusal OnlyOwnerOrSupervisorWorks() => Refusal.Of("case.only-owner-or-supervisor-works", "caseId");
     public static Refusal OnlySupervisorDecides() => Refusal.Of("case.only-supervisor-decides", "caseId");
     public static Refusal OnlyOwnerOrSupervisorWrites() => Refusal.Of("case.only-owner-or-supervisor-writes", "caseId");
     public static Refusal OnlyOwnerOrSupervisorRefers() => Refusal.Of("case.only-owner-or-supervisor-refers", "caseId");
     public static Refusal OnlyOwnerOrSupervisorCancelsReferrals() => Refusal.Of("case.only-owner-or-supervisor-cancels-referrals", "caseId");
     public static Refusal OnlyOwnerOrSupervisorAddsDocuments() => Refusal.Of("case.only-owner-or-supervisor-adds-documents", "caseId");
-
-    /// <summary>The refusals a use case answers with as a 403 with a reason (the reason is their English text).</summary>
-    public static IReadOnlyList<Refusal> Forbiddances =>
-    [
-        OnlyOwnerOrSupervisorWorks(), OnlySupervisorDecides(), OnlyOwnerOrSupervisorWrites(), OnlyOwnerOrSupervisorRefers(),
-        OnlyOwnerOrSupervisorCancelsReferrals(), OnlyOwnerOrSupervisorAddsDocuments(),
-    ];
 
     // Answering a transfer.
     public static Refusal TransferVersionRequired() => Refusal.OnField("transfer.version-required", "version");

@@ -72,7 +72,7 @@ public sealed class StepFrame(AppDbContext db, AuditLog audit, CaseViews views, 
         var early = await step.Check(record, e);
         if (early is { IsFieldError: true }) e.Add(early);
         if (!e.IsEmpty) return new Outcome<TView>.Invalid(e);
-        if (step.Person(record) is { } notTheirs) return new Outcome<TView>.Forbidden(notTheirs.Message);
+        if (step.Person(record) is { } notTheirs) return new Outcome<TView>.Forbidden(notTheirs);
         if (step.Stale(record) is { } stale) return Outcome<TView>.Refused(stale, await step.Current(record));
         if ((step.Open(record) ?? early) is { } refused) return Outcome<TView>.Refused(refused);
 

@@ -16,8 +16,11 @@ public abstract record Outcome<T>
     /// <summary>A coded refusal as a conflict (409) or, when it concerns what was sent, as a field error (400).</summary>
     public static Outcome<T> Refused(Refusal r, object? current = null) =>
         r.IsFieldError ? new Invalid(new FieldErrors().Add(r)) : new Conflict(r.Field, r.Message, current, r);
-    /// <summary>The role (or, with a reason, the person) may not do this.</summary>
-    public sealed record Forbidden(string? Reason = null) : Outcome<T>;
+    /// <summary>The role may not do this; or, with a refusal, this person may not (its text is the 403's title, pages translate it by code).</summary>
+    public sealed record Forbidden(Refusal? Refusal = null) : Outcome<T>
+    {
+        public string? Reason => Refusal?.Message;
+    }
 
     public static implicit operator Outcome<T>(T value) => new Ok(value);
 }
@@ -30,7 +33,8 @@ public static class OutcomeResults
         Outcome<T>.Invalid i => i.Errors.ToProblem(),
         Outcome<T>.NotFound => TypedResults.Problem(statusCode: 404, title: "Not found."),
         Outcome<T>.Conflict c => TypedResults.Problem(statusCode: 409, title: c.Message, extensions: ConflictExtensions(c)),
-        Outcome<T>.Forbidden f => TypedResults.Problem(statusCode: 403, title: f.Reason ?? "Your role does not allow this."),
+        Outcome<T>.Forbidden f => TypedResults.Problem(statusCode: 403, title: f.Reason ?? "Your role does not allow this.",
+            extensions: f.Refusal is { } r ? new Dictionary<string, object?> { ["code"] = r.Code } : null),
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 

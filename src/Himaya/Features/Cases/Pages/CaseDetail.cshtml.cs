@@ -62,7 +62,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             case Outcome<T>.NotFound: return NotFoundPage();
             case Outcome<T>.Forbidden f:
                 // The role may act but this person may not (not the case's owner or supervisor): said by the refusal's code.
-                if (CaseErrors.Forbiddances.FirstOrDefault(r => r.Message == f.Reason) is not { } reason) return ForbiddenPage();
+                if (f.Refusal is not { } reason) return ForbiddenPage();
                 Conflict = reason.Localise(this.T);
                 return await LoadAsync(id, ct);
             case Outcome<T>.Invalid bad: Errors = bad.Errors; return await LoadAsync(id, ct);
