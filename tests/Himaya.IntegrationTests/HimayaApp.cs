@@ -131,12 +131,41 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed record TokenResponse(string AccessToken);
 }
 
+/// <summary>
+/// A migrated and seeded database per provider and demo size, made once per test run by a host of its own; each test
+/// class's app starts on a copy, so it migrates and seeds nothing (its start-up finds everything done) yet has a database
+/// of its own. Made on first use, kept until the process ends.
+/// </summary>
+internal static class Templates
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DatabaseProvider, int), Lazy<Task<string>>> Made = new();
+
+    /// <summary>The template's file (SQLite) or database name (PostgreSQL).</summary>
+    public static Task<string> ForAsync(DatabaseProvider provider, int children, Func<HimayaApp> seeding) =>
+        Made.GetOrAdd((provider, children), _ => new(async () =>
+        {
+            var app = seeding();
+            await ((IAsyncLifetime)app).InitializeAsync();
+            await ((IAsyncLifetime)app).DisposeAsync();
+            return provider == DatabaseProvider.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.ConnectionString).DataSource
+                : new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
+        })).Value;
+}
+
 public class SqliteApp : HimayaApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "himaya-it-" + Guid.NewGuid().ToString("N")[..8] + ".db")}");
+    private static string NewFile() => Path.Combine(Path.GetTempPath(), "himaya-it-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        var template = await Templates.ForAsync(Provider, DemoChildren, () => new Seeding(DemoChildren));
+        var file = NewFile();
+        File.Copy(template, file);
+        return $"Data Source={file}";
+    }
 
     protected override Task DropDatabaseAsync()
     {
@@ -144,6 +173,30 @@ public class SqliteApp : HimayaApp
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
         foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Migrates and seeds a new file and leaves it, closed (its journal folded in), as a template.</summary>
+    private sealed class Seeding(int children) : SqliteApp
+    {
+        protected override int DemoChildren => children;
+        protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={NewFile()}");
+        protected override Task DropDatabaseAsync()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                conn.Open();
+                using var cmd = conn.CreateCommand();
+                cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                cmd.ExecuteNonQuery();
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" }) try { File.Delete(f); } catch (IOException) { }
+            };
+            return Task.CompletedTask;
+        }
     }
 }
 
@@ -158,18 +211,20 @@ public class PostgresApp : HimayaApp
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        (_database, var cs) = await CreateAsync();
+        var template = await Templates.ForAsync(Provider, DemoChildren, () => new Seeding(DemoChildren));
+        (_database, var cs) = await CreateAsync(template);
         return cs;
     }
 
     protected override Task DropDatabaseAsync() => _database is null ? Task.CompletedTask : DropAsync(_database);
 
-    public static async Task<(string Name, string ConnectionString)> CreateAsync()
+    /// <summary>A new database: empty, or a copy of <paramref name="template"/>.</summary>
+    public static async Task<(string Name, string ConnectionString)> CreateAsync(string? template = null)
     {
         var name = "himaya_it_" + Guid.NewGuid().ToString("N")[..10];
         await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}"), conn);
         await cmd.ExecuteNonQueryAsync();
         return (name, ServerConnection + ";Database=" + name);
     }
@@ -181,5 +236,25 @@ public class PostgresApp : HimayaApp
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Migrates and seeds a new database and leaves it as a template: copying needs it without connections, so it
+    /// refuses them from now on. The cluster is thrown away after the run (scripts/test.sh).
+    /// </summary>
+    private sealed class Seeding(int children) : PostgresApp
+    {
+        protected override int DemoChildren => children;
+        protected override async Task<string> CreateDatabaseAsync() => (await CreateAsync()).ConnectionString;
+        protected override async Task DropDatabaseAsync()
+        {
+            var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(ServerConnection + ";Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
     }
 }
