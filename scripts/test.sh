@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this).
-# Installs what the tests need when missing (PostgreSQL 15, Chromium: Debian packages, as root), starts a
-# throwaway PostgreSQL cluster on a loopback port, runs every test project against it and SQLite, and
-# removes the cluster afterwards, whatever happened.
+# Installs what the tests need when missing (PostgreSQL 15, Chromium's headless shell: Debian packages, as
+# root), starts a throwaway PostgreSQL cluster on a loopback port, runs every test project against it and
+# SQLite, and removes the cluster afterwards, whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PG_BIN=/usr/lib/postgresql/15/bin
 need=()
 [ -x "$PG_BIN/postgres" ] || need+=(postgresql)
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install ${need[*]}" >&2; exit 1; fi
@@ -34,7 +34,7 @@ trap cleanup EXIT
 "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
   -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
 export HIMAYA_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=unused;Include Error Detail=true"
-export HIMAYA_CHROMIUM=/usr/bin/chromium
+export HIMAYA_CHROMIUM=/usr/bin/chromium-headless-shell
 
 LOG="$PGDIR/test.log"
 set +e
