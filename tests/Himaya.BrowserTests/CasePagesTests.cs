@@ -1,18 +1,12 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using static Himaya.BrowserTests.BrowserSteps;
 
 namespace Himaya.BrowserTests;
 
 /// <summary>Case management in the browser: the main path from opening to closure across three people, and a conflict.</summary>
 public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task Shot(IPage page, string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-    }
-
     private static async Task<string> RegisterChildAsync(IPage page, string surname, string given)
     {
         await page.GotoAsync("/children/new");

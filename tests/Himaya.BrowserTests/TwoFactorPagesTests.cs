@@ -23,7 +23,7 @@ public sealed class TwoFactorPagesTests(BrowserApp app) : IClassFixture<BrowserA
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         async Task PasswordAsync()
         {
