@@ -16,12 +16,7 @@ public static class CaseApi
             [FromQuery] string? overdue, [FromQuery] string? closed, [FromQuery] string? page, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            CaseStage? s = null;
-            if (stage is { Length: > 0 })
-            {
-                if (EnumNames.TryParse<CaseStage>(stage, false, out var parsed)) s = parsed;
-                else e.Add(CaseErrors.StageOneOf(string.Join(", ", Enum.GetNames<CaseStage>())));
-            }
+            var s = QueryParse.Enum<CaseStage>(e, stage, () => CaseErrors.StageOneOf(EnumNames.List<CaseStage>()));
             var query = new CaseQuery(s, QueryParse.Bool(e, "mine", mine) == true, district, QueryParse.Bool(e, "overdue", overdue) == true,
                 QueryParse.Bool(e, "closed", closed) == true, QueryParse.Int(e, "page", page) ?? 1);
             if (!e.IsEmpty) return e.ToProblem();
@@ -113,12 +108,9 @@ public static class CaseApi
         {
             referrals.MapGet("/" + box, async (HttpContext http, Referrals list, [FromQuery] string? status, CancellationToken ct) =>
             {
-                ReferralStatus? s = null;
-                if (status is { Length: > 0 })
-                {
-                    if (EnumNames.TryParse<ReferralStatus>(status, false, out var parsed)) s = parsed;
-                    else return new FieldErrors().Add(ReferralErrors.StatusOneOf(string.Join(", ", Enum.GetNames<ReferralStatus>()))).ToProblem();
-                }
+                var e = new FieldErrors();
+                var s = QueryParse.Enum<ReferralStatus>(e, status, () => ReferralErrors.StatusOneOf(EnumNames.List<ReferralStatus>()));
+                if (!e.IsEmpty) return e.ToProblem();
                 return (await list.ListAsync(http.Caller(), box, s, ct)).ToResult(TypedResults.Ok);
             }).WithName(box == "incoming" ? "IncomingReferrals" : "SentReferrals").Requires(perm);
         }

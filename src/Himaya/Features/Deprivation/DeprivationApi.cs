@@ -96,8 +96,7 @@ public static class DeprivationApi
         outreach.MapGet("/", async (HttpContext http, Outreach tasks, [FromQuery] string? status, [FromQuery] string? district, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            OutreachStatus? s = null;
-            if (status is { Length: > 0 }) { if (EnumNames.TryParse<OutreachStatus>(status, false, out var parsed)) s = parsed; else e.Add(DeprivationErrors.OutreachStatusFilter()); }
+            var s = QueryParse.Enum<OutreachStatus>(e, status, DeprivationErrors.OutreachStatusFilter);
             if (!e.IsEmpty) return e.ToProblem();
             return (await tasks.ListAsync(http.Caller(), s, district, ApiSupport.Culture, ct)).ToResult(TypedResults.Ok);
         }).WithName("ListOutreach").Requires(Permission.ReadPersonalData);

@@ -29,6 +29,15 @@ public static class QueryParse
         return null;
     }
 
+    /// <summary>An enum filter whose refusal the endpoint words itself (its texts predate this parser); names match exactly.</summary>
+    public static T? Enum<T>(FieldErrors e, string? value, Func<Refusal> refusal) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (EnumNames.TryParse<T>(value, ignoreCase: false, out var v)) return v;
+        e.Add(refusal());
+        return null;
+    }
+
     public static T? Enum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
