@@ -159,12 +159,15 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             source = await db.LinkSources.SingleAsync(s => s.Name == p.Source, ct);
         }
 
-        var batch = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack).FirstOrDefaultAsync(ct);
+        // One statement reads the batch and whether a worker holds its file: read apart, a worker finishing in between
+        // (status Completed and file dropped in one commit) looked like an interrupted run and was queued a second time.
+        var found = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack)
+            .Select(b => new { Batch = b, Queued = db.ImportFiles.Any(f => f.BatchId == b.Id) }).FirstOrDefaultAsync(ct);
+        var batch = found?.Batch;
         if (batch is { Status: ImportStatus.Completed or ImportStatus.Failed })
             return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
         // The same file again while a worker has it: the answer is its progress, not a second run beside it.
-        if (batch is not null && await db.ImportFiles.AnyAsync(f => f.BatchId == batch.Id, ct))
-            return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
+        if (found is { Queued: true }) return await SummaryAsync(batch!, p.Source, alreadyImported: true, ct);
         var isNew = batch is null;
         if (batch is null)
         {
