@@ -1,5 +1,6 @@
 using Himaya.Cli;
 using Himaya.Features.Registry;
+using Himaya.Features.Services;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -163,11 +164,16 @@ internal static class BenchCases
         foreach (var region in units.All.Where(u => u.Kind == "economic_region").OrderBy(u => u.Code, StringComparer.Ordinal))
         {
             var name = region.NameEn.Replace(" economic region", "", StringComparison.Ordinal);
-            foreach (var (what, kind, min) in new[] { ("psychosocial support (MHPSS)", ServiceKind.Mhpss, 3), ("rehabilitation centre for children with disabilities", ServiceKind.Rehabilitation, 0), ("family support centre", ServiceKind.Ngo, 0) })
+            foreach (var (what, kind, min) in new[] { ("psychosocial support (MHPSS)", "mhpss", 3), ("rehabilitation centre for children with disabilities", "rehabilitation", 0), ("family support centre", "family-support", 0) })
             {
                 var full = $"{name}: {what}";
                 if (names.Contains(full)) continue;
-                db.Services.Add(new Service { Name = full, Kind = kind, Agency = $"{name} {kind} provider", MinAge = min, MaxAge = 17, Areas = region.Code });
+                db.Services.Add(new Service
+                {
+                    Name = full, Agency = $"{name} {kind} provider", MinAge = min, MaxAge = 17, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                    Types = [new ServiceTypeLink { TypeCode = kind }],
+                    Districts = [.. units.SelfAndDescendants(region.Code).Where(units.IsDistrict).Select(d => new ServiceDistrict { DistrictCode = d })],
+                });
                 added++;
             }
         }
@@ -270,7 +276,7 @@ internal static class BenchCases
 
         var total = Stopwatch.StartNew();
         var staff = await StaffAsync(db);
-        var serviceRows = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Id).ToListAsync();
+        var serviceRows = await db.Services.AsNoTracking().Include(s => s.Districts).Include(s => s.Types).Where(s => s.Status == ServiceStatus.Public).OrderBy(s => s.Id).ToListAsync();
         // Every child without a case, sorted by id so the same seed draws the same children.
         var pool = new List<(Guid Id, string District, DateOnly Birth, bool Difficulty)>(3_100_000);
         await using (var cmd = new NpgsqlCommand("SELECT id, district_code, birth_date, has_functional_difficulty FROM children ch WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.child_id = ch.id)", conn) { CommandTimeout = 600 })

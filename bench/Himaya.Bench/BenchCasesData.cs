@@ -3,6 +3,7 @@ using System.Text.Json;
 using Himaya.Features.Cases;
 using Himaya.Platform;
 using Himaya.Features.Registry;
+using Himaya.Features.Services;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -279,7 +280,7 @@ internal sealed class CaseGenerator
         var sent = recent > 0 ? _now - Days(U(0, Math.Min(recent, (_now - from).TotalDays))) : from + ((end - from) * U(0, 0.8));
         var r = new Referral
         {
-            Id = DeterministicGuid(), CaseId = c.Id, ServiceId = service.Id, Reason = "Needs " + service.Kind.ToString().ToLowerInvariant() + " support agreed in the plan.",
+            Id = DeterministicGuid(), CaseId = c.Id, ServiceId = service.Id, Reason = "Needs " + (service.Types.FirstOrDefault()?.TypeCode ?? "social-work") + " support agreed in the plan.",
             ConsentGiven = true, ConsentBy = "Mother", ConsentOn = DateOnly.FromDateTime(sent), Status = status, SentAt = sent, SentById = ownerId,
             RespondBy = sent.AddDays(3), DueOn = DateOnly.FromDateTime(sent.AddDays((int)U(14, 60))), Version = 1,
         };
@@ -302,7 +303,7 @@ internal sealed class CaseGenerator
     private List<Service> ServicesFor(string district)
     {
         if (_servicesFor.TryGetValue(district, out var list)) return list;
-        list = [.. _services.Where(s => s.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries) is var a && (a.Length == 0 || a.Any(x => _units.SelfAndDescendants(x).Contains(district))))];
+        list = [.. _services.Where(s => s.Nationwide || s.Districts.Any(d => _units.SelfAndDescendants(d.DistrictCode).Contains(district)))];
         _servicesFor[district] = list;
         return list;
     }

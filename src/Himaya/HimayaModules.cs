@@ -5,6 +5,7 @@ using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
 using Himaya.Features.Linkage;
 using Himaya.Features.Registry;
+using Himaya.Features.Services;
 using Himaya.Features.Violence;
 using Himaya.Platform;
 
@@ -21,6 +22,7 @@ public static class HimayaModules
         new IdentityModule(),
         new AuditModule(),
         new RegistryModule(),
+        new ServicesModule(),
         new LinkageModule(),
         new DeprivationModule(),
         new CasesModule(),

@@ -78,7 +78,7 @@ public abstract class CaseTests(HimayaApp app)
 
         // Referral: the service must serve the child's age and district, and consent is required.
         var services = await (await worker.GetAsync($"/api/v1/services?childId={childId}")).JsonAsync();
-        var mhpss = services.EnumerateArray().First(s => s.GetProperty("kind").GetString() == "Mhpss");
+        var mhpss = services.EnumerateArray().First(s => s.GetProperty("types").EnumerateArray().Any(t => t.GetString() == "mhpss") && s.GetProperty("agency").GetString() == "Ganja Children's NGO");
         mhpss.GetProperty("servesChild").GetBoolean().ShouldBeTrue();
         var early = services.EnumerateArray().First(s => s.GetProperty("name").GetString()!.StartsWith("Early childhood", StringComparison.Ordinal));
         early.GetProperty("servesChild").GetBoolean().ShouldBeFalse();
@@ -317,7 +317,7 @@ public abstract class CaseTests(HimayaApp app)
             .ShouldContain(i => i.GetProperty("caseId").GetString() == id && i.GetProperty("kind").GetString() == "approve-plan");
         c = await OkAsync(supervisor.PostAsJsonAsync($"/api/v1/cases/{id}/plan/decision", new { version = V(c), approve = true }));
         var services = await (await worker.GetAsync($"/api/v1/services?childId={childId}")).JsonAsync();
-        var mhpss = services.EnumerateArray().First(s => s.GetProperty("kind").GetString() == "Mhpss").GetProperty("id").GetInt32();
+        var mhpss = services.EnumerateArray().First(s => s.GetProperty("types").EnumerateArray().Any(t => t.GetString() == "mhpss") && s.GetProperty("agency").GetString() == "Ganja Children's NGO").GetProperty("id").GetInt32();
         var rid = (await OkAsync(worker.PostAsJsonAsync($"/api/v1/cases/{id}/referrals", Refer(mhpss)), HttpStatusCode.Created)).GetProperty("id").GetString();
         (await (await (await app.ClientForAsync("ngo.ganja")).GetAsync("/api/v1/my-work")).JsonAsync()).EnumerateArray()
             .ShouldContain(i => i.GetProperty("referralId").GetString() == rid && i.GetProperty("kind").GetString() == "referral-to-answer");
@@ -364,7 +364,7 @@ public abstract class CaseTests(HimayaApp app)
             cases[review].DueAt = null;
             cases[review].NextReviewOn = DateOnly.FromDateTime(now).AddDays(-1);
             cases[onTime].DueAt = now.AddDays(5);
-            var service = await db.Services.Select(s => s.Id).FirstAsync();
+            var service = await db.Set<Himaya.Features.Services.Service>().Select(s => s.Id).FirstAsync();
             Referral Referral(Guid caseId, ReferralStatus status, DateTime respondBy, DateOnly? dueOn) => new()
             {
                 Id = Guid.NewGuid(), CaseId = caseId, ServiceId = service, Reason = "r", ConsentGiven = true, ConsentBy = "Mother",

@@ -98,6 +98,7 @@ public static class HimayaServices
         s.AddDataProtection().SetApplicationName("Himaya")
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath ?? configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         s.AddSingleton<AdminUnits>();
+        s.AddSingleton<DistrictBoundaries>();
         s.AddMemoryCache();
         s.AddSingleton<AuditWriter>();
         s.AddScoped<AuditLog>();

@@ -19,11 +19,12 @@ public sealed class DependencyTests
         ["Registry"] = ["Platform", "Identity"],
         ["Linkage"] = ["Platform", "Identity", "Registry"],
         ["Deprivation"] = ["Platform", "Identity", "Registry"],
-        ["Cases"] = ["Platform", "Identity", "Registry", "Deprivation"],
+        ["Services"] = ["Platform", "Identity", "Registry"],
+        ["Cases"] = ["Platform", "Identity", "Registry", "Services", "Deprivation"],
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases"],
-        ["Demo"] = ["Platform", "Identity", "Registry", "Linkage", "Deprivation", "Cases", "Violence"],
+        ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
-        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Linkage", "Deprivation", "Cases", "Violence", "Demo"],
+        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Demo"],
     };
 
     private static readonly Assembly App = typeof(Himaya.HimayaModules).Assembly;

@@ -34,7 +34,7 @@ public sealed record CaseChild(Guid Id, string Name, Sex Sex, DateOnly BirthDate
 public sealed record AssessmentView(long Id, AssessmentKind Kind, DateTime At, string By, System.Text.Json.JsonElement Content);
 public sealed record PlanActionView(string Goal, string Action, string Responsible, DateOnly DueOn, bool Done);
 public sealed record NoteView(Guid Id, NoteKind Kind, DateOnly On, string Text, bool Sensitive, DateTime At, string By);
-public sealed record ReferralView(Guid Id, Guid CaseId, string CaseNumber, string ChildName, int ChildAge, string DistrictCode, int ServiceId, string ServiceName, ServiceKind ServiceKind, string Reason,
+public sealed record ReferralView(Guid Id, Guid CaseId, string CaseNumber, string ChildName, int ChildAge, string DistrictCode, int ServiceId, string ServiceName, string Reason,
     bool ConsentGiven, string ConsentBy, DateOnly ConsentOn, ReferralStatus Status, DateTime SentAt, string SentBy, DateTime RespondBy,
     DateOnly? DueOn, string? DeclineReason, DateTime? RespondedAt, string? DeliveryNote, DateTime? DeliveredAt, string? Outcome,
     DateTime? CompletedAt, bool Overdue, int Version);

@@ -1,5 +1,6 @@
 using Himaya.Features.Registry;
 using Himaya.Platform;
+using Himaya.Features.Services;
 using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 

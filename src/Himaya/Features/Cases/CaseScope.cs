@@ -1,5 +1,6 @@
 using Himaya.Platform;
 using Himaya.Features.Identity;
+using Himaya.Features.Services;
 
 namespace Himaya.Features.Cases;
 

@@ -2,6 +2,7 @@ using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using System.Text.Json;
 using Himaya.Platform;
+using Himaya.Features.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;
@@ -65,13 +66,13 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
     public async Task<List<ReferralView>> ReferralsAsync(IQueryable<Referral> referrals, CancellationToken ct)
     {
         var rows = await referrals.AsNoTracking()
-            .Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => new { r, s.Name, s.Kind })
-            .Join(db.Cases, x => x.r.CaseId, c => c.Id, (x, c) => new { x.r, x.Name, x.Kind, c.Number, c.ChildId, c.DistrictCode })
-            .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x.r, x.Name, x.Kind, x.Number, x.DistrictCode, ch.Surname, ch.GivenName, ch.Patronymic, ch.BirthDate })
+            .Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => new { r, s.Name })
+            .Join(db.Cases, x => x.r.CaseId, c => c.Id, (x, c) => new { x.r, x.Name, c.Number, c.ChildId, c.DistrictCode })
+            .Join(db.Children, x => x.ChildId, ch => ch.Id, (x, ch) => new { x.r, x.Name, x.Number, x.DistrictCode, ch.Surname, ch.GivenName, ch.Patronymic, ch.BirthDate })
             .OrderByDescending(x => x.r.SentAt).Take(500).ToListAsync(ct);
         var people = await NamesAsync([.. rows.Select(x => x.r.SentById)], ct);
         return [.. rows.Select(x => new ReferralView(x.r.Id, x.r.CaseId, x.Number, $"{x.Surname} {x.GivenName} {x.Patronymic}".Trim(), Registry.Child.AgeOn(x.BirthDate, Today),
-            x.DistrictCode, x.r.ServiceId, x.Name, x.Kind, x.r.Reason, x.r.ConsentGiven, x.r.ConsentBy, x.r.ConsentOn, x.r.Status, x.r.SentAt,
+            x.DistrictCode, x.r.ServiceId, x.Name, x.r.Reason, x.r.ConsentGiven, x.r.ConsentBy, x.r.ConsentOn, x.r.Status, x.r.SentAt,
             Ref(people, x.r.SentById).UserName, x.r.RespondBy, x.r.DueOn, x.r.DeclineReason, x.r.RespondedAt, x.r.DeliveryNote, x.r.DeliveredAt,
             x.r.Outcome, x.r.CompletedAt, IsOverdue(x.r), x.r.Version))];
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Himaya.Platform;
+using Himaya.Features.Services;
 using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;

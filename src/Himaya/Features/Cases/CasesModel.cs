@@ -1,6 +1,7 @@
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Himaya.Platform;
+using Himaya.Features.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Cases;
@@ -15,7 +16,6 @@ public static class CasesModel
         public DbSet<CasePlanAction> CasePlanActions => db.Set<CasePlanAction>();
         public DbSet<CaseNote> CaseNotes => db.Set<CaseNote>();
         public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
-        public DbSet<Service> Services => db.Set<Service>();
         public DbSet<Referral> Referrals => db.Set<Referral>();
         public DbSet<CaseAttachment> CaseAttachments => db.Set<CaseAttachment>();
         public DbSet<GatekeepingDecision> GatekeepingDecisions => db.Set<GatekeepingDecision>();
@@ -36,7 +36,6 @@ public static class CasesModel
         model.Properties<AssessmentKind>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<NoteKind>().HaveConversion<string>().HaveMaxLength(32);
         model.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
-        model.Properties<ServiceKind>().HaveConversion<string>().HaveMaxLength(32);
         model.Properties<PlacementType>().HaveConversion<string>().HaveMaxLength(32);
         model.Properties<FosterCarerStatus>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<JusticeRole>().HaveConversion<string>().HaveMaxLength(16);
@@ -182,15 +181,6 @@ public static class CasesModel
             e.HasOne<JusticeRecord>().WithMany().HasForeignKey(x => x.JusticeRecordId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.JusticeRecordId);
             e.HasIndex(x => x.On);
-        });
-        b.Entity<Service>(e =>
-        {
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Agency).HasMaxLength(128);
-            e.Property(x => x.Areas).HasMaxLength(500);
-            e.Property(x => x.Contact).HasMaxLength(300);
-            e.HasIndex(x => x.Name).IsUnique();
-            e.HasIndex(x => x.Agency);
         });
         b.Entity<Referral>(e =>
         {

@@ -14,6 +14,8 @@ public static class ReferralErrors
     public static Refusal ServiceAges(string service, int minAge, int maxAge, int age) =>
         Refusal.OnField("referral.service-ages", "serviceId", service, minAge, maxAge, age);
     public static Refusal ServiceArea(string service, PlaceName district) => Refusal.OnField("referral.service-area", "serviceId", service, district);
+    public static Refusal ServiceSex(string service) => Refusal.OnField("referral.service-sex", "serviceId", service);
+    public static Refusal ServiceDisability(string service) => Refusal.OnField("referral.service-disability", "serviceId", service);
     public static Refusal ConsentRequired() => Refusal.OnField("referral.consent-required", "consentGiven");
     public static Refusal ConsentByRequired() => Refusal.OnField("referral.consent-by-required", "consentBy");
     public static Refusal ConsentOnRequired() => Refusal.OnField("referral.consent-on-required", "consentOn");

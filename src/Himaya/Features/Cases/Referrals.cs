@@ -1,6 +1,7 @@
 using Himaya.Platform;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
+using Himaya.Features.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,11 @@ namespace Himaya.Features.Cases;
 
 public enum ReferralStep { Accept, Decline, Deliver, Complete, Cancel }
 
-public sealed record ServiceView(int Id, string Name, ServiceKind Kind, string Agency, int MinAge, int MaxAge, IReadOnlyList<string> Areas, string? Contact,
-    bool? ServesChild, string? WhyNot);
+/// <summary>A service as the referral form offers it: with a child, whether it serves the child (age, sex, disability,
+/// district) and why not; whether it has free places (a full service may still be asked).</summary>
+public sealed record ServiceChoice(int Id, string Name, string Agency, IReadOnlyList<string> Types, IReadOnlyList<string> Districts, bool Nationwide,
+    int MinAge, int MaxAge, SexEligibility Sex, bool DisabilityOnly, string? Phone, int? Capacity, int? FreePlaces, bool? ServesChild, string? WhyNot,
+    [property: System.Text.Json.Serialization.JsonIgnore] Refusal? WhyNotRefusal = null);
 
 /// <summary>
 /// Closed-loop referrals. The case side (owner or supervisor) sends and may cancel; the receiving service's agency
@@ -43,7 +47,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             Check = async (x, e) =>
             {
                 if (r.ServiceId is null) e.Add(ReferralErrors.ServiceRequired());
-                else if ((service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Active, ct)) is null) e.Add(ReferralErrors.UnknownService());
+                else if ((service = await db.Services.AsNoTracking().Include(s => s.Districts).FirstOrDefaultAsync(s => s.Id == r.ServiceId && s.Status == ServiceStatus.Public, ct)) is null) e.Add(ReferralErrors.UnknownService());
                 else if (WhyNot(service, x.Child) is { } why) e.Add(why);
                 CaseRules.Text(e, "reason", r.Reason, 2000, required: true);
                 if (r.ConsentGiven != true) e.Add(ReferralErrors.ConsentRequired());
@@ -133,31 +137,41 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
         return items;
     }
 
-    /// <summary>Active services; with a child, each says whether it serves the child's age and district, and why not.</summary>
-    public async Task<Outcome<List<ServiceView>>> ServicesAsync(CurrentUser user, Guid? childId, CancellationToken ct)
+    /// <summary>
+    /// Services that take referrals, those with free places first; with a child, each says whether it serves the child's
+    /// age, sex, disability and district, and why not, and those that do come first.
+    /// </summary>
+    public async Task<Outcome<List<ServiceChoice>>> ServicesAsync(CurrentUser user, Guid? childId, CancellationToken ct)
     {
-        if (!user.Can(Permission.ReadCases) && !user.Can(Permission.RespondReferrals)) return new Outcome<List<ServiceView>>.Forbidden();
+        if (!user.Can(Permission.ReadCases) && !user.Can(Permission.RespondReferrals)) return new Outcome<List<ServiceChoice>>.Forbidden();
         Child? child = null;
         if (childId is { } cid && (child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == cid, ct)) is null)
-            return new Outcome<List<ServiceView>>.NotFound();
-        var services = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(ct);
+            return new Outcome<List<ServiceChoice>>.NotFound();
+        var services = await db.Services.AsNoTracking().Include(s => s.Types).Include(s => s.Districts).Where(s => s.Status == ServiceStatus.Public)
+            .OrderBy(s => s.Name).ToListAsync(ct);
         return services.Select(s =>
         {
             var why = child is null ? null : WhyNot(s, child);
-            return new ServiceView(s.Id, s.Name, s.Kind, s.Agency, s.MinAge, s.MaxAge, s.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Contact,
-                child is null ? null : why is null, why?.Message);
-        }).ToList();
+            return new ServiceChoice(s.Id, s.Name, s.Agency, [.. s.Types.Select(t => t.TypeCode).Order(StringComparer.Ordinal)],
+                [.. s.Districts.Select(d => d.DistrictCode).Order(StringComparer.Ordinal)], s.Nationwide, s.MinAge, s.MaxAge, s.Sex, s.DisabilityOnly,
+                s.Phone, s.Capacity, s.FreePlaces, child is null ? null : why is null, why?.Message, why);
+        }).OrderBy(c => c.ServesChild == false).ThenBy(c => c.FreePlaces is 0).ToList();
     }
 
-    /// <summary>Why a service cannot take this child (age, district), or null when it can.</summary>
+    /// <summary>Why a service cannot take this child (the service's own rule), as the referral's refusal, or null when it can.</summary>
     public Refusal? WhyNot(Service s, Child child)
     {
         var age = Child.AgeOn(child.BirthDate, Today);
-        if (age < s.MinAge || age > s.MaxAge) return ReferralErrors.ServiceAges(s.Name, s.MinAge, s.MaxAge, age);
-        var areas = s.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (areas.Length > 0 && !areas.Any(a => units.SelfAndDescendants(a).Contains(child.DistrictCode)))
-            return ReferralErrors.ServiceArea(s.Name, new PlaceName(units, child.DistrictCode));
-        return null;
+        var inDistrict = s.Districts.Any(d => units.SelfAndDescendants(d.DistrictCode).Contains(child.DistrictCode));
+        return s.Ineligibility(age, child.Sex, child.HasFunctionalDifficulty || child.OfficialDisabilityStatus == true, inDistrict) switch
+        {
+            null => null,
+            Ineligible.Age => ReferralErrors.ServiceAges(s.Name, s.MinAge, s.MaxAge, age),
+            Ineligible.Sex => ReferralErrors.ServiceSex(s.Name),
+            Ineligible.Disability => ReferralErrors.ServiceDisability(s.Name),
+            Ineligible.District => ReferralErrors.ServiceArea(s.Name, new PlaceName(units, child.DistrictCode)),
+            _ => ReferralErrors.UnknownService(),
+        };
     }
 
     internal static string Past(ReferralStep step) => step switch

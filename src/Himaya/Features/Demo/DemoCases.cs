@@ -59,8 +59,8 @@ internal static class DemoCases
         var c4 = await ToPlan(await Open(able[3].Id, "Withdrawn and anxious since the father's death.", ["mental-health"], RiskLevel.Low));
         if (c4 is not null) c4 = await Step(work.SubmitPlanAsync(worker, c4.Id, new PlanRequest(c4.Version, [Action("The child copes with the loss", "Psychosocial support sessions", 60)]), ct));
         if (c4 is not null) c4 = await Step(work.DecidePlanAsync(supervisor, c4.Id, new DecisionRequest(c4.Version, true, "Agreed."), ct));
-        if (c4 is not null && (await referrals.ServicesAsync(worker, able[3].Id, ct)) is Outcome<List<ServiceView>>.Ok services
-            && services.Value.FirstOrDefault(s => s.Kind == ServiceKind.Mhpss && s.ServesChild == true) is { } mhpss)
+        if (c4 is not null && (await referrals.ServicesAsync(worker, able[3].Id, ct)) is Outcome<List<ServiceChoice>>.Ok services
+            && services.Value.FirstOrDefault(s => s.Types.Contains("mhpss") && s.Agency == "Ganja Children's NGO" && s.ServesChild == true) is { } mhpss)
             await referrals.SendAsync(worker, c4.Id, new ReferRequest(mhpss.Id, "Grief counselling; sleeps badly.", true, "Mother", today, today.AddMonths(2)), ct);
         // 5. A child with a functional difficulty: an individual care plan, approved.
         if (withDifficulty is not null)

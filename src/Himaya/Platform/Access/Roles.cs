@@ -58,6 +58,10 @@ public enum Permission
     RespondVacReports,
     /// <summary>See who reported.</summary>
     ReadReporterIdentity,
+    /// <summary>Keep the service directory: register providers; add services that are public at once (coordinators: in their districts).</summary>
+    ManageServices,
+    /// <summary>Add and edit services: the directory's keepers, and a provider's own staff for their provider (reviewed before public).</summary>
+    EditServices,
 }
 
 public static class Permissions
@@ -87,6 +91,8 @@ public static class Permissions
         [Permission.TriageVacReports] = [Roles.Supervisor, Roles.DistrictCoordinator],
         [Permission.RespondVacReports] = [Roles.SocialWorker, Roles.Supervisor, Roles.DistrictCoordinator],
         [Permission.ReadReporterIdentity] = [Roles.HotlineOperator, Roles.DistrictCoordinator, Roles.Auditor],
+        [Permission.ManageServices] = [Roles.Administrator, Roles.DistrictCoordinator],
+        [Permission.EditServices] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.ServiceProvider],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

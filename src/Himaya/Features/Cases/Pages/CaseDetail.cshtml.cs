@@ -16,7 +16,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
     public Himaya.Platform.AdminUnits Units => units;
     public CaseView Case { get; private set; } = null!;
-    public List<ServiceView> Services { get; private set; } = [];
+    public List<ServiceChoice> Services { get; private set; } = [];
     public string? Message { get; private set; }
     /// <summary>Set when the user's change was refused because the case changed meanwhile, or its state does not allow it.</summary>
     public string? Conflict { get; private set; }
@@ -47,7 +47,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             }
         }
         else Case = current;
-        if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceView>>.Ok s) Services = s.Value;
+        if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceChoice>>.Ok s) Services = s.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
         return Page();

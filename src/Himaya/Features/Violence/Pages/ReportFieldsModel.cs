@@ -6,9 +6,3 @@ namespace Himaya.Features.Violence.Pages;
 /// <summary>What the shared report fields need: the page (errors), texts, the posted values and the districts to choose from.</summary>
 public sealed record ReportFieldsModel(IFormPage Page, IStringLocalizer T, Func<string, string?> Value,
     IReadOnlyList<(string Value, string Text)> Districts, bool Public);
-
-public static class DistrictChoices
-{
-    public static IReadOnlyList<(string Value, string Text)> For(AdminUnits units, string culture) =>
-        [.. units.Districts.Select(d => (d.Code, units.DisplayName(d.Code, culture))).OrderBy(d => d.Item2, StringComparer.Create(new System.Globalization.CultureInfo(culture), false))];
-}

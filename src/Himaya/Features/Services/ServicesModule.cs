@@ -1,0 +1,24 @@
+using Himaya.Platform;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Services;
+
+/// <summary>Services and providers: the shared taxonomy, the directory that referrals use, and the public directory with its map.</summary>
+public sealed class ServicesModule : IModule
+{
+    public void AddServices(IServiceCollection s, IConfiguration configuration)
+    {
+        s.AddScoped<ServiceCatalogue>();
+        s.AddScoped<ServiceDirectory>();
+        s.AddNavItem("/directory", "Nav.Directory", _ => true, order: 30);
+    }
+
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => ServicesApi.MapServicesApi(api, open);
+
+    public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Services/Pages/Directory");
+
+    public void ConfigureConventions(ModelConfigurationBuilder model) => ServicesModel.Conventions(model);
+
+    public void BuildModel(ModelBuilder model, DatabaseProvider provider) => ServicesModel.Build(model, provider);
+}
