@@ -1,5 +1,6 @@
 using Himaya.Features.Audit;
 using Himaya.Features.Cases;
+using Himaya.Features.Coverage;
 using Himaya.Features.Demo;
 using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
@@ -26,6 +27,7 @@ public static class HimayaModules
         new LinkageModule(),
         new DeprivationModule(),
         new CasesModule(),
+        new CoverageModule(),
         new ViolenceModule(),
         new DemoModule(),
     ];

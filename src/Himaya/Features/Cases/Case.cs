@@ -93,6 +93,9 @@ public sealed class CasePlanAction
     public required string Responsible { get; set; }
     public DateOnly DueOn { get; set; }
     public bool Done { get; set; }
+    /// <summary>The kind of service the action needs (a code of the shared taxonomy), when it needs one: coverage counts
+    /// an action not yet met by an accepted referral to such a service as a child in need of it.</summary>
+    public string? ServiceType { get; set; }
 }
 
 public enum NoteKind { Note, HomeVisit, ServiceDelivered, MhpssSession, PhoneCall, Meeting }

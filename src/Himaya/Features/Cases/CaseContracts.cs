@@ -8,7 +8,7 @@ public sealed record OpenCaseRequest(Guid? ChildId, string? Reason, IReadOnlyLis
 public sealed record InitialAssessmentRequest(int? Version, string? Summary, bool? ChildSafe, RiskLevel? Risk);
 public sealed record ComprehensiveAssessmentRequest(int? Version, string? FamilySituation, Dictionary<string, int>? Wellbeing,
     string? Functioning, string? Risks, string? Strengths);
-public sealed record PlanActionInput(string? Goal, string? Action, string? Responsible, DateOnly? DueOn);
+public sealed record PlanActionInput(string? Goal, string? Action, string? Responsible, DateOnly? DueOn, string? ServiceType = null);
 public sealed record PlanRequest(int? Version, IReadOnlyList<PlanActionInput>? Actions, bool? IndividualCarePlan = null,
     IReadOnlyList<string>? CarePlanDomains = null, int? ReviewCycleMonths = null);
 public sealed record DecisionRequest(int? Version, bool? Approve, string? Comment);
@@ -32,7 +32,7 @@ public sealed record ReferralStepRequest(int? Version, string? Text);
 public sealed record UserRef(int Id, string UserName, string DisplayName);
 public sealed record CaseChild(Guid Id, string Name, Sex Sex, DateOnly BirthDate, int Age, bool HasFunctionalDifficulty, string DistrictCode);
 public sealed record AssessmentView(long Id, AssessmentKind Kind, DateTime At, string By, System.Text.Json.JsonElement Content);
-public sealed record PlanActionView(string Goal, string Action, string Responsible, DateOnly DueOn, bool Done);
+public sealed record PlanActionView(string Goal, string Action, string Responsible, DateOnly DueOn, bool Done, string? ServiceType);
 public sealed record NoteView(Guid Id, NoteKind Kind, DateOnly On, string Text, bool Sensitive, DateTime At, string By);
 public sealed record ReferralView(Guid Id, Guid CaseId, string CaseNumber, string ChildName, int ChildAge, string DistrictCode, int ServiceId, string ServiceName, string Reason,
     bool ConsentGiven, string ConsentBy, DateOnly ConsentOn, ReferralStatus Status, DateTime SentAt, string SentBy, DateTime RespondBy,

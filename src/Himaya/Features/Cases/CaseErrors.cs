@@ -8,6 +8,7 @@ namespace Himaya.Features.Cases;
 /// </summary>
 public static class CaseErrors
 {
+    public static Refusal UnknownServiceType(string field, string code) => Refusal.OnField("case.unknown-service-type", field, code);
     public static Refusal InitialAssessmentNotDue(CaseStage stage) => Refusal.Of("case.initial-assessment-not-due", "stage", stage);
     public static Refusal InitialAssessmentFirst() => Refusal.Of("case.initial-assessment-first", "stage");
     public static Refusal ComprehensiveAssessmentDone(CaseStage stage) => Refusal.Of("case.comprehensive-assessment-done", "stage", stage);

@@ -36,7 +36,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
             new CaseChild(child.Id, name, child.Sex, child.BirthDate, Registry.Child.AgeOn(child.BirthDate, Today), child.HasFunctionalDifficulty, child.DistrictCode),
             c.DistrictCode, units.DisplayName(c.DistrictCode, ApiSupport.Culture), c.Stage, c.Risk, c.Pending, c.Reason, Split(c.Concerns), c.OpenedFrom,
             Ref(people, c.OwnerId), Ref(people, c.SupervisorId), c.OpenedAt, c.DueAt, IsOverdue(c), c.NextReviewOn, c.IndividualCarePlan, Split(c.CarePlanDomains),
-            c.ReviewCycleMonths, [.. plan.Select(a => new PlanActionView(a.Goal, a.Action, a.Responsible, a.DueOn, a.Done))],
+            c.ReviewCycleMonths, [.. plan.Select(a => new PlanActionView(a.Goal, a.Action, a.Responsible, a.DueOn, a.Done, a.ServiceType))],
             [.. assessments.Select(a => new AssessmentView(a.Id, a.Kind, a.At, Ref(people, a.ById).UserName, JsonDocument.Parse(a.Content).RootElement.Clone()))],
             [.. shown.Select(n => new NoteView(n.Id, n.Kind, n.On, n.Text, n.Sensitive, n.At, Ref(people, n.ById).UserName))], notes.Count - shown.Count,
             files, hiddenFiles, referrals, care, justice, [.. events.Select(e => new EventView(e.At, Ref(people, e.ById).UserName, e.Kind, e.Detail, e.Comment))],

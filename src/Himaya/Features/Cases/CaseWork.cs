@@ -153,8 +153,10 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             return new StepDone("comprehensive-assessment");
         }, ct);
 
-    public Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct) =>
-        ChangeAsync(user, id, r.Version, Role.Worker, e =>
+    public async Task<Outcome<CaseView>> SubmitPlanAsync(CurrentUser user, Guid id, PlanRequest r, CancellationToken ct)
+    {
+        var types = (await db.ServiceTypes.AsNoTracking().Where(t => t.Active).Select(t => t.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return await ChangeAsync(user, id, r.Version, Role.Worker, e =>
         {
             if (r.Actions is null || r.Actions.Count == 0) e.Add(CaseErrors.ActionsRequired());
             else if (r.Actions.Count > 50) e.Add(CaseErrors.TooManyActions(50));
@@ -168,6 +170,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                     if (a.DueOn is null) e.Add(CaseErrors.ActionDueRequired($"actions[{i}].dueOn"));
                     else if (a.DueOn < Today) e.Add(CaseErrors.ActionDueInPast($"actions[{i}].dueOn"));
                     else if (a.DueOn > Today.AddYears(3)) e.Add(CaseErrors.ActionDueTooFar($"actions[{i}].dueOn"));
+                    if (a.ServiceType is { Length: > 0 } type && !types.Contains(type)) e.Add(CaseErrors.UnknownServiceType($"actions[{i}].serviceType", type));
                 }
             if (r.IndividualCarePlan == true)
             {
@@ -183,9 +186,11 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             db.CasePlanActions.RemoveRange(db.CasePlanActions.Where(a => a.CaseId == c.Id));
             var i = 0;
             foreach (var a in r.Actions!)
-                db.CasePlanActions.Add(new CasePlanAction { CaseId = c.Id, Position = i++, Goal = a.Goal!.Trim(), Action = a.Action!.Trim(), Responsible = a.Responsible!.Trim(), DueOn = a.DueOn!.Value });
+                db.CasePlanActions.Add(new CasePlanAction { CaseId = c.Id, Position = i++, Goal = a.Goal!.Trim(), Action = a.Action!.Trim(), Responsible = a.Responsible!.Trim(), DueOn = a.DueOn!.Value,
+                    ServiceType = string.IsNullOrEmpty(a.ServiceType) ? null : a.ServiceType });
             return new StepDone("plan-submitted", $"{r.Actions!.Count} actions{(c.IndividualCarePlan ? "; individual care plan" : "")}");
         }, ct);
+    }
 
     public Task<Outcome<CaseView>> DecidePlanAsync(CurrentUser user, Guid id, DecisionRequest r, CancellationToken ct) =>
         ChangeAsync(user, id, r.Version, Role.Supervisor, e => Decision(e, r),

@@ -86,6 +86,7 @@ public static class CasesModel
         });
         b.Entity<CasePlanAction>(e =>
         {
+            e.Property(x => x.ServiceType).HasMaxLength(40);
             e.Property(x => x.Goal).HasMaxLength(500);
             e.Property(x => x.Action).HasMaxLength(500);
             e.Property(x => x.Responsible).HasMaxLength(200);

@@ -10,8 +10,9 @@ namespace Himaya.Features.Cases.Pages;
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
 public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Platform.AdminUnits units,
-    AlternativeCareWork care, FosterCarers carers, Justice justice) : HimayaPage
+    AlternativeCareWork care, FosterCarers carers, Justice justice, Himaya.Features.Services.ServiceDirectory directory) : HimayaPage
 {
+    public IReadOnlyList<Himaya.Features.Services.ServiceTypeView> ServiceTypes { get; private set; } = [];
     public List<CarerMatch> CarerMatches { get; private set; } = [];
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
     public Himaya.Platform.AdminUnits Units => units;
@@ -47,6 +48,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             }
         }
         else Case = current;
+        if (Case.Stage == CaseStage.CasePlan || Case.Plan.Any(a => a.ServiceType is not null)) ServiceTypes = await directory.TypesAsync(Culture, ct);
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceChoice>>.Ok s) Services = s.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
@@ -100,7 +102,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         // Blank rows are left out; a partly filled row is sent as it is, so its missing parts are named.
         for (var i = 0; i < PlanRows; i++)
         {
-            var a = new PlanActionInput(f.Text($"goal{i}"), f.Text($"action{i}"), f.Text($"responsible{i}"), f.Date($"dueOn{i}"));
+            var a = new PlanActionInput(f.Text($"goal{i}"), f.Text($"action{i}"), f.Text($"responsible{i}"), f.Date($"dueOn{i}"), f.Text($"serviceType{i}"));
             if (a is { Goal: null, Action: null, Responsible: null, DueOn: null }) continue;
             actions.Add(a);
         }
