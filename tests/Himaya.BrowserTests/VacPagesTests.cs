@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Shouldly;
@@ -35,6 +37,66 @@ public sealed class VacPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         reference.ShouldMatch("^VAC-[2-9A-HJ-NP-Z]{8}$");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_statistics_page_draws_its_charts_from_this_server_alone_on_a_phone_and_a_wide_screen_and_gives_a_workbook()
+    {
+        // Reports to chart: one of a kind (hidden; if it is the only small one, the smallest other goes with it, the six)
+        // and eight of another, shown whatever the other tests of this class have reported.
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { username = "hotline", password = BrowserApp.Password });
+        api.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        foreach (var type in Enumerable.Repeat("Exploitation", 8).Concat(Enumerable.Repeat("Neglect", 6)).Append("Trafficking"))
+            (await api.PostAsJsonAsync("/api/v1/vac/reports", new { type, description = "Chart test report", districtCode = "C-GAN" })).EnsureSuccessStatusCode();
+
+        foreach (var width in (int[])[390, 1920])
+        {
+            var page = await app.SignedInPageAsync("analyst", language: "az", width: width);
+            var requests = new List<string>();
+            var errors = new List<string>();
+            page.Context.Request += (_, r) => requests.Add(r.Url);
+            // A script or style the Content-Security-Policy blocked shows as a console error.
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            await page.GotoAsync("/vac/statistics?by=type&by=sex");
+            var canvas = "#chart-type canvas";
+            await page.WaitForFunctionAsync($"() => window.Chart && Chart.getChart(document.querySelector('{canvas}'))");
+            var size = await page.EvaluateAsync<int[]>($"() => [document.querySelector('{canvas}').clientWidth, document.querySelector('{canvas}').clientHeight]");
+            size[0].ShouldBeGreaterThan(200);
+            size[0].ShouldBeLessThanOrEqualTo(width);
+            size[1].ShouldBeGreaterThan(200);
+            (await page.EvaluateAsync<int>("document.querySelectorAll('figure[data-chart] canvas').length")).ShouldBeGreaterThanOrEqualTo(3);
+            (await page.EvaluateAsync<int>("[...document.querySelectorAll('figure[data-chart] canvas')].filter(c => !Chart.getChart(c) || c.clientHeight === 0).length")).ShouldBe(0);
+
+            // A hidden figure is a gap in the drawing, never a number; its label is marked and the note names it.
+            var drawn = await page.EvaluateAsync<JsonElement>($"() => {{ const c = Chart.getChart(document.querySelector('{canvas}')); return {{ labels: c.data.labels, values: c.data.datasets[0].data }}; }}");
+            var labels = drawn.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+            var values = drawn.GetProperty("values").EnumerateArray().ToList();
+            labels.ShouldContain("İstismar");
+            values[labels.IndexOf("İstismar")].ValueKind.ShouldBe(JsonValueKind.Number);
+            var trafficking = labels.IndexOf("İnsan alveri *");
+            trafficking.ShouldBeGreaterThanOrEqualTo(0, string.Join(", ", labels));
+            values[trafficking].ValueKind.ShouldBe(JsonValueKind.Null);
+            labels.Where((_, i) => values[i].ValueKind == JsonValueKind.Null).ShouldAllBe(l => l.EndsWith(" *"));
+            await Assertions.Expect(page.Locator("#chart-type .plot-hidden")).ToContainTextAsync("Gizlədilib (5-dən az");
+            await Assertions.Expect(page.Locator("#chart-type .plot-hidden")).ToContainTextAsync("İnsan alveri");
+            (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+            await BrowserSteps.Shot(page, $"vac-statistics-{width}");
+
+            if (width == 1920)
+            {
+                var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
+                download.SuggestedFilename.ShouldBe("vac-statistics.xlsx");
+                var file = new MemoryStream();
+                await (await download.CreateReadStreamAsync()).CopyToAsync(file);
+                using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+                doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Name!.Value.ShouldBe("Statistika");
+            }
+            requests.ShouldNotBeEmpty();
+            requests.Where(u => !u.StartsWith(app.BaseUrl + "/", StringComparison.Ordinal)).ShouldBeEmpty();
+            errors.ShouldBeEmpty();
+            await page.Context.CloseAsync();
+        }
     }
 
     private static async Task NoSeriousViolationsAsync(IPage page)

@@ -60,6 +60,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/vac/coordination/meetings/{id:guid}", Permission.TriageVacReports },
         { "POST /api/v1/vac/coordination/meetings/{id:guid}/decisions", Permission.TriageVacReports },
         { "GET /api/v1/vac/statistics", Permission.ViewAggregates },
+        { "GET /api/v1/vac/statistics.xlsx", Permission.ViewAggregates },
         { "POST /api/v1/children/matches", Permission.WriteRegistry },
         { "GET /api/v1/children/{id:guid}", Permission.ReadPersonalData },
         { "PUT /api/v1/children/{id:guid}", Permission.WriteRegistry },

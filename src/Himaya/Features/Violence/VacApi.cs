@@ -1,5 +1,6 @@
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Himaya.Features.Violence;
 
@@ -69,5 +70,10 @@ public static class VacApi
             .JsonBody<DecisionRequest>().WithName("RecordMechanismDecision").Requires(Permission.TriageVacReports);
         vac.MapGet("/statistics", async (HttpContext http, VacStatistics stats, [FromQuery] string? by, CancellationToken ct) =>
             (await stats.ComputeAsync(http.Caller(), by, ct)).ToResult(TypedResults.Ok)).WithName("VacStatistics").Requires(Permission.ViewAggregates);
+        // The same table as a workbook, headers in the request's language; the values stay codes, as in the JSON.
+        vac.MapGet("/statistics.xlsx", async (HttpContext http, VacStatistics stats, IStringLocalizer<Texts> t, [FromQuery] string? by, CancellationToken ct) =>
+            (await stats.ComputeAsync(http.Caller(), by, ct)).ToResult(r => TypedResults.File(
+                VacStatisticsTable.Xlsx(r, VacStatistics.ParseBy(by).By, t), XlsxTable.ContentType, "vac-statistics.xlsx")))
+            .WithName("VacStatisticsXlsx").Requires(Permission.ViewAggregates);
     }
 }

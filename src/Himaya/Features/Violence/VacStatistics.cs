@@ -30,11 +30,21 @@ public sealed class VacStatistics(AppDbContext db, AuditLog audit, TimeProvider 
         return (list, e);
     }
 
-    public async Task<Outcome<VacStatisticsResult>> ComputeAsync(CurrentUser user, string? by, CancellationToken ct)
+    public async Task<Outcome<VacStatisticsResult>> ComputeAsync(CurrentUser user, string? by, CancellationToken ct) =>
+        await ComputeAsync(user, [by], ct) switch
+        {
+            Outcome<IReadOnlyList<VacStatisticsResult>>.Ok ok => ok.Value[0],
+            Outcome<IReadOnlyList<VacStatisticsResult>>.Invalid bad => new Outcome<VacStatisticsResult>.Invalid(bad.Errors),
+            _ => new Outcome<VacStatisticsResult>.Forbidden(),
+        };
+
+    /// <summary>Several tables from one reading and with one audit line (a page charts more than the table it shows).
+    /// Together they give away no more than each alone: anyone who may see one may ask for each of the others.</summary>
+    public async Task<Outcome<IReadOnlyList<VacStatisticsResult>>> ComputeAsync(CurrentUser user, IReadOnlyList<string?> tables, CancellationToken ct)
     {
-        if (!user.Can(Permission.ViewAggregates)) return new Outcome<VacStatisticsResult>.Forbidden();
-        var (dims, errors) = ParseBy(by);
-        if (!errors.IsEmpty) return new Outcome<VacStatisticsResult>.Invalid(errors);
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<IReadOnlyList<VacStatisticsResult>>.Forbidden();
+        var parsed = tables.Select(ParseBy).ToList();
+        if (parsed.FirstOrDefault(p => !p.Errors.IsEmpty) is { Errors: { } errors }) return new Outcome<IReadOnlyList<VacStatisticsResult>>.Invalid(errors);
         var q = db.VacReports.AsNoTracking();
         q = user.ScopeKind switch
         {
@@ -45,9 +55,10 @@ public sealed class VacStatistics(AppDbContext db, AuditLog audit, TimeProvider 
         var rows = await q.Select(r => new Row(r.Type, r.DistrictCode, r.ReportedAt, r.ChildSex, r.ChildBirthDate, r.ChildApproximateAge,
             r.ChildDisability, r.ResponseDueAt, r.FirstRespondedAt, r.EarlierReports)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = Tabulate(rows, dims, now);
-        await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "vac-statistics", Detail: $"by {string.Join(',', dims)}: {result.Cells.Count} cells"), ct);
-        return result;
+        var results = parsed.Select(p => Tabulate(rows, p.By, now)).ToList();
+        var detail = string.Join("; ", parsed.Select((p, i) => $"by {string.Join(',', p.By)}: {results[i].Cells.Count} cells"));
+        await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "vac-statistics", Detail: detail), ct);
+        return new Outcome<IReadOnlyList<VacStatisticsResult>>.Ok(results);
     }
 
     private static VacStatisticsResult Tabulate(List<Row> rows, IReadOnlyList<string> dims, DateTime now)
