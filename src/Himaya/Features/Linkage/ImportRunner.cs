@@ -162,7 +162,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         // One statement reads the batch and whether a worker holds its file: read apart, a worker finishing in between
         // (status Completed and file dropped in one commit) looked like an interrupted run and was queued a second time.
         var found = await db.ImportBatches.Where(b => b.SourceId == source.Id && b.FileHash == hash && b.Status != ImportStatus.RolledBack)
-            .Select(b => new { Batch = b, Queued = db.ImportFiles.Any(f => f.BatchId == b.Id) }).FirstOrDefaultAsync(ct);
+            .Select(b => new { Batch = b, Queued = db.Set<ImportFile>().Any(f => f.BatchId == b.Id) }).FirstOrDefaultAsync(ct);
         var batch = found?.Batch;
         if (batch is { Status: ImportStatus.Completed or ImportStatus.Failed })
             return await SummaryAsync(batch, p.Source, alreadyImported: true, ct);
