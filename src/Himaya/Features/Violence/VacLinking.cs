@@ -79,12 +79,14 @@ public sealed class VacLinking(AppDbContext db, VacWork work, IntakeMatching mat
         var input = ChildFrom(report, r);
         var e = ChildValidator.Validate(input, units, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), isUpdate: false);
         if (r.Version is null) e.Add(VacErrors.VersionRequired());
+        // Before the step's transaction: the duplicate check writes its own audit line.
+        var alike = e.IsEmpty && report.ChildId is null && r.ConfirmNew != true
+            && await matching.FindAsync(user, input, culture, ct) is Outcome<IntakeMatches>.Ok { Value.Matches.Count: > 0 } found ? found.Value.Matches.Count : 0;
         return await work.StepAsync(user, id, r.Version, Permission.TriageVacReports, async (tracked, _) =>
         {
             if (tracked.IsClosed) return VacErrors.Closed();
             if (tracked.ChildId is not null) return VacErrors.ChildAlreadyConfirmed();
-            if (r.ConfirmNew != true && await matching.FindAsync(user, input, culture, ct) is Outcome<IntakeMatches>.Ok { Value.Matches.Count: > 0 } found)
-                return VacErrors.PossibleDuplicates(found.Value.Matches.Count);
+            if (alike > 0) return VacErrors.PossibleDuplicates(alike);
             return await children.CreateAsync(user, input, ct) switch
             {
                 Outcome<Child>.Ok ok => tracked.LinkChild(ok.Value.Id),
