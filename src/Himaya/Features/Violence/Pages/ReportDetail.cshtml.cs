@@ -66,9 +66,9 @@ public sealed class ReportDetailModel(VacWork work, VacLinking linking, Himaya.F
     public Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct) => StepAsync(id, "open-case", errors =>
     {
         var f = new FormReader(Request.Form, errors);
-        return linking.OpenCaseAsync(Me, id, new OpenCaseForReportRequest(f.Int("version"), f.Text("reason"), [.. Request.Form["concerns"].Select(x => x ?? "")],
+        return linking.OpenCaseAsync(Me, id, new OpenCaseForReportRequest(f.Int("version"), f.Text("caseReason"), [.. Request.Form["concerns"].Select(x => x ?? "")],
             f.Enum<Himaya.Features.Cases.RiskLevel>("risk"), f.Int("ownerId"), f.Int("supervisorId")), ct);
-    }, ct);
+    }, ct, rename: ("reason", "caseReason"));
 
     private async Task<IActionResult> StepAsync(Guid id, string form, Func<FieldErrors, Task<Outcome<VacReportView>>> step, CancellationToken ct,
         (string Api, string Page)? rename = null)
