@@ -46,6 +46,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/children/", Permission.WriteRegistry },
         { "POST /api/v1/vac/reports", Permission.ReportViolence },
         { "GET /api/v1/vac/reports", Permission.ReadVacReports },
+        { "GET /api/v1/vac/reports/earlier", Permission.ReadVacReports },
         { "GET /api/v1/vac/reports/mine", Permission.ReportViolence },
         { "GET /api/v1/vac/reports/{id:guid}", Permission.ReadVacReports },
         { "POST /api/v1/vac/reports/{id:guid}/assign", Permission.TriageVacReports },
@@ -54,8 +55,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/vac/reports/{id:guid}/matches", Permission.TriageVacReports },
         { "POST /api/v1/vac/reports/{id:guid}/child", Permission.TriageVacReports },
         { "POST /api/v1/vac/reports/{id:guid}/case", Permission.TriageVacReports },
+        { "POST /api/v1/vac/reports/{id:guid}/open-case", Permission.TriageVacReports },
+        { "POST /api/v1/vac/reports/{id:guid}/register-child", Permission.TriageVacReports },
         { "GET /api/v1/vac/coordination", Permission.TriageVacReports },
         { "POST /api/v1/vac/coordination/members", Permission.TriageVacReports },
+        { "POST /api/v1/vac/coordination/members/{memberId:int}/leave", Permission.TriageVacReports },
+        { "POST /api/v1/vac/coordination/decisions/{decisionId:long}/done", Permission.ReadVacReports },
         { "POST /api/v1/vac/coordination/meetings", Permission.TriageVacReports },
         { "GET /api/v1/vac/coordination/meetings/{id:guid}", Permission.TriageVacReports },
         { "POST /api/v1/vac/coordination/meetings/{id:guid}/decisions", Permission.TriageVacReports },
@@ -193,14 +198,17 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
             if (anonStatus != 401) failures.Add($"anonymous: {anonStatus}, expected 401");
         }
         // Records in a scope: children, cases, referrals… by guid; foster carers (by district) by number.
-        var recordRoute = pattern.Contains("{id:guid}", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/foster-carers/{id:int}", StringComparison.Ordinal);
+        var recordRoute = pattern.Contains("{id:guid}", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/foster-carers/{id:int}", StringComparison.Ordinal)
+            || pattern.Contains("{memberId:int}", StringComparison.Ordinal) || pattern.Contains("{decisionId:long}", StringComparison.Ordinal);
         foreach (var demo in DemoSeeder.Users)
         {
             var status = await SendAsync(await app.ClientForAsync(demo.UserName), method, pattern);
-            var allowed = Permissions.Allows(permission, demo.Roles);
+            var allowed = Permissions.Allows(permission, demo.Roles) && AlsoNeeded(pattern).All(p => Permissions.Allows(p, demo.Roles));
             // Referrals are answered by the staff of the receiving service's agency (the test's referral goes to ngo.ganja's NGO).
             var inScope = Answering(pattern) ? demo.Agency == "Ganja Children's NGO"
                 : pattern.StartsWith("/api/v1/vac/reports/{id:guid}", StringComparison.Ordinal) ? NeedToKnow(demo)
+                // A follow-up is marked done by its owner (the test's is worker.ganja's) or the district's coordinator.
+                : pattern.Contains("{decisionId:long}", StringComparison.Ordinal) ? demo.UserName is "worker.ganja" or "coordinator.ganja"
                 : demo.Scope == ScopeKind.National || demo.Areas.Contains("C-GAN");
             int[] expected = !allowed ? [403]
                 : recordRoute && !inScope ? [404]
@@ -215,6 +223,10 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
     private static bool NeedToKnow(DemoSeeder.DemoUser demo) =>
         (demo.Scope == ScopeKind.National || demo.Areas.Contains("C-GAN"))
         && demo.Roles.Any(r => r is Roles.DistrictCoordinator or Roles.Supervisor or Roles.Auditor or Roles.HotlineOperator);
+
+    // Opening a case for a report is triage and case work both (the Cases opening path keeps its own permission).
+    private static Permission[] AlsoNeeded(string pattern) =>
+        pattern.EndsWith("/vac/reports/{id:guid}/open-case", StringComparison.Ordinal) ? [Permission.WorkCases] : [];
 
     // A transfer is answered only by the supervisor it is addressed to (the test's goes to a supervisor who is no demo user).
     private static bool Answering(string pattern) =>
@@ -279,6 +291,8 @@ public sealed class MatrixRecords(HimayaApp app)
     private static string? Kind(string pattern) =>
         pattern.Contains("/vac/reports/{id:guid}", StringComparison.Ordinal) ? "violence report"
         : pattern.Contains("/vac/coordination/meetings/{id:guid}", StringComparison.Ordinal) ? "coordination meeting"
+        : pattern.Contains("{memberId:int}", StringComparison.Ordinal) ? "mechanism member"
+        : pattern.Contains("{decisionId:long}", StringComparison.Ordinal) ? "coordination decision"
         :         pattern.Contains("/children/{id:guid}", StringComparison.Ordinal) ? "child"
         : pattern.Contains("/households/{id:guid}", StringComparison.Ordinal) ? "household"
         : pattern.Contains("/imports/{id:guid}", StringComparison.Ordinal) ? "import"
@@ -325,6 +339,21 @@ public sealed class MatrixRecords(HimayaApp app)
             {
                 var res = await (await app.ClientForAsync("coordinator.ganja")).PostAsJsonAsync("/api/v1/vac/coordination/meetings", new { districtCode = "C-GAN", heldOn = Today });
                 return new() { ["{id:guid}"] = (await res.JsonAsync()).GetProperty("id").GetString()! };
+            }
+            case "mechanism member":
+            {
+                var res = await (await app.ClientForAsync("coordinator.ganja")).PostAsJsonAsync("/api/v1/vac/coordination/members", new { districtCode = "C-GAN", agency = "Matrix agency", personName = "Matrix member" });
+                return new() { ["{memberId:int}"] = Text((await res.JsonAsync()).GetProperty("id").GetInt32()) };
+            }
+            case "coordination decision":
+            {
+                var coordinator = await app.ClientForAsync("coordinator.ganja");
+                var meeting = await (await coordinator.PostAsJsonAsync("/api/v1/vac/coordination/meetings", new { districtCode = "C-GAN", heldOn = Today })).JsonAsync();
+                int owner;
+                using (var db = app.NewDbContext()) owner = db.Users.Where(u => u.UserName == "worker.ganja").Select(u => u.Id).Single();
+                var decided = await (await coordinator.PostAsJsonAsync($"/api/v1/vac/coordination/meetings/{meeting.GetProperty("id").GetString()}/decisions",
+                    new { text = "Matrix follow-up", ownerUserId = owner })).JsonAsync();
+                return new() { ["{decisionId:long}"] = Text(decided.GetProperty("decisions")[0].GetProperty("id").GetInt64()) };
             }
             case "child": return new() { ["{id:guid}"] = await ChildAsync() };
             case "household":

@@ -22,6 +22,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
+    /// <summary>Opens a case: in its own transaction, or in the caller's when one is open (it then commits or undoes both).</summary>
     public async Task<Outcome<CaseView>> OpenAsync(CurrentUser user, OpenCaseRequest r, CancellationToken ct)
     {
         if (!user.Can(Permission.WorkCases)) return new Outcome<CaseView>.Forbidden();
@@ -71,9 +72,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             UpdatedAt = now, UpdatedById = user.Id, Version = 1,
         };
         // Numbers run per year; two openings at once may pick the same one, and the unique index sends the second round again.
+        // Inside a caller's transaction (a violence report linked to the case it opens, in one step) there is no second
+        // round: the failed statement spoils the caller's transaction too, so the clash goes up and the caller's work is undone.
+        var callers = db.Database.CurrentTransaction is not null;
         for (var attempt = 0; ; attempt++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = callers ? null : await db.Database.BeginTransactionAsync(ct);
             var year = now.Year;
             var prefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
             var last = await db.Cases.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
@@ -87,7 +91,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException) when (attempt < 4)
+            catch (DbUpdateException) when (attempt < 4 && tx is not null)
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
@@ -98,7 +102,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, AdminUnits units, 
                 continue;
             }
             await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, EntityType, @case.Id.ToString("D"), $"number={@case.Number}; child={ChildRecords.Id(child.Id)}"), ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
             break;
         }
         return await views.ViewAsync(user, @case.Id, ct) is { } v ? v : new Outcome<CaseView>.NotFound();

@@ -24,14 +24,26 @@ public static class VacApi
             (await intake.ReportAsync(http.Caller(), r, ct)).ToResult(x => TypedResults.Created($"/api/v1/vac/reports/{x.Id}", x))))
             .JsonBody<VacReportInput>().WithName("ReportViolence").Requires(Permission.ReportViolence);
         vac.MapGet("/reports", async (HttpContext http, VacWork work, [FromQuery] string? status, [FromQuery] string? mine,
-            [FromQuery] string? overdue, [FromQuery] string? district, [FromQuery] string? page, CancellationToken ct) =>
+            [FromQuery] string? overdue, [FromQuery] string? district, [FromQuery] string? page, [FromQuery] string? escalated, CancellationToken ct) =>
         {
             var e = new FieldErrors();
+            if (escalated is not (null or "me")) e.Add(VacErrors.EscalatedMeOnly());
             var q = new VacQuery(QueryParse.Enum<ReportStatus>(e, "status", status), QueryParse.Bool(e, "mine", mine) == true,
-                QueryParse.Bool(e, "overdue", overdue) == true, district, QueryParse.Int(e, "page", page) ?? 1);
+                QueryParse.Bool(e, "overdue", overdue) == true, district, QueryParse.Int(e, "page", page) ?? 1, escalated == "me");
             if (!e.IsEmpty) return e.ToProblem();
             return (await work.ListAsync(http.Caller(), q, ct)).ToResult(TypedResults.Ok);
         }).WithName("ListVacReports").Requires(Permission.ReadVacReports);
+        vac.MapGet("/reports/earlier", async (HttpContext http, VacEarlierReports earlier, [FromQuery] string? givenName, [FromQuery] string? surname,
+            [FromQuery] string? districtCode, [FromQuery] string? birthDate, [FromQuery] string? phone, CancellationToken ct) =>
+        {
+            DateOnly? born = null;
+            if (birthDate is { Length: > 0 })
+            {
+                if (DateOnly.TryParseExact(birthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) born = d;
+                else return new FieldErrors().Add(PlatformErrors.NotADate("birthDate")).ToProblem();
+            }
+            return (await earlier.FindAsync(http.Caller(), new EarlierReportsQuery(givenName, surname, districtCode, born, phone), ct)).ToResult(TypedResults.Ok);
+        }).WithName("EarlierVacReports").Requires(Permission.ReadVacReports);
         vac.MapGet("/reports/mine", async (HttpContext http, VacWork work, CancellationToken ct) =>
             (await work.MadeByAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("MyVacReports").Requires(Permission.ReportViolence);
         vac.MapGet("/reports/{id:guid}", async (Guid id, HttpContext http, VacWork work, CancellationToken ct) =>
@@ -55,11 +67,23 @@ public static class VacApi
         vac.MapPost("/reports/{id:guid}/case", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<LinkCaseRequest>(ct, async r =>
             (await linking.LinkCaseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
             .JsonBody<LinkCaseRequest>().WithName("LinkVacReportCase").Requires(Permission.TriageVacReports);
+        vac.MapPost("/reports/{id:guid}/register-child", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<RegisterChildRequest>(ct, async r =>
+            (await linking.RegisterChildAsync(http.Caller(), id, r, ApiSupport.Culture, ct)).ToResult(v => TypedResults.Created($"/api/v1/children/{v.Child.RegistryId}", v))))
+            .JsonBody<RegisterChildRequest>().WithName("RegisterVacReportChild").Requires(Permission.TriageVacReports);
+        vac.MapPost("/reports/{id:guid}/open-case", (Guid id, HttpContext http, VacLinking linking, CancellationToken ct) => http.WithBody<OpenCaseForReportRequest>(ct, async r =>
+            (await linking.OpenCaseAsync(http.Caller(), id, r, ct)).ToResult(v => TypedResults.Created($"/api/v1/cases/{v.CaseId}", v))))
+            .JsonBody<OpenCaseForReportRequest>().WithName("OpenVacReportCase").Requires(Permission.TriageVacReports);
         vac.MapGet("/coordination", async (HttpContext http, CoordinationWork work, [FromQuery] string? district, CancellationToken ct) =>
             (await work.GetAsync(http.Caller(), district, ct)).ToResult(TypedResults.Ok)).WithName("VacMechanism").Requires(Permission.TriageVacReports);
         vac.MapPost("/coordination/members", (HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<MemberRequest>(ct, async r =>
             (await work.AddMemberAsync(http.Caller(), r, ct)).ToResult(m => TypedResults.Created($"/api/v1/vac/coordination?district={r.DistrictCode}", m))))
             .JsonBody<MemberRequest>().WithName("AddMechanismMember").Requires(Permission.TriageVacReports);
+        vac.MapPost("/coordination/members/{memberId:int}/leave", (int memberId, HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<LeaveRequest>(ct, async r =>
+            (await work.LeaveAsync(http.Caller(), memberId, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<LeaveRequest>().WithName("MechanismMemberLeft").Requires(Permission.TriageVacReports);
+        vac.MapPost("/coordination/decisions/{decisionId:long}/done", (long decisionId, HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<DoneRequest>(ct, async r =>
+            (await work.MarkDoneAsync(http.Caller(), decisionId, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<DoneRequest>().WithName("MechanismFollowUpDone").Requires(Permission.ReadVacReports);
         vac.MapPost("/coordination/meetings", (HttpContext http, CoordinationWork work, CancellationToken ct) => http.WithBody<MeetingRequest>(ct, async r =>
             (await work.CallMeetingAsync(http.Caller(), r, ct)).ToResult(m => TypedResults.Created($"/api/v1/vac/coordination/meetings/{m.Id}", m))))
             .JsonBody<MeetingRequest>().WithName("CallMechanismMeeting").Requires(Permission.TriageVacReports);

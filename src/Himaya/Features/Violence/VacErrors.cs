@@ -28,6 +28,17 @@ public static class VacErrors
     public static Refusal NoteRequired() => Refusal.OnField("vac.note-required", "note");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("vac.changed-since", "version", yours, current);
     public static Refusal VersionRequired() => Refusal.OnField("vac.version-required", "version");
+    public static Refusal MemberAlreadyLeft() => Refusal.Of("vac.member-left", "memberId");
+    public static Refusal LeftBeforeJoined() => Refusal.OnField("vac.left-before-joined", "leftOn");
+    public static Refusal FollowUpDone() => Refusal.Of("vac.follow-up-done", "decisionId");
+    public static Refusal NoSuchOwner() => Refusal.OnField("vac.no-such-owner", "ownerUserId");
+    public static Refusal ChildNotConfirmed() => Refusal.Of("vac.child-not-confirmed", "childId");
+    public static Refusal ChildAlreadyConfirmed() => Refusal.Of("vac.child-already-confirmed", "childId");
+    public static Refusal CaseAlreadyLinked() => Refusal.Of("vac.case-already-linked", "caseId");
+    public static Refusal PossibleDuplicates(int count) => Refusal.Of("vac.possible-duplicates", "confirmNew", count);
+    public static Refusal LookupNeedsNameOrPhone() => Refusal.OnField("vac.lookup-needs-name-or-phone", "surname");
+    public static Refusal PhoneLookupNotAllowed() => Refusal.OnField("vac.phone-lookup-not-allowed", "phone");
+    public static Refusal EscalatedMeOnly() => Refusal.OnField("vac.escalated-me-only", "escalated");
     public static Refusal UnknownDimension(string by) => Refusal.OnField("vac.unknown-dimension", "by", by);
     public static Refusal TooManyDimensions() => Refusal.OnField("vac.too-many-dimensions", "by");
 }

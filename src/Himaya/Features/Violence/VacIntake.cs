@@ -97,6 +97,7 @@ public sealed class VacIntake(AppDbContext db, AuditLog audit, AdminUnits units,
             UpdatedAt = now,
         };
         r.ChildKey = ChildKeyOf(r.ChildGivenName, r.ChildSurname);
+        r.ReporterPhoneKey = PhoneKeyOf(r.ReporterPhone);
         return r;
     }
 
@@ -104,6 +105,13 @@ public sealed class VacIntake(AppDbContext db, AuditLog audit, AdminUnits units,
     /// aside) in the same district, within the last year. A report without both names is never counted as a repeat.</summary>
     public static string? ChildKeyOf(string? givenName, string? surname) =>
         NameFolding.Fold(givenName) is { Length: > 0 } g && NameFolding.Fold(surname) is { Length: > 0 } s ? $"{g}|{s}" : null;
+
+    /// <summary>The same phone whatever its writing: its last nine digits ("+994 50 123 45 67" and "050 1234567" agree); null under seven digits.</summary>
+    public static string? PhoneKeyOf(string? phone)
+    {
+        var digits = new string([.. (phone ?? "").Where(char.IsAsciiDigit)]);
+        return digits.Length < 7 ? null : digits[Math.Max(0, digits.Length - 9)..];
+    }
 
     private async Task<int> EarlierReportsAsync(VacReport r, DateTime now, CancellationToken ct)
     {

@@ -38,6 +38,8 @@ public sealed partial class VacReport
 
     public string? ReporterName { get; set; }
     public string? ReporterPhone { get; set; }
+    /// <summary>The phone's last nine digits (see <see cref="VacIntake.PhoneKeyOf"/>): how earlier calls from the same number are found.</summary>
+    public string? ReporterPhoneKey { get; set; }
     public string? ReporterRelation { get; set; }
     /// <summary>The signed-in person who took or made the report; null for the public form.</summary>
     public int? ReportedById { get; set; }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Himaya.Platform;
 
 namespace Himaya.Features.Violence;
@@ -13,6 +14,25 @@ public sealed partial class VacReport
     /// <summary>Who must act now, by the clock: past the deadline the supervisor, and past it by a further span the coordinator.</summary>
     public Escalation EscalationAt(DateTime now, TimeSpan toCoordinator) =>
         !IsOverdue(now) ? Escalation.None : now - ResponseDueAt >= toCoordinator ? Escalation.Coordinator : Escalation.Supervisor;
+
+    /// <summary>
+    /// Escalated to someone at <paramref name="level"/> now: a supervisor from the missed deadline on (and still once the
+    /// coordinator is on too), the coordinator once it is late by the further span. Nobody else is escalated to.
+    /// </summary>
+    public bool IsEscalatedTo(Escalation level, DateTime now, TimeSpan toCoordinator) => level switch
+    {
+        Escalation.Supervisor => EscalationAt(now, toCoordinator) != Escalation.None,
+        Escalation.Coordinator => EscalationAt(now, toCoordinator) == Escalation.Coordinator,
+        _ => false,
+    };
+
+    /// <summary><see cref="IsEscalatedTo"/> as a query (a unit test holds the two to the same answers).</summary>
+    public static Expression<Func<VacReport, bool>> EscalatedTo(Escalation level, DateTime now, TimeSpan toCoordinator)
+    {
+        if (level == Escalation.None) return r => false;
+        var latest = level == Escalation.Coordinator ? now - toCoordinator : now;
+        return r => r.Status != ReportStatus.Closed && r.FirstRespondedAt == null && r.ResponseDueAt < now && r.ResponseDueAt <= latest;
+    }
 
     public Refusal? Assign(int workerId, DateTime now)
     {

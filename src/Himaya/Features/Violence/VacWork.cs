@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Himaya.Features.Violence;
 
-public sealed record VacQuery(ReportStatus? Status, bool Mine, bool Overdue, string? District, int Page);
+/// <param name="EscalatedToMe">Only the reports escalated by the clock to the caller (see <see cref="VacEscalations"/>).</param>
+public sealed record VacQuery(ReportStatus? Status, bool Mine, bool Overdue, string? District, int Page, bool EscalatedToMe = false);
 
 /// <summary>A report as the caller may see it: its details, or (for whoever only reported it) where it stands.</summary>
 public sealed record VacReportRead(VacReportView? Details, ReporterStatusView? Status);
@@ -33,6 +34,7 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         if (q.Mine) reports = reports.Where(r => r.AssignedToId == user.Id);
         if (q.Overdue) reports = reports.Where(r => r.Status != ReportStatus.Closed && r.FirstRespondedAt == null && r.ResponseDueAt < now);
         if (q.District is { Length: > 0 } district) reports = reports.Where(r => r.DistrictCode == district);
+        if (q.EscalatedToMe) reports = reports.EscalatedTo(user, now, ToCoordinator);
         var total = await reports.CountAsync(ct);
         var page = await reports.OrderBy(r => r.ResponseDueAt).ThenBy(r => r.Id)
             .Skip((q.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
@@ -40,7 +42,7 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         var items = page.Select(r => new VacReportSummary(r.Id, r.Reference, r.Type, r.DistrictCode, r.Risk, r.Status, r.ReportedAt,
             r.ResponseDueAt, r.IsOverdue(now), r.EscalationAt(now, ToCoordinator), r.AssignedToId, Name(names, r.AssignedToId))).ToList();
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Search, "vac-report",
-            Detail: $"list: status {q.Status?.ToString() ?? "open"}, mine {q.Mine}, overdue {q.Overdue}, page {q.Page}: {items.Count} of {total}"), ct);
+            Detail: $"list: status {q.Status?.ToString() ?? "open"}, mine {q.Mine}, overdue {q.Overdue}, escalated to me {q.EscalatedToMe}, page {q.Page}: {items.Count} of {total}"), ct);
         return new VacReportList(items, total, q.Page, PageSize);
     }
 
@@ -129,6 +131,9 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         if (version is { } v && v != report.Version)
             return Outcome<VacReportView>.Refused(VacErrors.ChangedSince(v, report.Version), await ViewAsync(user, report, ct));
         var now = clock.GetUtcNow().UtcDateTime;
+        // Opened before the rule runs: a step that writes elsewhere too (registering the child, opening a case) does it in
+        // this transaction, so a refusal or a lost race undoes that as well.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await apply(report, now) is { } refusal)
         {
             db.ChangeTracker.Clear();
@@ -136,7 +141,6 @@ public sealed class VacWork(AppDbContext db, AuditLog audit, TimeProvider clock,
         }
         report.Version++;
         report.UpdatedAt = now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -39,12 +39,16 @@ public static class ViolenceModel
             e.Property(x => x.PerpetratorDescription).HasMaxLength(1000);
             e.Property(x => x.ReporterName).HasMaxLength(200);
             e.Property(x => x.ReporterPhone).HasMaxLength(32);
+            e.Property(x => x.ReporterPhoneKey).HasMaxLength(16);
             e.Property(x => x.ReporterRelation).HasMaxLength(100);
             e.Property(x => x.ClosureNote).HasMaxLength(2000);
             e.Property(x => x.Version).IsConcurrencyToken();
             // The district's open work by deadline (lists, overdue, escalation), and repeat reports of one child.
             e.HasIndex(x => new { x.DistrictCode, x.Status, x.ResponseDueAt });
             e.HasIndex(x => new { x.DistrictCode, x.ChildKey }).HasFilter("child_key IS NOT NULL");
+            // Earlier reports during a call: the same child in any district (by birth year), the same caller's phone.
+            e.HasIndex(x => x.ChildKey).HasFilter("child_key IS NOT NULL");
+            e.HasIndex(x => x.ReporterPhoneKey).HasFilter("reporter_phone_key IS NOT NULL");
             e.HasIndex(x => x.AssignedToId).HasFilter("assigned_to_id IS NOT NULL");
             e.HasIndex(x => x.ReportedById).HasFilter("reported_by_id IS NOT NULL");
         });
@@ -72,7 +76,10 @@ public static class ViolenceModel
         {
             e.Property(x => x.Text).HasMaxLength(2000);
             e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.DoneNote).HasMaxLength(1000);
             e.HasIndex(x => x.MeetingId);
+            // A user's open follow-ups (in my work).
+            e.HasIndex(x => x.OwnerUserId).HasFilter("owner_user_id IS NOT NULL AND done_at IS NULL");
             e.HasOne<CoordinationMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<VacResponseAction>(e =>

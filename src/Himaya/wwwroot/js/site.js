@@ -27,7 +27,8 @@ for (const box of document.querySelectorAll("[data-poll-import]")) {
 }
 // Intake forms taken while someone talks (the hotline): the first field has focus, Ctrl+Enter sends.
 for (const form of document.querySelectorAll("form[data-ctrl-enter]")) {
-  form.querySelector("input:not([type=hidden]), select, textarea")?.focus();
+  // A page that answered something below the form (earlier reports) puts the focus there instead.
+  (document.querySelector("[data-focus]") ?? form.querySelector("input:not([type=hidden]), select, textarea"))?.focus();
   form.addEventListener("keydown", e => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
   });

@@ -10,6 +10,7 @@ public sealed class CoordinationModel(CoordinationWork work, AdminUnits units) :
     public MechanismView? Mechanism { get; private set; }
     public IReadOnlyList<(string Value, string Text)> Districts { get; private set; } = [];
     public string? Sent { get; private set; }
+    public string? LeaveRefused { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -18,6 +19,24 @@ public sealed class CoordinationModel(CoordinationWork work, AdminUnits units) :
         Sent = "member";
         var f = new FormReader(Request.Form, Errors);
         var outcome = await work.AddMemberAsync(Me, new MemberRequest(District, f.Text("agency"), f.Text("personName"), f.Text("role")), ct);
+        return await AfterAsync(outcome, ct);
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(int memberId, CancellationToken ct)
+    {
+        Sent = "leave";
+        var parse = new FieldErrors();
+        var outcome = await work.LeaveAsync(Me, memberId, new LeaveRequest(new FormReader(Request.Form, parse).Date("leftOn")), ct);
+        if (!parse.IsEmpty && outcome is not Outcome<MemberView>.Forbidden and not Outcome<MemberView>.NotFound)
+        {
+            Errors = parse;
+            return await LoadAsync(ct);
+        }
+        if (outcome is Outcome<MemberView>.Conflict c)
+        {
+            LeaveRefused = Localise(c);
+            return await LoadAsync(ct);
+        }
         return await AfterAsync(outcome, ct);
     }
 

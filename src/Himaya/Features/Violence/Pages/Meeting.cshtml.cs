@@ -7,6 +7,8 @@ namespace Himaya.Features.Violence.Pages;
 public sealed class MeetingModel(CoordinationWork work) : HimayaPage
 {
     public MeetingView? Meeting { get; private set; }
+    /// <summary>Users who may own a follow-up (then they mark it done themselves).</summary>
+    public IReadOnlyList<(int Id, string Name)> Owners { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
@@ -14,7 +16,7 @@ public sealed class MeetingModel(CoordinationWork work) : HimayaPage
     {
         var parse = new FieldErrors();
         var f = new FormReader(Request.Form, parse);
-        var outcome = await work.DecideAsync(Me, id, new DecisionRequest(f.Guid("reportId"), f.Text("text"), f.Text("owner"), f.Date("dueOn")), ct);
+        var outcome = await work.DecideAsync(Me, id, new DecisionRequest(f.Guid("reportId"), f.Text("text"), f.Text("owner"), f.Date("dueOn"), f.Int("ownerUserId")), ct);
         switch (outcome)
         {
             case Outcome<MeetingView>.Ok when parse.IsEmpty: return Redirect($"/vac/coordination/meetings/{id}");
@@ -29,7 +31,10 @@ public sealed class MeetingModel(CoordinationWork work) : HimayaPage
     {
         switch (await work.GetMeetingAsync(Me, id, ct))
         {
-            case Outcome<MeetingView>.Ok ok: Meeting = ok.Value; return Page();
+            case Outcome<MeetingView>.Ok ok:
+                Meeting = ok.Value;
+                Owners = await work.OwnersForAsync(ok.Value.DistrictCode, ct);
+                return Page();
             case Outcome<MeetingView>.Forbidden: return Forbid();
             default: return NotFound();
         }

@@ -7,7 +7,7 @@ namespace Himaya.Features.Violence.Pages;
 /// One report and its response: what was reported (the reporter only for triage roles), its deadline and escalation,
 /// and the forms for the next step: assignment (supervisor, coordinator), actions and closure (who is answering it).
 /// </summary>
-public sealed class ReportDetailModel(VacWork work, VacLinking linking) : HimayaPage
+public sealed class ReportDetailModel(VacWork work, VacLinking linking, Himaya.Features.Cases.CaseWork cases) : HimayaPage
 {
     public VacReportView? Report { get; private set; }
     public ReporterStatusView? StatusOnly { get; private set; }
@@ -17,6 +17,11 @@ public sealed class ReportDetailModel(VacWork work, VacLinking linking) : Himaya
     public IReadOnlyList<Himaya.Features.Registry.IntakeMatch> Matches { get; private set; } = [];
     /// <summary>The confirmed child's open cases the user may see, while no case is linked.</summary>
     public IReadOnlyList<(Guid Id, string Number)> OpenCases { get; private set; } = [];
+    /// <summary>Who may own and supervise a case opened for the report (the report's district).</summary>
+    public IReadOnlyList<Himaya.Features.Cases.UserRef> CaseWorkers { get; private set; } = [];
+    public IReadOnlyList<Himaya.Features.Cases.UserRef> CaseSupervisors { get; private set; } = [];
+    /// <summary>The registry's duplicate check found children like the one being registered: the user must say it is new.</summary>
+    public bool DuplicateWarning { get; private set; }
     /// <summary>Which form was sent (its errors are shown beside it).</summary>
     public string? Sent { get; private set; }
 
@@ -50,6 +55,21 @@ public sealed class ReportDetailModel(VacWork work, VacLinking linking) : Himaya
         return linking.LinkCaseAsync(Me, id, new LinkCaseRequest(f.Guid("caseId"), f.Int("version")), ct);
     }, ct);
 
+    public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct) => StepAsync(id, "register", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return linking.RegisterChildAsync(Me, id, new RegisterChildRequest(f.Int("version"), f.Text("confirmNew") is "true" or "on", f.Text("givenName"),
+            f.Text("surname"), f.Text("patronymic"), f.Enum<Himaya.Features.Registry.Sex>("sex"), f.Date("birthDate"),
+            f.Enum<Himaya.Features.Registry.CareArrangement>("careArrangement")), Culture, ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct) => StepAsync(id, "open-case", errors =>
+    {
+        var f = new FormReader(Request.Form, errors);
+        return linking.OpenCaseAsync(Me, id, new OpenCaseForReportRequest(f.Int("version"), f.Text("caseReason"), [.. Request.Form["concerns"].Select(x => x ?? "")],
+            f.Enum<Himaya.Features.Cases.RiskLevel>("risk"), f.Int("ownerId"), f.Int("supervisorId")), ct);
+    }, ct, rename: ("reason", "caseReason"));
+
     private async Task<IActionResult> StepAsync(Guid id, string form, Func<FieldErrors, Task<Outcome<VacReportView>>> step, CancellationToken ct,
         (string Api, string Page)? rename = null)
     {
@@ -65,7 +85,10 @@ public sealed class ReportDetailModel(VacWork work, VacLinking linking) : Himaya
         {
             case Outcome<VacReportView>.Ok: return Redirect($"/vac/{id}");
             case Outcome<VacReportView>.Invalid bad: Errors = rename is { } x ? VacForm.Rename(bad.Errors, x.Api, x.Page) : bad.Errors; return await LoadAsync(id, ct);
-            case Outcome<VacReportView>.Conflict c: Conflict = Localise(c); return await LoadAsync(id, ct);
+            case Outcome<VacReportView>.Conflict c:
+                Conflict = Localise(c);
+                DuplicateWarning = c.Refusal?.Code == VacErrors.PossibleDuplicates(0).Code;
+                return await LoadAsync(id, ct);
             case Outcome<VacReportView>.Forbidden: return Forbid();
             default: return NotFound();
         }
@@ -83,7 +106,11 @@ public sealed class ReportDetailModel(VacWork work, VacLinking linking) : Himaya
                     Workers = await work.WorkersForAsync(r.DistrictCode, ct);
                     if (r.Child.RegistryId is { } child)
                     {
-                        if (r.CaseId is null) OpenCases = await linking.OpenCasesAsync(Me, child, ct);
+                        if (r.CaseId is null)
+                        {
+                            OpenCases = await linking.OpenCasesAsync(Me, child, ct);
+                            if (Me.Can(Permission.WorkCases)) (CaseWorkers, CaseSupervisors) = await cases.StaffForAsync(r.DistrictCode, ct);
+                        }
                     }
                     else if (await linking.MatchesAsync(Me, id, Culture, ct) is Outcome<Himaya.Features.Registry.IntakeMatches>.Ok m)
                         Matches = [.. m.Value.Matches.Where(x => x.InScope)];
