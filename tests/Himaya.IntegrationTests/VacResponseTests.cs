@@ -230,7 +230,7 @@ public abstract class VacResponseTests(HimayaApp app)
         (await empty.JsonAsync()).ErrorFields().ShouldBe(["birthDate"]);
         var nothing = await hotline.GetAsync("/api/v1/vac/reports/earlier?givenName=Rashad&districtCode=NOWHERE");
         (await nothing.JsonAsync()).ErrorFields().ShouldBe(["districtCode"]);
-        (await (await hotline.GetAsync("/api/v1/vac/reports/earlier?givenName=Rashad")).JsonAsync()).CodesOf("surname").ShouldBe(["vac.lookup-needs-name-or-phone"]);
+        (await (await hotline.GetAsync("/api/v1/vac/reports/earlier?givenName=Rashad")).JsonAsync()).CodesOf("givenName").ShouldBe(["vac.lookup-needs-name-or-phone"]);
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync("/api/v1/vac/reports/earlier?phone=0501234567")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var shown = Id(c)!;

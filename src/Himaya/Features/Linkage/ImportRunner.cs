@@ -452,7 +452,12 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     {
         var problems = await db.SourceRecords.Where(r => r.BatchId == b.Id && r.Outcome == SourceOutcome.Rejected).OrderBy(r => r.RowNumber).Take(ProblemsShown)
             .Select(r => new RowProblem(r.RowNumber, r.Problem ?? "")).ToListAsync(ct);
-        var background = b.Status == ImportStatus.Running && await db.ImportFiles.AnyAsync(f => f.BatchId == b.Id, ct);
+        // The batch as it is now, read with its file in one statement: a batch read earlier and a file looked for later
+        // showed a batch the worker had just finished as "interrupted" (still Running, no file), and the page stopped following it.
+        var now = await db.ImportBatches.AsNoTracking().Where(x => x.Id == b.Id)
+            .Select(x => new { Batch = x, Queued = db.Set<ImportFile>().Any(f => f.BatchId == x.Id) }).FirstOrDefaultAsync(ct);
+        if (now is not null) b = now.Batch;
+        var background = b.Status == ImportStatus.Running && now?.Queued == true;
         return new ImportSummary(b.Id, source, b.FileName, b.Status, b.RowCount, b.RowsDone, b.Linked, b.Created, b.Review, b.Rejected, alreadyImported, problems,
             background, b.Error);
     }

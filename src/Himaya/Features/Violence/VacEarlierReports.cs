@@ -36,8 +36,10 @@ public sealed class VacEarlierReports(AppDbContext db, AuditLog audit, AdminUnit
         if (phone is not null && !VacScope.SeesReporter(user)) e.Add(VacErrors.PhoneLookupNotAllowed());
         else if (phone is { Length: > 32 }) e.Add(PlatformErrors.TooLong("phone", 32));
         var phoneKey = VacIntake.PhoneKeyOf(phone);
+        if (e.IsEmpty && phone is not null && phoneKey is null) e.Add(VacErrors.Phone("phone"));
         var byChild = key is not null && (district is not null || q.BirthDate is not null);
-        if (e.IsEmpty && !byChild && phoneKey is null) e.Add(VacErrors.LookupNeedsNameOrPhone());
+        // Said on the field the caller gave, so a name alone is told what else it needs.
+        if (e.IsEmpty && !byChild && phoneKey is null) e.Add(VacErrors.LookupNeedsNameOrPhone(q.GivenName is not null && q.Surname is null ? "givenName" : "surname"));
         if (!e.IsEmpty) return new Outcome<EarlierReports>.Invalid(e);
 
         var (from, to) = q.BirthDate is { } b ? (new DateOnly(b.Year, 1, 1), new DateOnly(b.Year, 12, 31)) : (DateOnly.MinValue, DateOnly.MinValue);

@@ -36,7 +36,7 @@ public static class VacErrors
     public static Refusal ChildAlreadyConfirmed() => Refusal.Of("vac.child-already-confirmed", "childId");
     public static Refusal CaseAlreadyLinked() => Refusal.Of("vac.case-already-linked", "caseId");
     public static Refusal PossibleDuplicates(int count) => Refusal.Of("vac.possible-duplicates", "confirmNew", count);
-    public static Refusal LookupNeedsNameOrPhone() => Refusal.OnField("vac.lookup-needs-name-or-phone", "surname");
+    public static Refusal LookupNeedsNameOrPhone(string field = "surname") => Refusal.OnField("vac.lookup-needs-name-or-phone", field);
     public static Refusal PhoneLookupNotAllowed() => Refusal.OnField("vac.phone-lookup-not-allowed", "phone");
     public static Refusal EscalatedMeOnly() => Refusal.OnField("vac.escalated-me-only", "escalated");
     public static Refusal UnknownDimension(string by) => Refusal.OnField("vac.unknown-dimension", "by", by);
