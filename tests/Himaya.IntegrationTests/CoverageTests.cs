@@ -118,4 +118,37 @@ public abstract class CoverageTests(HimayaApp app)
         csv.ShouldStartWith("district_code,need,capacity,free_places,gap,");
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync("/api/v1/services/coverage?type=rehabilitation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_decline_for_lack_of_a_free_place_is_counted_as_such_and_the_service_shows_no_free_place()
+    {
+        var worker = await app.ClientForAsync("worker.ganja");
+        var admin = await app.ClientForAsync("admin");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var ngoProvider = (await (await admin.GetAsync("/api/v1/providers")).JsonAsync()).EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Ganja Children's NGO").GetProperty("id").GetInt32();
+        var made = await admin.PostAsJsonAsync("/api/v1/services", new { providerId = ngoProvider, name = "Legal clinic " + tag, types = new[] { "legal-aid" }, districts = new[] { "C-GAN" }, capacity = 5, freePlaces = 2 });
+        var serviceId = (await made.JsonAsync()).GetProperty("id").GetInt32();
+        var before = await RowAsync(worker, "legal-aid", "C-GAN");
+        var child = TestData.Child(surname: "Dolu");
+        child.Remove("functioning");
+        var childId = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString()!;
+        var c = await (await worker.PostAsJsonAsync("/api/v1/cases", new { childId, reason = "Documents", concerns = new[] { "neglect" }, risk = "Low" })).JsonAsync();
+        var sent = await worker.PostAsJsonAsync($"/api/v1/cases/{c.GetProperty("id").GetString()}/referrals",
+            new { serviceId, reason = "Birth certificate", consentGiven = true, consentBy = "Mother", consentOn = DateTime.UtcNow.ToString("yyyy-MM-dd") });
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        var referral = await sent.JsonAsync();
+        var ngo = await app.ClientForAsync("ngo.ganja");
+        var url = $"/api/v1/referrals/{referral.GetProperty("id").GetString()}/decline";
+        var noReason = await ngo.PostAsJsonAsync(url, new { version = referral.GetProperty("version").GetInt32(), noCapacity = true });
+        (await noReason.JsonAsync()).GetProperty("codes").GetProperty("text")[0].GetString().ShouldBe("referral.decline-reason-required");
+        var declined = await ngo.PostAsJsonAsync(url, new { version = referral.GetProperty("version").GetInt32(), text = "Full until March", noCapacity = true });
+        declined.StatusCode.ShouldBe(HttpStatusCode.OK, await declined.Content.ReadAsStringAsync());
+        (await declined.JsonAsync()).GetProperty("declinedForCapacity").GetBoolean().ShouldBeTrue();
+
+        var after = await RowAsync(worker, "legal-aid", "C-GAN");
+        Int(after, "referralsDeclinedForCapacity").ShouldBe(Int(before, "referralsDeclinedForCapacity") + 1);
+        Int(after, "referralsDeclined").ShouldBe(Int(before, "referralsDeclined") + 1);
+        Int(after, "freePlaces").ShouldBe(Int(before, "freePlaces") - 2);
+        (await (await admin.GetAsync($"/api/v1/services/{serviceId}")).JsonAsync()).GetProperty("freePlaces").GetInt32().ShouldBe(0);
+    }
 }

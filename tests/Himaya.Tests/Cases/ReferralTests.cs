@@ -96,4 +96,18 @@ public sealed class ReferralTests
         r.CheckVersion(1).ShouldBeNull();
         r.CheckVersion(0)!.Message.ShouldBe("The referral changed since you opened it (your version 0, current 1).");
     }
+
+    [Fact]
+    public void A_decline_for_lack_of_a_free_place_says_so_and_no_other_step_can()
+    {
+        var full = New();
+        full.Take(ReferralStep.Decline, "No place until March", Now, 5, noCapacity: true).ShouldBeNull();
+        (full.Status, full.DeclinedForCapacity).ShouldBe((ReferralStatus.Declined, true));
+        var other = New();
+        other.Take(ReferralStep.Decline, "Not our service", Now, 5).ShouldBeNull();
+        other.DeclinedForCapacity.ShouldBeFalse();
+        var accepted = New();
+        accepted.Take(ReferralStep.Accept, null, Now, 5, noCapacity: true)!.Code.ShouldBe("referral.capacity-only-on-decline");
+        accepted.Status.ShouldBe(ReferralStatus.Sent);
+    }
 }

@@ -26,7 +26,8 @@ public sealed record PendingTransfer(UserRef ToSupervisor, string ToDistrictCode
 public sealed record NoteRequest(NoteKind? Kind, DateOnly? On, string? Text, bool? Sensitive);
 public sealed record ReferRequest(int? ServiceId, string? Reason, bool? ConsentGiven, string? ConsentBy, DateOnly? ConsentOn, DateOnly? DueOn);
 /// <summary>A step of a referral: accept, decline (text = reason), deliver (text = what was delivered), complete (text = outcome), cancel (text = reason).</summary>
-public sealed record ReferralStepRequest(int? Version, string? Text);
+/// <summary>A step's answer; <c>NoCapacity</c> (a decline only): declined because the service has no free place.</summary>
+public sealed record ReferralStepRequest(int? Version, string? Text, bool? NoCapacity = null);
 
 // Views.
 public sealed record UserRef(int Id, string UserName, string DisplayName);
@@ -36,7 +37,7 @@ public sealed record PlanActionView(string Goal, string Action, string Responsib
 public sealed record NoteView(Guid Id, NoteKind Kind, DateOnly On, string Text, bool Sensitive, DateTime At, string By);
 public sealed record ReferralView(Guid Id, Guid CaseId, string CaseNumber, string ChildName, int ChildAge, string DistrictCode, int ServiceId, string ServiceName, string Reason,
     bool ConsentGiven, string ConsentBy, DateOnly ConsentOn, ReferralStatus Status, DateTime SentAt, string SentBy, DateTime RespondBy,
-    DateOnly? DueOn, string? DeclineReason, DateTime? RespondedAt, string? DeliveryNote, DateTime? DeliveredAt, string? Outcome,
+    DateOnly? DueOn, string? DeclineReason, bool DeclinedForCapacity, DateTime? RespondedAt, string? DeliveryNote, DateTime? DeliveredAt, string? Outcome,
     DateTime? CompletedAt, bool Overdue, int Version);
 public sealed record EventView(DateTime At, string By, string Kind, string? Detail, string? Comment);
 /// <summary>What the caller may do on this case now (the server checks again on every request).</summary>

@@ -73,7 +73,7 @@ public sealed class CaseViews(AppDbContext db, AdminUnits units, CaseAttachments
         var people = await NamesAsync([.. rows.Select(x => x.r.SentById)], ct);
         return [.. rows.Select(x => new ReferralView(x.r.Id, x.r.CaseId, x.Number, $"{x.Surname} {x.GivenName} {x.Patronymic}".Trim(), Registry.Child.AgeOn(x.BirthDate, Today),
             x.DistrictCode, x.r.ServiceId, x.Name, x.r.Reason, x.r.ConsentGiven, x.r.ConsentBy, x.r.ConsentOn, x.r.Status, x.r.SentAt,
-            Ref(people, x.r.SentById).UserName, x.r.RespondBy, x.r.DueOn, x.r.DeclineReason, x.r.RespondedAt, x.r.DeliveryNote, x.r.DeliveredAt,
+            Ref(people, x.r.SentById).UserName, x.r.RespondBy, x.r.DueOn, x.r.DeclineReason, x.r.DeclinedForCapacity, x.r.RespondedAt, x.r.DeliveryNote, x.r.DeliveredAt,
             x.r.Outcome, x.r.CompletedAt, IsOverdue(x.r), x.r.Version))];
     }
 

@@ -27,6 +27,8 @@ public sealed class Referral
     /// <summary>The service should have delivered by then; later is overdue.</summary>
     public DateOnly? DueOn { get; set; }
     public string? DeclineReason { get; set; }
+    /// <summary>Declined because the service had no free place: coverage counts these apart from other declines.</summary>
+    public bool DeclinedForCapacity { get; set; }
     public DateTime? RespondedAt { get; set; }
     public int? RespondedById { get; set; }
     public string? DeliveryNote { get; set; }
@@ -45,8 +47,9 @@ public sealed class Referral
     /// delivery noted) and completed; the sender cancels any open one. <paramref name="text"/>: the reason, what was
     /// delivered or the outcome.
     /// </summary>
-    public Refusal? Take(ReferralStep step, string? text, DateTime now, int byId)
+    public Refusal? Take(ReferralStep step, string? text, DateTime now, int byId, bool noCapacity = false)
     {
+        if (noCapacity && step != ReferralStep.Decline) return ReferralErrors.CapacityOnlyOnDecline();
         var allowed = step switch
         {
             ReferralStep.Accept or ReferralStep.Decline => Status == ReferralStatus.Sent,
@@ -57,7 +60,7 @@ public sealed class Referral
         switch (step)
         {
             case ReferralStep.Accept: (Status, RespondedAt, RespondedById) = (ReferralStatus.Accepted, now, byId); break;
-            case ReferralStep.Decline: (Status, RespondedAt, RespondedById, DeclineReason) = (ReferralStatus.Declined, now, byId, text); break;
+            case ReferralStep.Decline: (Status, RespondedAt, RespondedById, DeclineReason, DeclinedForCapacity) = (ReferralStatus.Declined, now, byId, text, noCapacity); break;
             case ReferralStep.Deliver:
                 (Status, DeliveredAt) = (ReferralStatus.Delivered, now);
                 DeliveryNote = DeliveryNote is null ? text : $"{DeliveryNote}\n{DateOnly.FromDateTime(now):yyyy-MM-dd}: {text}";

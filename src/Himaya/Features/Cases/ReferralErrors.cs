@@ -16,6 +16,7 @@ public static class ReferralErrors
     public static Refusal ServiceArea(string service, PlaceName district) => Refusal.OnField("referral.service-area", "serviceId", service, district);
     public static Refusal ServiceSex(string service) => Refusal.OnField("referral.service-sex", "serviceId", service);
     public static Refusal ServiceDisability(string service) => Refusal.OnField("referral.service-disability", "serviceId", service);
+    public static Refusal CapacityOnlyOnDecline() => Refusal.OnField("referral.capacity-only-on-decline", "noCapacity");
     public static Refusal ConsentRequired() => Refusal.OnField("referral.consent-required", "consentGiven");
     public static Refusal ConsentByRequired() => Refusal.OnField("referral.consent-by-required", "consentBy");
     public static Refusal ConsentOnRequired() => Refusal.OnField("referral.consent-on-required", "consentOn");

@@ -83,9 +83,11 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             },
             async x =>
             {
-                if (x.Referral.Take(step, text, Now, user.Id) is { } refused) return refused;
-                var service = await db.Services.AsNoTracking().Where(s => s.Id == x.Referral.ServiceId).Select(s => s.Name).FirstAsync(ct);
-                return new StepDone("referral-" + Past(step), service, text);
+                if (x.Referral.Take(step, text, Now, user.Id, r.NoCapacity == true) is { } refused) return refused;
+                var service = await db.Services.FirstAsync(s => s.Id == x.Referral.ServiceId, ct);
+                // Full, says the service itself: the directory stops offering free places until it says otherwise.
+                if (x.Referral.DeclinedForCapacity && service.FreePlaces is not 0) service.FreePlaces = 0;
+                return new StepDone("referral-" + Past(step), service.Name + (x.Referral.DeclinedForCapacity ? "; no free place" : ""), text);
             },
             x => x.Referral.CaseId,
             (_, _) => new AuditEvent(AuditActions.Update, "referral", id.ToString("D"), Past(step)),
@@ -94,6 +96,7 @@ public sealed class Referrals(AppDbContext db, AuditLog audit, AdminUnits units,
             Check = (_, e) =>
             {
                 if (r.Version is null) e.Add(ReferralErrors.VersionRequired());
+                if (r.NoCapacity == true && step != ReferralStep.Decline) e.Add(ReferralErrors.CapacityOnlyOnDecline());
                 var missing = step switch
                 {
                     ReferralStep.Decline => ReferralErrors.DeclineReasonRequired(),

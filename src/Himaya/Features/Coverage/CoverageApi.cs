@@ -21,10 +21,10 @@ public static class CoverageApi
     /// <summary>The districts as CSV: a suppressed count is an empty cell, with <c>suppressed</c> true.</summary>
     public static string Csv(CoverageResult r)
     {
-        var sb = new StringBuilder("district_code,need,capacity,free_places,gap,services,from_cases,referrals_accepted,referrals_declined,median_days_to_accept,suppressed\n");
+        var sb = new StringBuilder("district_code,need,capacity,free_places,gap,services,from_cases,referrals_accepted,referrals_declined,declined_for_capacity,median_days_to_accept,suppressed\n");
         foreach (var d in r.Districts)
             sb.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{d.DistrictCode},{d.Need},{d.Capacity},{d.FreePlaces},{d.Gap},{d.Services},{d.FromCases},{d.ReferralsAccepted},{d.ReferralsDeclined},{d.MedianDaysToAccept},{(d.Suppressed ? "true" : "false")}\n"));
+                $"{d.DistrictCode},{d.Need},{d.Capacity},{d.FreePlaces},{d.Gap},{d.Services},{d.FromCases},{d.ReferralsAccepted},{d.ReferralsDeclined},{d.ReferralsDeclinedForCapacity},{d.MedianDaysToAccept},{(d.Suppressed ? "true" : "false")}\n"));
         return sb.ToString();
     }
 }

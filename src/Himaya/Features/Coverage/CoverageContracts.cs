@@ -7,7 +7,7 @@ namespace Himaya.Features.Coverage;
 /// freePlaces, gap</c>). <c>need</c> and <c>gap</c> are null when suppressed (1–4 children, for roles that work no cases).
 /// </summary>
 public sealed record DistrictCoverage(string DistrictCode, int? Need, int Capacity, int FreePlaces, int? Gap, int Services,
-    int FromCases, int ReferralsAccepted, int ReferralsDeclined, double? MedianDaysToAccept, bool Suppressed);
+    int FromCases, int ReferralsAccepted, int ReferralsDeclined, int ReferralsDeclinedForCapacity, double? MedianDaysToAccept, bool Suppressed);
 
 public sealed record NationwideSupply(int Services, int Capacity, int FreePlaces);
 

@@ -98,7 +98,7 @@ public sealed class ServiceCoverage(AppDbContext db, RegistryFactsCache facts, A
         // Referrals to the type, by the case's district: accepted (and later steps) or declined, and days to an answer.
         var ids = services.Select(s => s.Id).ToList();
         var answered = await db.Referrals.AsNoTracking().Where(r => ids.Contains(r.ServiceId) && r.RespondedAt != null)
-            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.DistrictCode, r.Status, r.SentAt, r.RespondedAt }).ToListAsync(ct);
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.DistrictCode, r.Status, r.SentAt, r.RespondedAt, r.DeclinedForCapacity }).ToListAsync(ct);
         var byDistrict = answered.Where(a => need.ContainsKey(a.DistrictCode)).ToLookup(a => a.DistrictCode, StringComparer.Ordinal);
 
         // Roles that work no cases see no count of 1–4 children (it could point at a child); case workers see them.
@@ -112,6 +112,7 @@ public sealed class ServiceCoverage(AppDbContext db, RegistryFactsCache facts, A
             var waits = accepted.Select(a => (a.RespondedAt!.Value - a.SentAt).TotalDays).Order().ToList();
             return new DistrictCoverage(d, hidden ? null : n, cap, (int)Math.Round(free.GetValueOrDefault(d)), hidden ? null : Math.Max(0, n - cap),
                 count.GetValueOrDefault(d), hidden ? 0 : fromCases[d], accepted.Count, byDistrict[d].Count(a => a.Status == ReferralStatus.Declined),
+                byDistrict[d].Count(a => a.Status == ReferralStatus.Declined && a.DeclinedForCapacity),
                 waits.Count == 0 ? null : Math.Round(waits[waits.Count / 2], 1), hidden);
         }).OrderByDescending(r => r.Gap ?? -1).ThenByDescending(r => r.Need ?? -1).ThenBy(r => r.DistrictCode, StringComparer.Ordinal).ToList();
         await audit.RecordAsync(user, new AuditEvent(AuditActions.Analysis, "service-coverage", type, $"{rows.Count} districts"), ct);

@@ -31,8 +31,11 @@ public sealed class ReferralsPageModel(Referrals referrals) : HimayaPage
     {
         Box = "incoming";
         var f = new FormReader(Request.Form, Errors);
+        // "Decline: no free place" is a decline that says why in a way coverage can count.
+        var full = step == "DeclineNoCapacity";
+        if (full) step = nameof(ReferralStep.Decline);
         if (!EnumNames.TryParse<ReferralStep>(step, false, out var s) || s == ReferralStep.Cancel) return BadRequest();
-        var r = new ReferralStepRequest(f.Int("version"), f.Text("text"));
+        var r = new ReferralStepRequest(f.Int("version"), f.Text("text"), full ? true : null);
         switch (Errors.IsEmpty ? await referrals.StepAsync(Me, referralId, s, r, ct) : new Outcome<ReferralView>.Invalid(Errors))
         {
             case Outcome<ReferralView>.Ok: return Redirect($"/referrals?box=incoming&done={s.ToString().ToLowerInvariant()}");
