@@ -82,8 +82,15 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The worker refers the child to the NGO's psychosocial support, with consent.
         await worker.GotoAsync(caseUrl);
         await worker.GetByText("Refer to a service").ClickAsync();
-        var mhpss = await worker.Locator("#f-serviceId option", new() { HasText = "psychosocial support (MHPSS)" }).GetAttributeAsync("value");
-        await worker.Locator("#f-serviceId").SelectOptionAsync(mhpss!);
+        // The picker: services that cannot take this child are folded away with the reason and cannot be chosen; a type
+        // filter narrows the rest; free places are shown.
+        await worker.Locator(".picker-others summary").ClickAsync();
+        await Assertions.Expect(worker.Locator(".picker-others li", new() { HasText = "Shirvan family support centre" })).ToContainTextAsync("does not serve");
+        (await worker.Locator(".picker-others input[type=radio]:not([disabled])").CountAsync()).ShouldBe(0);
+        await Assertions.Expect(worker.Locator("#picker-serving li", new() { HasText = "psychosocial support (MHPSS)" })).ToContainTextAsync("6 free places");
+        await worker.Locator("#picker-type").SelectOptionAsync("mhpss");
+        await Assertions.Expect(worker.Locator("#picker-serving li", new() { HasText = "Free legal aid" })).ToBeHiddenAsync();
+        await worker.Locator("#picker-serving label", new() { HasText = "psychosocial support (MHPSS)" }).ClickAsync();
         await worker.GetByLabel("Reason for referral").FillAsync("Sad and withdrawn since the parents left");
         await worker.EvalOnSelectorAsync("#refer-form", "f => f.noValidate = true");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();

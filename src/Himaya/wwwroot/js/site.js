@@ -33,3 +33,11 @@ for (const form of document.querySelectorAll("form[data-ctrl-enter]")) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
   });
 }
+// The referral form's service picker: a type filter hides the services of other types (every one is listed without script).
+for (const select of document.querySelectorAll("select[data-filter-services]")) {
+  const box = document.querySelector(select.getAttribute("data-filter-services"));
+  select.addEventListener("change", () => {
+    for (const li of box.querySelectorAll("li[data-types]"))
+      li.hidden = select.value !== "" && !li.getAttribute("data-types").split(" ").includes(select.value);
+  });
+}

@@ -48,7 +48,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             }
         }
         else Case = current;
-        if (Case.Stage == CaseStage.CasePlan || Case.Plan.Any(a => a.ServiceType is not null)) ServiceTypes = await directory.TypesAsync(Culture, ct);
+        if (Case.Stage is not CaseStage.Closed || Case.Plan.Any(a => a.ServiceType is not null)) ServiceTypes = await directory.TypesAsync(Culture, ct);
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceChoice>>.Ok s) Services = s.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
