@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Himaya.BrowserTests.BrowserSteps;
 
@@ -46,14 +47,70 @@ public sealed class DeprivationPagesTests(BrowserApp app) : IClassFixture<Browse
         csv.ShouldContain("group,k,measure,name,value");
         csv.ShouldContain("district=");
 
-        // By district alone: the map-like view, one tile per district, small districts hatched (suppressed).
+        // By district alone: the real district map, coloured by M0, small districts hatched (suppressed), nothing
+        // loaded from outside the app.
+        var outside = new List<string>();
+        page.Request += (_, q) => { if (!q.Url.StartsWith(app.BaseUrl, StringComparison.Ordinal) && !q.Url.StartsWith("data:", StringComparison.Ordinal)) outside.Add(q.Url); };
         await page.GotoAsync("/deprivation?ageGroup=5-17&by=district");
-        await Assertions.Expect(page.Locator("#district-map")).ToHaveTextAsync("M0 by district at k = 1");
-        (await page.Locator(".tile-map rect[data-district]").CountAsync()).ShouldBeGreaterThan(60);
-        (await page.Locator(".tile-map rect[data-district][fill='url(#hatch)']").CountAsync()).ShouldBeGreaterThan(0);
+        await Assertions.Expect(page.Locator("#h-map")).ToHaveTextAsync("M0 by district at k = 1");
+        await ExpectMapDrawnAsync(page, "hidden: fewer than 5 children");
+        var legend = await page.Locator("#map-legend li").AllInnerTextsAsync();
+        legend[0].ShouldMatch(@"^0\.00–0\.[0-9]{2}$");
+        // Pointing at a district names it and gives its figure as the table does.
+        await page.Locator("#district-map").ScrollIntoViewIfNeededAsync();
+        var box = (await page.Locator("#district-map").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2), new() { Steps = 3 }); // the last tooltip: an earlier one fades
+        await Assertions.Expect(page.Locator("#district-map .leaflet-tooltip").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\S.*: (\d\.\d{3}|hidden: fewer than 5 children|no data)$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Show H instead" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#district-map")).ToHaveTextAsync("H by district at k = 1");
+        await Assertions.Expect(page.Locator("#h-map")).ToHaveTextAsync("H by district at k = 1");
+        await ExpectMapDrawnAsync(page, "hidden: fewer than 5 children");
+        (await page.Locator("#map-legend li").First.InnerTextAsync()).ShouldMatch(@"^0%–[0-9]+%$");
+        outside.ShouldBeEmpty("the map loads nothing from outside the app");
         await Shot(page, "deprivation-map");
+    }
+
+    [Theory]
+    [InlineData(390, "az", "k = 1 həddində rayonlar üzrə H", "gizlidir: 5 uşaqdan az")]
+    [InlineData(1920, "ru", "H по районам при k = 1", "скрыто: меньше 5 детей")]
+    public async Task The_district_map_fits_a_phone_and_a_wide_screen_in_the_readers_language(int width, string language, string heading, string hidden)
+    {
+        var page = await app.SignedInPageAsync("analyst", language, width);
+        await page.GotoAsync("/deprivation?ageGroup=5-17&by=district&map=H");
+        await Assertions.Expect(page.Locator("#h-map")).ToHaveTextAsync(heading);
+        await ExpectMapDrawnAsync(page, hidden);
+        (await page.Locator("#district-map").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(Math.Min(width - 120, 900)); // the page column, not a thumbnail
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunContext { Include = [new("figure.choropleth")] });
+        axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ShouldBeEmpty();
+        await Shot(page, "deprivation-map-" + width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Every district drawn, coloured ones by class, hidden ones hatched, and the legend saying so.</summary>
+    private static async Task ExpectMapDrawnAsync(IPage page, string hiddenText)
+    {
+        var map = page.Locator("#district-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "0", new() { Timeout = 10_000 }); // no points
+        (await map.GetAttributeAsync("data-error")).ShouldBeNull();
+        (await page.Locator("#district-map path.dm-area").CountAsync()).ShouldBeGreaterThanOrEqualTo(79);
+        // The test population is small: most districts are hidden, a few coloured, some without children.
+        int.Parse(await map.GetAttributeAsync("data-shaded") ?? "0", System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(40);
+        (await page.Locator("#district-map path.dm-area[class*='dm-c']").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("#district-map path.dm-none").CountAsync()).ShouldBeGreaterThan(0);
+        var hidden = page.Locator("#district-map path.dm-hidden");
+        (await hidden.CountAsync()).ShouldBeGreaterThan(0);
+        (await hidden.First.GetAttributeAsync("fill")).ShouldBe("url(#district-map-hatch)");
+        (await page.Locator("#district-map-hatch").CountAsync()).ShouldBe(1);
+        // A coloured district's fill is its class's (site.css), the same as its legend swatch; a plain one is white.
+        var colours = await page.EvaluateAsync<string[]>("""
+            () => { const p = document.querySelector('#district-map path.dm-area[class*="dm-c"]'), c = [...p.classList].find(x => /^dm-c[0-4]$/.test(x));
+                    const s = document.querySelector('#map-legend .swatch.' + c), n = document.querySelector('#district-map path.dm-none');
+                    return [getComputedStyle(p).fill, s ? getComputedStyle(s).backgroundColor : 'no swatch ' + c, getComputedStyle(n).fill]; }
+            """);
+        colours[0].ShouldNotBe("rgb(255, 255, 255)");
+        colours[1].ShouldBe(colours[0]);
+        colours[2].ShouldBe("rgb(255, 255, 255)");
+        await Assertions.Expect(page.Locator("#map-legend")).ToContainTextAsync(hiddenText);
     }
 
     [Fact]
