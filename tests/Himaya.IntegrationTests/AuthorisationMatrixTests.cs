@@ -35,6 +35,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/services/{id:int}", Permission.EditServices },
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
+        { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },
         { "GET /api/v1/users/", Permission.ManageUsers },
         { "POST /api/v1/users/", Permission.ManageUsers },
         { "PUT /api/v1/users/{id:int}", Permission.ManageUsers },

@@ -116,6 +116,21 @@ public abstract class CoverageTests(HimayaApp app)
         (await (await analyst.GetAsync("/api/v1/services/coverage")).JsonAsync()).GetProperty("codes").GetProperty("type")[0].GetString().ShouldBe("field.required");
         var csv = await (await analyst.GetAsync("/api/v1/services/coverage.csv?type=rehabilitation")).Content.ReadAsStringAsync();
         csv.ShouldStartWith("district_code,need,capacity,free_places,gap,");
+        // The workbook holds the same rows, a hidden count as an empty cell, headers in the reader's language.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/services/coverage.xlsx?type=rehabilitation");
+        request.Headers.AcceptLanguage.ParseAdd("az");
+        var xlsx = await analyst.SendAsync(request);
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sheet = Workbook.Read(await xlsx.Content.ReadAsByteArrayAsync())[0];
+        sheet.Rows[0][0].ShouldBe("Rayon");
+        sheet.Rows.Count.ShouldBe(rows.Count + 1);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sheet.Rows[i + 1][0].ShouldBe(rows[i].GetProperty("districtCode").GetString());
+            var need = rows[i].GetProperty("need");
+            if (need.ValueKind == JsonValueKind.Null) sheet.Rows[i + 1][1].ShouldBeNull();
+            else Convert.ToInt32(sheet.Rows[i + 1][1], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(need.GetInt32());
+        }
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync("/api/v1/services/coverage?type=rehabilitation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

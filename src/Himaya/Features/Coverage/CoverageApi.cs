@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Himaya.Features.Coverage;
 
@@ -16,6 +17,21 @@ public static class CoverageApi
             (await coverage.ComputeAsync(http.Caller(), type, ct)).ToResult(r =>
                 TypedResults.File(Encoding.UTF8.GetBytes(Csv(r)), "text/csv; charset=utf-8", $"coverage-{r.Type}.csv")))
             .WithName("ServiceCoverageCsv").WithTags("Services").Requires(Permission.ViewAggregates);
+        api.MapGet("/services/coverage.xlsx", async (HttpContext http, ServiceCoverage coverage, IStringLocalizer<Texts> t, [FromQuery] string? type, CancellationToken ct) =>
+            (await coverage.ComputeAsync(http.Caller(), type, ct)).ToResult(r =>
+                TypedResults.File(Xlsx(r, t), XlsxTable.ContentType, $"coverage-{r.Type}.xlsx")))
+            .WithName("ServiceCoverageXlsx").WithTags("Services").Requires(Permission.ViewAggregates);
+    }
+
+    /// <summary>The districts as a workbook, headers in the reader's language: a suppressed count is an empty cell.</summary>
+    public static byte[] Xlsx(CoverageResult r, IStringLocalizer t)
+    {
+        string[] header = [t["Coverage.District"], t["Coverage.Need"], t["Coverage.Capacity"], t["Coverage.FreePlaces"], t["Coverage.Gap"],
+            t["Coverage.Services"], t["Coverage.FromCases"], t["Coverage.Accepted"], t["Coverage.Declined"], t["Coverage.DeclinedFull"],
+            t["Coverage.MedianDays"], t["Coverage.Hidden"]];
+        var rows = r.Districts.Select(d => (IReadOnlyList<object?>)[d.DistrictCode, d.Need, d.Capacity, d.FreePlaces, d.Gap, d.Services, d.FromCases,
+            d.ReferralsAccepted, d.ReferralsDeclined, d.ReferralsDeclinedForCapacity, d.MedianDaysToAccept, d.Suppressed]);
+        return XlsxTable.Write(new XlsxSheet(r.Type.Length > 31 ? r.Type[..31] : r.Type, header, rows));
     }
 
     /// <summary>The districts as CSV: a suppressed count is an empty cell, with <c>suppressed</c> true.</summary>

@@ -7,6 +7,7 @@ namespace Himaya.Features.Coverage.Pages;
 /// <summary>Coverage and gaps for one type of service: the districts ranked by gap, with need, supply and how referrals fared.</summary>
 public sealed class CoveragePageModel(ServiceCoverage coverage, ServiceDirectory directory, AdminUnits units) : HimayaPage
 {
+    public AdminUnits Units => units;
     public IReadOnlyList<ServiceTypeView> Types { get; private set; } = [];
     public CoverageResult? Result { get; private set; }
     public string? Type { get; private set; }
