@@ -41,3 +41,11 @@ for (const select of document.querySelectorAll("select[data-filter-services]")) 
       li.hidden = select.value !== "" && !li.getAttribute("data-types").split(" ").includes(select.value);
   });
 }
+// A table wider than the screen scrolls in its box: the box takes the keyboard focus so it can be scrolled without a mouse.
+for (const box of document.querySelectorAll(".table-wrap:not([tabindex])")) {
+  if (box.scrollWidth <= box.clientWidth) continue;
+  box.tabIndex = 0;
+  if (!box.hasAttribute("role")) box.setAttribute("role", "region");
+  const caption = box.querySelector("caption")?.textContent ?? box.closest("section")?.querySelector("h2, h3")?.textContent;
+  if (caption && !box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) box.setAttribute("aria-label", caption.trim());
+}
