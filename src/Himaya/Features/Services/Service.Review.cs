@@ -62,7 +62,7 @@ public sealed partial class Service
 
     /// <summary>Capacity and free places: operational figures, applied at once whoever updates them.</summary>
     public ServiceRule UpdatePlaces(int? capacity, int? freePlaces) =>
-        Status == ServiceStatus.Closed ? ServiceReviewErrors.ClosedReopenFirst() : "places" + Places(capacity, freePlaces);
+        Status == ServiceStatus.Closed ? ServiceReviewErrors.ClosedReopenFirst() : Places(capacity, freePlaces) is { Length: > 0 } p ? p[2..] : "places unchanged";
 
     /// <summary>A reviewer's approval: a new service becomes public; a waiting change is applied.</summary>
     public ServiceRule Approve(int by, DateTime now)
