@@ -11,7 +11,7 @@ public enum Ineligible { Age, Sex, Disability, District, Closed }
 /// disability), its capacity and free places. Its users are the staff of its provider's agency (<see cref="Agency"/>):
 /// they answer the referrals sent to it.
 /// </summary>
-public sealed class Service
+public sealed partial class Service
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -89,9 +89,9 @@ public sealed class ServiceCatalogue(AppDbContext db, AuditLog audit, AdminUnits
     public async Task<Outcome<ServiceView>> GetServiceAsync(CurrentUser user, int id, CancellationToken ct)
     {
         if (!user.Can(Permission.ManageServices) && !user.Can(Permission.EditServices)) return new Outcome<ServiceView>.Forbidden();
-        var s = await db.Services.AsNoTracking().Include(x => x.Types).Include(x => x.Districts).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null || (!user.Can(Permission.ManageServices) && s.Agency != user.Agency)) return new Outcome<ServiceView>.NotFound();
-        return View(s, s.Agency);
+        // In the caller's keeping (ServiceScope), with the last review's reason and the change waiting.
+        var s = await ServiceKeeping.LoadAsync(db, user, id, tracked: false, ct);
+        return s is null ? new Outcome<ServiceView>.NotFound() : await ServiceKeeping.ViewAsync(db, s, ct);
     }
 
     /// <summary>Saves with its audit line in one transaction; false when a unique name was taken meanwhile (nothing kept).</summary>

@@ -18,7 +18,7 @@ public sealed record ServiceInput(int? ProviderId, string? Name, IReadOnlyList<s
 public sealed record ServiceView(int Id, string Name, int? ProviderId, string Provider, string? Description, ServiceStatus Status,
     IReadOnlyList<string> Types, IReadOnlyList<string> Districts, bool Nationwide, string? Address, double? Latitude, double? Longitude,
     int AgeMin, int AgeMax, SexEligibility Sex, bool DisabilityOnly, string? Phone, int? Capacity, int? FreePlaces, string? OpeningHours,
-    IReadOnlyList<string> Languages, string? Cost, int Version);
+    IReadOnlyList<string> Languages, string? Cost, int Version, string? ReviewNote = null, PendingChangeView? PendingChange = null);
 
 /// <summary>One row of the public directory: public facts only (the README's contract).</summary>
 public sealed record PublicService(int Id, string Name, string Provider, IReadOnlyList<string> Types, IReadOnlyList<string> Districts,

@@ -7,10 +7,11 @@ public enum ProviderKind { State, Ngo, Private }
 public enum AccreditationStatus { None, Applied, Accredited, Suspended, Expired }
 
 /// <summary>
-/// A service's life: <c>Pending</c> waits for a coordinator's review before the public sees it; <c>Public</c> is in the
-/// directory and takes referrals; <c>Closed</c> takes none and is kept for the referrals it answered.
+/// A service's life: <c>Pending</c> waits for a coordinator's review before the public sees it; <c>Returned</c> was sent
+/// back to its provider with a reason (fixed and saved, it waits again); <c>Public</c> is in the directory and takes
+/// referrals; <c>Closed</c> takes none and is kept for the referrals it answered.
 /// </summary>
-public enum ServiceStatus { Pending, Public, Closed }
+public enum ServiceStatus { Pending, Returned, Public, Closed }
 
 /// <summary>Which children a service takes by sex.</summary>
 public enum SexEligibility { Any, Girls, Boys }

@@ -30,5 +30,7 @@ public static class ServicesApi
             .JsonBody<ServiceInput>().WithName("CreateService").WithTags("Services").Requires(Permission.EditServices);
         api.MapGet("/services/{id:int}", async (int id, HttpContext http, ServiceCatalogue catalogue, CancellationToken ct) =>
             (await catalogue.GetServiceAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetService").WithTags("Services").Requires(Permission.EditServices);
+        // Keeping the directory: list, edits, places, close/reopen, review.
+        ServiceKeepingApi.Map(api);
     }
 }

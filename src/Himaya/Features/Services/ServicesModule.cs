@@ -12,13 +12,25 @@ public sealed class ServicesModule : IModule
         s.AddScoped<ServiceCatalogue>();
         s.AddScoped<ServiceDirectory>();
         s.AddNavItem("/directory", "Nav.Directory", _ => true, order: 30);
+        // Keeping the directory: the management pages, with the services waiting for the user's review as the badge.
+        s.AddScoped<ServiceKeeping>();
+        s.AddScoped<ServiceLists>();
+        s.AddNavItem("/services", "Nav.Services", u => u.Can(Permission.EditServices), order: 29, new NavBadge("Services.WaitingCount", ServiceLists.WaitingCountAsync));
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => ServicesApi.MapServicesApi(api, open);
 
     public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Services/Pages/Directory");
 
-    public void ConfigureConventions(ModelConfigurationBuilder model) => ServicesModel.Conventions(model);
+    public void ConfigureConventions(ModelConfigurationBuilder model)
+    {
+        ServicesModel.Conventions(model);
+        ServiceKeepingModel.Conventions(model);
+    }
 
-    public void BuildModel(ModelBuilder model, DatabaseProvider provider) => ServicesModel.Build(model, provider);
+    public void BuildModel(ModelBuilder model, DatabaseProvider provider)
+    {
+        ServicesModel.Build(model, provider);
+        ServiceKeepingModel.Build(model);
+    }
 }
