@@ -12,6 +12,7 @@ namespace Himaya.Tests.Bench;
 /// `himaya-bench cases` creates case-reading staff with known passwords: it must refuse every database but one that
 /// `himaya seed` filled with generated people. On the PostgreSQL server scripts/test.sh starts (bench cases is PostgreSQL only).
 /// </summary>
+[Collection(ConsoleErrorCollection.Name)]
 public sealed class BenchCasesGuardTests
 {
     [Fact]

@@ -18,6 +18,9 @@ namespace Himaya.Features.Coverage;
 /// </summary>
 public sealed class ServiceCoverage(AppDbContext db, RegistryFactsCache facts, AdminUnits units, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Registries of at least this many children are counted in one part per core (a test lowers it to compare).</summary>
+    internal static int ParallelFrom { get; set; } = 200_000;
+
     public async Task<Outcome<CoverageResult>> ComputeAsync(CurrentUser user, string? type, CancellationToken ct)
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<CoverageResult>.Forbidden();
@@ -51,28 +54,53 @@ public sealed class ServiceCoverage(AppDbContext db, RegistryFactsCache facts, A
         var counted = new HashSet<Guid>();
         if (measured)
         {
-            var values = new sbyte[16];
-            foreach (var i in registry.Rows(user, rule.MinAge, rule.MaxAge, today))
+            // Per child only array reads: the district's slot, the age from day numbers, and the dimensions of that age.
+            var position = districts.Select((d, k) => (d, k)).ToDictionary(x => x.d, x => x.k, StringComparer.Ordinal);
+            var slot = registry.DistrictCodes.Select(code => position.GetValueOrDefault(code, -1)).ToArray();
+            var bornBy = Enumerable.Range(0, rule.MaxAge + 1).Select(a => today.AddYears(-a).DayNumber).ToArray();
+            var dimsAt = Enumerable.Range(0, rule.MaxAge + 1).Select(age => groups.Where(g => age >= g.Group.MinAge && age <= g.Group.MaxAge)
+                .SelectMany(g => g.Dims).ToArray()).ToArray();
+            // A large registry is counted in one part per core (each part its own counts), then added up.
+            var parts = registry.Count < ParallelFrom ? 1 : Math.Clamp(Environment.ProcessorCount, 2, 8);
+            var size = (registry.Count + parts - 1) / parts;
+            var partCounts = new int[parts][];
+            var partCounted = new List<Guid>[parts];
+            Parallel.For(0, parts, p =>
             {
-                var district = registry.DistrictCodes[registry.District[i]];
-                if (!need.ContainsKey(district)) continue;
-                var c = registry[i];
-                var age = Child.AgeOn(c.BirthDate, today);
-                var needs = rule.Difficulty && c.HasFunctionalDifficulty;
-                if (!needs)
-                    foreach (var (group, dims) in groups)
+                var counts = partCounts[p] = new int[districts.Count];
+                var found = partCounted[p] = [];
+                var values = new sbyte[16];
+                foreach (var i in registry.Rows(user, rule.MinAge, rule.MaxAge, today, from: p * size, to: (p + 1) * size))
+                {
+                    var k = slot[registry.District[i]];
+                    if (k < 0) continue;
+                    var needs = rule.Difficulty && registry.Difficulty[i] == 1;
+                    if (!needs)
                     {
-                        if (age < group.MinAge || age > group.MaxAge) continue;
+                        // Child.AgeOn: the most years a with birth on or before today less a years.
+                        var age = rule.MaxAge;
+                        while (registry.BirthDay[i] > bornBy[age]) age--;
+                        var dims = dimsAt[age];
+                        if (dims.Length == 0) continue;
+                        var c = registry[i];
                         foreach (var (dim, indicators) in dims)
                         {
-                            for (var k = 0; k < indicators.Length; k++) values[k] = indicators[k].Value(c, age);
+                            for (var n = 0; n < indicators.Length; n++) values[n] = indicators[n].Value(c, age);
                             if (dim.Status(values.AsSpan(0, indicators.Length)).Deprived) { needs = true; break; }
                         }
                     }
-                if (!needs) continue;
-                need[district]++;
-                if (caseChildren.ContainsKey(registry.Id[i])) counted.Add(registry.Id[i]);
+                    if (!needs) continue;
+                    counts[k]++;
+                    if (caseChildren.Count > 0 && caseChildren.ContainsKey(registry.Id[i])) found.Add(registry.Id[i]);
+                }
+            });
+            var perDistrict = new int[districts.Count];
+            for (var p = 0; p < parts; p++)
+            {
+                for (var k = 0; k < districts.Count; k++) perDistrict[k] += partCounts[p][k];
+                counted.UnionWith(partCounted[p]);
             }
+            for (var k = 0; k < districts.Count; k++) need[districts[k]] = perDistrict[k];
         }
         foreach (var (child, district) in caseChildren)
         {

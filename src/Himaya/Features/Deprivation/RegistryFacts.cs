@@ -50,16 +50,17 @@ public sealed class RegistryFacts
     /// <summary>
     /// The rows of children aged <paramref name="minAge"/>..<paramref name="maxAge"/> on <paramref name="today"/> whom
     /// the user may count: the same rule as RegistryScope.CountableBy (areas by district, a caseload by assigned worker);
-    /// <paramref name="within"/> narrows to some districts.
+    /// <paramref name="within"/> narrows to some districts, <paramref name="from"/>..<paramref name="to"/> (exclusive) to
+    /// some rows (one part of a parallel pass).
     /// </summary>
-    public IEnumerable<int> Rows(CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null)
+    public IEnumerable<int> Rows(CurrentUser user, int minAge, int maxAge, DateOnly today, IReadOnlySet<string>? within = null, int from = 0, int to = int.MaxValue)
     {
         // Age a..b years today <=> born after today-(b+1) years and on or before today-a years.
         var earliest = today.AddYears(-(maxAge + 1)).DayNumber;
         var latest = today.AddYears(-minAge).DayNumber;
         var allowed = DistrictCodes.Select(code => (user.ScopeKind != ScopeKind.Areas || user.Districts.Contains(code)) && (within is null || within.Contains(code))).ToArray();
         var caseload = user.ScopeKind == ScopeKind.Caseload;
-        for (var i = 0; i < Count; i++)
+        for (int i = Math.Max(0, from), end = Math.Min(Count, to); i < end; i++)
         {
             if (BirthDay[i] <= earliest || BirthDay[i] > latest || !allowed[District[i]]) continue;
             if (caseload && AssignedWorker[i] != user.Id) continue;

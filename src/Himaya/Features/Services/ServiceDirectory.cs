@@ -32,10 +32,15 @@ public sealed class ServiceDirectory(AppDbContext db, AdminUnits units)
         if (years is { } y) q = q.Where(s => s.MinAge <= y && s.MaxAge >= y);
         var rows = await q.OrderBy(s => s.Name).Take(MaxItems).Select(s => new
         {
-            s.Id, s.Name, s.Agency, Types = s.Types.Select(t => t.TypeCode).ToList(), Districts = s.Districts.Select(d => d.DistrictCode).ToList(),
-            s.Address, s.Latitude, s.Longitude, s.MinAge, s.MaxAge, s.Phone, s.OpeningHours, s.Cost, s.Nationwide,
+            s.Id, s.Name, s.Agency, s.Address, s.Latitude, s.Longitude, s.MinAge, s.MaxAge, s.Phone, s.OpeningHours, s.Cost, s.Nationwide,
         }).ToListAsync(ct);
-        return new PublicServices([.. rows.Select(s => new PublicService(s.Id, s.Name, s.Agency, [.. s.Types.Order(StringComparer.Ordinal)],
-            [.. s.Districts.Order(StringComparer.Ordinal)], s.Address, s.Latitude, s.Longitude, s.MinAge, s.MaxAge, s.Phone, s.OpeningHours, s.Cost, s.Nationwide))]);
+        // Types and districts by the ids found: a split query would filter and sort the directory again for each.
+        var ids = rows.Select(s => s.Id).ToList();
+        var types = (await db.Set<ServiceTypeLink>().AsNoTracking().Where(t => ids.Contains(t.ServiceId)).ToListAsync(ct))
+            .ToLookup(t => t.ServiceId, t => t.TypeCode);
+        var areas = (await db.Set<ServiceDistrict>().AsNoTracking().Where(d => ids.Contains(d.ServiceId)).ToListAsync(ct))
+            .ToLookup(d => d.ServiceId, d => d.DistrictCode);
+        return new PublicServices([.. rows.Select(s => new PublicService(s.Id, s.Name, s.Agency, [.. types[s.Id].Order(StringComparer.Ordinal)],
+            [.. areas[s.Id].Order(StringComparer.Ordinal)], s.Address, s.Latitude, s.Longitude, s.MinAge, s.MaxAge, s.Phone, s.OpeningHours, s.Cost, s.Nationwide))]);
     }
 }

@@ -1,0 +1,168 @@
+using Himaya.Bench;
+using Himaya.Cli;
+using Himaya.Features.Coverage;
+using Himaya.Features.Demo;
+using Himaya.Features.Identity;
+using Himaya.Features.Services;
+using Himaya.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Himaya.Tests.Bench;
+
+/// <summary>
+/// `himaya-bench services` adds thousands of made-up services to a public directory: it must refuse every database but one
+/// that `himaya seed` filled, and generate the same directory for the same seed. `himaya-bench coverage` times
+/// ServiceCoverage, whose large-registry pass is split over the cores: the split must count exactly what one pass counts.
+/// On the PostgreSQL server scripts/test.sh starts; in the collection of the tests that read standard error.
+/// </summary>
+[Collection(ConsoleErrorCollection.Name)]
+public sealed class BenchServicesTests
+{
+    [Fact]
+    public async Task Bench_services_refuses_an_unmarked_database_and_generates_the_same_directory_for_the_same_seed()
+    {
+        await WithSeededDatabaseAsync(async (options, name, server) =>
+        {
+            await Sql(options.ConnectionString!, $"COMMENT ON DATABASE {name} IS NULL");
+            var (refused, error) = await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options);
+            refused.ShouldBe(2);
+            error.ShouldContain("refused");
+            await using (var db = options.CreateContext(HimayaModules.All))
+            {
+                (await db.Services.CountAsync(s => s.Name.StartsWith(BenchServices.Prefix))).ShouldBe(0);
+                await SyntheticMark.MarkAsync(db);
+            }
+
+            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
+            var first = await DirectoryAsync(options);
+            first.Count.ShouldBe(120);
+            first.ShouldAllBe(s => s.Types.Length >= 1);
+            first.Where(s => s.Nationwide).ShouldAllBe(s => s.Districts.Length == 0);
+            first.Where(s => !s.Nationwide).ShouldAllBe(s => s.Districts.Length >= 1);
+            first.Select(s => s.Status).Distinct().Count().ShouldBeGreaterThan(1);
+            first.SelectMany(s => s.Districts).Distinct().Count().ShouldBeGreaterThan(10);
+
+            // A second run keeps them; --reload with the same seed makes the same directory again.
+            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
+            (await DirectoryAsync(options)).Count.ShouldBe(120);
+            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7", "--reload"], options)).Exit.ShouldBe(0);
+            var again = await DirectoryAsync(options);
+            again.Select(s => s.ToString()).ShouldBe(first.Select(s => s.ToString()));
+        });
+    }
+
+    [Fact]
+    public void The_query_mix_takes_each_shape_in_turn_with_its_parameters()
+    {
+        var rnd = new Random(1);
+        var weights = new Dictionary<string, double> { ["C-GAN"] = 1, ["C-SUM"] = 2 };
+        var queries = Enumerable.Range(0, 10).Select(i => BenchServices.Query(i, rnd, ["C-GAN", "C-SUM"], weights, ["health", "mhpss"])).ToList();
+        queries.Select(q => q.Shape).ShouldBe([.. BenchServices.Shapes, .. BenchServices.Shapes]);
+        foreach (var (shape, path) in queries)
+        {
+            path.ShouldStartWith("/api/v1/public/services");
+            path.Contains("district=", StringComparison.Ordinal).ShouldBe(shape.StartsWith("district", StringComparison.Ordinal));
+            path.Contains("type=", StringComparison.Ordinal).ShouldBe(shape.Contains("type", StringComparison.Ordinal));
+            path.Contains("age=", StringComparison.Ordinal).ShouldBe(shape.EndsWith("age", StringComparison.Ordinal));
+        }
+        BenchServices.Parse(["bench", "services", "--concurrency", "0"]).Item2.ShouldNotBeNull();
+        BenchServices.Parse(["bench", "services", "--warmup", "0", "--url", "http://x/"]).Item1!.Url.ShouldBe("http://x");
+    }
+
+    [Fact]
+    public async Task Coverage_split_over_the_cores_counts_what_one_pass_counts()
+    {
+        await WithSeededDatabaseAsync(async (options, _, _) =>
+        {
+            var before = ServiceCoverage.ParallelFrom;
+            try
+            {
+                foreach (var need in ServiceNeeds.All)
+                {
+                    ServiceCoverage.ParallelFrom = int.MaxValue;
+                    var one = await CoverageAsync(options, need.Type);
+                    ServiceCoverage.ParallelFrom = 0;
+                    var split = await CoverageAsync(options, need.Type);
+                    split.ShouldBe(one, need.Type);
+                    if (need.Type == "social-protection") one.Sum(d => d.Need ?? 0).ShouldBeGreaterThan(0);
+                }
+            }
+            finally
+            {
+                ServiceCoverage.ParallelFrom = before;
+            }
+        });
+    }
+
+    private static async Task<List<DistrictCoverage>> CoverageAsync(DatabaseOptions options, string type)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Deprivation:SnapshotSeconds", "0")]).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(options), HimayaModules.All);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddLogging();
+        await using var sp = services.BuildServiceProvider();
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await sp.GetRequiredService<AdminUnits>().ReloadAsync(db);
+        var owner = await db.Users.OrderBy(u => u.Id).FirstAsync();
+        var analyst = new CurrentUser(owner.Id, owner.UserName, "", [Roles.DistrictCoordinator], ScopeKind.National, new HashSet<string>(), "127.0.0.1");
+        var result = await scope.ServiceProvider.GetRequiredService<ServiceCoverage>().ComputeAsync(analyst, type, default);
+        return [.. result.ShouldBeOfType<Outcome<CoverageResult>.Ok>().Value.Districts];
+    }
+
+    private sealed record Generated(string Name, ServiceStatus Status, bool Nationwide, int MinAge, int MaxAge, string[] Types, string[] Districts)
+    {
+        public override string ToString() => $"{Name}|{Status}|{Nationwide}|{MinAge}-{MaxAge}|{string.Join(',', Types)}|{string.Join(',', Districts)}";
+    }
+
+    private static async Task<List<Generated>> DirectoryAsync(DatabaseOptions options)
+    {
+        await using var db = options.CreateContext(HimayaModules.All);
+        var rows = await db.Services.AsNoTracking().Where(s => s.Name.StartsWith(BenchServices.Prefix)).OrderBy(s => s.Name)
+            .Select(s => new { s.Name, s.Status, s.Nationwide, s.MinAge, s.MaxAge, Types = s.Types.Select(t => t.TypeCode).ToList(), Districts = s.Districts.Select(d => d.DistrictCode).ToList() })
+            .ToListAsync();
+        return [.. rows.Select(s => new Generated(s.Name, s.Status, s.Nationwide, s.MinAge, s.MaxAge, [.. s.Types.Order(StringComparer.Ordinal)], [.. s.Districts.Order(StringComparer.Ordinal)]))];
+    }
+
+    private static async Task<(int Exit, string Error)> RunAsync(string[] args, DatabaseOptions options)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try { return (await BenchServices.RunAsync(args, options), error.ToString()); }
+        finally { Console.SetError(original); }
+    }
+
+    /// <summary>A database of its own, filled by `himaya seed` with a few thousand children; dropped afterwards.</summary>
+    private static async Task WithSeededDatabaseAsync(Func<DatabaseOptions, string, string, Task> body)
+    {
+        var server = Environment.GetEnvironmentVariable("HIMAYA_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("HIMAYA_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
+        var name = "himaya_benchsvc_" + Guid.NewGuid().ToString("N")[..10];
+        await Sql(server + ";Database=postgres", $"CREATE DATABASE {name}");
+        try
+        {
+            var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = server + ";Database=" + name };
+            (await SeedVerb.RunAsync(["seed", "--children", "3000", "--seed", "5"], options)).ShouldBe(0);
+            await body(options, name, server);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Sql(server + ";Database=postgres", $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    private static async Task Sql(string connection, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
