@@ -14,3 +14,6 @@ public enum ServiceStatus { Pending, Public, Closed }
 
 /// <summary>Which children a service takes by sex.</summary>
 public enum SexEligibility { Any, Girls, Boys }
+
+/// <summary>What the directory's keepers are warned of about a provider's accreditation.</summary>
+public enum AccreditationWarning { ExpiresSoon, Expired }

@@ -12,6 +12,11 @@ public sealed class ServicesModule : IModule
         s.AddScoped<ServiceCatalogue>();
         s.AddScoped<ServiceDirectory>();
         s.AddNavItem("/directory", "Nav.Directory", _ => true, order: 30);
+        // Providers (their contracts, contacts, accreditation) and the taxonomy's administration.
+        s.AddScoped<ProviderRecords>();
+        s.AddScoped<ServiceTaxonomy>();
+        s.AddNavItem("/providers", "Nav.Providers", u => u.Can(Permission.EditServices), order: 32);
+        s.AddNavItem("/admin/service-types", "Nav.ServiceTypes", u => u.Can(Permission.ManageServiceTypes), order: 33);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => ServicesApi.MapServicesApi(api, open);
