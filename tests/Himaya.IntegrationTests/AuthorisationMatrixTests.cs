@@ -40,6 +40,14 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/services/{id:int}/close", Permission.EditServices },
         { "POST /api/v1/services/{id:int}/reopen", Permission.EditServices },
         { "POST /api/v1/services/{id:int}/review", Permission.ManageServices },
+        { "GET /api/v1/providers/{id:int}", Permission.EditServices },
+        { "PUT /api/v1/providers/{id:int}", Permission.ManageServices },
+        { "POST /api/v1/providers/{id:int}/contracts", Permission.ManageServices },
+        { "POST /api/v1/providers/{id:int}/contracts/{contractId:int}/end", Permission.ManageServices },
+        { "POST /api/v1/providers/{id:int}/contacts", Permission.EditServices },
+        { "DELETE /api/v1/providers/{id:int}/contacts/{contactId:int}", Permission.EditServices },
+        { "POST /api/v1/service-types", Permission.ManageServiceTypes },
+        { "POST /api/v1/service-types/{code}/retire", Permission.ManageServiceTypes },
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },
@@ -314,6 +322,10 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/transfers/{id:guid}", StringComparison.Ordinal) ? "transfer"
         : pattern.Contains("/deprivation/runs/{id:guid}", StringComparison.Ordinal) ? "run"
         : pattern.Contains("/foster-carers/{id:int}", StringComparison.Ordinal) ? "carer"
+        : pattern.Contains("{contractId:int}", StringComparison.Ordinal) ? "provider with contract"
+        : pattern.Contains("{contactId:int}", StringComparison.Ordinal) ? "provider with contact"
+        : pattern.Contains("/providers/{id:int}", StringComparison.Ordinal) ? "provider"
+        : pattern.Contains("/service-types/{code}", StringComparison.Ordinal) ? "service type"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
         : null;
@@ -445,6 +457,34 @@ public sealed class MatrixRecords(HimayaApp app)
                 // A service of ngo.ganja's own provider: its staff may read it, like the directory's keepers.
                 using var db = app.NewDbContext();
                 return new() { ["{id:int}"] = Text(db.Set<Himaya.Features.Services.Service>().Where(s => s.Agency == "Ganja Children's NGO").Select(s => s.Id).First()) };
+            }
+            case "provider" or "provider with contract" or "provider with contact":
+            {
+                // ngo.ganja's own provider: its staff may read it and keep its contacts, like the directory's keepers.
+                int provider;
+                using (var db = app.NewDbContext()) provider = db.Set<Himaya.Features.Services.Provider>().Where(p => p.Name == "Ganja Children's NGO").Select(p => p.Id).Single();
+                var values = new Dictionary<string, string> { ["{id:int}"] = Text(provider) };
+                var admin = await app.ClientForAsync("admin");
+                if (kind == "provider with contract")
+                {
+                    var made = await (await admin.PostAsJsonAsync($"/api/v1/providers/{provider}/contracts", new
+                    {
+                        funder = "Matrix funder", number = Guid.NewGuid().ToString("N")[..12], amount = 1000, from = Today, to = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), types = new[] { "mhpss" },
+                    })).JsonAsync();
+                    values["{contractId:int}"] = Text(made.GetProperty("contracts").EnumerateArray().Max(c => c.GetProperty("id").GetInt32()));
+                }
+                if (kind == "provider with contact")
+                {
+                    var made = await (await admin.PostAsJsonAsync($"/api/v1/providers/{provider}/contacts", new { name = "Matrix contact", phone = "+994 50 000 00 00" })).JsonAsync();
+                    values["{contactId:int}"] = Text(made.GetProperty("contacts").EnumerateArray().Max(c => c.GetProperty("id").GetInt32()));
+                }
+                return values;
+            }
+            case "service type":
+            {
+                var code = "matrix-" + Guid.NewGuid().ToString("N")[..8];
+                (await (await app.ClientForAsync("admin")).PostAsJsonAsync("/api/v1/service-types", new { code, nameAz = code, nameEn = code, nameRu = code })).EnsureSuccessStatusCode();
+                return new() { ["{code}"] = code };
             }
             case "user":
             {

@@ -25,6 +25,20 @@ public sealed class Provider
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
 
+    /// <summary>How long before its accreditation expires a provider is flagged to the directory's keepers.</summary>
+    public const int ExpiryWarningDays = 60;
+
+    /// <summary>
+    /// Expired (by its date, or marked so) or expiring within <see cref="ExpiryWarningDays"/> days of the day, for an
+    /// accredited provider; null when there is nothing to warn of (not accredited at all is a status, not a warning).
+    /// </summary>
+    public AccreditationWarning? AccreditationWarningOn(DateOnly day) =>
+        Accreditation == AccreditationStatus.Expired ? AccreditationWarning.Expired
+        : Accreditation != AccreditationStatus.Accredited || AccreditationExpiresOn is not { } end ? null
+        : end < day ? AccreditationWarning.Expired
+        : end <= day.AddDays(ExpiryWarningDays) ? AccreditationWarning.ExpiresSoon
+        : null;
+
     /// <summary>Accredited and not expired on the day: what the directory shows as "accredited".</summary>
     public bool IsAccreditedOn(DateOnly day) =>
         Accreditation == AccreditationStatus.Accredited && (AccreditationExpiresOn is null || AccreditationExpiresOn >= day);

@@ -15,3 +15,6 @@ public enum ServiceStatus { Pending, Returned, Public, Closed }
 
 /// <summary>Which children a service takes by sex.</summary>
 public enum SexEligibility { Any, Girls, Boys }
+
+/// <summary>What the directory's keepers are warned of about a provider's accreditation.</summary>
+public enum AccreditationWarning { ExpiresSoon, Expired }

@@ -23,8 +23,8 @@ public static class ServicesApi
         api.MapPost("/providers", (HttpContext http, ServiceCatalogue catalogue, CancellationToken ct) => http.WithBody<ProviderInput>(ct, async r =>
             (await catalogue.CreateProviderAsync(http.Caller(), r, ct)).ToResult(p => TypedResults.Created($"/api/v1/providers/{p.Id}", p))))
             .JsonBody<ProviderInput>().WithName("CreateProvider").WithTags("Services").Requires(Permission.ManageServices);
-        api.MapGet("/providers", async (HttpContext http, ServiceCatalogue catalogue, CancellationToken ct) =>
-            (await catalogue.ProvidersAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListProviders").WithTags("Services").Requires(Permission.EditServices);
+        // The providers' list, one provider, its contracts and contacts, and the taxonomy's administration.
+        ProvidersApi.Map(api);
         api.MapPost("/services", (HttpContext http, ServiceCatalogue catalogue, CancellationToken ct) => http.WithBody<ServiceInput>(ct, async r =>
             (await catalogue.CreateServiceAsync(http.Caller(), r, ct)).ToResult(s => TypedResults.Created($"/api/v1/services/{s.Id}", s))))
             .JsonBody<ServiceInput>().WithName("CreateService").WithTags("Services").Requires(Permission.EditServices);

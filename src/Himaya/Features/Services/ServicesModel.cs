@@ -76,5 +76,6 @@ public static class ServicesModel
             e.Property(x => x.DistrictCode).HasMaxLength(16);
             e.HasIndex(x => x.DistrictCode);
         });
+        ProvidersModel.Build(b);
     }
 }

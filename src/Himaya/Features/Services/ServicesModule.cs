@@ -16,6 +16,11 @@ public sealed class ServicesModule : IModule
         s.AddScoped<ServiceKeeping>();
         s.AddScoped<ServiceLists>();
         s.AddNavItem("/services", "Nav.Services", u => u.Can(Permission.EditServices), order: 29, new NavBadge("Services.WaitingCount", ServiceLists.WaitingCountAsync));
+        // Providers (their contracts, contacts, accreditation) and the taxonomy's administration.
+        s.AddScoped<ProviderRecords>();
+        s.AddScoped<ServiceTaxonomy>();
+        s.AddNavItem("/providers", "Nav.Providers", u => u.Can(Permission.EditServices), order: 32);
+        s.AddNavItem("/admin/service-types", "Nav.ServiceTypes", u => u.Can(Permission.ManageServiceTypes), order: 33);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => ServicesApi.MapServicesApi(api, open);

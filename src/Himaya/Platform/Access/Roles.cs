@@ -62,6 +62,8 @@ public enum Permission
     ManageServices,
     /// <summary>Add and edit services: the directory's keepers, and a provider's own staff for their provider (reviewed before public).</summary>
     EditServices,
+    /// <summary>Add to the shared service taxonomy and retire its types.</summary>
+    ManageServiceTypes,
 }
 
 public static class Permissions
@@ -93,6 +95,7 @@ public static class Permissions
         [Permission.ReadReporterIdentity] = [Roles.HotlineOperator, Roles.DistrictCoordinator, Roles.Auditor],
         [Permission.ManageServices] = [Roles.Administrator, Roles.DistrictCoordinator],
         [Permission.EditServices] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.ServiceProvider],
+        [Permission.ManageServiceTypes] = [Roles.Administrator],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>
