@@ -164,23 +164,7 @@ public sealed class ProviderRecords(AppDbContext db, AuditLog audit, TimeProvide
     /// <summary>Keepers see every provider; its staff, their own.</summary>
     private static bool Sees(CurrentUser user, Provider p) => user.Can(Permission.ManageServices) || p.Name == user.Agency;
 
-    /// <summary>Saves with its audit line in one transaction; false when a unique value was taken meanwhile (nothing kept).</summary>
-    private async Task<bool> SaveAsync(CurrentUser user, Func<AuditEvent> line, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        await audit.RecordInTransactionAsync(user, line(), ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+    private Task<bool> SaveAsync(CurrentUser user, Func<AuditEvent> line, CancellationToken ct) => AuditedSave.SaveAsync(db, audit, user, line, ct);
 
     private ProviderSummary Summary(Provider p, int services, int contracts) => new(p.Id, p.Name, p.Kind, p.TaxId, p.RegistrationNumber, p.Accreditation,
         p.AccreditedOn, p.AccreditationExpiresOn, p.IsAccreditedOn(Today), p.AccreditationWarningOn(Today), p.Phone, p.Email, p.Address, p.Website,

@@ -94,23 +94,7 @@ public sealed class ServiceCatalogue(AppDbContext db, AuditLog audit, AdminUnits
         return s is null ? new Outcome<ServiceView>.NotFound() : await ServiceKeeping.ViewAsync(db, s, ct);
     }
 
-    /// <summary>Saves with its audit line in one transaction; false when a unique name was taken meanwhile (nothing kept).</summary>
-    private async Task<bool> SaveAsync(CurrentUser user, Func<AuditEvent> line, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        await audit.RecordInTransactionAsync(user, line(), ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+    private Task<bool> SaveAsync(CurrentUser user, Func<AuditEvent> line, CancellationToken ct) => AuditedSave.SaveAsync(db, audit, user, line, ct);
 
     private ProviderView View(Provider p, int services) => new(p.Id, p.Name, p.Kind, p.TaxId, p.RegistrationNumber, p.Accreditation, p.AccreditedOn,
         p.AccreditationExpiresOn, p.IsAccreditedOn(Today), p.Phone, p.Email, p.Address, p.Website, services, p.Version);
