@@ -10,9 +10,12 @@ namespace Himaya.Features.Cases.Pages;
 /// and keeps what the user typed in the form, so nothing is lost.
 /// </summary>
 public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Platform.AdminUnits units,
-    AlternativeCareWork care, FosterCarers carers, Justice justice, Himaya.Features.Services.ServiceDirectory directory) : HimayaPage
+    AlternativeCareWork care, FosterCarers carers, Justice justice, Himaya.Features.Services.ServiceDirectory directory,
+    Himaya.Features.Services.ServiceTaxonomy taxonomy) : HimayaPage
 {
     public IReadOnlyList<Himaya.Features.Services.ServiceTypeView> ServiceTypes { get; private set; } = [];
+    /// <summary>Every type's name, retired ones too (a plan or a service keeps the types it had).</summary>
+    public IReadOnlyDictionary<string, string> TypeNames { get; private set; } = new Dictionary<string, string>();
     public List<CarerMatch> CarerMatches { get; private set; } = [];
     public List<(UserRef User, string Areas)> Supervisors { get; private set; } = [];
     public Himaya.Platform.AdminUnits Units => units;
@@ -48,7 +51,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
             }
         }
         else Case = current;
-        if (Case.Stage is not CaseStage.Closed || Case.Plan.Any(a => a.ServiceType is not null)) ServiceTypes = await directory.TypesAsync(Culture, ct);
+        if (Case.Stage is not CaseStage.Closed || Case.Plan.Any(a => a.ServiceType is not null)) { ServiceTypes = await directory.TypesAsync(Culture, ct); TypeNames = await taxonomy.NamesAsync(Culture, ct); }
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceChoice>>.Ok s) Services = s.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];

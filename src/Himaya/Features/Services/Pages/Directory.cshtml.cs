@@ -6,7 +6,7 @@ namespace Himaya.Features.Services.Pages;
 /// The public directory (no sign-in): services by district, type and age, as a list that works on any phone and as points
 /// on the district map. The search is a GET, so a result can be bookmarked and shared.
 /// </summary>
-public sealed class DirectoryModel(ServiceDirectory directory, AdminUnits units) : PublicPage
+public sealed class DirectoryModel(ServiceDirectory directory, ServiceTaxonomy taxonomy, AdminUnits units) : PublicPage
 {
     public IReadOnlyList<(string Value, string Text)> Districts { get; private set; } = [];
     public IReadOnlyList<ServiceTypeView> Types { get; private set; } = [];
@@ -21,7 +21,8 @@ public sealed class DirectoryModel(ServiceDirectory directory, AdminUnits units)
         var culture = HimayaPage.Culture;
         Districts = DistrictChoices.For(units, culture);
         Types = await directory.TypesAsync(culture, ct);
-        TypeNames = Types.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
+        // Names of retired types too: a service keeps the types it had.
+        TypeNames = await taxonomy.NamesAsync(culture, ct);
         (District, Type, Age) = (district, type, age);
         switch (await directory.SearchAsync(district, type, age, ct))
         {
