@@ -64,5 +64,23 @@ public static class DemoServices
             Districts = [.. s.Districts.Select(d => new ServiceDistrict { DistrictCode = d })],
         }));
         await db.SaveChangesAsync(ct);
+
+        // State funding and contact people for a few providers, so the providers' pages show what a real one holds.
+        var today = DateOnly.FromDateTime(now);
+        db.ProviderContracts.AddRange(
+            Contract(providers["Ganja Children's NGO"].Id, "Ministry of Labour and Social Protection of Population", "SSC-2026/041", 84_500m, today.AddMonths(-5), today.AddMonths(7), ["mhpss", "ecd-parenting"]),
+            Contract(providers["Ganja Children's NGO"].Id, "Ganja City Executive Authority", "GCEA-2025/112", 12_000m, today.AddMonths(-18), today.AddMonths(-6), ["home-visiting"]),
+            Contract(providers["Youth Health Network"].Id, "Ministry of Health", "MH-2026/HIV-07", 56_250m, today.AddMonths(-2), today.AddMonths(10), ["hiv-testing-youth", "youth-friendly"]));
+        db.ProviderContacts.AddRange(
+            new ProviderContact { ProviderId = providers["Ganja Children's NGO"].Id, Name = "Günel Əliyeva", Role = "Director", Phone = "+994 22 256 00 01", Email = "info@ganja-children.example", CreatedAt = now },
+            new ProviderContact { ProviderId = providers["Ganja Children's NGO"].Id, Name = "Rəşad Hüseynov", Role = "Referrals coordinator", Phone = "+994 50 256 00 02", CreatedAt = now },
+            new ProviderContact { ProviderId = providers["Youth Health Network"].Id, Name = "Nigar Məmmədova", Role = "Programme manager", Email = "contact@youth-health.example", CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+
+        ProviderContract Contract(int provider, string funder, string number, decimal amount, DateOnly from, DateOnly to, string[] types) => new()
+        {
+            ProviderId = provider, Funder = funder, Number = number, Amount = amount, StartsOn = from, EndsOn = to, CreatedAt = now,
+            Types = [.. types.Select(t => new ContractServiceType { TypeCode = t })],
+        };
     }
 }
