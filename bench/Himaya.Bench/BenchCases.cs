@@ -70,21 +70,7 @@ internal static class BenchCases
     {
         var (o, error) = Parse(args);
         if (VerbArguments.Stops("bench cases", Usage, o, error, out var exit)) return exit;
-        if (dbOptions.Provider != DatabaseProvider.Postgres)
-        {
-            Console.Error.WriteLine("bench cases: needs PostgreSQL (--Database:Provider=Postgres --Database:ConnectionString=...).");
-            return 2;
-        }
-
-        await using (var check = dbOptions.CreateContext(HimayaModules.All))
-        {
-            if (!await SyntheticMark.IsMarkedAsync(check))
-            {
-                Console.Error.WriteLine("bench cases: refused. This database was not filled by `himaya seed` (its comment does not mark it as " +
-                    "synthetic data), and the benchmark creates case-reading staff with known passwords in it. Seed a database of its own first.");
-                return 2;
-            }
-        }
+        if (await BenchDatabaseGuard.RefuseAsync("bench cases", "creates case-reading staff with known passwords in it", dbOptions) is { } refused) return refused;
 
         var services = new ServiceCollection();
         // The app's own registrations (one composition list), demo off, the case options at their defaults; the app's own

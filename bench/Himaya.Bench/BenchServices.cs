@@ -43,20 +43,7 @@ internal static class BenchServices
     {
         var (o, error) = Parse(args);
         if (VerbArguments.Stops("bench services", Usage, o, error, out var exit)) return exit;
-        if (dbOptions.Provider != DatabaseProvider.Postgres)
-        {
-            Console.Error.WriteLine("bench services: needs PostgreSQL (--Database:Provider=Postgres --Database:ConnectionString=...).");
-            return 2;
-        }
-        await using (var check = dbOptions.CreateContext(HimayaModules.All))
-        {
-            if (!await SyntheticMark.IsMarkedAsync(check))
-            {
-                Console.Error.WriteLine("bench services: refused. This database was not filled by `himaya seed` (its comment does not mark it as " +
-                    "synthetic data), and the benchmark adds thousands of made-up services to its public directory. Seed a database of its own first.");
-                return 2;
-            }
-        }
+        if (await BenchDatabaseGuard.RefuseAsync("bench services", "adds thousands of made-up services to its public directory", dbOptions) is { } refused) return refused;
 
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", "false")]).Build();

@@ -31,6 +31,7 @@ public static class HimayaPipeline
 
         var open = app.MapGroup("/api/v1");
         var api = app.MapGroup("/api/v1").RequireCurrentUser();
+        open.MapDistrictBoundaries();
         foreach (var module in modules) module.MapApi(api, open);
         foreach (var module in modules) module.MapRoutes(app);
         app.MapRazorPages();

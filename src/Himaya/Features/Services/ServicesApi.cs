@@ -13,12 +13,6 @@ public static class ServicesApi
             .WithName("PublicServices").WithTags("Services").AllowAnonymous();
         open.MapGet("/service-types", async (ServiceDirectory directory, CancellationToken ct) =>
             TypedResults.Ok(await directory.TypesAsync(ApiSupport.Culture, ct))).WithName("ServiceTypes").WithTags("Services").AllowAnonymous();
-        open.MapGet("/public/districts.geojson", (DistrictBoundaries boundaries, HttpContext http) =>
-        {
-            // The boundaries never change while the app runs: a day in the browser's cache is safe.
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return TypedResults.Bytes(boundaries.GeoJson, "application/geo+json");
-        }).WithName("DistrictBoundaries").WithTags("Services").AllowAnonymous();
 
         api.MapPost("/providers", (HttpContext http, ServiceCatalogue catalogue, CancellationToken ct) => http.WithBody<ProviderInput>(ct, async r =>
             (await catalogue.CreateProviderAsync(http.Caller(), r, ct)).ToResult(p => TypedResults.Created($"/api/v1/providers/{p.Id}", p))))
