@@ -37,9 +37,33 @@ export HIMAYA_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Passwor
 export HIMAYA_CHROMIUM=/usr/bin/chromium
 
 LOG="$PGDIR/test.log"
+# One build, then two lanes side by side, one per core: the browser project (the longest) in one, the unit and API
+# projects one after the other in the other. Left to itself, dotnet test over the solution ran the unit project only
+# after the browser project, on the same node, which put it on the critical path. Arguments (--filter, --no-build, …)
+# go to every dotnet test; a --no-build among them skips the build here too.
+build=1
+args=()
+for a in "$@"; do if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi; done
 set +e
-dotnet test Himaya.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG"
-status=${PIPESTATUS[0]}
+status=0
+if [ "$build" -eq 1 ]; then
+  dotnet build Himaya.slnx -c Release 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+fi
+if [ "$status" -eq 0 ]; then
+  # Every project of a lane runs even when an earlier one failed; the lane fails if any did.
+  lane() {
+    local rc=0
+    for p in "$@"; do dotnet test "tests/$p" -c Release --no-build --logger "console;verbosity=normal" "${args[@]}" || rc=1; done
+    return $rc
+  }
+  ( lane Himaya.BrowserTests 2>&1 | tee -a "$LOG" ) &
+  browser=$!
+  ( lane Himaya.Tests Himaya.IntegrationTests 2>&1 | tee -a "$LOG" ) &
+  other=$!
+  wait "$browser" || status=1
+  wait "$other" || status=1
+fi
 set -e
 # One closing line over all test projects, in the plain form CI reads.
 passed=$( (grep -E '^\s+Passed: [0-9]+' "$LOG" || true) | awk '{s+=$2} END {print s+0}')

@@ -17,9 +17,9 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/account/sign-in"));
         await page.GotoAsync("/children");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in\\?ReturnUrl=%2Fchildren"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/account/sign-in\\?ReturnUrl=%2Fchildren"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/language?culture=en&returnUrl=/children");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/account/sign-in"));
         await page.GetByLabel("Username").FillAsync("worker.ganja");
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -9,13 +9,13 @@ namespace Himaya.BrowserTests;
 
 /// <summary>
 /// The app on a real loopback port (Kestrel) over its own SQLite file, and Chromium driven by Playwright. Each test class
-/// gets its own app, on a copy of a database seeded once per run (so the app seeds nothing itself), and its own browser.
+/// gets its own app, on a copy of a database seeded once per run (so the app seeds nothing itself); the classes share
+/// one browser, each test in contexts of its own (cookies, storage).
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Browser-test-2026";
     private readonly string _dir = Directory.CreateTempSubdirectory("himaya-bt-").FullName;
-    private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -50,21 +50,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        // One browser per class: classes run side by side, and one browser shared by them was slower than one each.
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        Browser = await SharedBrowser.RentAsync();
     }
 
     /// <summary>
     /// HIMAYA_CHROMIUM (scripts/test.sh sets it), else Debian's chromium: the browser our users' browsers are closest
     /// to (the headless shell would halve this project's time, but it is not what the team agreed to test with).
     /// </summary>
-    private static string ChromiumPath => Environment.GetEnvironmentVariable("HIMAYA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    internal static string ChromiumPath => Environment.GetEnvironmentVariable("HIMAYA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>A browser context on this app: its own cookies, English unless a test picks a language.</summary>
     public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
@@ -104,8 +97,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (Browser is not null) await SharedBrowser.ReturnAsync();
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
@@ -141,13 +133,28 @@ public static class BrowserSteps
 {
     private static readonly System.Text.RegularExpressions.Regex Saved = new("/children/[0-9a-f-]{36}\\?saved=true$");
 
-    /// <summary>Screenshots land beside the test output for a person to look at; they are not compared.</summary>
+    /// <summary>
+    /// Screenshots land beside the test output for a person to look at; they are not compared. Only when asked for
+    /// (HIMAYA_SCREENSHOTS=1): a full-page PNG costs the browser more CPU than many a test step, and no test reads it.
+    /// </summary>
     public static async Task Shot(IPage page, string name)
     {
+        if (Environment.GetEnvironmentVariable("HIMAYA_SCREENSHOTS") != "1") return;
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
+
+    /// <summary>
+    /// The page has gone to this address. Not WaitForURL: that also waits for the load event, and on a busy machine
+    /// Chromium has now and then never reported it for a page already shown (the wait then timed out with the network
+    /// idle). The steps that follow wait for the elements they need.
+    /// </summary>
+    public static Task Reached(IPage page, System.Text.RegularExpressions.Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
+
+    public static Task Reached(IPage page, string url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
 
     /// <summary>
     /// After the child form's Save: on to the new record. A generated demo child (or one another test registered) can look
@@ -160,6 +167,50 @@ public static class BrowserSteps
         // Whichever comes first: the question, or the saved record (its notice is on no form).
         await confirm.Or(page.Locator("p.notice[role=status]")).First.WaitForAsync(new() { Timeout = 30_000 });
         if (await confirm.IsVisibleAsync()) await confirm.ClickAsync();
-        await page.WaitForURLAsync(Saved);
+        await Reached(page, Saved);
+    }
+}
+
+/// <summary>One Chromium for every class of the run, started by the first class and closed when the last one is done.</summary>
+internal static class SharedBrowser
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static int _users;
+
+    public static async Task<IBrowser> RentAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new()
+                {
+                    ExecutablePath = BrowserApp.ChromiumPath,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                });
+            }
+            _users++;
+            return _browser;
+        }
+        finally { Gate.Release(); }
+    }
+
+    public static async Task ReturnAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0 || _browser is null) return;
+            await _browser.DisposeAsync();
+            _playwright?.Dispose();
+            _browser = null;
+            _playwright = null;
+        }
+        finally { Gate.Release(); }
     }
 }

@@ -28,7 +28,7 @@ public sealed class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Neglect").CheckAsync();
         await page.GetByLabel("Risk level").SelectOptionAsync(risk);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open a case" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}\\?done=opened"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}\\?done=opened"));
         return page.Url.Split('?')[0];
     }
 

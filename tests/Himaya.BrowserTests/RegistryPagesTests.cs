@@ -35,7 +35,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(link).ToBeVisibleAsync();
         await Shot(page, "search");
         await link.ClickAsync();
-        await page.WaitForURLAsync(profileUrl);
+        await Reached(page, profileUrl);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who has accessed this record" })).ToBeVisibleAsync();
         await Shot(page, "profile");
 
@@ -51,7 +51,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.Locator("#f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-9).ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(profileUrl + "?saved=true");
+        await Reached(page, profileUrl + "?saved=true");
         await Assertions.Expect(page.Locator("dd", new() { HasText = "Kəpəz" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "worker.ganja" }).First).ToBeVisibleAsync();
     }
@@ -72,7 +72,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         }
         await Fill("Təhməzova", "Zərifə");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
         var first = page.Url.Split('?')[0];
 
         // Her twin sister, typed the Russian way: same family name, same birth date. The form stops and shows the record
@@ -87,7 +87,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // The worker knows it is another child: she is registered.
         await page.GetByRole(AriaRole.Button, new() { Name = "None of these: register as a new child" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/children/[0-9a-f-]{36}\\?saved=true$"));
         page.Url.Split('?')[0].ShouldNotBe(first);
     }
 
@@ -115,7 +115,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Shot(page, "import-preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
+        await Reached(page, new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
         // Applied in the background: the page follows it and shows the outcome once the worker is done.
         await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Completed", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-poll-import]")).ToHaveCountAsync(0);
@@ -166,7 +166,7 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.SignedInPageAsync("worker.ganja");
         await page.GotoAsync("/reviews");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Nasirli" + tag) }).ClickAsync();
-        await page.WaitForURLAsync($"**/reviews/{recordId}");
+        await Reached(page, app.BaseUrl + $"/reviews/{recordId}");
         await Assertions.Expect(page.Locator("tr.agreement-same", new() { HasText = "Date of birth" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr.agreement-similar", new() { HasText = "Surname" })).ToBeVisibleAsync();
         await Shot(page, "review-pair");
