@@ -35,6 +35,9 @@ trap cleanup EXIT
   -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
 export HIMAYA_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=unused;Include Error Detail=true"
 export HIMAYA_CHROMIUM=/usr/bin/chromium
+# The build's compilers and the test hosts are short-lived processes, for which profile-guided re-compilation costs
+# more than it returns: a clean build took 41 s with it and 36 s without (docs/benchmarks.md).
+export DOTNET_TieredPGO=0
 
 LOG="$PGDIR/test.log"
 # One build, then two lanes side by side, one per core: the browser project (the longest) in one, the unit and API
