@@ -13,6 +13,18 @@ public sealed class RegistryApiOnPostgres(PostgresApp app) : RegistryApiTests(ap
 
 public abstract class RegistryApiTests(HimayaApp app)
 {
+    [Theory]
+    [InlineData("/css/site.css?v=abc", "public, max-age=31536000, immutable")]
+    [InlineData("/lib/leaflet/leaflet.js?v=abc", "public, max-age=31536000, immutable")]
+    [InlineData("/css/site.css", "public, max-age=3600")]
+    public async Task A_static_file_named_with_its_version_is_kept_for_a_year_and_others_for_an_hour(string url, string expected)
+    {
+        using var anon = app.CreateClient();
+        var res = await anon.GetAsync(url);
+        res.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        res.Headers.CacheControl!.ToString().ShouldBe(expected);
+    }
+
     [Fact]
     public async Task A_registered_child_can_be_read_back_and_found_by_a_transliterated_name()
     {

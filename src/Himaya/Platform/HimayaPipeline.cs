@@ -20,7 +20,13 @@ public static class HimayaPipeline
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // A file named with its version (asp-append-version adds ?v=<hash>) never changes under that name: the
+            // browser keeps it for a year and asks nothing again. Others are revalidated within an hour.
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl =
+                f.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
