@@ -1,5 +1,4 @@
 using Himaya.Bench;
-using Himaya.Cli;
 using Himaya.Features.Coverage;
 using Himaya.Features.Demo;
 using Himaya.Features.Identity;
@@ -8,7 +7,6 @@ using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Himaya.Tests.Bench;
 
@@ -16,42 +14,49 @@ namespace Himaya.Tests.Bench;
 /// `himaya-bench services` adds thousands of made-up services to a public directory: it must refuse every database but one
 /// that `himaya seed` filled, and generate the same directory for the same seed. `himaya-bench coverage` times
 /// ServiceCoverage, whose large-registry pass is split over the cores: the split must count exactly what one pass counts.
-/// On the PostgreSQL server scripts/test.sh starts; in the collection of the tests that read standard error.
+/// Both on one database that `himaya seed` filled (seeding is most of their time), on the PostgreSQL server
+/// scripts/test.sh starts; in the collection of the tests that read standard error.
 /// </summary>
 [Collection(ConsoleErrorCollection.Name)]
-public sealed class BenchServicesTests
+public sealed class BenchServicesTests(BenchServicesTests.Database seeded) : IClassFixture<BenchServicesTests.Database>
 {
+    /// <summary>A few thousand generated children; the bench's services are the only ones its tests add.</summary>
+    public sealed class Database : IAsyncLifetime
+    {
+        public SeededPostgres Seeded { get; private set; } = null!;
+        public async Task InitializeAsync() => Seeded = await SeededPostgres.CreateAsync("himaya_benchsvc_", children: 3000, seed: 5);
+        public async Task DisposeAsync() => await Seeded.DisposeAsync();
+    }
+
     [Fact]
     public async Task Bench_services_refuses_an_unmarked_database_and_generates_the_same_directory_for_the_same_seed()
     {
-        await WithSeededDatabaseAsync(async (options, name, server) =>
+        var options = seeded.Seeded.Options;
+        await seeded.Seeded.UnmarkAsync();
+        var (refused, error) = await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options);
+        refused.ShouldBe(2);
+        error.ShouldContain("refused");
+        await using (var db = options.CreateContext(HimayaModules.All))
         {
-            await Sql(options.ConnectionString!, $"COMMENT ON DATABASE {name} IS NULL");
-            var (refused, error) = await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options);
-            refused.ShouldBe(2);
-            error.ShouldContain("refused");
-            await using (var db = options.CreateContext(HimayaModules.All))
-            {
-                (await db.Services.CountAsync(s => s.Name.StartsWith(BenchServices.Prefix))).ShouldBe(0);
-                await SyntheticMark.MarkAsync(db);
-            }
+            (await db.Services.CountAsync(s => s.Name.StartsWith(BenchServices.Prefix))).ShouldBe(0);
+            await SyntheticMark.MarkAsync(db);
+        }
 
-            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
-            var first = await DirectoryAsync(options);
-            first.Count.ShouldBe(120);
-            first.ShouldAllBe(s => s.Types.Length >= 1);
-            first.Where(s => s.Nationwide).ShouldAllBe(s => s.Districts.Length == 0);
-            first.Where(s => !s.Nationwide).ShouldAllBe(s => s.Districts.Length >= 1);
-            first.Select(s => s.Status).Distinct().Count().ShouldBeGreaterThan(1);
-            first.SelectMany(s => s.Districts).Distinct().Count().ShouldBeGreaterThan(10);
+        (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
+        var first = await DirectoryAsync(options);
+        first.Count.ShouldBe(120);
+        first.ShouldAllBe(s => s.Types.Length >= 1);
+        first.Where(s => s.Nationwide).ShouldAllBe(s => s.Districts.Length == 0);
+        first.Where(s => !s.Nationwide).ShouldAllBe(s => s.Districts.Length >= 1);
+        first.Select(s => s.Status).Distinct().Count().ShouldBeGreaterThan(1);
+        first.SelectMany(s => s.Districts).Distinct().Count().ShouldBeGreaterThan(10);
 
-            // A second run keeps them; --reload with the same seed makes the same directory again.
-            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
-            (await DirectoryAsync(options)).Count.ShouldBe(120);
-            (await RunAsync(["bench", "services", "--services", "120", "--seed", "7", "--reload"], options)).Exit.ShouldBe(0);
-            var again = await DirectoryAsync(options);
-            again.Select(s => s.ToString()).ShouldBe(first.Select(s => s.ToString()));
-        });
+        // A second run keeps them; --reload with the same seed makes the same directory again.
+        (await RunAsync(["bench", "services", "--services", "120", "--seed", "7"], options)).Exit.ShouldBe(0);
+        (await DirectoryAsync(options)).Count.ShouldBe(120);
+        (await RunAsync(["bench", "services", "--services", "120", "--seed", "7", "--reload"], options)).Exit.ShouldBe(0);
+        var again = await DirectoryAsync(options);
+        again.Select(s => s.ToString()).ShouldBe(first.Select(s => s.ToString()));
     }
 
     [Fact]
@@ -75,26 +80,24 @@ public sealed class BenchServicesTests
     [Fact]
     public async Task Coverage_split_over_the_cores_counts_what_one_pass_counts()
     {
-        await WithSeededDatabaseAsync(async (options, _, _) =>
+        var options = seeded.Seeded.Options;
+        var before = ServiceCoverage.ParallelFrom;
+        try
         {
-            var before = ServiceCoverage.ParallelFrom;
-            try
+            foreach (var need in ServiceNeeds.All)
             {
-                foreach (var need in ServiceNeeds.All)
-                {
-                    ServiceCoverage.ParallelFrom = int.MaxValue;
-                    var one = await CoverageAsync(options, need.Type);
-                    ServiceCoverage.ParallelFrom = 0;
-                    var split = await CoverageAsync(options, need.Type);
-                    split.ShouldBe(one, need.Type);
-                    if (need.Type == "social-protection") one.Sum(d => d.Need ?? 0).ShouldBeGreaterThan(0);
-                }
+                ServiceCoverage.ParallelFrom = int.MaxValue;
+                var one = await CoverageAsync(options, need.Type);
+                ServiceCoverage.ParallelFrom = 0;
+                var split = await CoverageAsync(options, need.Type);
+                split.ShouldBe(one, need.Type);
+                if (need.Type == "social-protection") one.Sum(d => d.Need ?? 0).ShouldBeGreaterThan(0);
             }
-            finally
-            {
-                ServiceCoverage.ParallelFrom = before;
-            }
-        });
+        }
+        finally
+        {
+            ServiceCoverage.ParallelFrom = before;
+        }
     }
 
     private static async Task<List<DistrictCoverage>> CoverageAsync(DatabaseOptions options, string type)
@@ -136,33 +139,5 @@ public sealed class BenchServicesTests
         Console.SetError(error);
         try { return (await BenchServices.RunAsync(args, options), error.ToString()); }
         finally { Console.SetError(original); }
-    }
-
-    /// <summary>A database of its own, filled by `himaya seed` with a few thousand children; dropped afterwards.</summary>
-    private static async Task WithSeededDatabaseAsync(Func<DatabaseOptions, string, string, Task> body)
-    {
-        var server = Environment.GetEnvironmentVariable("HIMAYA_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("HIMAYA_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
-        var name = "himaya_benchsvc_" + Guid.NewGuid().ToString("N")[..10];
-        await Sql(server + ";Database=postgres", $"CREATE DATABASE {name}");
-        try
-        {
-            var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = server + ";Database=" + name };
-            (await SeedVerb.RunAsync(["seed", "--children", "3000", "--seed", "5"], options)).ShouldBe(0);
-            await body(options, name, server);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Sql(server + ";Database=postgres", $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
-
-    private static async Task Sql(string connection, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }
