@@ -70,4 +70,34 @@ public sealed class ServicePagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await coordinator.Context.CloseAsync();
         await ngo.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_coordinator_places_a_new_service_by_tapping_the_map_on_a_wide_screen()
+    {
+        var page = await app.SignedInPageAsync("coordinator.ganja", width: 1920);
+        await page.GotoAsync("/services/new");
+        var map = page.Locator("#service-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "0", new() { Timeout = 10_000 });
+        (await page.Locator("#service-map path.leaflet-interactive").CountAsync()).ShouldBeGreaterThanOrEqualTo(79); // every district
+        await page.Locator("#f-providerId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#f-name").FillAsync("Mobile rehabilitation team (map test)");
+        await page.Locator("#f-types input[type=checkbox]").First.CheckAsync();
+        await page.Locator("#f-districts").SelectOptionAsync("C-GAN");
+        // The middle of the country's map is inland: a tap there fills both fields and puts the marker down.
+        await map.ClickAsync();
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-picked", new System.Text.RegularExpressions.Regex("^[0-9.]+,[0-9.]+$"));
+        var lat = double.Parse(await page.Locator("#f-latitude").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var lon = double.Parse(await page.Locator("#f-longitude").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        lat.ShouldBeInRange(38.3, 42.0);
+        lon.ShouldBeInRange(44.7, 50.7);
+        (await page.Locator("#service-map path[fill='#0b5394']").CountAsync()).ShouldBe(1);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1920);
+        await NoSeriousViolationsAsync(page);
+        await page.Locator("#service-form button.primary").ClickAsync();
+        await BrowserSteps.Reached(page, new System.Text.RegularExpressions.Regex("/services/[0-9]+$"));
+        // The service's own page shows the point it was given on its map, and the fields keep the figures.
+        await Assertions.Expect(page.Locator("#f-latitude")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + Math.Floor(lat)));
+        await Assertions.Expect(page.Locator("#service-map path[fill='#0b5394']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await page.Context.CloseAsync();
+    }
 }

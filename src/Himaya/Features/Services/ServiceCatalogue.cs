@@ -60,12 +60,8 @@ public sealed class ServiceCatalogue(AppDbContext db, AuditLog audit, AdminUnits
         var known = await db.ServiceTypes.AsNoTracking().Where(t => t.Active && types.Contains(t.Code)).Select(t => t.Code).ToListAsync(ct);
         if (types.FirstOrDefault(t => !known.Contains(t)) is { } unknown) e.Add(ServiceErrors.UnknownType(unknown));
         var districts = (r.Districts ?? []).Distinct(StringComparer.Ordinal).ToList();
-        if (user.ScopeKind != ScopeKind.National)
-        {
-            // A coordinator keeps the directory of their own districts; the whole country is the administrator's.
-            if (r.Nationwide == true && manages) e.Add(ServiceErrors.NationwideNotYours());
-            if (manages && districts.FirstOrDefault(d => units.IsDistrict(d) && !user.Districts.Contains(d)) is { } outside) e.Add(ServiceErrors.DistrictOutsideScope(outside));
-        }
+        // A coordinator keeps the directory of their own districts; the whole country is the administrator's.
+        ServiceScope.CheckArea(user, districts, r.Nationwide, units, e);
         if (!e.IsEmpty) return new Outcome<ServiceView>.Invalid(e);
         var s = new Service
         {

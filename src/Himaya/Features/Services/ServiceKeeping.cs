@@ -62,11 +62,7 @@ public sealed class ServiceKeeping(AppDbContext db, AuditLog audit, AdminUnits u
         var had = s.Types.Select(t => t.TypeCode).ToList();
         var known = await db.ServiceTypes.AsNoTracking().Where(t => (t.Active || had.Contains(t.Code)) && types.Contains(t.Code)).Select(t => t.Code).ToListAsync(ct);
         if (types.FirstOrDefault(t => !known.Contains(t)) is { } unknown) e.Add(ServiceErrors.UnknownType(unknown));
-        if (ServiceScope.IsKeeper(user) && user.ScopeKind != ScopeKind.National)
-        {
-            if (r.Nationwide == true) e.Add(ServiceErrors.NationwideNotYours());
-            if ((r.Districts ?? []).FirstOrDefault(d => units.IsDistrict(d) && !user.Districts.Contains(d)) is { } outside) e.Add(ServiceErrors.DistrictOutsideScope(outside));
-        }
+        ServiceScope.CheckArea(user, r.Districts, r.Nationwide, units, e);
     }
 
     private async Task<Outcome<ServiceView>> RunAsync(CurrentUser user, int id, Permission permission, int? version,

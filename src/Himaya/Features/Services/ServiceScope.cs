@@ -26,6 +26,18 @@ public static class ServiceScope
         user.Can(Permission.ManageServices) && (user.ScopeKind == ScopeKind.National
             || (!nationwide && districts.Any() && districts.All(user.Districts.Contains)));
 
+    /// <summary>
+    /// What a keeper below national level may not give a service they create or edit: the whole country, or a district
+    /// outside their area (unknown codes are the validation's to name). A provider's staff are held by review instead.
+    /// </summary>
+    public static void CheckArea(CurrentUser user, IEnumerable<string>? districts, bool? nationwide, AdminUnits units, FieldErrors e)
+    {
+        if (!IsKeeper(user) || user.ScopeKind == ScopeKind.National) return;
+        if (nationwide == true) e.Add(ServiceErrors.NationwideNotYours());
+        if ((districts ?? []).FirstOrDefault(d => units.IsDistrict(d) && !user.Districts.Contains(d)) is { } outside)
+            e.Add(ServiceErrors.DistrictOutsideScope(outside));
+    }
+
     /// <summary>The directory's keepers: their edits apply at once, and they review (within their area).</summary>
     public static bool IsKeeper(CurrentUser user) => user.Can(Permission.ManageServices);
 }

@@ -12,6 +12,7 @@ public sealed class ServicesModule : IModule
         s.AddScoped<ServiceCatalogue>();
         s.AddScoped<ServiceDirectory>();
         s.AddNavItem("/directory", "Nav.Directory", _ => true, order: 30);
+        s.AddPublicNavItem("/directory", "Nav.PublicDirectory", order: 20);
         // Keeping the directory: the management pages, with the services waiting for the user's review as the badge.
         s.AddScoped<ServiceKeeping>();
         s.AddScoped<ServiceLists>();

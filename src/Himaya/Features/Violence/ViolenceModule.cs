@@ -19,6 +19,7 @@ public sealed class ViolenceModule : IModule
         s.AddScoped<CoordinationWork>();
         s.AddPanel<Pages.VacMyWorkPanel>(Himaya.Features.Cases.CasesSlots.MyWork, order: 10);
         s.AddPanel<Pages.VacDashboardPanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 20);
+        s.AddPublicNavItem("/report", "Nav.PublicReport", order: 10);
         s.AddNavItem("/vac", "Nav.Vac", u => u.Can(Permission.ReadVacReports), order: 10, new NavBadge("Vac.EscalatedCount", VacEscalations.CountAsync));
         s.AddNavItem("/vac/mine", "Nav.VacMine", u => u.Can(Permission.ReportViolence) && !u.Can(Permission.ReadVacReports), order: 11);
         s.AddNavItem("/vac/coordination", "Nav.VacCoordination", u => u.Can(Permission.TriageVacReports), order: 11);

@@ -4,6 +4,7 @@
 // "<map id>-values", {code: {name, label, cls}} (Platform/Pages/Choropleth.cs): each district then takes its colour
 // class (the colours are site.css's, as in the page's legend), hidden ones a hatch, and shows its name and figure when
 // pointed at or tapped. The page's list or table stays the accessible alternative: the map adds where, not what.
+// A form's map picks a point for its coordinate fields (pick below).
 (function () {
     var svgNs = 'http://www.w3.org/2000/svg';
 
@@ -43,6 +44,34 @@
         box.appendChild(strong);
         if (label) box.appendChild(document.createTextNode(': ' + label));
         return box;
+    }
+
+    // A form's map (data-pick-lat / data-pick-lon name the coordinate fields): a tap or click sets both fields, and
+    // the marker follows what is typed in them. The fields stay the way to enter a point without a pointer.
+    function pick(el, map) {
+        var lat = document.getElementById(el.dataset.pickLat);
+        var lon = document.getElementById(el.dataset.pickLon);
+        if (!lat || !lon) return;
+        var marker = null;
+        function read(input) {
+            var v = parseFloat(String(input.value).replace(',', '.'));
+            return isFinite(v) ? v : null;
+        }
+        function place() {
+            var a = read(lat), b = read(lon);
+            if (a === null || b === null) { if (marker) { marker.remove(); marker = null; } return; }
+            if (!marker) marker = L.circleMarker([a, b], { radius: 8, color: '#ffffff', weight: 2, fillColor: '#0b5394', fillOpacity: 0.95 }).addTo(map);
+            else marker.setLatLng([a, b]);
+        }
+        map.on('click', function (e) {
+            lat.value = e.latlng.lat.toFixed(5);
+            lon.value = e.latlng.lng.toFixed(5);
+            place();
+            el.dataset.picked = lat.value + ',' + lon.value;
+        });
+        lat.addEventListener('input', place);
+        lon.addEventListener('input', place);
+        place();
     }
 
     function draw(el) {
@@ -95,6 +124,7 @@
                 });
                 return m.addTo(map);
             });
+            if (el.dataset.pickLat) pick(el, map);
             if (values) el.dataset.shaded = String(shaded);
             el.dataset.ready = String(marks.length);
         }).catch(function (e) { el.dataset.ready = 'failed'; el.dataset.error = String(e && e.message || e); });
