@@ -86,4 +86,39 @@ public sealed class ProviderPagesTests(BrowserApp app) : IClassFixture<BrowserAp
             .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_ngo_proposes_a_new_phone_on_a_phone_in_russian_and_the_coordinator_approves_it_on_a_wide_screen()
+    {
+        var phone = "+994 22 2" + Random.Shared.Next(10, 99) + " 77 77";
+        var ngo = await app.SignedInPageAsync("ngo.ganja", "ru", width: 390);
+        await ngo.GotoAsync("/providers");
+        await ngo.Locator("#providers-table a", new() { HasText = "Ganja Children's NGO" }).ClickAsync();
+        await ngo.Locator("#provider-propose-link").ClickAsync();
+        await ngo.Locator("#f-phone").FillAsync(phone);
+        await ngo.Locator("#f-email").FillAsync("not an email");
+        await ngo.Locator("#provider-propose button[type=submit]").ClickAsync();
+        await Assertions.Expect(ngo.Locator("#email-error")).ToBeVisibleAsync();
+        await Assertions.Expect(ngo.Locator("#f-phone")).ToHaveValueAsync(phone); // what was typed stays
+        await ngo.Locator("#f-email").FillAsync("");
+        await ngo.Locator("#provider-propose button[type=submit]").ClickAsync();
+        await Assertions.Expect(ngo.Locator("#provider-proposal")).ToContainTextAsync("Предложенные контактные данные ожидают проверки");
+        (await ngo.InnerTextAsync("#provider-facts")).ShouldNotContain(phone);
+        (await ngo.Locator("#proposal-approve").CountAsync()).ShouldBe(0, "staff do not decide on their own proposal");
+        (await ngo.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+
+        var keeper = await app.SignedInPageAsync("coordinator.ganja", width: 1920);
+        await keeper.GotoAsync("/services/review");
+        await keeper.Locator("#provider-proposals a", new() { HasText = "Ganja Children's NGO" }).ClickAsync();
+        await Assertions.Expect(keeper.Locator("#provider-proposal tr.changed")).ToContainTextAsync(phone);
+        (await keeper.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1920);
+        (await keeper.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        await keeper.Locator("#proposal-approve").ClickAsync();
+        await Assertions.Expect(keeper.Locator("#provider-facts")).ToContainTextAsync(phone);
+        (await keeper.Locator("#provider-proposal").CountAsync()).ShouldBe(0);
+        await keeper.GotoAsync("/providers");
+        (await keeper.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1920);
+        await keeper.Context.CloseAsync();
+        await ngo.Context.CloseAsync();
+    }
 }

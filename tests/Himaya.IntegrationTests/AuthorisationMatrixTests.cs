@@ -44,6 +44,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "PUT /api/v1/providers/{id:int}", Permission.ManageServices },
         { "POST /api/v1/providers/{id:int}/contracts", Permission.ManageServices },
         { "POST /api/v1/providers/{id:int}/contracts/{contractId:int}/end", Permission.ManageServices },
+        { "POST /api/v1/providers/{id:int}/proposal", Permission.EditServices },
+        { "POST /api/v1/providers/{id:int}/proposal/decision", Permission.ManageServices },
         { "POST /api/v1/providers/{id:int}/contacts", Permission.EditServices },
         { "DELETE /api/v1/providers/{id:int}/contacts/{contactId:int}", Permission.EditServices },
         { "POST /api/v1/service-types", Permission.ManageServiceTypes },

@@ -202,6 +202,74 @@ public abstract class ProvidersTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task A_providers_staff_propose_new_contact_facts_which_change_only_when_a_keeper_approves()
+    {
+        int own;
+        await using (var db = app.NewDbContext()) own = await db.Providers.Where(p => p.Name == GanjaNgo).Select(p => p.Id).SingleAsync();
+        var other = await ProviderAsync("Not theirs either " + Tag());
+        var ngo = await app.ClientForAsync("ngo.ganja");
+        var coordinator = await app.ClientForAsync("coordinator.ganja");
+        var before = await (await ngo.GetAsync($"/api/v1/providers/{own}")).JsonAsync();
+        var phone = "+994 22 2" + Random.Shared.Next(10, 99) + " 12 34";
+        var audits = await AuditCountAsync("provider");
+
+        // Refused, and nothing kept: a bad email, the facts as they are, another provider, a keeper's decision.
+        var bad = await ngo.PostAsJsonAsync($"/api/v1/providers/{own}/proposal", new { phone, email = "not-an-email" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["email"]);
+        var same = await ngo.PostAsJsonAsync($"/api/v1/providers/{own}/proposal", new
+        {
+            phone = before.GetProperty("phone").GetString(), email = before.GetProperty("email").GetString(),
+            address = before.GetProperty("address").GetString(), website = before.GetProperty("website").GetString(),
+        });
+        (await same.JsonAsync()).CodesOf("phone").ShouldBe(["providers.proposal-changes-nothing"]);
+        (await ngo.PostAsJsonAsync($"/api/v1/providers/{other}/proposal", new { phone })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ngo.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version = 1, approve = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await AuditCountAsync("provider")).ShouldBe(audits);
+
+        var proposed = await ngo.PostAsJsonAsync($"/api/v1/providers/{own}/proposal", new { phone, email = "office@ganja-ngo.az", website = "https://ganja-ngo.az" });
+        proposed.StatusCode.ShouldBe(HttpStatusCode.OK, await proposed.Content.ReadAsStringAsync());
+        var waiting = await proposed.JsonAsync();
+        waiting.GetProperty("phone").GetString().ShouldBe(before.GetProperty("phone").GetString(), "the facts wait for a keeper");
+        waiting.GetProperty("proposal").GetProperty("phone").GetString().ShouldBe(phone);
+        waiting.GetProperty("proposal").GetProperty("proposedBy").GetString().ShouldBe("ngo.ganja");
+        var version = waiting.GetProperty("version").GetInt32();
+        (await (await coordinator.GetAsync("/api/v1/providers")).JsonAsync()).EnumerateArray()
+            .Single(p => p.GetProperty("id").GetInt32() == own).GetProperty("proposalWaits").GetBoolean().ShouldBeTrue();
+
+        // A return needs its reason; a decision on an older version is a conflict; neither changes anything.
+        var noReason = await coordinator.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version, approve = false });
+        (await noReason.JsonAsync()).ErrorFields().ShouldBe(["reason"]);
+        (await coordinator.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version = version - 1, approve = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await ngo.GetAsync($"/api/v1/providers/{own}")).JsonAsync()).GetProperty("proposal").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Object);
+
+        var approved = await coordinator.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version, approve = true });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var after = await approved.JsonAsync();
+        after.GetProperty("phone").GetString().ShouldBe(phone);
+        after.GetProperty("website").GetString().ShouldBe("https://ganja-ngo.az");
+        after.GetProperty("address").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "an empty proposed fact clears it");
+        after.GetProperty("proposal").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await coordinator.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version = version + 1, approve = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict, "nothing waits any more");
+
+        // The next one is returned with a reason the staff see.
+        var next = await (await ngo.PostAsJsonAsync($"/api/v1/providers/{own}/proposal", new { phone = "+994 22 200 00 00" })).JsonAsync();
+        var returned = await coordinator.PostAsJsonAsync($"/api/v1/providers/{own}/proposal/decision", new { version = next.GetProperty("version").GetInt32(), approve = false, reason = "Nobody answers that number." });
+        returned.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var seen = await (await ngo.GetAsync($"/api/v1/providers/{own}")).JsonAsync();
+        seen.GetProperty("returnedReason").GetString().ShouldBe("Nobody answers that number.");
+        seen.GetProperty("phone").GetString().ShouldBe(phone);
+        await using (var db = app.NewDbContext())
+        {
+            var lines = await db.AuditEntries.Where(a => a.EntityType == "provider" && a.EntityId == own.ToString(CultureInfo.InvariantCulture))
+                .OrderBy(a => a.Id).Select(a => new { a.UserName, a.Detail }).ToListAsync();
+            lines.TakeLast(4).Select(l => $"{l.UserName}: {l.Detail}").ShouldBe([
+                "ngo.ganja: contact facts proposed", "coordinator.ganja: proposal approved", "ngo.ganja: contact facts proposed", "coordinator.ganja: proposal returned"]);
+        }
+    }
+
+    [Fact]
     public async Task The_keepers_list_flags_accreditations_expiring_within_sixty_days_and_filters_them()
     {
         var tag = Tag();

@@ -118,4 +118,58 @@ public sealed class ProviderRulesTests
         t.Retire()!.Code.ShouldBe("providers.type-already-retired");
         ServiceType.Check(new ServiceTypeInput("New Type", "", "n", null)).All.Keys.ShouldBe(["code", "nameAz", "nameRu"], ignoreOrder: true);
     }
+
+    private static Provider Ngo() => new() { Name = "Uşaq Evi", Kind = ProviderKind.Ngo, Phone = "+994 22 255 00 00", Website = "https://old.az" };
+    private static readonly DateTime At = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_proposal_waits_without_changing_the_facts_and_a_newer_one_replaces_it()
+    {
+        var p = Ngo();
+        p.Propose(new("+994 22 255 11 11", null, "Gəncə, Atatürk 5", "https://old.az"), by: 7, At).ShouldBeNull();
+        p.Phone.ShouldBe("+994 22 255 00 00");
+        p.WaitingProposal()!.Phone.ShouldBe("+994 22 255 11 11");
+        p.ProposedById.ShouldBe(7);
+        p.Version.ShouldBe(2);
+        p.Propose(new("+994 22 255 22 22", null, null, null), by: 8, At.AddHours(1)).ShouldBeNull();
+        p.WaitingProposal().ShouldBe(new ProviderContactFacts("+994 22 255 22 22", null, null, null));
+        p.ProposedById.ShouldBe(8);
+    }
+
+    [Fact]
+    public void A_proposal_the_same_as_the_facts_is_refused()
+    {
+        var p = Ngo();
+        p.Propose(p.ContactFacts(), by: 7, At)!.Code.ShouldBe("providers.proposal-changes-nothing");
+        p.WaitingProposal().ShouldBeNull();
+        p.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Approving_applies_every_proposed_fact_even_an_empty_one()
+    {
+        var p = Ngo();
+        p.Propose(new("+994 22 255 11 11", "info@evi.az", null, null), by: 7, At);
+        p.ApproveProposal(At.AddDays(1)).ShouldBeNull();
+        p.ContactFacts().ShouldBe(new ProviderContactFacts("+994 22 255 11 11", "info@evi.az", null, null));
+        p.WaitingProposal().ShouldBeNull();
+        p.UpdatedAt.ShouldBe(At.AddDays(1));
+        p.ApproveProposal(At.AddDays(2))!.Code.ShouldBe("providers.nothing-proposed");
+    }
+
+    [Fact]
+    public void Returning_needs_a_reason_keeps_the_facts_and_leaves_the_reason_until_the_next_proposal()
+    {
+        var p = Ngo();
+        p.Propose(new("+994 22 255 11 11", null, null, null), by: 7, At);
+        p.ReturnProposal("  ", At)!.Code.ShouldBe("providers.reason-required");
+        p.WaitingProposal().ShouldNotBeNull();
+        p.ReturnProposal(" The number does not answer. ", At).ShouldBeNull();
+        p.Phone.ShouldBe("+994 22 255 00 00");
+        p.WaitingProposal().ShouldBeNull();
+        p.ReturnedReason.ShouldBe("The number does not answer.");
+        p.ReturnProposal("again", At)!.Code.ShouldBe("providers.nothing-proposed");
+        p.Propose(new("+994 22 255 33 33", null, null, null), by: 7, At).ShouldBeNull();
+        p.ReturnedReason.ShouldBeNull();
+    }
 }

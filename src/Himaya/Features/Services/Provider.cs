@@ -5,7 +5,7 @@ namespace Himaya.Features.Services;
 /// and its accreditation against the national social-service standards. Its staff are the users whose agency is its
 /// <see cref="Name"/> (the name referrals are routed by).
 /// </summary>
-public sealed class Provider
+public sealed partial class Provider
 {
     public int Id { get; set; }
     public required string Name { get; set; }

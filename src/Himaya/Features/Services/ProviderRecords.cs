@@ -40,6 +40,15 @@ public sealed class ProviderRecords(AppDbContext db, AuditLog audit, TimeProvide
         return rows.Select(x => Summary(x.P, x.Services, x.Contracts)).ToList();
     }
 
+    /// <summary>The providers whose staff's proposal waits for a keeper, the longest waiting first.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name, DateTime Since)>> ProposalsWaitingAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageServices)) return [];
+        var rows = await db.Providers.AsNoTracking().Where(p => p.ProposedAt != null).OrderBy(p => p.ProposedAt)
+            .Select(p => new { p.Id, p.Name, p.ProposedAt }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.Name, r.ProposedAt!.Value))];
+    }
+
     public async Task<Outcome<ProviderDetails>> GetAsync(CurrentUser user, int id, CancellationToken ct)
     {
         if (!Reads(user)) return new Outcome<ProviderDetails>.Forbidden();
@@ -130,6 +139,40 @@ public sealed class ProviderRecords(AppDbContext db, AuditLog audit, TimeProvide
         return await DetailsAsync(p, ct);
     }
 
+    /// <summary>The provider's own staff (or a keeper) propose how people reach it; it waits for a keeper's decision.</summary>
+    public async Task<Outcome<ProviderDetails>> ProposeAsync(CurrentUser user, int id, ProposalInput r, CancellationToken ct)
+    {
+        if (!Reads(user)) return new Outcome<ProviderDetails>.Forbidden();
+        var p = await db.Providers.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null || !Sees(user, p)) return new Outcome<ProviderDetails>.NotFound();
+        var facts = new ProviderContactFacts(ServiceValidation.Clean(r.Phone), ServiceValidation.Clean(r.Email), ServiceValidation.Clean(r.Address), ServiceValidation.Clean(r.Website));
+        var e = ServiceValidation.ContactFacts(facts);
+        if (!e.IsEmpty) return new Outcome<ProviderDetails>.Invalid(e);
+        if (p.Propose(facts, user.Id, Now) is { } refused) return Outcome<ProviderDetails>.Refused(refused);
+        if (!await SaveAsync(user, () => new AuditEvent(AuditActions.Update, "provider", Id(id), "contact facts proposed"), ct))
+            return Outcome<ProviderDetails>.Refused(ProviderErrors.ChangedAtSameMoment());
+        return await DetailsAsync(p, ct);
+    }
+
+    /// <summary>A keeper approves the waiting proposal (the facts change) or returns it with a reason, on the version they read.</summary>
+    public async Task<Outcome<ProviderDetails>> DecideProposalAsync(CurrentUser user, int id, ProposalDecision r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageServices)) return new Outcome<ProviderDetails>.Forbidden();
+        var p = await db.Providers.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return new Outcome<ProviderDetails>.NotFound();
+        var e = new FieldErrors();
+        if (r.Version is null) e.Add(ProviderErrors.VersionRequired());
+        if (r.Approve is null) e.Add(ProviderErrors.ApproveOrReturn());
+        if (!e.IsEmpty) return new Outcome<ProviderDetails>.Invalid(e);
+        if (r.Version != p.Version) return Outcome<ProviderDetails>.Refused(ProviderErrors.ChangedSince(r.Version!.Value, p.Version), await DetailsAsync(p, ct));
+        var refused = r.Approve == true ? p.ApproveProposal(Now) : p.ReturnProposal(r.Reason, Now);
+        if (refused is not null) return Outcome<ProviderDetails>.Refused(refused);
+        var what = r.Approve == true ? "proposal approved" : "proposal returned";
+        if (!await SaveAsync(user, () => new AuditEvent(AuditActions.Update, "provider", Id(id), what), ct))
+            return Outcome<ProviderDetails>.Refused(ProviderErrors.ChangedAtSameMoment());
+        return await DetailsAsync(p, ct);
+    }
+
     public async Task<Outcome<ProviderDetails>> AddContactAsync(CurrentUser user, int id, ContactInput r, CancellationToken ct)
     {
         if (!Reads(user)) return new Outcome<ProviderDetails>.Forbidden();
@@ -168,7 +211,7 @@ public sealed class ProviderRecords(AppDbContext db, AuditLog audit, TimeProvide
 
     private ProviderSummary Summary(Provider p, int services, int contracts) => new(p.Id, p.Name, p.Kind, p.TaxId, p.RegistrationNumber, p.Accreditation,
         p.AccreditedOn, p.AccreditationExpiresOn, p.IsAccreditedOn(Today), p.AccreditationWarningOn(Today), p.Phone, p.Email, p.Address, p.Website,
-        services, contracts, p.Version);
+        services, contracts, p.Version, p.ProposedAt is not null);
 
     private async Task<ProviderDetails> DetailsAsync(Provider p, CancellationToken ct)
     {
@@ -182,7 +225,14 @@ public sealed class ProviderRecords(AppDbContext db, AuditLog audit, TimeProvide
             .Select(c => new ContactView(c.Id, c.Name, c.Role, c.Phone, c.Email)).ToListAsync(ct);
         // Summed here: SQLite cannot add decimals in SQL.
         var funding = contracts.Where(c => c.Status == ContractStatus.Active).Sum(c => c.Amount);
+        ProposalView? proposal = null;
+        if (p.WaitingProposal() is { } w)
+        {
+            var by = await db.Users.AsNoTracking().Where(u => u.Id == p.ProposedById).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+            proposal = new ProposalView(w.Phone, w.Email, w.Address, w.Website, by ?? "", p.ProposedAt!.Value);
+        }
         return new ProviderDetails(p.Id, p.Name, p.Kind, p.TaxId, p.RegistrationNumber, p.Accreditation, p.AccreditedOn, p.AccreditationExpiresOn,
-            p.IsAccreditedOn(today), p.AccreditationWarningOn(today), p.Phone, p.Email, p.Address, p.Website, services, p.Version, funding, contracts, contacts);
+            p.IsAccreditedOn(today), p.AccreditationWarningOn(today), p.Phone, p.Email, p.Address, p.Website, services, p.Version, funding, contracts, contacts,
+            proposal, p.ReturnedReason);
     }
 }

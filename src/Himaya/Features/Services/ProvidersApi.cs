@@ -30,6 +30,12 @@ public static class ProvidersApi
         api.MapPost("/providers/{id:int}/contracts/{contractId:int}/end", (int id, int contractId, HttpContext http, ProviderRecords records, CancellationToken ct) =>
             http.WithBody<ContractEnd>(ct, async r => (await records.EndContractAsync(http.Caller(), id, contractId, r, ct)).ToResult(TypedResults.Ok)))
             .JsonBody<ContractEnd>().WithName("EndProviderContract").WithTags("Services").Requires(Permission.ManageServices);
+        api.MapPost("/providers/{id:int}/proposal", (int id, HttpContext http, ProviderRecords records, CancellationToken ct) => http.WithBody<ProposalInput>(ct, async r =>
+            (await records.ProposeAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<ProposalInput>().WithName("ProposeProviderContact").WithTags("Services").Requires(Permission.EditServices);
+        api.MapPost("/providers/{id:int}/proposal/decision", (int id, HttpContext http, ProviderRecords records, CancellationToken ct) => http.WithBody<ProposalDecision>(ct, async r =>
+            (await records.DecideProposalAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<ProposalDecision>().WithName("DecideProviderProposal").WithTags("Services").Requires(Permission.ManageServices);
         api.MapPost("/providers/{id:int}/contacts", (int id, HttpContext http, ProviderRecords records, CancellationToken ct) => http.WithBody<ContactInput>(ct, async r =>
             (await records.AddContactAsync(http.Caller(), id, r, ct)).ToResult(p => TypedResults.Created($"/api/v1/providers/{id}", p))))
             .JsonBody<ContactInput>().WithName("AddProviderContact").WithTags("Services").Requires(Permission.EditServices);

@@ -69,8 +69,11 @@ public sealed class ServiceLists(AppDbContext db, AdminUnits units)
     }
 
     /// <summary>How many services wait for this user's review (0 for those who do not review): the menu's badge and the list's count.</summary>
-    public static Task<int> WaitingCountAsync(AppDbContext db, CurrentUser user, CancellationToken ct) =>
-        user.Can(Permission.ManageServices) ? Waiting(db, user).CountAsync(ct) : Task.FromResult(0);
+    /// <summary>What waits for this keeper: services in their area, and every provider's proposal (providers are national).</summary>
+    public static async Task<int> WaitingCountAsync(AppDbContext db, CurrentUser user, CancellationToken ct) =>
+        user.Can(Permission.ManageServices)
+            ? await Waiting(db, user).CountAsync(ct) + await db.Providers.CountAsync(p => p.ProposedAt != null, ct)
+            : 0;
 
     public static Task<int> WaitingCountAsync(IServiceProvider services, CurrentUser user, CancellationToken ct) =>
         WaitingCountAsync(services.GetRequiredService<AppDbContext>(), user, ct);

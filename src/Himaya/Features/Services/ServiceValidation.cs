@@ -19,12 +19,25 @@ public static class ServiceValidation
         if (r.TaxId is { Length: > 0 } tax && (tax.Trim().Length != 10 || !tax.Trim().All(char.IsAsciiDigit))) e.Add(ServiceErrors.TaxId());
         Text(e, "registrationNumber", r.RegistrationNumber, 50);
         if (r.AccreditedOn is { } from && r.AccreditationExpiresOn is { } to && to < from) e.Add(ServiceErrors.ExpiryBeforeAccreditation());
-        Phone(e, "phone", r.Phone);
-        if (r.Email is { Length: > 0 } mail && (mail.Length > 200 || !MailAddress.TryCreate(mail.Trim(), out _))) e.Add(ServiceErrors.Email());
-        if (r.Website is { Length: > 0 } web && (web.Length > 300 || !Uri.TryCreate(web.Trim(), UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")))
-            e.Add(ServiceErrors.Website());
-        Text(e, "address", r.Address, 300);
+        Contact(e, r.Phone, r.Email, r.Address, r.Website);
         return e;
+    }
+
+    /// <summary>How people reach a provider, as its staff propose it.</summary>
+    public static FieldErrors ContactFacts(ProviderContactFacts f)
+    {
+        var e = new FieldErrors();
+        Contact(e, f.Phone, f.Email, f.Address, f.Website);
+        return e;
+    }
+
+    private static void Contact(FieldErrors e, string? phone, string? email, string? address, string? website)
+    {
+        Phone(e, "phone", phone);
+        if (email is { Length: > 0 } mail && (mail.Length > 200 || !MailAddress.TryCreate(mail.Trim(), out _))) e.Add(ServiceErrors.Email());
+        if (website is { Length: > 0 } web && (web.Length > 300 || !Uri.TryCreate(web.Trim(), UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")))
+            e.Add(ServiceErrors.Website());
+        Text(e, "address", address, 300);
     }
 
     public static FieldErrors Service(ServiceInput r, AdminUnits units, DistrictBoundaries boundaries)

@@ -41,6 +41,11 @@ public static class ServicesModel
             e.Property(x => x.Email).HasMaxLength(200);
             e.Property(x => x.Address).HasMaxLength(300);
             e.Property(x => x.Website).HasMaxLength(300);
+            e.Property(x => x.ProposedPhone).HasMaxLength(32);
+            e.Property(x => x.ProposedEmail).HasMaxLength(200);
+            e.Property(x => x.ProposedAddress).HasMaxLength(300);
+            e.Property(x => x.ProposedWebsite).HasMaxLength(300);
+            e.Property(x => x.ReturnedReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<Service>(e =>

@@ -16,16 +16,19 @@ public sealed class ProviderPageModel(ProviderRecords records, ServiceTaxonomy t
     public IReadOnlyList<ServiceTypeView> Offered { get; private set; } = [];
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
-    /// <summary>Which form was sent and refused ("edit", "contract", "end-{id}", "contact"): its fields are refilled and its errors shown.</summary>
+    /// <summary>Which form was sent and refused ("edit", "propose", "decide", "contract", "end-{id}", "contact"): its fields are refilled and its errors shown.</summary>
     public string? Form { get; private set; }
     public bool Keeper => Me.Can(Permission.ManageServices);
     /// <summary>The facts' form is shown alone (its fields share names with the contact's): asked for, or sent and refused.</summary>
     public bool Editing { get; private set; }
+    /// <summary>The staff's proposal form, shown alone for the same reason.</summary>
+    public bool Proposing { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, string? done, string? edit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? done, string? edit, string? propose, CancellationToken ct)
     {
         if (done is not null) Message = T["Providers.Done"];
         Editing = edit is not null && Keeper;
+        Proposing = propose is not null && !Keeper;
         return await LoadAsync(id, ct);
     }
 
@@ -62,6 +65,18 @@ public sealed class ProviderPageModel(ProviderRecords records, ServiceTaxonomy t
         return () => records.EndContractAsync(Me, id, contractId, r, ct);
     }, ct);
 
+    public Task<IActionResult> OnPostProposeAsync(int id, CancellationToken ct) => SendAsync(id, "propose", f =>
+    {
+        var r = new ProposalInput(f.Text("phone"), f.Text("email"), f.Text("address"), f.Text("website"));
+        return () => records.ProposeAsync(Me, id, r, ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken ct) => SendAsync(id, "decide", f =>
+    {
+        var r = new ProposalDecision(f.Int("version"), Request.Form["decision"] == "approve" ? true : Request.Form["decision"] == "return" ? false : null, f.Text("reason"));
+        return () => records.DecideProposalAsync(Me, id, r, ct);
+    }, ct);
+
     public Task<IActionResult> OnPostContactAsync(int id, CancellationToken ct) => SendAsync(id, "contact", f =>
     {
         var r = new ContactInput(f.Text("name"), f.Text("role"), f.Text("phone"), f.Text("email"));
@@ -79,8 +94,8 @@ public sealed class ProviderPageModel(ProviderRecords records, ServiceTaxonomy t
         switch (outcome)
         {
             case Outcome<ProviderDetails>.Ok: return Redirect($"/providers/{id}?done={form}");
-            case Outcome<ProviderDetails>.Invalid bad: Errors = bad.Errors; Form = form; Failed = true; Editing = form == "edit"; return await LoadAsync(id, ct);
-            case Outcome<ProviderDetails>.Conflict c: Message = Localise(c); Form = form; Failed = true; Editing = form == "edit"; return await LoadAsync(id, ct);
+            case Outcome<ProviderDetails>.Invalid bad: Errors = bad.Errors; Form = form; Failed = true; Editing = form == "edit"; Proposing = form == "propose"; return await LoadAsync(id, ct);
+            case Outcome<ProviderDetails>.Conflict c: Message = Localise(c); Form = form; Failed = true; Editing = form == "edit"; Proposing = form == "propose"; return await LoadAsync(id, ct);
             case Outcome<ProviderDetails>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }
