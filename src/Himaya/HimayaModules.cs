@@ -5,6 +5,7 @@ using Himaya.Features.Demo;
 using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
 using Himaya.Features.Linkage;
+using Himaya.Features.Monitoring;
 using Himaya.Features.Registry;
 using Himaya.Features.Services;
 using Himaya.Features.Violence;
@@ -29,6 +30,7 @@ public static class HimayaModules
         new CasesModule(),
         new CoverageModule(),
         new ViolenceModule(),
+        new MonitoringModule(),
         new DemoModule(),
     ];
 }

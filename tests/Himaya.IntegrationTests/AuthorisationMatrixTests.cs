@@ -50,6 +50,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "DELETE /api/v1/providers/{id:int}/contacts/{contactId:int}", Permission.EditServices },
         { "POST /api/v1/service-types", Permission.ManageServiceTypes },
         { "POST /api/v1/service-types/{code}/retire", Permission.ManageServiceTypes },
+        { "POST /api/v1/indicators", Permission.ManageIndicators },
+        { "GET /api/v1/indicators", Permission.ViewAggregates },
+        { "POST /api/v1/indicators/import", Permission.ManageIndicators },
+        { "GET /api/v1/indicators/{code}/values", Permission.ViewAggregates },
+        { "GET /api/v1/exchange/sdmx", Permission.ViewAggregates },
+        { "GET /api/v1/exchange/dhis2/dataValueSets", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },
@@ -182,7 +188,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         undeclared.ShouldBeEmpty();
         endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText)
             .ShouldBe(["/api/v1/auth/token", "/api/v1/auth/two-factor/enrol", "/api/v1/auth/two-factor/confirm", "/api/v1/public/vac-reports",
-                "/api/v1/public/services", "/api/v1/service-types", "/api/v1/public/districts.geojson"], ignoreOrder: true);
+                "/api/v1/public/services", "/api/v1/service-types", "/api/v1/public/districts.geojson", "/api/v1/public/indicators/{code}/values"], ignoreOrder: true);
     }
 
     [Fact]
@@ -328,6 +334,7 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("{contactId:int}", StringComparison.Ordinal) ? "provider with contact"
         : pattern.Contains("/providers/{id:int}", StringComparison.Ordinal) ? "provider"
         : pattern.Contains("/service-types/{code}", StringComparison.Ordinal) ? "service type"
+        : pattern.Contains("/indicators/{code}", StringComparison.Ordinal) ? "indicator"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
         : null;
@@ -486,6 +493,15 @@ public sealed class MatrixRecords(HimayaApp app)
             {
                 var code = "matrix-" + Guid.NewGuid().ToString("N")[..8];
                 (await (await app.ClientForAsync("admin")).PostAsJsonAsync("/api/v1/service-types", new { code, nameAz = code, nameEn = code, nameRu = code })).EnsureSuccessStatusCode();
+                return new() { ["{code}"] = code };
+            }
+            case "indicator":
+            {
+                var code = "MATRIX_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+                (await (await app.ClientForAsync("admin")).PostAsJsonAsync("/api/v1/indicators", new
+                {
+                    code, name = new { az = code, en = code, ru = code }, unit = "Number", direction = "HigherIsBetter",
+                })).EnsureSuccessStatusCode();
                 return new() { ["{code}"] = code };
             }
             case "user":

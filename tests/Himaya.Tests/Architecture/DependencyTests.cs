@@ -23,9 +23,10 @@ public sealed class DependencyTests
         ["Cases"] = ["Platform", "Identity", "Registry", "Services", "Deprivation"],
         ["Coverage"] = ["Platform", "Identity", "Registry", "Services", "Deprivation", "Cases"],
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases"],
+        ["Monitoring"] = ["Platform"],
         ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
-        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Demo"],
+        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Demo"],
     };
 
     private static readonly Assembly App = typeof(Himaya.HimayaModules).Assembly;

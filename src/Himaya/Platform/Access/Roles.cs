@@ -64,6 +64,8 @@ public enum Permission
     EditServices,
     /// <summary>Add to the shared service taxonomy and retire its types.</summary>
     ManageServiceTypes,
+    /// <summary>Define child-rights indicators and import their values (aggregates only, never a child's record).</summary>
+    ManageIndicators,
 }
 
 public static class Permissions
@@ -96,6 +98,7 @@ public static class Permissions
         [Permission.ManageServices] = [Roles.Administrator, Roles.DistrictCoordinator],
         [Permission.EditServices] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.ServiceProvider],
         [Permission.ManageServiceTypes] = [Roles.Administrator],
+        [Permission.ManageIndicators] = [Roles.Administrator, Roles.NationalAnalyst],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Himaya.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Monitoring;
+
+/// <summary>
+/// Indicators and their values: defined and imported by the people who keep the monitoring data
+/// (<see cref="Permission.ManageIndicators"/>), read by everyone who sees aggregates, and, once published, by anyone.
+/// Indicator values are aggregates, never a child's record; every write is audited in its transaction.
+/// </summary>
+public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
+{
+    /// <summary>The nation as SDMX names it (REF_AREA).</summary>
+    public const string Nation = "AZE";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public bool IsPlace(string code) => code == Nation || units.Find(code) is not null;
+
+    public async Task<Outcome<IndicatorView>> CreateAsync(CurrentUser user, IndicatorInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageIndicators)) return new Outcome<IndicatorView>.Forbidden();
+        var e = new FieldErrors();
+        var code = r.Code?.Trim();
+        if (!Indicator.IsCode(code)) e.Add(MonitoringErrors.Code());
+        else if (await db.Set<Indicator>().AnyAsync(i => i.Code == code, ct)) e.Add(MonitoringErrors.CodeTaken(code!));
+        foreach (var (lang, name) in new[] { ("az", r.Name?.Az), ("en", r.Name?.En), ("ru", r.Name?.Ru) })
+        {
+            if (string.IsNullOrWhiteSpace(name)) e.Add(MonitoringErrors.NameRequired(lang));
+            else if (name.Trim().Length > 300) e.Add(PlatformErrors.TooLong("name." + lang, 300));
+        }
+        if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
+        if (r.Direction is null) e.Add(PlatformErrors.Required("direction"));
+        if (r.Definition is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("definition", 4000));
+        if (r.Source is { Length: > 300 }) e.Add(PlatformErrors.TooLong("source", 300));
+        if (!e.IsEmpty) return new Outcome<IndicatorView>.Invalid(e);
+        var i = new Indicator
+        {
+            Code = code!, NameAz = r.Name!.Az!.Trim(), NameEn = r.Name.En!.Trim(), NameRu = r.Name.Ru!.Trim(), Unit = r.Unit!.Value, Direction = r.Direction!.Value,
+            Definition = Clean(r.Definition), Source = Clean(r.Source), Status = r.Status ?? IndicatorStatus.Draft, CreatedAt = Now, UpdatedAt = Now,
+        };
+        db.Add(i);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new Outcome<IndicatorView>.Invalid(new FieldErrors().Add(MonitoringErrors.CodeTaken(code!)));
+        }
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "indicator", i.Code, i.Status.ToString()), ct);
+        await tx.CommitAsync(ct);
+        return View(i, 0);
+    }
+
+    public async Task<Outcome<IReadOnlyList<IndicatorView>>> ListAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<IReadOnlyList<IndicatorView>>.Forbidden();
+        var rows = await db.Set<Indicator>().AsNoTracking().OrderBy(i => i.Code)
+            .Select(i => new { I = i, N = db.Set<IndicatorValue>().Count(v => v.IndicatorId == i.Id) }).ToListAsync(ct);
+        return rows.Select(x => View(x.I, x.N)).ToList();
+    }
+
+    /// <summary>
+    /// Reads observations into their indicators: every line checked first (indicator and place known), then the good
+    /// ones written in one transaction, a value already held for the same period, place and breakdown replaced.
+    /// </summary>
+    public async Task<Outcome<ImportResult>> ImportAsync(CurrentUser user, ParsedFile file, string format, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageIndicators)) return new Outcome<ImportResult>.Forbidden();
+        if (file.Malformed is { } why) return new Outcome<ImportResult>.Invalid(new FieldErrors().Add(MonitoringErrors.FileUnreadable(why)));
+        var codes = file.Rows.Select(r => r.Indicator).Distinct().ToList();
+        var indicators = await db.Set<Indicator>().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
+        var rejected = file.Rejected.ToList();
+        var good = new List<(Observation Row, int IndicatorId, string Key)>();
+        foreach (var row in file.Rows)
+        {
+            if (!indicators.TryGetValue(row.Indicator, out var id)) rejected.Add(new(row.Line, $"Unknown indicator '{row.Indicator}': define it first."));
+            else if (!IsPlace(row.Place)) rejected.Add(new(row.Line, $"Unknown place '{row.Place}': AZE or an administrative unit's code."));
+            else good.Add((row, id, Disaggregations.Key(row.Disaggregation)));
+        }
+        // The same observation twice in one file: the later line wins, as it would in two files.
+        var distinct = good.GroupBy(g => (g.IndicatorId, g.Row.Period, g.Row.Place, g.Key)).Select(g => g.Last()).ToList();
+        var ids = distinct.Select(d => d.IndicatorId).Distinct().ToList();
+        var periods = distinct.Select(d => d.Row.Period).Distinct().ToList();
+        var existing = (await db.Set<IndicatorValue>().Where(v => ids.Contains(v.IndicatorId) && periods.Contains(v.Period)).ToListAsync(ct))
+            .ToDictionary(v => (v.IndicatorId, v.Period, v.Place, v.Disaggregation));
+        int imported = 0, updated = 0;
+        foreach (var (row, id, key) in distinct)
+        {
+            if (existing.TryGetValue((id, row.Period, row.Place, key), out var v))
+            {
+                if (v.Value != row.Value || v.ObsStatus != row.ObsStatus) { v.Value = row.Value; v.ObsStatus = row.ObsStatus; v.UpdatedAt = Now; }
+                updated++;
+            }
+            else
+            {
+                db.Add(new IndicatorValue { IndicatorId = id, Period = row.Period, Place = row.Place, Disaggregation = key, Value = row.Value, ObsStatus = row.ObsStatus, UpdatedAt = Now });
+                imported++;
+            }
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{format}: {imported} new, {updated} replaced, {rejected.Count} lines left out; {string.Join(",", codes.Where(indicators.ContainsKey))}");
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Import, "indicator-values", "import", detail), ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult(imported, updated, [.. rejected.OrderBy(r => r.Line)]);
+    }
+
+    /// <summary>An indicator's values, by place and year range; the public see published indicators only (others: 404).</summary>
+    public async Task<Outcome<ValuesView>> ValuesAsync(CurrentUser? user, string code, string? place, int? from, int? to, CancellationToken ct)
+    {
+        if (user is not null && !user.Can(Permission.ViewAggregates)) return new Outcome<ValuesView>.Forbidden();
+        var e = new FieldErrors();
+        if (place is not null && !IsPlace(place)) e.Add(MonitoringErrors.UnknownPlace(place));
+        if (from is { } f && to is { } t && t < f) e.Add(MonitoringErrors.YearRange());
+        if (!e.IsEmpty) return new Outcome<ValuesView>.Invalid(e);
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null || (user is null && indicator.Status != IndicatorStatus.Published)) return new Outcome<ValuesView>.NotFound();
+        var rows = await Values(indicator.Id, place).ToListAsync(ct);
+        var values = rows.Where(v => (from is null || Periods.Year(v.Period) >= from) && (to is null || Periods.Year(v.Period) <= to))
+            .Select(v => new ValueView(v.Period, v.Place, v.Value, Disaggregations.Parse(v.Disaggregation), v.ObsStatus)).ToList();
+        return new ValuesView(indicator.Code, values);
+    }
+
+    /// <summary>The indicator with all its values, for an exchange file; null when there is no such indicator.</summary>
+    public async Task<(Indicator Indicator, List<IndicatorValue> Values)?> ExportAsync(string code, CancellationToken ct)
+    {
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null) return null;
+        return (indicator, await Values(indicator.Id, null).ToListAsync(ct));
+    }
+
+    public Task RecordExportAsync(CurrentUser user, string code, string format, int count, CancellationToken ct) =>
+        audit.RecordAsync(user, new AuditEvent(AuditActions.Read, "indicator-values", code, string.Create(CultureInfo.InvariantCulture, $"{format} export, {count} values")), ct);
+
+    private IQueryable<IndicatorValue> Values(int indicatorId, string? place) =>
+        db.Set<IndicatorValue>().AsNoTracking().Where(v => v.IndicatorId == indicatorId && (place == null || v.Place == place))
+            .OrderBy(v => v.Place).ThenBy(v => v.Period).ThenBy(v => v.Disaggregation);
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static IndicatorView View(Indicator i, int values) =>
+        new(i.Id, i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Definition, i.Source, i.Status, values);
+}

@@ -1,0 +1,18 @@
+namespace Himaya.Features.Monitoring;
+
+/// <summary>The indicator's name in each language.</summary>
+public sealed record IndicatorNames(string? Az, string? En, string? Ru);
+
+/// <summary><c>POST /api/v1/indicators</c>.</summary>
+public sealed record IndicatorInput(string? Code, IndicatorNames? Name, IndicatorUnit? Unit, IndicatorDirection? Direction, string? Definition,
+    string? Source, IndicatorStatus? Status);
+
+public sealed record IndicatorView(int Id, string Code, IndicatorNames Name, IndicatorUnit Unit, IndicatorDirection Direction, string? Definition,
+    string? Source, IndicatorStatus Status, int Values);
+
+public sealed record ValueView(string Period, string Place, decimal Value, IReadOnlyDictionary<string, string> Disaggregation, string? ObsStatus);
+
+public sealed record ValuesView(string Indicator, IReadOnlyList<ValueView> Values);
+
+/// <summary>What an import did: observations new to Himaya, ones whose value it replaced, and the lines it left out.</summary>
+public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<LineProblem> Rejected);

@@ -1,0 +1,40 @@
+using Himaya.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Monitoring;
+
+/// <summary>The monitoring tables: indicators and their values (one per indicator, period, place and breakdown).</summary>
+public static class MonitoringModel
+{
+    public static void Conventions(ModelConfigurationBuilder model)
+    {
+        model.Properties<IndicatorUnit>().HaveConversion<string>().HaveMaxLength(16);
+        model.Properties<IndicatorDirection>().HaveConversion<string>().HaveMaxLength(16);
+        model.Properties<IndicatorStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    public static void Build(ModelBuilder b, DatabaseProvider provider)
+    {
+        b.Entity<Indicator>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(60);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.NameAz).HasMaxLength(300);
+            e.Property(x => x.NameEn).HasMaxLength(300);
+            e.Property(x => x.NameRu).HasMaxLength(300);
+            e.Property(x => x.Definition).HasMaxLength(4000);
+            e.Property(x => x.Source).HasMaxLength(300);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.Place).HasMaxLength(20);
+            e.Property(x => x.Disaggregation).HasMaxLength(300);
+            e.Property(x => x.Value).HasPrecision(18, 6);
+            e.Property(x => x.ObsStatus).HasMaxLength(8);
+            e.HasIndex(x => new { x.IndicatorId, x.Period, x.Place, x.Disaggregation }).IsUnique();
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Himaya.Platform;
+
+namespace Himaya.Features.Monitoring;
+
+/// <summary>Child-rights monitoring: indicators, their values over time by place and breakdown, and their exchange (SDMX-CSV, DHIS2).</summary>
+public sealed class MonitoringModule : IModule
+{
+    public void AddServices(IServiceCollection s, IConfiguration configuration) => s.AddScoped<IndicatorStore>();
+
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => IndicatorsApi.Map(api, open);
+
+    public void ConfigureConventions(ModelConfigurationBuilder model) => MonitoringModel.Conventions(model);
+
+    public void BuildModel(ModelBuilder model, DatabaseProvider provider) => MonitoringModel.Build(model, provider);
+}

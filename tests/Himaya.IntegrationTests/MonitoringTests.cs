@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Himaya.Features.Monitoring;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace Himaya.IntegrationTests;
+
+public sealed class MonitoringOnSqlite(SqliteApp app) : MonitoringTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringOnPostgres(PostgresApp app) : MonitoringTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// Indicators and their exchange: defining one, importing SDMX-CSV and DHIS2 dataValueSets (line by line, a bad file
+/// not at all), reading the values back, exporting the same observations, and the public's view of published ones.
+/// </summary>
+public abstract class MonitoringTests(HimayaApp app)
+{
+    private static string NewCode(string stem) => stem + "_" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    private async Task CreateAsync(string code, string unit = "Percent", string direction = "HigherIsBetter", string? status = null)
+    {
+        var res = await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code, name = new { az = "Məktəbəqədər təhsilə cəlb", en = "Preschool enrolment", ru = "Охват дошкольным образованием" }, unit, direction, status,
+        });
+        res.StatusCode.ShouldBe(HttpStatusCode.Created, await res.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> ImportAsync(string body, string type, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var res = await (await app.ClientForAsync("analyst")).PostAsync("/api/v1/indicators/import", new StringContent(body, Encoding.UTF8, type));
+        res.StatusCode.ShouldBe(expected, await res.Content.ReadAsStringAsync());
+        return await res.JsonAsync();
+    }
+
+    private async Task<int> ValueCountAsync()
+    {
+        await using var db = app.NewDbContext();
+        return await db.Set<IndicatorValue>().CountAsync();
+    }
+
+    private static HashSet<string> Observations(ParsedFile f) =>
+        [.. f.Rows.Select(r => $"{r.Indicator}|{r.Place}|{r.Period}|{Disaggregations.Key(r.Disaggregation)}|{r.Value:0.######}")];
+
+    [Fact]
+    public async Task An_indicator_is_defined_with_its_names_and_a_bad_one_is_named_field_by_field()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var bad = await analyst.PostAsJsonAsync("/api/v1/indicators", new { code = "lower case", name = new { en = "X" }, direction = "Sideways" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldContain("direction");
+        var fields = await analyst.PostAsJsonAsync("/api/v1/indicators", new { code = "lower case", name = new { en = "X" }, direction = "LowerIsBetter" });
+        (await fields.JsonAsync()).ErrorFields().ShouldBe(["code", "name.az", "name.ru", "unit"], ignoreOrder: true);
+        var code = NewCode("CME_MRY0T4");
+        await CreateAsync(code, "RatePer1000", "LowerIsBetter");
+        var again = await analyst.PostAsJsonAsync("/api/v1/indicators", new { code, name = new { az = "a", en = "b", ru = "c" }, unit = "Number", direction = "LowerIsBetter" });
+        (await again.JsonAsync()).CodesOf("code").ShouldBe(["monitoring.code-taken"]);
+        (await (await app.ClientForAsync("worker.ganja")).PostAsJsonAsync("/api/v1/indicators", new { code = NewCode("X"), name = new { az = "a", en = "b", ru = "c" }, unit = "Number", direction = "LowerIsBetter" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var list = await (await analyst.GetAsync("/api/v1/indicators")).JsonAsync();
+        var made = list.EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+        made.GetProperty("unit").GetString().ShouldBe("RatePer1000");
+        made.GetProperty("name").GetProperty("ru").GetString().ShouldBe("Охват дошкольным образованием");
+        made.GetProperty("status").GetString().ShouldBe("Draft");
+        await using var db = app.NewDbContext();
+        (await db.AuditEntries.CountAsync(a => a.EntityType == "indicator" && a.EntityId == code && a.UserName == "analyst")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sdmx_csv_is_imported_line_by_line_read_back_and_exported_as_the_same_observations()
+    {
+        var code = NewCode("ECD_CHLD_36-59M_EDU-PGM");
+        await CreateAsync(code);
+        // As the UNICEF data warehouse writes it, with labels; a line for an unknown indicator, a bad value and an unknown place are left out.
+        var csv = "\uFEFFDATAFLOW,REF_AREA:Geographic area,INDICATOR:Indicator,SEX:Sex,TIME_PERIOD:Time period,OBS_VALUE:Observation Value,UNIT_MEASURE:Unit of measure,OBS_STATUS:Observation Status\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),AZE: Azerbaijan,{code}: Preschool,_T: Total,2015,14,PCNT: %,A: Normal\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),AZE: Azerbaijan,{code}: Preschool,_T: Total,2024,35.0,PCNT: %,A: Normal\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),AZE,{code},F,2024,36.2,PCNT,P\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),C-GAN,{code},_T,2024-Q1,41.5,PCNT,\r\n"
+            + "UNICEF:GLOBAL_DATAFLOW(1.0),AZE,NOT_DEFINED_HERE,_T,2024,1,PCNT,A\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),AZE,{code},M,2024,about 34,PCNT,A\r\n"
+            + $"UNICEF:GLOBAL_DATAFLOW(1.0),ATLANTIS,{code},_T,2024,50,PCNT,A\r\n";
+        var result = await ImportAsync(csv, "text/csv");
+        result.GetProperty("imported").GetInt32().ShouldBe(4);
+        result.GetProperty("updated").GetInt32().ShouldBe(0);
+        result.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()).ShouldBe([6, 7, 8]);
+        result.GetProperty("rejected")[0].GetProperty("problem").GetString()!.ShouldContain("NOT_DEFINED_HERE");
+
+        var analyst = await app.ClientForAsync("analyst");
+        var values = (await (await analyst.GetAsync($"/api/v1/indicators/{code}/values?place=AZE&from=2020&to=2026")).JsonAsync()).GetProperty("values");
+        values.GetArrayLength().ShouldBe(2);
+        var female = values.EnumerateArray().Single(v => v.GetProperty("disaggregation").TryGetProperty("SEX", out var s) && s.GetString() == "F");
+        female.GetProperty("period").GetString().ShouldBe("2024");
+        female.GetProperty("place").GetString().ShouldBe("AZE");
+        female.GetProperty("value").GetDecimal().ShouldBe(36.2m);
+
+        // Out again: the same observations as the good lines that went in, and in again: nothing new, every one replaced.
+        var exported = await (await analyst.GetAsync($"/api/v1/exchange/sdmx?indicator={code}")).Content.ReadAsStringAsync();
+        Observations(SdmxCsv.Read(exported)).ShouldBe(Observations(SdmxCsv.Read(csv)).Where(o => o.StartsWith(code + "|AZE|", StringComparison.Ordinal) || o.StartsWith(code + "|C-GAN|", StringComparison.Ordinal)), ignoreOrder: true);
+        var again = await ImportAsync(exported, "text/csv");
+        again.GetProperty("imported").GetInt32().ShouldBe(0);
+        again.GetProperty("updated").GetInt32().ShouldBe(4);
+        (await analyst.GetAsync($"/api/v1/indicators/{code}/values?from=2025&to=2020")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await analyst.GetAsync($"/api/v1/indicators/{code}/values?place=NOWHERE")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Dhis2_data_value_sets_go_in_and_come_out_as_the_same_observations()
+    {
+        var code = NewCode("ECD_COUNSELLING");
+        await CreateAsync(code, "Number");
+        var json = "{\"period\":\"2024\",\"dataValues\":["
+            + $"{{\"dataElement\":\"{code}\",\"orgUnit\":\"C-GAN\",\"value\":\"15000\"}},"
+            + $"{{\"dataElement\":\"{code}\",\"orgUnit\":\"C-GAN\",\"period\":\"2024Q2\",\"categoryOptionCombo\":\"SEX=F;AGE=Y0T4\",\"value\":\"7200\"}},"
+            + $"{{\"dataElement\":\"{code}\",\"orgUnit\":\"AZE\",\"period\":\"202403\",\"categoryOptionCombo\":\"{Dhis2DataValueSets.DefaultCombo}\",\"value\":\"60000\"}},"
+            + $"{{\"dataElement\":\"{code}\",\"orgUnit\":\"AZE\",\"categoryOptionCombo\":\"xYz123AbC\",\"value\":\"1\"}},"
+            + $"{{\"dataElement\":\"{code}\",\"orgUnit\":\"AZE\",\"period\":\"2024W3\",\"value\":\"1\"}}]}}";
+        var result = await ImportAsync(json, "application/json");
+        result.GetProperty("imported").GetInt32().ShouldBe(3);
+        result.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()).ShouldBe([4, 5]);
+        var analyst = await app.ClientForAsync("analyst");
+        var values = (await (await analyst.GetAsync($"/api/v1/indicators/{code}/values")).JsonAsync()).GetProperty("values").EnumerateArray().ToList();
+        values.Select(v => v.GetProperty("period").GetString()).ShouldBe(["2024-03", "2024", "2024-Q2"], ignoreOrder: true);
+        var exported = await (await analyst.GetAsync($"/api/v1/exchange/dhis2/dataValueSets?indicator={code}")).Content.ReadAsStringAsync();
+        var parsed = Dhis2DataValueSets.Read(exported);
+        parsed.Rejected.ShouldBeEmpty();
+        Observations(parsed).ShouldBe(Observations(Dhis2DataValueSets.Read(json)), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_malformed_file_or_an_unknown_format_imports_nothing()
+    {
+        var before = await ValueCountAsync();
+        (await ImportAsync("REF_AREA,INDICATOR,OBS_VALUE\r\nAZE,X,1\r\n", "text/csv", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.file-unreadable"]);
+        (await ImportAsync("{\"dataValues\": [", "application/json", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.file-unreadable"]);
+        (await ImportAsync("<adx/>", "application/xml", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.content-type"]);
+        (await ValueCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_public_read_published_values_only_without_signing_in()
+    {
+        var draft = NewCode("DRAFT");
+        var published = NewCode("PUB");
+        await CreateAsync(draft);
+        await CreateAsync(published, status: "Published");
+        await ImportAsync($"REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\r\nAZE,{draft},2024,10\r\nAZE,{published},2024,35\r\n", "text/csv");
+        using var anon = app.CreateClient();
+        (await anon.GetAsync($"/api/v1/public/indicators/{draft}/values")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var open = await (await anon.GetAsync($"/api/v1/public/indicators/{published}/values?place=AZE")).JsonAsync();
+        open.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDecimal().ShouldBe(35m);
+        (await anon.GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await app.ClientForAsync("teacher.ganja")).GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
