@@ -61,6 +61,7 @@ public static class DemoSeeder
         }
         await db.SaveChangesAsync(ct);
         await DemoServices.EnsureAsync(db, ct);
+        await DemoIndicators.EnsureAsync(db, ct);
 
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);

@@ -6,7 +6,11 @@ namespace Himaya.Features.Monitoring;
 /// <summary>Child-rights monitoring: indicators, their values over time by place and breakdown, and their exchange (SDMX-CSV, DHIS2).</summary>
 public sealed class MonitoringModule : IModule
 {
-    public void AddServices(IServiceCollection s, IConfiguration configuration) => s.AddScoped<IndicatorStore>();
+    public void AddServices(IServiceCollection s, IConfiguration configuration)
+    {
+        s.AddScoped<IndicatorStore>();
+        s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);
+    }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => IndicatorsApi.Map(api, open);
 

@@ -1,0 +1,36 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Himaya.BrowserTests;
+
+/// <summary>The indicators' pages: the list and one indicator's values over time, as a chart and the table behind it.</summary>
+public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData(390, "az", "5 yaşadək uşaq ölümü", "1000-ə nisbətdə")]
+    [InlineData(1920, "ru", "Смертность детей до пяти лет", "На 1000")]
+    public async Task An_analyst_follows_under_five_mortality_over_time_in_the_readers_language(int width, string language, string name, string unit)
+    {
+        var page = await app.SignedInPageAsync("analyst", language, width);
+        await page.GotoAsync("/indicators");
+        var row = page.Locator("#indicators-table tr", new() { HasText = "CME_MRY0T4" });
+        await Assertions.Expect(row).ToContainTextAsync(name);
+        await Assertions.Expect(row).ToContainTextAsync(unit);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        await row.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(name);
+        var table = await page.InnerTextAsync("#values-table");
+        table.ShouldContain("1995");
+        table.ShouldContain("95");
+        table.ShouldContain("2023");
+        table.ShouldContain("18");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('#values-chart canvas'))");
+        var drawn = await page.EvaluateAsync<double[]>("() => Chart.getChart(document.querySelector('#values-chart canvas')).data.datasets[0].data");
+        drawn.ShouldBe([95, 18]);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        (await page.InnerTextAsync("main")).ShouldNotContain("RatePer1000", customMessage: "no enum name on a page");
+        await page.Context.CloseAsync();
+    }
+}
