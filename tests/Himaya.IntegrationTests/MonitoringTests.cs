@@ -150,7 +150,9 @@ public abstract class MonitoringTests(HimayaApp app)
         using var anon = app.CreateClient();
         (await anon.GetAsync($"/api/v1/public/indicators/{draft}/values")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var open = await (await anon.GetAsync($"/api/v1/public/indicators/{published}/values?place=AZE")).JsonAsync();
-        open.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDecimal().ShouldBe(35m);
+        var value = open.GetProperty("values").EnumerateArray().Single().GetProperty("value");
+        value.GetDecimal().ShouldBe(35m);
+        value.GetRawText().ShouldBe("35", "a number as it was given, without the column's trailing zeros");
         (await anon.GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

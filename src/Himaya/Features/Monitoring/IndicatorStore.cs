@@ -119,7 +119,7 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         if (indicator is null || (user is null && indicator.Status != IndicatorStatus.Published)) return new Outcome<ValuesView>.NotFound();
         var rows = await Values(indicator.Id, place).ToListAsync(ct);
         var values = rows.Where(v => (from is null || Periods.Year(v.Period) >= from) && (to is null || Periods.Year(v.Period) <= to))
-            .Select(v => new ValueView(v.Period, v.Place, v.Value, Disaggregations.Parse(v.Disaggregation), v.ObsStatus)).ToList();
+            .Select(v => new ValueView(v.Period, v.Place, Numbers.Plain(v.Value), Disaggregations.Parse(v.Disaggregation), v.ObsStatus)).ToList();
         return new ValuesView(indicator.Code, values);
     }
 

@@ -21,6 +21,9 @@ internal static class Numbers
         decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out value);
 
+    /// <summary>The same number without trailing zeros (a numeric(18,6) column reads 35 back as 35.000000).</summary>
+    public static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+
     /// <summary>Without trailing zeros, so that 35.0 read goes out as 35.</summary>
     public static string Format(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 }
