@@ -33,4 +33,19 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         (await page.InnerTextAsync("main")).ShouldNotContain("RatePer1000", customMessage: "no enum name on a page");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Preschool_enrolment_shows_how_far_it_is_from_its_2026_target()
+    {
+        var page = await app.SignedInPageAsync("analyst", width: 1280);
+        await page.GotoAsync("/indicators/ECD_CHLD_36-59M_EDU-PGM");
+        await Assertions.Expect(page.Locator("#indicator-latest")).ToContainTextAsync("35 (2024) · To the 2026 target: 15");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('#values-chart canvas'))");
+        var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart(document.querySelector('#values-chart canvas')).data.datasets.map(d => d.label)");
+        labels.ShouldBe(["Total", "Target"]);
+        var target = await page.EvaluateAsync<double?[]>("() => Chart.getChart(document.querySelector('#values-chart canvas')).data.datasets[1].data");
+        target.ShouldBe([null, null, 50]);
+        (await page.InnerTextAsync("#targets-table")).ShouldContain("Baseline");
+        await page.Context.CloseAsync();
+    }
 }

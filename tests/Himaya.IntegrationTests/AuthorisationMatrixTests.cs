@@ -54,6 +54,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/indicators", Permission.ViewAggregates },
         { "POST /api/v1/indicators/import", Permission.ManageIndicators },
         { "GET /api/v1/indicators/{code}/values", Permission.ViewAggregates },
+        { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
         { "GET /api/v1/exchange/sdmx", Permission.ViewAggregates },
         { "GET /api/v1/exchange/dhis2/dataValueSets", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },

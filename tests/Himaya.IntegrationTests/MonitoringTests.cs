@@ -156,4 +156,29 @@ public abstract class MonitoringTests(HimayaApp app)
         (await anon.GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync($"/api/v1/indicators/{published}/values")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_baseline_and_a_target_are_set_checked_replaced_and_read_with_the_values()
+    {
+        var code = NewCode("PRESCHOOL");
+        await CreateAsync(code);
+        var analyst = await app.ClientForAsync("analyst");
+        var bad = await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/targets", new { place = "ATLANTIS", period = "2026-13", value = 50 });
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["kind", "place", "period"], ignoreOrder: true);
+        (await analyst.PostAsJsonAsync($"/api/v1/indicators/NO_SUCH_{code}/targets", new { kind = "Target", place = "AZE", period = "2026", value = 50 }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.ClientForAsync("coordinator.ganja")).PostAsJsonAsync($"/api/v1/indicators/{code}/targets", new { kind = "Target", place = "AZE", period = "2026", value = 50 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/targets", new { kind = "Baseline", place = "AZE", period = "2015", value = 14 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/targets", new { kind = "Target", place = "AZE", period = "2026", value = 45 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var marks = await (await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/targets", new { kind = "Target", place = "AZE", period = "2026", value = 50.0 })).JsonAsync();
+        marks.EnumerateArray().Select(m => $"{m.GetProperty("kind").GetString()} {m.GetProperty("period").GetString()} {m.GetProperty("value").GetRawText()}")
+            .ShouldBe(["Baseline 2015 14", "Target 2026 50"]);
+        var read = await (await analyst.GetAsync($"/api/v1/indicators/{code}/values?place=AZE")).JsonAsync();
+        read.GetProperty("targets").GetArrayLength().ShouldBe(2);
+        (await (await analyst.GetAsync($"/api/v1/indicators/{code}/values?place=C-GAN")).JsonAsync()).GetProperty("targets").GetArrayLength().ShouldBe(0);
+        await using var db = app.NewDbContext();
+        (await db.AuditEntries.CountAsync(a => a.EntityType == "indicator" && a.EntityId == code && a.Detail!.StartsWith("Target AZE 2026"))).ShouldBe(2);
+    }
 }

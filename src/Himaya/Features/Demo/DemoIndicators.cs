@@ -7,7 +7,7 @@ namespace Himaya.Features.Demo;
 /// <summary>
 /// Two published indicators with the figures the country programme states (and only those: no year in between is
 /// invented): under-five mortality, 95 per 1,000 live births in the 1990s and 18 now; preschool enrolment, 14% in 2015 and
-/// 35% in 2024. The values are read from SDMX-CSV lines, the format an analyst imports.
+/// 35% in 2024 against a target of 50% for 2026. The values are read from SDMX-CSV lines, the format an analyst imports.
 /// </summary>
 public static class DemoIndicators
 {
@@ -38,6 +38,11 @@ public static class DemoIndicators
             + $"AZE,{Preschool},_T,2015,14\nAZE,{Preschool},_T,2024,35\n");
         foreach (var r in file.Rows)
             db.Add(new IndicatorValue { IndicatorId = ids[r.Indicator], Period = r.Period, Place = r.Place, Disaggregation = Disaggregations.Key(r.Disaggregation), Value = r.Value, UpdatedAt = now });
+        // The stated reference points: the 1990s level as the mortality baseline; preschool from 14% (2015) to 50% by 2026.
+        db.AddRange(
+            new IndicatorMark { IndicatorId = ids[Mortality], Kind = MarkKind.Baseline, Place = "AZE", Period = "1995", Value = 95, UpdatedAt = now },
+            new IndicatorMark { IndicatorId = ids[Preschool], Kind = MarkKind.Baseline, Place = "AZE", Period = "2015", Value = 14, UpdatedAt = now },
+            new IndicatorMark { IndicatorId = ids[Preschool], Kind = MarkKind.Target, Place = "AZE", Period = "2026", Value = 50, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 }

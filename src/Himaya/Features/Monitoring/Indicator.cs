@@ -47,3 +47,15 @@ public sealed class IndicatorValue
     public string? ObsStatus { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
+
+/// <summary>A baseline or a target of an indicator for a place and period (the total, not a breakdown). One per kind, place and period.</summary>
+public sealed class IndicatorMark
+{
+    public int Id { get; set; }
+    public int IndicatorId { get; set; }
+    public MarkKind Kind { get; set; }
+    public required string Place { get; set; }
+    public required string Period { get; set; }
+    public decimal Value { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -120,7 +120,39 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         var rows = await Values(indicator.Id, place).ToListAsync(ct);
         var values = rows.Where(v => (from is null || Periods.Year(v.Period) >= from) && (to is null || Periods.Year(v.Period) <= to))
             .Select(v => new ValueView(v.Period, v.Place, Numbers.Plain(v.Value), Disaggregations.Parse(v.Disaggregation), v.ObsStatus)).ToList();
-        return new ValuesView(indicator.Code, values);
+        var marks = await db.Set<IndicatorMark>().AsNoTracking().Where(m => m.IndicatorId == indicator.Id && (place == null || m.Place == place)).ToListAsync(ct);
+        var targets = marks.OrderBy(m => m.Place, StringComparer.Ordinal).ThenBy(m => m.Kind).ThenBy(m => m.Period, StringComparer.Ordinal)
+            .Select(m => new MarkView(m.Kind, m.Place, m.Period, Numbers.Plain(m.Value))).ToList();
+        return new ValuesView(indicator.Code, values, targets);
+    }
+
+    /// <summary>Sets a baseline or target (replacing one of the same kind, place and period); answers with every mark of the indicator.</summary>
+    public async Task<Outcome<IReadOnlyList<MarkView>>> SetMarkAsync(CurrentUser user, string code, MarkInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageIndicators)) return new Outcome<IReadOnlyList<MarkView>>.Forbidden();
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null) return new Outcome<IReadOnlyList<MarkView>>.NotFound();
+        var e = new FieldErrors();
+        if (r.Kind is null) e.Add(PlatformErrors.Required("kind"));
+        if (r.Place is null) e.Add(PlatformErrors.Required("place"));
+        else if (!IsPlace(r.Place)) e.Add(MonitoringErrors.UnknownPlace(r.Place));
+        var period = Periods.FromSdmx(r.Period);
+        if (period is null) e.Add(MonitoringErrors.Period());
+        if (r.Value is null) e.Add(PlatformErrors.Required("value"));
+        if (!e.IsEmpty) return new Outcome<IReadOnlyList<MarkView>>.Invalid(e);
+        var mark = await db.Set<IndicatorMark>().FirstOrDefaultAsync(m => m.IndicatorId == indicator.Id && m.Kind == r.Kind && m.Place == r.Place && m.Period == period, ct);
+        if (mark is null) db.Add(mark = new IndicatorMark { IndicatorId = indicator.Id, Kind = r.Kind!.Value, Place = r.Place!, Period = period!, Value = r.Value!.Value, UpdatedAt = Now });
+        else (mark.Value, mark.UpdatedAt) = (r.Value!.Value, Now);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{mark.Kind} {mark.Place} {mark.Period}: {Numbers.Format(mark.Value)}");
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "indicator", indicator.Code, detail), ct);
+            await tx.CommitAsync(ct);
+        }
+        var all = await db.Set<IndicatorMark>().AsNoTracking().Where(m => m.IndicatorId == indicator.Id).ToListAsync(ct);
+        return all.OrderBy(m => m.Place, StringComparer.Ordinal).ThenBy(m => m.Kind).ThenBy(m => m.Period, StringComparer.Ordinal)
+            .Select(m => new MarkView(m.Kind, m.Place, m.Period, Numbers.Plain(m.Value))).ToList();
     }
 
     /// <summary>The indicator with all its values, for an exchange file; null when there is no such indicator.</summary>

@@ -12,7 +12,12 @@ public sealed record IndicatorView(int Id, string Code, IndicatorNames Name, Ind
 
 public sealed record ValueView(string Period, string Place, decimal Value, IReadOnlyDictionary<string, string> Disaggregation, string? ObsStatus);
 
-public sealed record ValuesView(string Indicator, IReadOnlyList<ValueView> Values);
+/// <summary><c>POST /api/v1/indicators/{code}/targets</c>: a baseline or a target for a place and period; the same kind, place and period again replaces it.</summary>
+public sealed record MarkInput(MarkKind? Kind, string? Place, string? Period, decimal? Value);
+
+public sealed record MarkView(MarkKind Kind, string Place, string Period, decimal Value);
+
+public sealed record ValuesView(string Indicator, IReadOnlyList<ValueView> Values, IReadOnlyList<MarkView> Targets);
 
 /// <summary>What an import did: observations new to Himaya, ones whose value it replaced, and the lines it left out.</summary>
 public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<LineProblem> Rejected);

@@ -8,3 +8,6 @@ public enum IndicatorDirection { HigherIsBetter, LowerIsBetter }
 
 /// <summary>An indicator's own state: drafted, approved for use, or published (its values open to anyone).</summary>
 public enum IndicatorStatus { Draft, Approved, Published }
+
+/// <summary>A reference point of an indicator: where it started (baseline) or where it should be by a period (target).</summary>
+public enum MarkKind { Baseline, Target }

@@ -12,5 +12,6 @@ public static class MonitoringErrors
     public static Refusal ContentType() => Refusal.OnField("monitoring.content-type", "file");
     public static Refusal UnknownIndicator(string code) => Refusal.OnField("monitoring.unknown-indicator", "indicator", code);
     public static Refusal UnknownPlace(string code) => Refusal.OnField("monitoring.unknown-place", "place", code);
+    public static Refusal Period() => Refusal.OnField("monitoring.period", "period");
     public static Refusal YearRange() => Refusal.OnField("monitoring.year-range", "to");
 }

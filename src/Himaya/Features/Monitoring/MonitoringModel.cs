@@ -11,6 +11,7 @@ public static class MonitoringModel
         model.Properties<IndicatorUnit>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<IndicatorDirection>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<IndicatorStatus>().HaveConversion<string>().HaveMaxLength(16);
+        model.Properties<MarkKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     public static void Build(ModelBuilder b, DatabaseProvider provider)
@@ -34,6 +35,14 @@ public static class MonitoringModel
             e.Property(x => x.Value).HasPrecision(18, 6);
             e.Property(x => x.ObsStatus).HasMaxLength(8);
             e.HasIndex(x => new { x.IndicatorId, x.Period, x.Place, x.Disaggregation }).IsUnique();
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<IndicatorMark>(e =>
+        {
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.Place).HasMaxLength(20);
+            e.Property(x => x.Value).HasPrecision(18, 6);
+            e.HasIndex(x => new { x.IndicatorId, x.Kind, x.Place, x.Period }).IsUnique();
             e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         });
     }

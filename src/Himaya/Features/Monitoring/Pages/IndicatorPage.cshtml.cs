@@ -15,6 +15,10 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     public IReadOnlyList<string> Places { get; private set; } = [];
     public string Place { get; private set; } = IndicatorStore.Nation;
     public ChartSpec? Chart { get; private set; }
+    public IReadOnlyList<MarkView> Marks { get; private set; } = [];
+    /// <summary>The latest total value of the place, and the first target after it (what is left to go).</summary>
+    public ValueView? Latest { get; private set; }
+    public MarkView? NextTarget { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string? place, CancellationToken ct)
     {
@@ -22,14 +26,22 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         if (list.Value.FirstOrDefault(i => i.Code == code) is not { } indicator) return NotFoundPage();
         Indicator = indicator;
         if (await store.ValuesAsync(Me, code, null, null, null, ct) is not Outcome<ValuesView>.Ok all) return NotFoundPage();
-        Places = [.. all.Value.Values.Select(v => v.Place).Distinct().OrderBy(p => p == IndicatorStore.Nation ? "" : PlaceName(p), StringComparer.CurrentCulture)];
+        Places = [.. all.Value.Values.Select(v => v.Place).Concat(all.Value.Targets.Select(m => m.Place)).Distinct().OrderBy(p => p == IndicatorStore.Nation ? "" : PlaceName(p), StringComparer.CurrentCulture)];
         Place = place is not null && Places.Contains(place) ? place : Places.FirstOrDefault() ?? IndicatorStore.Nation;
         Observed = [.. all.Value.Values.Where(v => v.Place == Place).OrderBy(v => v.Period, StringComparer.Ordinal)];
-        var periods = Observed.Select(v => v.Period).Distinct().Order(StringComparer.Ordinal).ToList();
+        Marks = [.. all.Value.Targets.Where(m => m.Place == Place)];
+        var totals = Observed.Where(v => Breakdown(v.Disaggregation).Length == 0).ToList();
+        Latest = totals.LastOrDefault();
+        NextTarget = Marks.Where(m => m.Kind == MarkKind.Target && (Latest is null || string.CompareOrdinal(m.Period, Latest.Period) > 0))
+            .OrderBy(m => m.Period, StringComparer.Ordinal).FirstOrDefault();
+        var periods = Observed.Select(v => v.Period).Concat(Marks.Select(m => m.Period)).Distinct().Order(StringComparer.Ordinal).ToList();
         var series = Observed.GroupBy(v => Breakdown(v.Disaggregation)).OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.CurrentCulture)
             .Select(g => new ChartSeries(g.Key.Length == 0 ? T["Indicators.Total"] : g.Key,
                 [.. periods.Select(p => g.FirstOrDefault(v => v.Period == p) is { } v ? (double?)(double)v.Value : null)]))
             .ToList();
+        // The targets as a line of their own, so the distance to them reads at a glance.
+        if (Marks.Any(m => m.Kind == MarkKind.Target))
+            series.Add(new ChartSeries(T["Indicators.Target"], [.. periods.Select(p => Marks.FirstOrDefault(m => m.Kind == MarkKind.Target && m.Period == p) is { } m ? (double?)(double)m.Value : null)]));
         if (periods.Count > 0)
             Chart = new ChartSpec(ChartKind.Line, $"{Name} — {PlaceName(Place)}", periods, series)
             {
@@ -48,4 +60,8 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     private string DimValue(string dim, string value) => T[$"Indicators.Dim.{dim}.{value}"] is { ResourceNotFound: false } s ? s.Value : value;
 
     public string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+
+    /// <summary>Whether the latest value already meets the target, in the indicator's direction.</summary>
+    public bool Reached(MarkView target, ValueView latest) =>
+        Indicator.Direction == IndicatorDirection.HigherIsBetter ? latest.Value >= target.Value : latest.Value <= target.Value;
 }
