@@ -57,6 +57,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
         { "GET /api/v1/exchange/sdmx", Permission.ViewAggregates },
         { "GET /api/v1/exchange/dhis2/dataValueSets", Permission.ViewAggregates },
+        { "GET /api/v1/exchange/adx", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },

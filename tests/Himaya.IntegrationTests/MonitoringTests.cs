@@ -135,7 +135,8 @@ public abstract class MonitoringTests(HimayaApp app)
         var before = await ValueCountAsync();
         (await ImportAsync("REF_AREA,INDICATOR,OBS_VALUE\r\nAZE,X,1\r\n", "text/csv", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.file-unreadable"]);
         (await ImportAsync("{\"dataValues\": [", "application/json", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.file-unreadable"]);
-        (await ImportAsync("<adx/>", "application/xml", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.content-type"]);
+        (await ImportAsync("<adx><group", "application/adx+xml", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.file-unreadable"]);
+        (await ImportAsync("AZE 2024 35", "text/plain", HttpStatusCode.BadRequest)).CodesOf("file").ShouldBe(["monitoring.content-type"]);
         (await ValueCountAsync()).ShouldBe(before);
     }
 
@@ -180,5 +181,21 @@ public abstract class MonitoringTests(HimayaApp app)
         (await (await analyst.GetAsync($"/api/v1/indicators/{code}/values?place=C-GAN")).JsonAsync()).GetProperty("targets").GetArrayLength().ShouldBe(0);
         await using var db = app.NewDbContext();
         (await db.AuditEntries.CountAsync(a => a.EntityType == "indicator" && a.EntityId == code && a.Detail!.StartsWith("Target AZE 2026"))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Adx_goes_in_and_comes_out_as_the_same_observations()
+    {
+        var code = NewCode("ADOLESCENTS_REACHED");
+        await CreateAsync(code, "Number");
+        var xml = $"<adx xmlns=\"urn:ihe:qrph:adx:2015\"><group orgUnit=\"C-GAN\" period=\"2025-01-01/P1Y\">"
+            + $"<dataValue dataElement=\"{code}\" value=\"3000\"/><dataValue dataElement=\"{code}\" SEX=\"F\" value=\"1600\"/></group>"
+            + $"<group orgUnit=\"AZE\" period=\"2025-07-01/P3M\"><dataValue dataElement=\"{code}\" value=\"4100\"/></group></adx>";
+        var result = await ImportAsync(xml, "application/adx+xml");
+        result.GetProperty("imported").GetInt32().ShouldBe(3);
+        var exported = await (await (await app.ClientForAsync("analyst")).GetAsync($"/api/v1/exchange/adx?indicator={code}")).Content.ReadAsStringAsync();
+        var back = Adx.Read(exported);
+        back.Rejected.ShouldBeEmpty();
+        Observations(back).ShouldBe(Observations(Adx.Read(xml)), ignoreOrder: true);
     }
 }

@@ -93,4 +93,57 @@ public sealed class ExchangeFormatTests
         Dhis2DataValueSets.Read("[1, 2]").Malformed.ShouldNotBeNull();
         Dhis2DataValueSets.Read("{").Malformed.ShouldNotBeNull();
     }
+
+    [Theory]
+    [InlineData("2024", "2024-01-01/P1Y")]
+    [InlineData("2024-Q1", "2024-01-01/P3M")]
+    [InlineData("2024-Q4", "2024-10-01/P3M")]
+    [InlineData("2024-03", "2024-03-01/P1M")]
+    public void An_adx_period_is_a_start_and_a_duration(string period, string iso)
+    {
+        Adx.ToIso(period).ShouldBe(iso);
+        Adx.FromIso(iso).ShouldBe(period);
+    }
+
+    [Theory]
+    [InlineData("2024-02-01/P1Y")]
+    [InlineData("2024-02-01/P3M")]
+    [InlineData("2024-03-15/P1M")]
+    [InlineData("2024-01-01/P1W")]
+    [InlineData("2024")]
+    public void An_adx_period_that_is_no_year_quarter_or_month_is_refused(string iso) => Adx.FromIso(iso).ShouldBeNull();
+
+    [Fact]
+    public void Adx_groups_and_breakdown_attributes_are_read_and_what_is_written_reads_back_the_same()
+    {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <adx xmlns="urn:ihe:qrph:adx:2015" exported="2026-12-03T10:00:00Z">
+              <group orgUnit="C-GAN" period="2024-01-01/P1Y" dataSet="ECD">
+                <dataValue dataElement="ECD_REACHED" value="15000"/>
+                <dataValue dataElement="ECD_REACHED" SEX="F" AGE="Y0T4" value="7200"/>
+                <dataValue dataElement="ECD_REACHED" COLOUR="RED" value="1"/>
+              </group>
+              <group orgUnit="AZE" period="2024-04-01/P3M">
+                <dataValue dataElement="ECD_REACHED" value="60000"/>
+                <dataValue dataElement="ECD_REACHED" value="many"/>
+              </group>
+              <group orgUnit="AZE" period="2024-W03">
+                <dataValue dataElement="ECD_REACHED" value="1"/>
+              </group>
+            </adx>
+            """;
+        var read = Adx.Read(xml);
+        read.Malformed.ShouldBeNull();
+        read.Rows.Select(r => (r.Place, r.Period, Disaggregations.Key(r.Disaggregation), r.Value))
+            .ShouldBe([("C-GAN", "2024", "", 15000m), ("C-GAN", "2024", "AGE=Y0T4;SEX=F", 7200m), ("AZE", "2024-Q2", "", 60000m)]);
+        read.Rejected.Select(r => r.Line).ShouldBe([3, 5, 6]);
+        var written = Adx.Write(read.Rows.Select(r => (r.Indicator, r.Place, r.Period, r.Disaggregation, r.Value)));
+        written.ShouldContain("period=\"2024-04-01/P3M\"");
+        Adx.Read(written).Rows.Select(r => (r.Indicator, r.Place, r.Period, Disaggregations.Key(r.Disaggregation), r.Value))
+            .ShouldBe(read.Rows.Select(r => (r.Indicator, r.Place, r.Period, Disaggregations.Key(r.Disaggregation), r.Value)));
+        Adx.Read("<adx><group").Malformed.ShouldNotBeNull();
+        Adx.Read("<other/>").Malformed.ShouldNotBeNull();
+        Adx.Read("<!DOCTYPE adx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><adx>&x;</adx>").Malformed.ShouldNotBeNull();
+    }
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Himaya.Features.Monitoring;
 
 /// <summary>
-/// Indicators under /api/v1 (see the README's table): define one, import values (SDMX-CSV or DHIS2 dataValueSets by
-/// Content-Type), read values, export them again in either format; and the public's read of published values.
+/// Indicators under /api/v1 (see the README's table): define one, import values (SDMX-CSV, DHIS2 dataValueSets
+/// or ADX XML, by Content-Type), read values, export them again in any of the three; and the public's read of published values.
 /// </summary>
 public static class IndicatorsApi
 {
@@ -27,6 +27,7 @@ public static class IndicatorsApi
             {
                 "text/csv" => ((Func<string, ParsedFile>)SdmxCsv.Read, "SDMX-CSV"),
                 "application/json" => (Dhis2DataValueSets.Read, "DHIS2 dataValueSets"),
+                "application/adx+xml" or "application/xml" or "text/xml" => (Adx.Read, "ADX"),
                 _ => (null, ""),
             };
             if (parse is null) return new FieldErrors().Add(MonitoringErrors.ContentType()).ToProblem();
@@ -62,6 +63,14 @@ public static class IndicatorsApi
             await store.RecordExportAsync(http.Caller(), x.Indicator.Code, "DHIS2 dataValueSets", x.Values.Count, ct);
             return Results.Text(Dhis2DataValueSets.Write(x.Values.Select(v => (x.Indicator.Code, v.Place, v.Period, v.Disaggregation, v.Value))), "application/json");
         }).WithName("ExportDhis2").WithTags("Monitoring").Requires(Permission.ViewAggregates);
+
+        api.MapGet("/exchange/adx", async (HttpContext http, IndicatorStore store, [FromQuery] string? indicator, CancellationToken ct) =>
+        {
+            var (found, problem) = await ExportAsync(store, indicator, ct);
+            if (found is not { } x) return problem!;
+            await store.RecordExportAsync(http.Caller(), x.Indicator.Code, "ADX", x.Values.Count, ct);
+            return Results.Text(Adx.Write(x.Values.Select(v => (x.Indicator.Code, v.Place, v.Period, Disaggregations.Parse(v.Disaggregation), v.Value))), "application/adx+xml");
+        }).WithName("ExportAdx").WithTags("Monitoring").Requires(Permission.ViewAggregates);
 
         open.MapGet("/public/indicators/{code}/values", async (string code, IndicatorStore store, [FromQuery] string? place,
             [FromQuery] string? from, [FromQuery] string? to, CancellationToken ct) =>
