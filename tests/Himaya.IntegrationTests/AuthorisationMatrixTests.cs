@@ -53,6 +53,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/indicators", Permission.ManageIndicators },
         { "GET /api/v1/indicators", Permission.ViewAggregates },
         { "POST /api/v1/indicators/import", Permission.ManageIndicators },
+        { "POST /api/v1/indicators/compute", Permission.ManageIndicators },
         { "GET /api/v1/indicators/{code}/values", Permission.ViewAggregates },
         { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
         { "GET /api/v1/exchange/sdmx", Permission.ViewAggregates },

@@ -198,4 +198,37 @@ public abstract class MonitoringTests(HimayaApp app)
         back.Rejected.ShouldBeEmpty();
         Observations(back).ShouldBe(Observations(Adx.Read(xml)), ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Computed_indicators_count_what_the_registry_holds_and_leave_out_small_districts()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var res = await analyst.PostAsync("/api/v1/indicators/compute", null);
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
+        (await analyst.PostAsync("/api/v1/indicators/compute", null)).StatusCode.ShouldBe(HttpStatusCode.OK); // again: the same values, not twice
+
+        List<(string District, Himaya.Features.Registry.CareArrangement Care)> children;
+        await using (var db = app.NewDbContext())
+            children = [.. (await db.Set<Himaya.Features.Registry.Child>().Where(c => c.DeletedAt == null && c.MergedIntoId == null)
+                .Select(c => new { c.DistrictCode, c.CareArrangement }).ToListAsync()).Select(c => (c.DistrictCode, c.CareArrangement))];
+        int Residential(string? d) => children.Count(c => (d == null || c.District == d) && c.Care == Himaya.Features.Registry.CareArrangement.ResidentialInstitution);
+        int Family(string? d) => children.Count(c => (d == null || c.District == d) && c.Care is Himaya.Features.Registry.CareArrangement.Kinship or Himaya.Features.Registry.CareArrangement.Foster);
+        var year = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var residential = (await (await analyst.GetAsync($"/api/v1/indicators/{ComputedIndicators.Residential}/values?from={year}")).JsonAsync()).GetProperty("values").EnumerateArray().ToList();
+        residential.Single(v => v.GetProperty("place").GetString() == "AZE").GetProperty("value").GetDecimal().ShouldBe(Residential(null));
+        residential.Count(v => v.GetProperty("place").GetString() == "AZE").ShouldBe(1);
+        foreach (var v in residential.Where(v => v.GetProperty("place").GetString() != "AZE"))
+        {
+            var n = Residential(v.GetProperty("place").GetString());
+            v.GetProperty("value").GetDecimal().ShouldBe(n);
+            (n == 0 || n >= 5).ShouldBeTrue("a count of 1–4 is never stored");
+        }
+        var share = (await (await analyst.GetAsync($"/api/v1/indicators/{ComputedIndicators.FamilyBasedShare}/values?place=AZE&from={year}")).JsonAsync()).GetProperty("values").EnumerateArray().Single();
+        var outside = Residential(null) + Family(null);
+        outside.ShouldBeGreaterThan(0, "the demo registry has children outside their parents' care");
+        share.GetProperty("value").GetDecimal().ShouldBe(Math.Round(100m * Family(null) / outside, 1));
+        var list = await (await analyst.GetAsync("/api/v1/indicators")).JsonAsync();
+        list.EnumerateArray().Single(i => i.GetProperty("code").GetString() == ComputedIndicators.FamilyBasedShare).GetProperty("definition").GetString()!.ShouldContain("kinship or foster care");
+    }
 }

@@ -23,7 +23,7 @@ public sealed class DependencyTests
         ["Cases"] = ["Platform", "Identity", "Registry", "Services", "Deprivation"],
         ["Coverage"] = ["Platform", "Identity", "Registry", "Services", "Deprivation", "Cases"],
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases"],
-        ["Monitoring"] = ["Platform"],
+        ["Monitoring"] = ["Platform", "Identity", "Registry"],
         ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
         ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Demo"],

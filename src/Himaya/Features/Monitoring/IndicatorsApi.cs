@@ -44,6 +44,9 @@ public static class IndicatorsApi
             if (!e.IsEmpty) return e.ToProblem();
             return (await store.ValuesAsync(http.Caller(), code, place, f, t, ct)).ToResult(TypedResults.Ok);
         }).WithName("IndicatorValues").WithTags("Monitoring").Requires(Permission.ViewAggregates);
+        api.MapPost("/indicators/compute", async (HttpContext http, ComputedIndicators computed, CancellationToken ct) =>
+            (await computed.ComputeAsync(http.Caller(), ct)).ToResult(r => TypedResults.Ok(new { computed = r })))
+            .WithName("ComputeIndicators").WithTags("Monitoring").Requires(Permission.ManageIndicators);
         api.MapPost("/indicators/{code}/targets", (string code, HttpContext http, IndicatorStore store, CancellationToken ct) => http.WithBody<MarkInput>(ct, async r =>
             (await store.SetMarkAsync(http.Caller(), code, r, ct)).ToResult(TypedResults.Ok)))
             .JsonBody<MarkInput>().WithName("SetIndicatorTarget").WithTags("Monitoring").Requires(Permission.ManageIndicators);

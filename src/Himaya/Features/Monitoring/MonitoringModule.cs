@@ -9,6 +9,7 @@ public sealed class MonitoringModule : IModule
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
         s.AddScoped<IndicatorStore>();
+        s.AddScoped<ComputedIndicators>();
         s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);
     }
 
