@@ -48,4 +48,22 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         (await page.InnerTextAsync("#targets-table")).ShouldContain("Baseline");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_computes_the_registrys_own_indicators_from_the_list_and_a_coordinator_cannot()
+    {
+        var page = await app.SignedInPageAsync("analyst", width: 1280);
+        await page.GotoAsync("/indicators");
+        await page.Locator("#indicators-compute button").ClickAsync();
+        await Assertions.Expect(page.Locator("#indicators-computed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#indicators-table tr", new() { HasText = "HIMAYA_CHLD_FAMILY_BASED_PCT" })).ToContainTextAsync("Share of children in family-based care");
+        await page.Locator("#indicators-table a", new() { HasText = "Share of children in family-based care" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#indicator-facts")).ToContainTextAsync("kinship or foster care");
+        await page.Context.CloseAsync();
+
+        var coordinator = await app.SignedInPageAsync("coordinator.ganja", width: 390);
+        await coordinator.GotoAsync("/indicators");
+        (await coordinator.Locator("#indicators-compute").CountAsync()).ShouldBe(0);
+        await coordinator.Context.CloseAsync();
+    }
 }

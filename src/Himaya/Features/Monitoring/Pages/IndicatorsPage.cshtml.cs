@@ -4,16 +4,22 @@ using Microsoft.AspNetCore.Mvc;
 namespace Himaya.Features.Monitoring.Pages;
 
 /// <summary>The indicators: code, name in the reader's language, unit, status and how many values each holds.</summary>
-public sealed class IndicatorsPageModel(IndicatorStore store) : HimayaPage
+public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators computed) : HimayaPage
 {
     public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
+    public bool Computed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(bool? done, CancellationToken ct)
     {
+        Computed = done == true;
         if (await store.ListAsync(Me, ct) is not Outcome<IReadOnlyList<IndicatorView>>.Ok ok) return ForbiddenPage();
         Indicators = ok.Value;
         return Page();
     }
+
+    /// <summary>Computes Himaya's own indicators from the registry now (the API's POST /api/v1/indicators/compute).</summary>
+    public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct) =>
+        await computed.ComputeAsync(Me, ct) is Outcome<IReadOnlyList<ComputedIndicators.Computed>>.Ok ? Redirect("/indicators?done=true") : ForbiddenPage();
 
     public string Name(IndicatorView i) => Culture switch { "az" => i.Name.Az!, "ru" => i.Name.Ru!, _ => i.Name.En! };
 }
