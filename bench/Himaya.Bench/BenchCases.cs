@@ -72,15 +72,10 @@ internal static class BenchCases
         if (VerbArguments.Stops("bench cases", Usage, o, error, out var exit)) return exit;
         if (await BenchDatabaseGuard.RefuseAsync("bench cases", "creates case-reading staff with known passwords in it", dbOptions) is { } refused) return refused;
 
-        var services = new ServiceCollection();
-        // The app's own registrations (one composition list), demo off, the case options at their defaults; the app's own
-        // key ring, because the secrets TwoFactor encrypts here are read by the running app.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", "false")]).Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All, keysPath: o.Keys);
-        services.AddSingleton<IHostEnvironment>(new BenchHost());
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        // Demo off, the case options at their defaults; the app's own key ring, because the secrets TwoFactor encrypts here
+        // are read by the running app.
+        await using var sp = BenchProvider.Build(dbOptions, [new("Demo:Enabled", "false")], o.Keys,
+            s => s.AddSingleton<IHostEnvironment>(new BenchHost()));
 
         var units = sp.GetRequiredService<AdminUnits>();
         await using (var scope = sp.CreateAsyncScope())

@@ -33,15 +33,8 @@ internal static class BenchCoverage
         var (o, error) = Parse(args);
         if (VerbArguments.Stops("bench coverage", Usage, o, error, out var exit)) return exit;
 
-        var services = new ServiceCollection();
         // A reading older than this would be read again in the background during the runs and take a core from them.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Deprivation:SnapshotSeconds", "86400")]).Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All);
-        // RegistryFactsCache reads the provider from the options, as the app binds them.
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dbOptions));
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = BenchProvider.Build(dbOptions, [new("Deprivation:SnapshotSeconds", "86400")]);
 
         List<string> types;
         AppUser owner;

@@ -45,12 +45,7 @@ internal static class BenchServices
         if (VerbArguments.Stops("bench services", Usage, o, error, out var exit)) return exit;
         if (await BenchDatabaseGuard.RefuseAsync("bench services", "adds thousands of made-up services to its public directory", dbOptions) is { } refused) return refused;
 
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Demo:Enabled", "false")]).Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All);
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = BenchProvider.Build(dbOptions, [new("Demo:Enabled", "false")]);
         var units = sp.GetRequiredService<AdminUnits>();
         List<string> types;
         Dictionary<string, double> weights;

@@ -69,12 +69,7 @@ internal static class BenchVacFlood
         await Task.WhenAll(tasks);
 
         var accepted = flood.Concat(good).Where(s => s.Status == 202).Select(s => s.Reference!).ToList();
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All);
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = BenchProvider.Build(dbOptions);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var found = 0;

@@ -36,13 +36,7 @@ internal static class BenchVerb
             return 2;
         }
 
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(dbOptions), HimayaModules.All);
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dbOptions));
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = BenchProvider.Build(dbOptions);
 
         List<(Guid Id, string Surname, string GivenName, DateOnly BirthDate, string District)> sample;
         AppUser admin;

@@ -102,13 +102,7 @@ public sealed class BenchServicesTests(BenchServicesTests.Database seeded) : ICl
 
     private static async Task<List<DistrictCoverage>> CoverageAsync(DatabaseOptions options, string type)
     {
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Deprivation:SnapshotSeconds", "0")]).Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddHimayaServices(configuration, new Lazy<DatabaseOptions>(options), HimayaModules.All);
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
-        services.AddLogging();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = BenchProvider.Build(options, [new("Deprivation:SnapshotSeconds", "0")]);
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await sp.GetRequiredService<AdminUnits>().ReloadAsync(db);

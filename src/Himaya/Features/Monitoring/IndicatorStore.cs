@@ -61,6 +61,15 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         return rows.Select(x => View(x.I, x.N)).ToList();
     }
 
+    /// <summary>One indicator as the list shows it, for whoever sees aggregates.</summary>
+    public async Task<Outcome<IndicatorView>> GetAsync(CurrentUser user, string code, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<IndicatorView>.Forbidden();
+        var row = await db.Set<Indicator>().AsNoTracking().Where(i => i.Code == code)
+            .Select(i => new { I = i, N = db.Set<IndicatorValue>().Count(v => v.IndicatorId == i.Id) }).FirstOrDefaultAsync(ct);
+        return row is null ? new Outcome<IndicatorView>.NotFound() : View(row.I, row.N);
+    }
+
     /// <summary>
     /// Reads observations into their indicators: every line checked first (indicator and place known), then the good
     /// ones written in one transaction, a value already held for the same period, place and breakdown replaced.

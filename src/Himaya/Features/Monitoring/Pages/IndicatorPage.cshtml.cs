@@ -22,9 +22,12 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
 
     public async Task<IActionResult> OnGetAsync(string code, string? place, CancellationToken ct)
     {
-        if (await store.ListAsync(Me, ct) is not Outcome<IReadOnlyList<IndicatorView>>.Ok list) return ForbiddenPage();
-        if (list.Value.FirstOrDefault(i => i.Code == code) is not { } indicator) return NotFoundPage();
-        Indicator = indicator;
+        switch (await store.GetAsync(Me, code, ct))
+        {
+            case Outcome<IndicatorView>.Ok ok: Indicator = ok.Value; break;
+            case Outcome<IndicatorView>.NotFound: return NotFoundPage();
+            default: return ForbiddenPage();
+        }
         if (await store.ValuesAsync(Me, code, null, null, null, ct) is not Outcome<ValuesView>.Ok all) return NotFoundPage();
         Places = [.. all.Value.Values.Select(v => v.Place).Concat(all.Value.Targets.Select(m => m.Place)).Distinct().OrderBy(p => p == IndicatorStore.Nation ? "" : PlaceName(p), StringComparer.CurrentCulture)];
         Place = place is not null && Places.Contains(place) ? place : Places.FirstOrDefault() ?? IndicatorStore.Nation;
