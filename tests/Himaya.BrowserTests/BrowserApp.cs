@@ -17,6 +17,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Browser-test-2026";
     private readonly string _dir = Directory.CreateTempSubdirectory("himaya-bt-").FullName;
     public IBrowser Browser { get; private set; } = null!;
+    // Closed with the class: left open, every page of the run stayed alive in the shared browser, and a focused field's
+    // blinking caret alone kept its renderer and the browser process painting.
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
     public string BaseUrl { get; private set; } = "";
 
     static BrowserApp() => Environment.SetEnvironmentVariable("HIMAYA_DEMO_PASSWORD", Password);
@@ -60,20 +63,24 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     internal static string ChromiumPath => Environment.GetEnvironmentVariable("HIMAYA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>A browser context on this app: its own cookies, English unless a test picks a language.</summary>
-    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new();
         options.BaseURL = BaseUrl;
         // Browsers differ in the language they ask for when none is set; the app answers in it.
         options.Locale ??= "en-US";
-        return Browser.NewContextAsync(options);
+        var context = await Browser.NewContextAsync(options);
+        _contexts.Add(context);
+        return context;
     }
 
     public async Task<IPage> SignedInPageAsync(string user, string language = "en", int width = 1280)
     {
         var context = await NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
+        // The language is chosen on the way in (sign-in → /language → dashboard), so it is this test's language whatever
+        // the user chose in an earlier test, and the dashboard is drawn once, not twice.
+        await page.GotoAsync("/account/sign-in?returnUrl=" + Uri.EscapeDataString($"/language?culture={language}&returnUrl=/"));
         await page.Locator("#f-username").FillAsync(user);
         await page.Locator("#f-password").FillAsync(Password);
         await page.Locator("button.primary").ClickAsync();
@@ -90,13 +97,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             var body = await page.InnerTextAsync("body");
             throw new InvalidOperationException($"Sign-in as {user} did not reach the dashboard; the browser shows {page.Url}: {body[..Math.Min(500, body.Length)]}");
         }
-        // Chosen after signing in, so it is this test's language whatever the user chose in an earlier test.
-        await page.GotoAsync($"/language?culture={language}&returnUrl=/");
         return page;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        foreach (var context in _contexts) await context.CloseAsync();
         if (Browser is not null) await SharedBrowser.ReturnAsync();
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

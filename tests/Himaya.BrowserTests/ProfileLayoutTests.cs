@@ -7,13 +7,14 @@ public sealed class ProfileLayoutTests(BrowserApp app) : IClassFixture<BrowserAp
 {
     /// <summary>
     /// The identity card once put its values under the next card in Azerbaijani (a label column wider than the card)
-    /// and cut them off in Russian. Every value on the profile must lie inside its card and show whole.
+    /// and cut them off in Russian. Every value on the profile must lie inside its card and show whole, at a phone's
+    /// width, a laptop's and a wide screen's: one profile, the window resized (the layout follows the width alone).
     /// </summary>
     [Theory]
-    [InlineData("az", 1280)] [InlineData("az", 1920)] [InlineData("en", 1280)] [InlineData("en", 1920)]
-    [InlineData("ru", 1280)] [InlineData("ru", 1920)] [InlineData("az", 390)] [InlineData("ru", 390)]
-    public async Task Every_value_on_the_child_profile_shows_inside_its_card(string language, int width)
+    [InlineData("az")] [InlineData("en")] [InlineData("ru")]
+    public async Task Every_value_on_the_child_profile_shows_inside_its_card(string language)
     {
+        var width = 1280;
         var page = await app.SignedInPageAsync("worker.ganja", language, width);
         await page.GotoAsync("/children/new");
         await page.Locator("#f-surname").FillAsync("Qasımova");
@@ -26,22 +27,26 @@ public sealed class ProfileLayoutTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("main form button.primary").ClickAsync();
         await BrowserSteps.ConfirmNewChildAsync(page);
 
-        var problems = await page.EvaluateAsync<string[]>(@"() => {
-            const out = [];
-            for (const dd of document.querySelectorAll('main .card dd')) {
-                const card = dd.closest('.card').getBoundingClientRect();
-                const r = dd.getBoundingClientRect();
-                const label = dd.previousElementSibling ? dd.previousElementSibling.textContent.trim() : '?';
-                if (r.width < 1 || r.height < 1) out.push(label + ': not shown');
-                else if (r.left < card.left - 0.5 || r.right > card.right + 0.5 || r.top < card.top - 0.5 || r.bottom > card.bottom + 0.5)
-                    out.push(label + ': outside its card');
-                else if (dd.scrollWidth > dd.clientWidth + 1) out.push(label + ': cut off');
-            }
-            if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('the page scrolls sideways');
-            return out;
-        }");
-        problems.ShouldBeEmpty();
-        (await page.Locator("main .card dd").CountAsync()).ShouldBeGreaterThan(10);
-        await Assertions.Expect(page.Locator("main .card dd", new() { HasText = "JY8M2" })).ToBeVisibleAsync();
+        foreach (var w in new[] { 390, 1280, 1920 })
+        {
+            await page.SetViewportSizeAsync(w, 900);
+            var problems = await page.EvaluateAsync<string[]>(@"() => {
+                const out = [];
+                for (const dd of document.querySelectorAll('main .card dd')) {
+                    const card = dd.closest('.card').getBoundingClientRect();
+                    const r = dd.getBoundingClientRect();
+                    const label = dd.previousElementSibling ? dd.previousElementSibling.textContent.trim() : '?';
+                    if (r.width < 1 || r.height < 1) out.push(label + ': not shown');
+                    else if (r.left < card.left - 0.5 || r.right > card.right + 0.5 || r.top < card.top - 0.5 || r.bottom > card.bottom + 0.5)
+                        out.push(label + ': outside its card');
+                    else if (dd.scrollWidth > dd.clientWidth + 1) out.push(label + ': cut off');
+                }
+                if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('the page scrolls sideways');
+                return out;
+            }");
+            problems.ShouldBeEmpty($"{language} at {w} px");
+            (await page.Locator("main .card dd").CountAsync()).ShouldBeGreaterThan(10);
+            await Assertions.Expect(page.Locator("main .card dd", new() { HasText = "JY8M2" })).ToBeVisibleAsync();
+        }
     }
 }

@@ -18,7 +18,7 @@ public static class IdentityApi
         api.MapGet("/auth/me", (HttpContext http) =>
         {
             var u = http.Caller();
-            return TypedResults.Ok(new { u.Id, u.UserName, u.Agency, u.Roles, ScopeKind = u.ScopeKind.ToString(), Districts = u.Districts.Order(StringComparer.Ordinal) });
+            return TypedResults.Ok(new CallerView(u.Id, u.UserName, u.Agency, u.Roles, u.ScopeKind.ToString(), [.. u.Districts.Order(StringComparer.Ordinal)]));
         }).WithTags("Auth").WithName("WhoAmI").Requires(Permission.ViewAggregates);
         api.MapPost("/auth/sign-out", async (HttpContext http, AuditLog audit, CancellationToken ct) =>
         {
@@ -94,3 +94,6 @@ public static class IdentityApi
             : TypedResults.Ok(new { recoveryCodes = codes });
     }
 }
+
+/// <summary>The signed-in caller as <c>GET /api/v1/auth/me</c> shows them.</summary>
+public sealed record CallerView(int Id, string UserName, string Agency, IReadOnlyList<string> Roles, string ScopeKind, IReadOnlyList<string> Districts);

@@ -28,7 +28,7 @@ public static class RegistryApi
             (await records.DeleteAsync(http.Caller(), id, ct)).ToResult(_ => TypedResults.NoContent())).WithName("DeleteHousehold").Requires(Permission.DeleteRegistry);
 
         api.MapGet("/districts", (AdminUnits units) => units.All.OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new { u.Code, u.NameAz, u.NameEn, u.Kind, u.ParentCode, u.IsLeafDistrict })).WithTags("Reference").WithName("ListDistricts").Requires(Permission.ViewAggregates);
+            .Select(u => new DistrictView(u.Code, u.NameAz, u.NameEn, u.Kind, u.ParentCode, u.IsLeafDistrict))).WithTags("Reference").WithName("ListDistricts").Requires(Permission.ViewAggregates);
         return api;
     }
 
@@ -136,3 +136,6 @@ public static class RegistryApi
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
+
+/// <summary>One administrative unit as <c>GET /api/v1/districts</c> lists it.</summary>
+public sealed record DistrictView(string Code, string NameAz, string NameEn, string Kind, string? ParentCode, bool IsLeafDistrict);
