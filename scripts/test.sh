@@ -50,8 +50,11 @@ for a in "$@"; do if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); f
 set +e
 status=0
 if [ "$build" -eq 1 ]; then
-  dotnet build Himaya.slnx -c Release 2>&1 | tee "$LOG"
+  # One compiler process for all eight projects instead of one each (a clean build took 53 s without, 43 s with it);
+  # it is stopped as soon as the build is done, so nothing is left running.
+  dotnet build Himaya.slnx -c Release -p:UseSharedCompilation=true 2>&1 | tee "$LOG"
   status=${PIPESTATUS[0]}
+  dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
 fi
 if [ "$status" -eq 0 ]; then
   # Every project of a lane runs even when an earlier one failed; the lane fails if any did.
