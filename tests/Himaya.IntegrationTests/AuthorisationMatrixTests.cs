@@ -56,6 +56,12 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/indicators/compute", Permission.ManageIndicators },
         { "GET /api/v1/indicators/{code}/values", Permission.ViewAggregates },
         { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
+        { "POST /api/v1/projects", Permission.ManageIndicators },
+        { "GET /api/v1/projects", Permission.ViewAggregates },
+        { "GET /api/v1/projects/{code}", Permission.ViewAggregates },
+        { "POST /api/v1/projects/{code}/results", Permission.ManageIndicators },
+        { "POST /api/v1/projects/{code}/targets", Permission.ManageIndicators },
+        { "POST /api/v1/projects/{code}/progress", Permission.ManageIndicators },
         { "GET /api/v1/exchange/sdmx", Permission.ViewAggregates },
         { "GET /api/v1/exchange/dhis2/dataValueSets", Permission.ViewAggregates },
         { "GET /api/v1/exchange/adx", Permission.ViewAggregates },
@@ -338,6 +344,7 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/providers/{id:int}", StringComparison.Ordinal) ? "provider"
         : pattern.Contains("/service-types/{code}", StringComparison.Ordinal) ? "service type"
         : pattern.Contains("/indicators/{code}", StringComparison.Ordinal) ? "indicator"
+        : pattern.Contains("/projects/{code}", StringComparison.Ordinal) ? "project"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
         : null;
@@ -504,6 +511,15 @@ public sealed class MatrixRecords(HimayaApp app)
                 (await (await app.ClientForAsync("admin")).PostAsJsonAsync("/api/v1/indicators", new
                 {
                     code, name = new { az = code, en = code, ru = code }, unit = "Number", direction = "HigherIsBetter",
+                })).EnsureSuccessStatusCode();
+                return new() { ["{code}"] = code };
+            }
+            case "project":
+            {
+                var code = "MATRIX_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+                (await (await app.ClientForAsync("admin")).PostAsJsonAsync("/api/v1/projects", new
+                {
+                    code, name = new { az = code, en = code, ru = code }, funder = "Matrix", budget = 1, funderShare = 1, start = "2025-01-01", end = "2025-12-31",
                 })).EnsureSuccessStatusCode();
                 return new() { ["{code}"] = code };
             }

@@ -62,6 +62,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
         await DemoServices.EnsureAsync(db, ct);
         await DemoIndicators.EnsureAsync(db, ct);
+        await DemoProjects.EnsureAsync(db, await db.Users.Where(u => u.UserName == "analyst").Select(u => u.Id).SingleAsync(ct), ct);
 
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);

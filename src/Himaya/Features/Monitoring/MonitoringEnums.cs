@@ -11,3 +11,6 @@ public enum IndicatorStatus { Draft, Approved, Published }
 
 /// <summary>A reference point of an indicator: where it started (baseline) or where it should be by a period (target).</summary>
 public enum MarkKind { Baseline, Target }
+
+/// <summary>A level of a results framework: an outcome (a change for children) or an output (what the project delivers for it).</summary>
+public enum ResultLevel { Outcome, Output }

@@ -13,5 +13,15 @@ public static class MonitoringErrors
     public static Refusal UnknownIndicator(string code) => Refusal.OnField("monitoring.unknown-indicator", "indicator", code);
     public static Refusal UnknownPlace(string code) => Refusal.OnField("monitoring.unknown-place", "place", code);
     public static Refusal Period() => Refusal.OnField("monitoring.period", "period");
+    public static Refusal Positive(string field) => Refusal.OnField("monitoring.positive", field);
+    public static Refusal ShareAboveBudget() => Refusal.OnField("monitoring.share-above-budget", "funderShare");
+    public static Refusal EndBeforeStart() => Refusal.OnField("monitoring.end-before-start", "end");
+    public static Refusal Currency() => Refusal.OnField("monitoring.currency", "currency");
+    public static Refusal StatementRequired(string language) => Refusal.OnField("monitoring.statement-required", "statement." + language, language);
+    public static Refusal UnknownResult(string code) => Refusal.OnField("monitoring.unknown-result", "result", code);
+    public static Refusal ParentOutcome() => Refusal.OnField("monitoring.parent-outcome", "parent");
+    public static Refusal ResultCodeTaken(string code) => Refusal.OnField("monitoring.result-code-taken", "code", code);
+    public static Refusal OutsideProject(string period) => Refusal.OnField("monitoring.outside-project", "period", period);
+    public static Refusal PlaceOutsideProject(string place) => Refusal.OnField("monitoring.place-outside-project", "place", place);
     public static Refusal YearRange() => Refusal.OnField("monitoring.year-range", "to");
 }

@@ -10,10 +10,16 @@ public sealed class MonitoringModule : IModule
     {
         s.AddScoped<IndicatorStore>();
         s.AddScoped<ComputedIndicators>();
+        s.AddScoped<ProjectStore>();
         s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);
+        s.AddNavItem("/projects", "Nav.Projects", u => u.Can(Permission.ViewAggregates), order: 41);
     }
 
-    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => IndicatorsApi.Map(api, open);
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open)
+    {
+        IndicatorsApi.Map(api, open);
+        ProjectsApi.Map(api);
+    }
 
     public void ConfigureConventions(ModelConfigurationBuilder model) => MonitoringModel.Conventions(model);
 

@@ -34,6 +34,17 @@ public static partial class Periods
     /// <summary>The calendar year a period falls in: what from/to filters compare.</summary>
     public static int Year(string period) => int.Parse(period.AsSpan(0, 4), CultureInfo.InvariantCulture);
 
+    /// <summary>The first and last day of a canonical period (2025: the year; 2025-Q3: July to September; 2025-07: July).</summary>
+    public static (DateOnly From, DateOnly To) Span(string period)
+    {
+        var year = Year(period);
+        if (period.Length == 4) return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var first = period[5] == 'Q' ? (period[6] - '1') * 3 + 1 : int.Parse(period.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        var months = period[5] == 'Q' ? 3 : 1;
+        var from = new DateOnly(year, first, 1);
+        return (from, from.AddMonths(months).AddDays(-1));
+    }
+
     private static bool Valid(Match m) =>
         int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) is >= 1900 and <= 2100
         && (!m.Groups["m"].Success || int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12);

@@ -13,6 +13,7 @@ public static class PlatformErrors
     public static Refusal PageStartsAtOne(string field) => Refusal.OnField("field.page-starts-at-one", field);
     public static Refusal PageSize(string field, int max) => Refusal.OnField("field.page-size", field, max);
     public static Refusal WholeNumber(string field) => Refusal.OnField("field.whole-number", field);
+    public static Refusal Number(string field) => Refusal.OnField("field.number", field);
     public static Refusal TrueOrFalse(string field) => Refusal.OnField("field.true-or-false", field);
     public static Refusal NotAnId(string field) => Refusal.OnField("field.not-an-id", field);
     /// <summary>A value outside an enum (the API lists the names; pages say choose from the list).</summary>

@@ -13,6 +13,18 @@ public static class QueryParse
         return null;
     }
 
+    /// <summary>A number as a person types it: with their own language's decimal mark (1 234,5 in az and ru) or a point (1234.5).</summary>
+    public static decimal? Decimal(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim().Replace("\u00a0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        // No group separators: az writes 1.234 for a thousand, which must not pass for 1.234 elsewhere; spaces are dropped.
+        const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+        if (decimal.TryParse(text, plain, CultureInfo.CurrentCulture, out var n) || decimal.TryParse(text, plain, CultureInfo.InvariantCulture, out n)) return n;
+        e.Add(PlatformErrors.Number(field));
+        return null;
+    }
+
     public static bool? Bool(FieldErrors e, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
