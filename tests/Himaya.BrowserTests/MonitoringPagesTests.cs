@@ -4,7 +4,10 @@ using Shouldly;
 
 namespace Himaya.BrowserTests;
 
-/// <summary>The indicators' pages: the list and one indicator's values over time, as a chart and the table behind it.</summary>
+/// <summary>
+/// The indicators' pages (the list, one indicator's values over time as a chart and the table behind it) and the projects'
+/// (their results frameworks, targets against what has been reached, and the progress form).
+/// </summary>
 public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
@@ -65,5 +68,54 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         await coordinator.GotoAsync("/indicators");
         (await coordinator.Locator("#indicators-compute").CountAsync()).ShouldBe(0);
         await coordinator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_analyst_on_a_phone_reports_counselling_progress_after_a_refused_period_and_sees_it_against_the_target()
+    {
+        const int width = 390;
+        var page = await app.SignedInPageAsync("analyst", "az", width);
+        await page.GotoAsync("/projects");
+        var row = page.Locator("#projects-table tr", new() { HasText = "İcma və ailə əsaslı xidmətlər" });
+        await Assertions.Expect(row).ToContainTextAsync("European Union");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        await row.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("İcma və ailə əsaslı xidmətlər");
+        var counselling = page.Locator("[id='result-1.1']");
+        await Assertions.Expect(counselling).ToContainTextAsync("Erkən uşaqlıq inkişafı");
+        await Assertions.Expect(counselling.Locator("tbody tr").First).ToContainTextAsync("69%");
+
+        // A period after the project's end is refused beside the field, in Azerbaijani, and the typed values stay.
+        await page.Locator("#f-result").SelectOptionAsync("1.1");
+        await page.Locator("#f-place").SelectOptionAsync("AZE");
+        await page.Locator("#f-period").FillAsync("2027");
+        await page.Locator("#f-value").FillAsync("45 000");
+        await page.Locator("#progress-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#period-error")).ToContainTextAsync("layihənin tarixlərindən kənardadır");
+        await Assertions.Expect(page.Locator("#f-value")).ToHaveValueAsync("45 000");
+        await page.Locator("#f-period").FillAsync("2026-Q1");
+        await page.Locator("#progress-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#progress-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(counselling.Locator("tbody tr").First).ToContainTextAsync("75%");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_coordinator_reads_a_results_framework_in_russian_on_a_wide_screen_without_the_form()
+    {
+        const int width = 1920;
+        var page = await app.SignedInPageAsync("coordinator.ganja", "ru", width);
+        await page.GotoAsync("/projects/EU-CP-2023");
+        await Assertions.Expect(page.Locator("#project-facts")).ToContainTextAsync("1 100 000 EUR");
+        await Assertions.Expect(page.Locator("#project-facts")).ToContainTextAsync("145 808 EUR");
+        await Assertions.Expect(page.Locator("#project-facts")).ToContainTextAsync("Гянджа");
+        await Assertions.Expect(page.Locator("[id='result-1'] .badge")).ToContainTextAsync("Итог");
+        (await page.Locator("#progress-form").CountAsync()).ShouldBe(0);
+        var main = await page.InnerTextAsync("main");
+        foreach (var leak in new[] { "Outcome", "Output", "Projects.", "Enum." }) main.ShouldNotContain(leak);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        await page.Context.CloseAsync();
     }
 }

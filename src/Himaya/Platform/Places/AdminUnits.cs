@@ -41,9 +41,30 @@ public sealed class AdminUnits
         return u;
     }
 
+    /// <summary>The unit's name in the reader's language: Azerbaijani, Russian (from the bundled list), else English.</summary>
     public string DisplayName(string? code, string culture) => Find(code) is { } u
-        ? (culture.StartsWith("az", StringComparison.Ordinal) ? u.NameAz : u.NameEn)
+        ? culture.StartsWith("az", StringComparison.Ordinal) ? u.NameAz
+        : culture.StartsWith("ru", StringComparison.Ordinal) && RussianNames.TryGetValue(u.Code, out var ru) ? ru
+        : u.NameEn
         : code ?? "";
+
+    /// <summary>
+    /// Russian names by code (az-admin-units-ru.csv, embedded; not "….ru.csv", which MSBuild would take for a satellite resource). The shared reference file has Azerbaijani and English
+    /// only and stays as it came; a unit an administrator adds later reads in English on Russian screens until listed here.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string> RussianNames = LoadRussian();
+
+    private static FrozenDictionary<string, string> LoadRussian()
+    {
+        using var stream = typeof(AdminUnits).Assembly.GetManifestResourceStream("Himaya.Reference.az-admin-units-ru.csv")
+            ?? throw new InvalidOperationException("az-admin-units-ru.csv is not embedded.");
+        using var reader = new StreamReader(stream);
+        if (reader.ReadLine() != "code,name_ru") throw new InvalidDataException("az-admin-units-ru.csv: unexpected header");
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Split(',') is [var code, var name]) names[code] = name;
+        return names.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     public async Task ReloadAsync(AppDbContext db, CancellationToken ct = default)
     {
