@@ -56,6 +56,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/indicators/compute", Permission.ManageIndicators },
         { "GET /api/v1/indicators/{code}/values", Permission.ViewAggregates },
         { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
+        { "PUT /api/v1/indicators/{code}", Permission.ManageIndicators },
+        { "POST /api/v1/indicators/{code}/values", Permission.ManageIndicators },
         { "POST /api/v1/projects", Permission.ManageIndicators },
         { "GET /api/v1/projects", Permission.ViewAggregates },
         { "GET /api/v1/projects/{code}", Permission.ViewAggregates },

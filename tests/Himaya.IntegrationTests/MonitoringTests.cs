@@ -232,3 +232,73 @@ public abstract class MonitoringTests(HimayaApp app)
         list.EnumerateArray().Single(i => i.GetProperty("code").GetString() == ComputedIndicators.FamilyBasedShare).GetProperty("definition").GetString()!.ShouldContain("kinship or foster care");
     }
 }
+
+public sealed class IndicatorEditingOnSqlite(SqliteApp app) : IndicatorEditingTests(app), IClassFixture<SqliteApp>;
+public sealed class IndicatorEditingOnPostgres(PostgresApp app) : IndicatorEditingTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>An indicator's metadata, its status moved a step at a time against the version read, and values entered by hand.</summary>
+public abstract class IndicatorEditingTests(HimayaApp app)
+{
+    private static string NewCode() => "EDIT_" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    private static object Definition(string code, string status = "Draft", int? version = null, object? sdg = null, int[]? crc = null, string[]? dims = null) => new
+    {
+        code, name = new { az = "Uşaqlar", en = "Children", ru = "Дети" }, unit = "Percent", direction = "HigherIsBetter", status,
+        numerator = "Children enrolled", denominator = "Children of that age", disaggregations = dims ?? ["SEX", "RESIDENCE"], sdgTarget = sdg ?? "4.2.2",
+        crcArticles = crc ?? [29, 28], version,
+    };
+
+    [Fact]
+    public async Task Metadata_is_kept_and_a_status_moves_a_step_at_a_time_against_the_version_read()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var code = NewCode();
+        var made = await (await analyst.PostAsJsonAsync("/api/v1/indicators", Definition(code))).JsonAsync();
+        (made.GetProperty("sdgTarget").GetString(), made.GetProperty("numerator").GetString(), made.GetProperty("version").GetInt32()).ShouldBe(("4.2.2", "Children enrolled", 1));
+        made.GetProperty("crcArticles").EnumerateArray().Select(a => a.GetInt32()).ShouldBe([28, 29]);
+        made.GetProperty("disaggregations").EnumerateArray().Select(a => a.GetString()).ShouldBe(["SEX", "RESIDENCE"]);
+
+        var skip = await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition(code, "Published", version: 1));
+        skip.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await skip.JsonAsync()).CodesOf("status").ShouldBe(["monitoring.status-step"]);
+        var approved = await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition(code, "Approved", version: 1));
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var stale = await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition(code, "Published", version: 1));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict, await stale.Content.ReadAsStringAsync());
+        var published = await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition(code, "Published", version: 2));
+        (await published.JsonAsync()).GetProperty("status").GetString().ShouldBe("Published");
+        (await app.CreateClient().GetAsync($"/api/v1/public/indicators/{code}/values")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Withdrawn, its values leave the public API.
+        await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition(code, "Approved", version: 3));
+        (await app.CreateClient().GetAsync($"/api/v1/public/indicators/{code}/values")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var bad = await analyst.PutAsJsonAsync($"/api/v1/indicators/{code}", Definition("OTHER_CODE", "Approved", version: 4, sdg: "SDG 4", crc: [60], dims: ["COLOUR"]));
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["code", "sdgTarget", "crcArticles", "disaggregations"], ignoreOrder: true);
+        await using var db = app.NewDbContext();
+        var kept = await db.Set<Indicator>().SingleAsync(i => i.Code == code);
+        (kept.Version, kept.Status, kept.SdgTarget, kept.CrcArticles, kept.Dimensions).ShouldBe((4, IndicatorStatus.Approved, "4.2.2", "28;29", "SEX;RESIDENCE"));
+        (await db.AuditEntries.CountAsync(a => a.EntityType == "indicator" && a.EntityId == code)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_value_entered_by_hand_is_read_back_and_a_bad_one_is_named_and_not_kept()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var code = NewCode();
+        (await analyst.PostAsJsonAsync("/api/v1/indicators", Definition(code))).EnsureSuccessStatusCode();
+        var res = await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/values", new { period = "2025", place = "C-GAN", disaggregation = new { SEX = "F" }, value = 41.5, obsStatus = "P" });
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
+        var again = await (await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/values", new { period = "2025", place = "C-GAN", disaggregation = new { SEX = "F" }, value = 42 })).JsonAsync();
+        var values = again.GetProperty("values").EnumerateArray().ToList();
+        values.Count.ShouldBe(1);
+        (values[0].GetProperty("value").GetDecimal(), values[0].GetProperty("disaggregation").GetProperty("SEX").GetString()).ShouldBe((42m, "F"));
+
+        var wrong = await analyst.PostAsJsonAsync($"/api/v1/indicators/{code}/values", new { period = "2025-Q5", place = "NOWHERE", disaggregation = new { COLOUR = "red" }, obsStatus = "maybe" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.JsonAsync()).ErrorFields().ShouldBe(["period", "place", "disaggregation", "value", "obsStatus"], ignoreOrder: true);
+        (await (await app.ClientForAsync("coordinator.ganja")).PostAsJsonAsync($"/api/v1/indicators/{code}/values", new { period = "2025", place = "C-GAN", value = 1 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = app.NewDbContext();
+        (await db.Set<IndicatorValue>().CountAsync(v => db.Set<Indicator>().Any(i => i.Id == v.IndicatorId && i.Code == code))).ShouldBe(1);
+    }
+}

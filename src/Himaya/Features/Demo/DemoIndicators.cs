@@ -24,6 +24,7 @@ public static class DemoIndicators
                 Code = Mortality, NameAz = "5 yaşadək uşaq ölümü", NameEn = "Under-five mortality rate", NameRu = "Смертность детей до пяти лет",
                 Definition = "Deaths before the fifth birthday per 1,000 live births.", Unit = IndicatorUnit.RatePer1000,
                 Direction = IndicatorDirection.LowerIsBetter, Status = IndicatorStatus.Published, Source = "UNICEF country programme document", CreatedAt = now, UpdatedAt = now,
+                Numerator = "Deaths of children before their fifth birthday", Denominator = "Live births, per 1,000", Dimensions = "SEX", SdgTarget = "3.2.1", CrcArticles = "6;24",
             },
             new Indicator
             {
@@ -31,6 +32,8 @@ public static class DemoIndicators
                 Definition = "Children of preschool age enrolled in an early childhood education programme, as a share of all children of that age.",
                 Unit = IndicatorUnit.Percent, Direction = IndicatorDirection.HigherIsBetter, Status = IndicatorStatus.Published,
                 Source = "UNICEF country programme document", CreatedAt = now, UpdatedAt = now,
+                Numerator = "Children aged 36–59 months attending an early childhood education programme", Denominator = "Children aged 36–59 months",
+                Dimensions = "SEX;RESIDENCE;WEALTH_QUINTILE", SdgTarget = "4.2", CrcArticles = "28;29",
             });
         await db.SaveChangesAsync(ct);
         var ids = await db.Set<Indicator>().Where(i => i.Code == Mortality || i.Code == Preschool).ToDictionaryAsync(i => i.Code, i => i.Id, ct);

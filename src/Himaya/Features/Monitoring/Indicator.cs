@@ -18,11 +18,38 @@ public sealed partial class Indicator
     public IndicatorDirection Direction { get; set; }
     public IndicatorStatus Status { get; set; } = IndicatorStatus.Draft;
     public string? Source { get; set; }
+    /// <summary>What is counted, and what it is counted out of (for a percentage or rate), said in words.</summary>
+    public string? Numerator { get; set; }
+    public string? Denominator { get; set; }
+    /// <summary>The breakdowns its values may carry (SEX;AGE…), from <see cref="Disaggregations.Dimensions"/>.</summary>
+    public string Dimensions { get; set; } = "";
+    /// <summary>The SDG target or indicator it reports on (4.2.2), and the CRC articles it monitors (28;29).</summary>
+    public string? SdgTarget { get; set; }
+    public string? CrcArticles { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
 
     public string Name(string culture) => culture switch { "az" => NameAz, "ru" => NameRu, _ => NameEn };
+
+    /// <summary>
+    /// A status moves one step at a time: a draft is approved before it is published, and a published indicator is
+    /// withdrawn to approved (its values leave the public API) before it can go back to draft.
+    /// </summary>
+    public static bool CanMove(IndicatorStatus from, IndicatorStatus to) => Math.Abs((int)to - (int)from) <= 1;
+
+    /// <summary>An SDG goal.target or goal.target.indicator as the UN writes them: 4.2, 4.2.2, 16.2.1, 5.a.1.</summary>
+    public static bool IsSdgTarget(string? text) => text is not null && SdgPattern().IsMatch(text);
+
+    /// <summary>CRC articles as numbers 1–54, in order and once each; null when any is not one.</summary>
+    public static IReadOnlyList<int>? CrcArticleList(IEnumerable<int>? articles)
+    {
+        var list = (articles ?? []).ToList();
+        return list.All(a => a is >= 1 and <= 54) ? [.. list.Distinct().Order()] : null;
+    }
+
+    [GeneratedRegex("^([1-9]|1[0-7])\\.([1-9]|10|[a-c])(\\.[1-9][0-9]?)?$")]
+    private static partial Regex SdgPattern();
 
     /// <summary>Upper-case letters, digits, '_', '-' and '.', starting with a letter, at most 60: SDMX and DHIS2 codes fit.</summary>
     public static bool IsCode(string? code) => code is { Length: > 0 and <= 60 } && CodePattern().IsMatch(code);

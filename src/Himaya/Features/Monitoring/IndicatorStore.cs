@@ -25,21 +25,10 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         var code = r.Code?.Trim();
         if (!Indicator.IsCode(code)) e.Add(MonitoringErrors.Code());
         else if (await db.Set<Indicator>().AnyAsync(i => i.Code == code, ct)) e.Add(MonitoringErrors.CodeTaken(code!));
-        foreach (var (lang, name) in new[] { ("az", r.Name?.Az), ("en", r.Name?.En), ("ru", r.Name?.Ru) })
-        {
-            if (string.IsNullOrWhiteSpace(name)) e.Add(MonitoringErrors.NameRequired(lang));
-            else if (name.Trim().Length > 300) e.Add(PlatformErrors.TooLong("name." + lang, 300));
-        }
-        if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
-        if (r.Direction is null) e.Add(PlatformErrors.Required("direction"));
-        if (r.Definition is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("definition", 4000));
-        if (r.Source is { Length: > 300 }) e.Add(PlatformErrors.TooLong("source", 300));
+        var (dimensions, articles) = Check(e, r);
         if (!e.IsEmpty) return new Outcome<IndicatorView>.Invalid(e);
-        var i = new Indicator
-        {
-            Code = code!, NameAz = r.Name!.Az!.Trim(), NameEn = r.Name.En!.Trim(), NameRu = r.Name.Ru!.Trim(), Unit = r.Unit!.Value, Direction = r.Direction!.Value,
-            Definition = Clean(r.Definition), Source = Clean(r.Source), Status = r.Status ?? IndicatorStatus.Draft, CreatedAt = Now, UpdatedAt = Now,
-        };
+        var i = new Indicator { Code = code!, NameAz = "", NameEn = "", NameRu = "", Status = r.Status ?? IndicatorStatus.Draft, CreatedAt = Now };
+        Apply(i, r, dimensions, articles);
         db.Add(i);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try { await db.SaveChangesAsync(ct); }
@@ -51,6 +40,106 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "indicator", i.Code, i.Status.ToString()), ct);
         await tx.CommitAsync(ct);
         return View(i, 0);
+    }
+
+    /// <summary>
+    /// Replaces an indicator's names, definition and metadata, and moves its status one step (approve, publish, withdraw),
+    /// against the version the editor read. Its code and values stay.
+    /// </summary>
+    public async Task<Outcome<IndicatorView>> UpdateAsync(CurrentUser user, string code, IndicatorInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageIndicators)) return new Outcome<IndicatorView>.Forbidden();
+        var i = await db.Set<Indicator>().FirstOrDefaultAsync(x => x.Code == code, ct);
+        if (i is null) return new Outcome<IndicatorView>.NotFound();
+        var e = new FieldErrors();
+        if (r.Code is not null && r.Code.Trim() != code) e.Add(MonitoringErrors.CodeFixed());
+        if (r.Version is null) e.Add(PlatformErrors.Required("version"));
+        var (dimensions, articles) = Check(e, r);
+        var status = r.Status ?? i.Status;
+        if (!Indicator.CanMove(i.Status, status)) e.Add(MonitoringErrors.StatusStep(i.Status.ToString(), status.ToString()));
+        if (!e.IsEmpty) return new Outcome<IndicatorView>.Invalid(e);
+        var count = await db.Set<IndicatorValue>().CountAsync(v => v.IndicatorId == i.Id, ct);
+        if (r.Version != i.Version) return Outcome<IndicatorView>.Refused(MonitoringErrors.ChangedSince(r.Version!.Value, i.Version), View(i, count));
+        var was = i.Status;
+        Apply(i, r, dimensions, articles);
+        i.Status = status;
+        i.Version++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<IndicatorView>.Refused(MonitoringErrors.ChangedSince(r.Version!.Value, r.Version.Value + 1));
+        }
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "indicator", i.Code, was == status ? "metadata" : $"{was} -> {status}"), ct);
+        await tx.CommitAsync(ct);
+        return View(i, count);
+    }
+
+    /// <summary>One value entered by hand (the import's rules: a known place, a canonical period, breakdowns by the known dimensions).</summary>
+    public async Task<Outcome<ValuesView>> EnterValueAsync(CurrentUser user, string code, ValueInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageIndicators)) return new Outcome<ValuesView>.Forbidden();
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null) return new Outcome<ValuesView>.NotFound();
+        var e = new FieldErrors();
+        var period = Periods.FromSdmx(r.Period);
+        if (period is null) e.Add(MonitoringErrors.Period());
+        var place = r.Place?.Trim();
+        if (string.IsNullOrEmpty(place)) e.Add(PlatformErrors.Required("place"));
+        else if (!IsPlace(place)) e.Add(MonitoringErrors.UnknownPlace(place));
+        // Dimension names as SDMX writes them (SEX), whatever case a JSON client's naming policy gave them.
+        var parts = (r.Disaggregation ?? new Dictionary<string, string>()).Where(p => p.Value is { Length: > 0 } && p.Value != "_T")
+            .Select(p => KeyValuePair.Create(p.Key.ToUpperInvariant(), p.Value)).ToList();
+        foreach (var (dim, value) in parts)
+            if (!Disaggregations.Dimensions.Contains(dim) || !Disaggregations.IsValue(value)) e.Add(MonitoringErrors.DimensionValue(dim));
+        if (r.Value is null) e.Add(PlatformErrors.Required("value"));
+        var obs = string.IsNullOrWhiteSpace(r.ObsStatus) ? null : r.ObsStatus.Trim();
+        if (obs is { Length: > 8 } || (obs is not null && !obs.All(char.IsAsciiLetterUpper))) e.Add(MonitoringErrors.ObsStatus());
+        if (!e.IsEmpty) return new Outcome<ValuesView>.Invalid(e);
+        var key = Disaggregations.Key(parts);
+        var v = await db.Set<IndicatorValue>().FirstOrDefaultAsync(x => x.IndicatorId == indicator.Id && x.Period == period && x.Place == place && x.Disaggregation == key, ct);
+        if (v is null) db.Add(new IndicatorValue { IndicatorId = indicator.Id, Period = period!, Place = place!, Disaggregation = key, Value = r.Value!.Value, ObsStatus = obs, UpdatedAt = Now });
+        else (v.Value, v.ObsStatus, v.UpdatedAt) = (r.Value!.Value, obs, Now);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            var detail = string.Create(CultureInfo.InvariantCulture, $"entered {place} {period}{(key.Length > 0 ? " " + key : "")}: {Numbers.Format(r.Value!.Value)}");
+            await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "indicator-values", indicator.Code, detail), ct);
+            await tx.CommitAsync(ct);
+        }
+        return await ValuesAsync(user, code, place, null, null, ct);
+    }
+
+    /// <summary>The checks a definition and an edit share; answers the breakdowns and CRC articles as they will be kept.</summary>
+    private static (string Dimensions, string? Articles) Check(FieldErrors e, IndicatorInput r)
+    {
+        foreach (var (lang, name) in new[] { ("az", r.Name?.Az), ("en", r.Name?.En), ("ru", r.Name?.Ru) })
+        {
+            if (string.IsNullOrWhiteSpace(name)) e.Add(MonitoringErrors.NameRequired(lang));
+            else if (name.Trim().Length > 300) e.Add(PlatformErrors.TooLong("name." + lang, 300));
+        }
+        if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
+        if (r.Direction is null) e.Add(PlatformErrors.Required("direction"));
+        if (r.Definition is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("definition", 4000));
+        if (r.Source is { Length: > 300 }) e.Add(PlatformErrors.TooLong("source", 300));
+        if (r.Numerator is { Length: > 1000 }) e.Add(PlatformErrors.TooLong("numerator", 1000));
+        if (r.Denominator is { Length: > 1000 }) e.Add(PlatformErrors.TooLong("denominator", 1000));
+        var dims = (r.Disaggregations ?? []).Select(d => d?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        foreach (var d in dims.Where(d => !Disaggregations.Dimensions.Contains(d))) e.Add(MonitoringErrors.Dimension(d));
+        var sdg = Clean(r.SdgTarget);
+        if (sdg is not null && !Indicator.IsSdgTarget(sdg)) e.Add(MonitoringErrors.SdgTarget());
+        var articles = Indicator.CrcArticleList(r.CrcArticles);
+        if (articles is null) e.Add(MonitoringErrors.CrcArticles());
+        return (string.Join(';', Disaggregations.Dimensions.Where(dims.Contains)), articles is { Count: > 0 } ? string.Join(';', articles) : null);
+    }
+
+    private void Apply(Indicator i, IndicatorInput r, string dimensions, string? articles)
+    {
+        (i.NameAz, i.NameEn, i.NameRu) = (r.Name!.Az!.Trim(), r.Name.En!.Trim(), r.Name.Ru!.Trim());
+        (i.Unit, i.Direction, i.Definition, i.Source) = (r.Unit!.Value, r.Direction!.Value, Clean(r.Definition), Clean(r.Source));
+        (i.Numerator, i.Denominator, i.Dimensions, i.SdgTarget, i.CrcArticles) = (Clean(r.Numerator), Clean(r.Denominator), dimensions, Clean(r.SdgTarget), articles);
+        i.UpdatedAt = Now;
     }
 
     public async Task<Outcome<IReadOnlyList<IndicatorView>>> ListAsync(CurrentUser user, CancellationToken ct)
@@ -182,5 +271,7 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static IndicatorView View(Indicator i, int values) =>
-        new(i.Id, i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Definition, i.Source, i.Status, values);
+        new(i.Id, i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Definition, i.Source, i.Status, values, i.Numerator,
+            i.Denominator, i.Dimensions.Length == 0 ? [] : i.Dimensions.Split(';'), i.SdgTarget,
+            i.CrcArticles is null ? [] : [.. i.CrcArticles.Split(';').Select(a => int.Parse(a, CultureInfo.InvariantCulture))], i.Version);
 }

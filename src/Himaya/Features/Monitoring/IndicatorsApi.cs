@@ -18,6 +18,12 @@ public static class IndicatorsApi
         api.MapPost("/indicators", (HttpContext http, IndicatorStore store, CancellationToken ct) => http.WithBody<IndicatorInput>(ct, async r =>
             (await store.CreateAsync(http.Caller(), r, ct)).ToResult(i => TypedResults.Created($"/api/v1/indicators/{i.Code}", i))))
             .JsonBody<IndicatorInput>().WithName("CreateIndicator").WithTags("Monitoring").Requires(Permission.ManageIndicators);
+        api.MapPut("/indicators/{code}", (string code, HttpContext http, IndicatorStore store, CancellationToken ct) => http.WithBody<IndicatorInput>(ct, async r =>
+            (await store.UpdateAsync(http.Caller(), code, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<IndicatorInput>().WithName("UpdateIndicator").WithTags("Monitoring").Requires(Permission.ManageIndicators);
+        api.MapPost("/indicators/{code}/values", (string code, HttpContext http, IndicatorStore store, CancellationToken ct) => http.WithBody<ValueInput>(ct, async r =>
+            (await store.EnterValueAsync(http.Caller(), code, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<ValueInput>().WithName("EnterIndicatorValue").WithTags("Monitoring").Requires(Permission.ManageIndicators);
         api.MapGet("/indicators", async (HttpContext http, IndicatorStore store, CancellationToken ct) =>
             (await store.ListAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListIndicators").WithTags("Monitoring").Requires(Permission.ViewAggregates);
         api.MapPost("/indicators/import", async (HttpContext http, IndicatorStore store, CancellationToken ct) =>

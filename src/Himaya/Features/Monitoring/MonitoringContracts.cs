@@ -5,10 +5,15 @@ public sealed record IndicatorNames(string? Az, string? En, string? Ru);
 
 /// <summary><c>POST /api/v1/indicators</c>.</summary>
 public sealed record IndicatorInput(string? Code, IndicatorNames? Name, IndicatorUnit? Unit, IndicatorDirection? Direction, string? Definition,
-    string? Source, IndicatorStatus? Status);
+    string? Source, IndicatorStatus? Status, string? Numerator = null, string? Denominator = null, IReadOnlyList<string>? Disaggregations = null,
+    string? SdgTarget = null, IReadOnlyList<int>? CrcArticles = null, int? Version = null);
 
 public sealed record IndicatorView(int Id, string Code, IndicatorNames Name, IndicatorUnit Unit, IndicatorDirection Direction, string? Definition,
-    string? Source, IndicatorStatus Status, int Values);
+    string? Source, IndicatorStatus Status, int Values, string? Numerator, string? Denominator, IReadOnlyList<string> Disaggregations,
+    string? SdgTarget, IReadOnlyList<int> CrcArticles, int Version);
+
+/// <summary><c>POST /api/v1/indicators/{code}/values</c>: one value entered by hand; the same period, place and breakdown again replaces it.</summary>
+public sealed record ValueInput(string? Period, string? Place, IReadOnlyDictionary<string, string>? Disaggregation, decimal? Value, string? ObsStatus);
 
 public sealed record ValueView(string Period, string Place, decimal Value, IReadOnlyDictionary<string, string> Disaggregation, string? ObsStatus);
 

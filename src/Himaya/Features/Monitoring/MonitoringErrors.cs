@@ -23,5 +23,13 @@ public static class MonitoringErrors
     public static Refusal ResultCodeTaken(string code) => Refusal.OnField("monitoring.result-code-taken", "code", code);
     public static Refusal OutsideProject(string period) => Refusal.OnField("monitoring.outside-project", "period", period);
     public static Refusal PlaceOutsideProject(string place) => Refusal.OnField("monitoring.place-outside-project", "place", place);
+    public static Refusal Dimension(string name) => Refusal.OnField("monitoring.dimension", "disaggregations", name);
+    public static Refusal DimensionValue(string name) => Refusal.OnField("monitoring.dimension-value", "disaggregation", name);
+    public static Refusal SdgTarget() => Refusal.OnField("monitoring.sdg-target", "sdgTarget");
+    public static Refusal CrcArticles() => Refusal.OnField("monitoring.crc-articles", "crcArticles");
+    public static Refusal StatusStep(string from, string to) => Refusal.OnField("monitoring.status-step", "status", from, to);
+    public static Refusal CodeFixed() => Refusal.OnField("monitoring.code-fixed", "code");
+    public static Refusal ChangedSince(int yours, int current) => Refusal.Of("monitoring.changed-since", "version", yours, current);
+    public static Refusal ObsStatus() => Refusal.OnField("monitoring.obs-status", "obsStatus");
     public static Refusal YearRange() => Refusal.OnField("monitoring.year-range", "to");
 }

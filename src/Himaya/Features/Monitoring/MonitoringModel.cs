@@ -26,6 +26,11 @@ public static class MonitoringModel
             e.Property(x => x.NameRu).HasMaxLength(300);
             e.Property(x => x.Definition).HasMaxLength(4000);
             e.Property(x => x.Source).HasMaxLength(300);
+            e.Property(x => x.Numerator).HasMaxLength(1000);
+            e.Property(x => x.Denominator).HasMaxLength(1000);
+            e.Property(x => x.Dimensions).HasMaxLength(200);
+            e.Property(x => x.SdgTarget).HasMaxLength(20);
+            e.Property(x => x.CrcArticles).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<IndicatorValue>(e =>

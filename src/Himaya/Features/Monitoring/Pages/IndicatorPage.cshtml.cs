@@ -20,7 +20,59 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     public ValueView? Latest { get; private set; }
     public MarkView? NextTarget { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? place, CancellationToken ct)
+    public bool Entered { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(string code, string? place, bool? done, CancellationToken ct)
+    {
+        Entered = done == true;
+        return LoadAsync(code, place, ct);
+    }
+
+    /// <summary>One value entered by hand (the API's POST /api/v1/indicators/{code}/values); refused, the form comes back with its values.</summary>
+    public async Task<IActionResult> OnPostValueAsync(string code, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var value = QueryParse.Decimal(e, "value", Value("value"));
+        var sex = Value("sex") is { Length: > 0 } s ? new Dictionary<string, string> { ["SEX"] = s } : null;
+        if (e.IsEmpty)
+        {
+            switch (await store.EnterValueAsync(Me, code, new(Value("period"), Value("place"), sex, value, null), ct))
+            {
+                case Outcome<ValuesView>.Ok: return Redirect($"/indicators/{Uri.EscapeDataString(code)}?place={Uri.EscapeDataString(Value("place") ?? "")}&done=true");
+                case Outcome<ValuesView>.Invalid bad: e = bad.Errors; break;
+                case Outcome<ValuesView>.NotFound: return NotFoundPage();
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        return await LoadAsync(code, Value("place"), ct);
+    }
+
+    /// <summary>Approve, publish or withdraw: one step, against the version shown (the API's PUT with the rest unchanged).</summary>
+    public async Task<IActionResult> OnPostStatusAsync(string code, CancellationToken ct)
+    {
+        if (await store.GetAsync(Me, code, ct) is not Outcome<IndicatorView>.Ok current) return NotFoundPage();
+        var i = current.Value;
+        var e = new FieldErrors();
+        var version = QueryParse.Int(e, "version", Value("version"));
+        var status = Enum.TryParse<IndicatorStatus>(Value("status"), out var st) && Enum.IsDefined(st) ? st : (IndicatorStatus?)null;
+        if (status is null) e.Add(PlatformErrors.Required("status"));
+        if (e.IsEmpty)
+        {
+            var input = new IndicatorInput(null, i.Name, i.Unit, i.Direction, i.Definition, i.Source, status, i.Numerator, i.Denominator, i.Disaggregations, i.SdgTarget, i.CrcArticles, version);
+            switch (await store.UpdateAsync(Me, code, input, ct))
+            {
+                case Outcome<IndicatorView>.Ok: return Redirect($"/indicators/{Uri.EscapeDataString(code)}");
+                case Outcome<IndicatorView>.Invalid bad: e = bad.Errors; break;
+                case Outcome<IndicatorView>.Conflict c: e.Add(c.Refusal!); break;
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        return await LoadAsync(code, null, ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(string code, string? place, CancellationToken ct)
     {
         switch (await store.GetAsync(Me, code, ct))
         {
@@ -52,6 +104,13 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
             };
         return Page();
     }
+
+    /// <summary>The statuses one step from the current one.</summary>
+    public IEnumerable<IndicatorStatus> NextStatuses => Enum.GetValues<IndicatorStatus>().Where(s => s != Indicator.Status && Features.Monitoring.Indicator.CanMove(Indicator.Status, s));
+
+    /// <summary>The nation first, then every district by name in the reader's language.</summary>
+    public IEnumerable<(string, string)> PlaceChoices =>
+        units.Districts.Select(d => (d.Code, PlaceName(d.Code))).OrderBy(p => p.Item2, StringComparer.CurrentCulture).Prepend((IndicatorStore.Nation, PlaceName(IndicatorStore.Nation)));
 
     public string Name => Culture switch { "az" => Indicator.Name.Az!, "ru" => Indicator.Name.Ru!, _ => Indicator.Name.En! };
 
