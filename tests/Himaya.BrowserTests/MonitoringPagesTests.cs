@@ -118,4 +118,37 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_enters_a_districts_value_in_russian_after_a_refused_period_and_withdraws_and_republishes_the_indicator()
+    {
+        var page = await app.SignedInPageAsync("analyst", "ru", 1280);
+        await page.GotoAsync("/indicators/ECD_CHLD_36-59M_EDU-PGM");
+        await Assertions.Expect(page.Locator("#indicator-sdg")).ToHaveTextAsync("4.2");
+        await Assertions.Expect(page.Locator("#indicator-crc")).ToHaveTextAsync("28, 29");
+        await Assertions.Expect(page.Locator("#indicator-facts")).ToContainTextAsync("Знаменатель");
+
+        await page.Locator("#value-form #f-place").SelectOptionAsync("C-GAN");
+        await page.Locator("#value-form #f-period").FillAsync("2024-Q5");
+        await page.Locator("#value-form #f-value").FillAsync("31,5");
+        await page.Locator("#value-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#period-error")).ToContainTextAsync("Период — год");
+        await Assertions.Expect(page.Locator("#value-form #f-value")).ToHaveValueAsync("31,5");
+        await page.Locator("#value-form #f-period").FillAsync("2024");
+        await page.Locator("#value-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#value-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#values-table caption")).ToHaveTextAsync("Гянджа");
+        await Assertions.Expect(page.Locator("#values-table")).ToContainTextAsync("31,5");
+
+        // Withdrawn from the public, the values leave the public API; published again, they are back.
+        var api = page.Context.APIRequest;
+        await page.Locator("#status-form button", new() { HasText = "Снять с публикации" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#indicator-facts")).ToContainTextAsync("Утверждён");
+        (await api.GetAsync("/api/v1/public/indicators/ECD_CHLD_36-59M_EDU-PGM/values")).Status.ShouldBe(404);
+        await page.Locator("#status-form button", new() { HasText = "Опубликовать" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-form button", new() { HasText = "Снять с публикации" })).ToBeVisibleAsync();
+        (await api.GetAsync("/api/v1/public/indicators/ECD_CHLD_36-59M_EDU-PGM/values")).Status.ShouldBe(200);
+        (await page.InnerTextAsync("main")).ShouldNotContain("Published");
+        await page.Context.CloseAsync();
+    }
 }
