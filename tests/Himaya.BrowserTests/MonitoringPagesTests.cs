@@ -62,6 +62,17 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("#indicators-table tr", new() { HasText = "HIMAYA_CHLD_FAMILY_BASED_PCT" })).ToContainTextAsync("Share of children in family-based care");
         await page.Locator("#indicators-table a", new() { HasText = "Share of children in family-based care" }).ClickAsync();
         await Assertions.Expect(page.Locator("#indicator-facts")).ToContainTextAsync("kinship or foster care");
+        // The districts side by side: a map coloured from this server's boundaries, a table largest first, each row drilling down.
+        await Assertions.Expect(page.Locator("#district-map")).ToHaveAttributeAsync("data-ready", new System.Text.RegularExpressions.Regex("^[0-9]+$"), new() { Timeout = 10_000 });
+        (await page.Locator("#district-map path.leaflet-interactive").CountAsync()).ShouldBeGreaterThan(70);
+        (await page.Locator("#map-legend li").CountAsync()).ShouldBeGreaterThan(1);
+        var shown = (await page.Locator("#districts-table tbody td").AllTextContentsAsync()).Select(t => decimal.Parse(t, System.Globalization.CultureInfo.GetCultureInfo("en"))).ToList();
+        shown.ShouldNotBeEmpty();
+        shown.ShouldBe(shown.OrderByDescending(x => x).ToList());
+        var first = page.Locator("#districts-table tbody th a").First;
+        var district = await first.TextContentAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(page.Locator("#values-table caption")).ToHaveTextAsync(district!);
         await page.Context.CloseAsync();
 
         var coordinator = await app.SignedInPageAsync("coordinator.ganja", width: 390);

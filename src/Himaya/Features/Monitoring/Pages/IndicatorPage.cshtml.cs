@@ -19,6 +19,9 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     /// <summary>The latest total value of the place, and the first target after it (what is left to go).</summary>
     public ValueView? Latest { get; private set; }
     public MarkView? NextTarget { get; private set; }
+    /// <summary>The latest period with a total for any district, and each district's total then (the comparison and the map).</summary>
+    public string? DistrictPeriod { get; private set; }
+    public IReadOnlyList<ValueView> DistrictValues { get; private set; } = [];
 
     public bool Entered { get; private set; }
 
@@ -84,6 +87,9 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         Places = [.. all.Value.Values.Select(v => v.Place).Concat(all.Value.Targets.Select(m => m.Place)).Distinct().OrderBy(p => p == IndicatorStore.Nation ? "" : PlaceName(p), StringComparer.CurrentCulture)];
         Place = place is not null && Places.Contains(place) ? place : Places.FirstOrDefault() ?? IndicatorStore.Nation;
         Observed = [.. all.Value.Values.Where(v => v.Place == Place).OrderBy(v => v.Period, StringComparer.Ordinal)];
+        var districtTotals = all.Value.Values.Where(v => v.Disaggregation.Count == 0 && units.IsDistrict(v.Place)).ToList();
+        DistrictPeriod = districtTotals.Select(v => v.Period).OrderBy(p => Periods.Span(p).To).ThenBy(p => p.Length).LastOrDefault();
+        DistrictValues = [.. districtTotals.Where(v => v.Period == DistrictPeriod).OrderByDescending(v => v.Value).ThenBy(v => PlaceName(v.Place), StringComparer.CurrentCulture)];
         Marks = [.. all.Value.Targets.Where(m => m.Place == Place)];
         var totals = Observed.Where(v => Breakdown(v.Disaggregation).Length == 0).ToList();
         Latest = totals.LastOrDefault();
@@ -103,6 +109,16 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
                 LabelTitle = T["Indicators.Period"], ValueTitle = Ui.EnumText(T, Indicator.Unit).ToString(), TableId = "values-table",
             };
         return Page();
+    }
+
+    /// <summary>Every district coloured by its total in the comparison period; districts without one stay plain.</summary>
+    public Choropleth DistrictMap()
+    {
+        var percent = Indicator.Unit == IndicatorUnit.Percent;
+        var figures = units.Districts.ToDictionary(d => d.Code, d => DistrictValues.FirstOrDefault(v => v.Place == d.Code) is { } v
+            ? new MapFigure((double)v.Value / (percent ? 100 : 1), false) : MapFigure.NoData);
+        return Choropleth.Of(figures, c => PlaceName(c), x => Number((decimal)(percent ? x * 100 : x)), percent, CultureInfo.CurrentCulture,
+            T["Indicators.MapHidden"], T["Indicators.MapNoData"]);
     }
 
     /// <summary>The statuses one step from the current one.</summary>
