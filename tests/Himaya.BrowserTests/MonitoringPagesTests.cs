@@ -49,6 +49,14 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         var target = await page.EvaluateAsync<double?[]>("() => Chart.getChart(document.querySelector('#values-chart canvas')).data.datasets[1].data");
         target.ShouldBe([null, null, 50]);
         (await page.InnerTextAsync("#targets-table")).ShouldContain("Baseline");
+        // 35% in 2024 is behind the straight line from 14% (2015) to 50% (2026), which reads about 43.5 for 2024.
+        await Assertions.Expect(page.Locator("#indicator-track")).ToContainTextAsync("Off track");
+        await Assertions.Expect(page.Locator("#indicator-track")).ToContainTextAsync("2024 should have reached 43.4");
+        await page.GotoAsync("/indicators");
+        var row = page.Locator("#indicators-table tr", new() { HasText = "ECD_CHLD_36-59M_EDU-PGM" });
+        await Assertions.Expect(row).ToContainTextAsync("35 (2024)");
+        await Assertions.Expect(row).ToContainTextAsync("50 (2026)");
+        await Assertions.Expect(row.Locator(".track-offtrack")).ToHaveTextAsync("Off track");
         await page.Context.CloseAsync();
     }
 

@@ -19,6 +19,11 @@ public static partial class Disaggregations
         key.Length == 0 ? new Dictionary<string, string>()
         : key.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
+    /// <summary>Whether a key is the total: no breakdown, or every dimension at SDMX's total code (_T), as files often write it.</summary>
+    public static bool IsTotal(string key) => key.Length == 0 || key.Split(';').All(p => p.EndsWith("=_T", StringComparison.Ordinal));
+
+    public static bool IsTotal(IReadOnlyDictionary<string, string> parts) => parts.Values.All(v => v == "_T");
+
     /// <summary>A dimension's value as SDMX codes are written: letters, digits, '_', '-', '+', '.'; at most 40.</summary>
     public static bool IsValue(string value) => value.Length <= 40 && ValuePattern().IsMatch(value);
 

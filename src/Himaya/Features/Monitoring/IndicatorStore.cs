@@ -150,6 +150,32 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         return rows.Select(x => View(x.I, x.N)).ToList();
     }
 
+    /// <summary>
+    /// The nation's picture for every indicator at once (the list's columns): its latest total, its next target after that,
+    /// and whether it is on track, from two queries whatever the number of indicators.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, NationalPicture>> NationalAsync(CancellationToken ct)
+    {
+        var totals = (await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Place == Nation)
+            .Select(v => new { v.IndicatorId, v.Period, v.Value, v.Disaggregation }).ToListAsync(ct)).Where(v => Disaggregations.IsTotal(v.Disaggregation)).ToList();
+        var marks = await db.Set<IndicatorMark>().AsNoTracking().Where(m => m.Place == Nation).ToListAsync(ct);
+        var indicators = await db.Set<Indicator>().AsNoTracking().Select(i => new { i.Id, i.Code, i.Direction }).ToListAsync(ct);
+        var empty = new Dictionary<string, string>();
+        var result = new Dictionary<string, NationalPicture>(StringComparer.Ordinal);
+        foreach (var i in indicators)
+        {
+            var last = totals.Where(v => v.IndicatorId == i.Id).MaxBy(v => (Periods.Span(v.Period).To, v.Period.Length));
+            if (last is null) continue;
+            var latest = new ValueView(last.Period, Nation, Numbers.Plain(last.Value), empty, null);
+            var own = marks.Where(m => m.IndicatorId == i.Id).Select(m => new MarkView(m.Kind, m.Place, m.Period, Numbers.Plain(m.Value))).ToList();
+            var end = Periods.Span(last.Period).To;
+            var target = own.Where(m => m.Kind == MarkKind.Target && Periods.Span(m.Period).To > end).MinBy(m => Periods.Span(m.Period).To);
+            var baseline = own.Where(m => m.Kind == MarkKind.Baseline && Periods.Span(m.Period).To <= end).MaxBy(m => Periods.Span(m.Period).To);
+            result[i.Code] = new NationalPicture(latest, target, target is null ? null : Trajectory.Assess(baseline, target, latest, i.Direction).Status);
+        }
+        return result;
+    }
+
     /// <summary>One indicator as the list shows it, for whoever sees aggregates.</summary>
     public async Task<Outcome<IndicatorView>> GetAsync(CurrentUser user, string code, CancellationToken ct)
     {

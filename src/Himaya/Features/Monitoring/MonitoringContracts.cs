@@ -26,3 +26,6 @@ public sealed record ValuesView(string Indicator, IReadOnlyList<ValueView> Value
 
 /// <summary>What an import did: observations new to Himaya, ones whose value it replaced, and the lines it left out.</summary>
 public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<LineProblem> Rejected);
+
+/// <summary>An indicator's national picture: its latest total, the next target after it, and whether it is on track for it.</summary>
+public sealed record NationalPicture(ValueView Latest, MarkView? NextTarget, TrackStatus? Track);

@@ -19,6 +19,8 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     /// <summary>The latest total value of the place, and the first target after it (what is left to go).</summary>
     public ValueView? Latest { get; private set; }
     public MarkView? NextTarget { get; private set; }
+    /// <summary>On track for the next target or not, from the line between the baseline and that target.</summary>
+    public Trajectory.Assessment? Track { get; private set; }
     /// <summary>The latest period with a total for any district, and each district's total then (the comparison and the map).</summary>
     public string? DistrictPeriod { get; private set; }
     public IReadOnlyList<ValueView> DistrictValues { get; private set; } = [];
@@ -87,7 +89,7 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         Places = [.. all.Value.Values.Select(v => v.Place).Concat(all.Value.Targets.Select(m => m.Place)).Distinct().OrderBy(p => p == IndicatorStore.Nation ? "" : PlaceName(p), StringComparer.CurrentCulture)];
         Place = place is not null && Places.Contains(place) ? place : Places.FirstOrDefault() ?? IndicatorStore.Nation;
         Observed = [.. all.Value.Values.Where(v => v.Place == Place).OrderBy(v => v.Period, StringComparer.Ordinal)];
-        var districtTotals = all.Value.Values.Where(v => v.Disaggregation.Count == 0 && units.IsDistrict(v.Place)).ToList();
+        var districtTotals = all.Value.Values.Where(v => Disaggregations.IsTotal(v.Disaggregation) && units.IsDistrict(v.Place)).ToList();
         DistrictPeriod = districtTotals.Select(v => v.Period).OrderBy(p => Periods.Span(p).To).ThenBy(p => p.Length).LastOrDefault();
         DistrictValues = [.. districtTotals.Where(v => v.Period == DistrictPeriod).OrderByDescending(v => v.Value).ThenBy(v => PlaceName(v.Place), StringComparer.CurrentCulture)];
         Marks = [.. all.Value.Targets.Where(m => m.Place == Place)];
@@ -95,6 +97,11 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         Latest = totals.LastOrDefault();
         NextTarget = Marks.Where(m => m.Kind == MarkKind.Target && (Latest is null || string.CompareOrdinal(m.Period, Latest.Period) > 0))
             .OrderBy(m => m.Period, StringComparer.Ordinal).FirstOrDefault();
+        if (Latest is not null && NextTarget is not null)
+        {
+            var baseline = Marks.Where(m => m.Kind == MarkKind.Baseline && Periods.Span(m.Period).To <= Periods.Span(Latest.Period).To).MaxBy(m => Periods.Span(m.Period).To);
+            Track = Trajectory.Assess(baseline, NextTarget, Latest, Indicator.Direction);
+        }
         var periods = Observed.Select(v => v.Period).Concat(Marks.Select(m => m.Period)).Distinct().Order(StringComparer.Ordinal).ToList();
         var series = Observed.GroupBy(v => Breakdown(v.Disaggregation)).OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.CurrentCulture)
             .Select(g => new ChartSeries(g.Key.Length == 0 ? T["Indicators.Total"] : g.Key,

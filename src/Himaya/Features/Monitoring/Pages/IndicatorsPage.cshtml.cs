@@ -1,3 +1,4 @@
+using System.Globalization;
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,6 +8,7 @@ namespace Himaya.Features.Monitoring.Pages;
 public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators computed) : HimayaPage
 {
     public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
+    public IReadOnlyDictionary<string, NationalPicture> National { get; private set; } = new Dictionary<string, NationalPicture>();
     public bool Computed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool? done, CancellationToken ct)
@@ -14,12 +16,15 @@ public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators
         Computed = done == true;
         if (await store.ListAsync(Me, ct) is not Outcome<IReadOnlyList<IndicatorView>>.Ok ok) return ForbiddenPage();
         Indicators = ok.Value;
+        National = await store.NationalAsync(ct);
         return Page();
     }
 
     /// <summary>Computes Himaya's own indicators from the registry now (the API's POST /api/v1/indicators/compute).</summary>
     public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct) =>
         await computed.ComputeAsync(Me, ct) is Outcome<IReadOnlyList<ComputedIndicators.Computed>>.Ok ? Redirect("/indicators?done=true") : ForbiddenPage();
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 
     public string Name(IndicatorView i) => Culture switch { "az" => i.Name.Az!, "ru" => i.Name.Ru!, _ => i.Name.En! };
 }
