@@ -126,6 +126,34 @@ public sealed class BenchServicesTests(BenchServicesTests.Database seeded) : ICl
         return [.. rows.Select(s => new Generated(s.Name, s.Status, s.Nationwide, s.MinAge, s.MaxAge, [.. s.Types.Order(StringComparer.Ordinal)], [.. s.Districts.Order(StringComparer.Ordinal)]))];
     }
 
+    /// <summary>`himaya-bench indicators` fills the dashboards' scale once (a second run adds nothing) and reads both pages' data.</summary>
+    [Fact]
+    public async Task Bench_indicators_fills_a_value_per_year_place_and_breakdown_once_and_times_both_pages()
+    {
+        var options = seeded.Seeded.Options;
+        int Values(AppDbContext db) => db.Set<Himaya.Features.Monitoring.IndicatorValue>()
+            .Count(v => db.Set<Himaya.Features.Monitoring.Indicator>().Any(i => i.Id == v.IndicatorId && i.Code.StartsWith("BENCH_IND_")));
+        string[] args = ["bench", "indicators", "--indicators", "3", "--years", "2", "--runs", "1"];
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            (await Himaya.Bench.BenchIndicators.RunAsync(args, options)).ShouldBe(0, error.ToString());
+            await using (var db = options.CreateContext(HimayaModules.All)) Values(db).ShouldBe(3 * 77 * 2 * 3);
+            (await Himaya.Bench.BenchIndicators.RunAsync(args, options)).ShouldBe(0, error.ToString());
+            await using (var db = options.CreateContext(HimayaModules.All))
+            {
+                Values(db).ShouldBe(3 * 77 * 2 * 3);
+                (await db.Set<Himaya.Features.Monitoring.IndicatorMark>().CountAsync(m => m.Place == "AZE" && db.Set<Himaya.Features.Monitoring.Indicator>()
+                    .Any(i => i.Id == m.IndicatorId && i.Code.StartsWith("BENCH_IND_")))).ShouldBe(6);
+            }
+            (await Himaya.Bench.BenchIndicators.RunAsync(["bench", "indicators", "--years", "0"], options)).ShouldBe(2);
+            error.ToString().ShouldContain("--years must be a whole number from 1 to 100.");
+        }
+        finally { Console.SetError(original); }
+    }
+
     private static async Task<(int Exit, string Error)> RunAsync(string[] args, DatabaseOptions options)
     {
         var error = new StringWriter();
