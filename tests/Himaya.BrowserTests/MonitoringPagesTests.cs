@@ -170,4 +170,38 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         (await page.InnerTextAsync("main")).ShouldNotContain("Published");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_on_a_phone_adds_budget_lines_in_azerbaijani_after_a_refused_amount_and_sees_the_childrens_share()
+    {
+        const int width = 390;
+        var page = await app.SignedInPageAsync("analyst", "az", width);
+        await page.GotoAsync("/budget");
+        async Task AddAsync(string year, string sector, string programme, string relevance, string planned)
+        {
+            await page.Locator("#f-year").FillAsync(year);
+            await page.Locator("#f-sector").SelectOptionAsync(sector);
+            await page.Locator("#f-programme").FillAsync(programme);
+            await page.Locator("#f-relevance").SelectOptionAsync(relevance);
+            await page.Locator("#f-planned").FillAsync(planned);
+            await page.Locator("#budget-form button.primary").ClickAsync();
+        }
+        await AddAsync("2025", "Education", "Məktəbəqədər təhsil", "Direct", "-300");
+        await Assertions.Expect(page.Locator("#planned-error")).ToContainTextAsync("Mənfi ola bilməz");
+        await Assertions.Expect(page.Locator("#f-programme")).ToHaveValueAsync("Məktəbəqədər təhsil");
+        await page.Locator("#f-planned").FillAsync("300,5");
+        await page.Locator("#budget-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#budget-saved")).ToBeVisibleAsync();
+        await AddAsync("2025", "Other", "Yollar", "None", "300,5");
+        await Assertions.Expect(page.Locator("#budget-saved")).ToBeVisibleAsync();
+        var row = page.Locator("#budget-table tbody tr", new() { HasText = "2025" });
+        await Assertions.Expect(row).ToContainTextAsync("50,0%");
+        await Assertions.Expect(row).ToContainTextAsync("plan");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('#budget-chart canvas'))");
+        (await page.EvaluateAsync<double[]>("() => Chart.getChart(document.querySelector('#budget-chart canvas')).data.datasets[0].data")).ShouldBe([0.5]);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.InnerTextAsync("main")).ShouldNotContain("Budget.");
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        await page.Context.CloseAsync();
+    }
 }

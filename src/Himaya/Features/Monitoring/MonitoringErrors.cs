@@ -31,5 +31,9 @@ public static class MonitoringErrors
     public static Refusal CodeFixed() => Refusal.OnField("monitoring.code-fixed", "code");
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("monitoring.changed-since", "version", yours, current);
     public static Refusal ObsStatus() => Refusal.OnField("monitoring.obs-status", "obsStatus");
+    public static Refusal BudgetYear() => Refusal.OnField("monitoring.budget-year", "year");
+    public static Refusal BudgetHeader(string header) => Refusal.OnField("monitoring.budget-header", "file", header);
+    public static Refusal BudgetColumns(string line, int count) => Refusal.OnField("monitoring.budget-columns", line, count);
+    public static Refusal BudgetEmpty() => Refusal.OnField("monitoring.budget-empty", "file");
     public static Refusal YearRange() => Refusal.OnField("monitoring.year-range", "to");
 }

@@ -13,6 +13,8 @@ public static class MonitoringModel
         model.Properties<IndicatorStatus>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<MarkKind>().HaveConversion<string>().HaveMaxLength(16);
         model.Properties<ResultLevel>().HaveConversion<string>().HaveMaxLength(16);
+        model.Properties<BudgetSector>().HaveConversion<string>().HaveMaxLength(20);
+        model.Properties<ChildRelevance>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     public static void Build(ModelBuilder b, DatabaseProvider provider)
@@ -94,6 +96,14 @@ public static class MonitoringModel
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.ResultId, x.Place, x.Period }).IsUnique();
             e.HasOne<ProjectResult>().WithMany().HasForeignKey(x => x.ResultId).OnDelete(DeleteBehavior.Cascade);
+        });
+            b.Entity<BudgetLine>(e =>
+        {
+            e.Property(x => x.Programme).HasMaxLength(300);
+            e.Property(x => x.Planned).HasPrecision(18, 2);
+            e.Property(x => x.Executed).HasPrecision(18, 2);
+            e.Property(x => x.Source).HasMaxLength(300);
+            e.HasIndex(x => x.Year);
         });
     }
 }

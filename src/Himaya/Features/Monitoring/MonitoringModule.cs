@@ -11,14 +11,17 @@ public sealed class MonitoringModule : IModule
         s.AddScoped<IndicatorStore>();
         s.AddScoped<ComputedIndicators>();
         s.AddScoped<ProjectStore>();
+        s.AddScoped<BudgetStore>();
         s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);
         s.AddNavItem("/projects", "Nav.Projects", u => u.Can(Permission.ViewAggregates), order: 41);
+        s.AddNavItem("/budget", "Nav.Budget", u => u.Can(Permission.ViewAggregates), order: 42);
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open)
     {
         IndicatorsApi.Map(api, open);
         ProjectsApi.Map(api);
+        BudgetApi.Map(api);
     }
 
     public void ConfigureConventions(ModelConfigurationBuilder model) => MonitoringModel.Conventions(model);
