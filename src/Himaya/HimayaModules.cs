@@ -29,8 +29,8 @@ public static class HimayaModules
         new DeprivationModule(),
         new CasesModule(),
         new CoverageModule(),
-        new ViolenceModule(),
         new MonitoringModule(),
+        new ViolenceModule(),
         new DemoModule(),
     ];
 }

@@ -203,6 +203,28 @@ public abstract class MonitoringTests(HimayaApp app)
     public async Task Computed_indicators_count_what_the_registry_holds_and_leave_out_small_districts()
     {
         var analyst = await app.ClientForAsync("analyst");
+        // Three reports of violence this year, their answers due by now: one answered in time, one late, one not at all.
+        var anon = app.CreateClient();
+        var refs = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var made = await anon.PostAsJsonAsync("/api/v1/public/vac-reports", new
+            {
+                type = "Physical", description = "A boy in the neighbourhood has bruises on his arms.", districtCode = "C-SUM", immediateDanger = false,
+                child = new { givenName = "Elvin", surname = "Monitorov", sex = "M", approximateAge = 9 },
+            });
+            made.StatusCode.ShouldBe(HttpStatusCode.Accepted, await made.Content.ReadAsStringAsync());
+            refs.Add((await made.JsonAsync()).GetProperty("reference").GetString()!);
+        }
+        await using (var db = app.NewDbContext())
+        {
+            var reports = await db.Set<Himaya.Features.Violence.VacReport>().Where(r => refs.Contains(r.Reference)).ToListAsync();
+            reports.Count.ShouldBe(3);
+            var dueAt = DateTime.UtcNow.AddHours(-1);
+            foreach (var (r, answered) in reports.Zip(new DateTime?[] { dueAt.AddMinutes(-30), dueAt.AddMinutes(20), null }))
+                (r.ResponseDueAt, r.FirstRespondedAt) = (dueAt, answered);
+            await db.SaveChangesAsync();
+        }
         var res = await analyst.PostAsync("/api/v1/indicators/compute", null);
         res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
         (await analyst.PostAsync("/api/v1/indicators/compute", null)).StatusCode.ShouldBe(HttpStatusCode.OK); // again: the same values, not twice
@@ -230,6 +252,21 @@ public abstract class MonitoringTests(HimayaApp app)
         share.GetProperty("value").GetDecimal().ShouldBe(Math.Round(100m * Family(null) / outside, 1));
         var list = await (await analyst.GetAsync("/api/v1/indicators")).JsonAsync();
         list.EnumerateArray().Single(i => i.GetProperty("code").GetString() == ComputedIndicators.FamilyBasedShare).GetProperty("definition").GetString()!.ShouldContain("kinship or foster care");
+
+        // The violence reports' indicator, against a direct count of the same definition.
+        int due, inTime;
+        await using (var db = app.NewDbContext())
+        {
+            var now = DateTime.UtcNow;
+            var start = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var year1 = await db.Set<Himaya.Features.Violence.VacReport>().Where(r => r.ReportedAt >= start && (r.FirstRespondedAt != null || r.ResponseDueAt < now))
+                .Select(r => new { r.FirstRespondedAt, r.ResponseDueAt }).ToListAsync();
+            (due, inTime) = (year1.Count, year1.Count(r => r.FirstRespondedAt != null && r.FirstRespondedAt <= r.ResponseDueAt));
+        }
+        due.ShouldBeGreaterThanOrEqualTo(3);
+        var vac = (await (await analyst.GetAsync($"/api/v1/indicators/{Himaya.Features.Violence.VacIndicators.AnsweredInTime}/values?place=AZE&from={year}")).JsonAsync())
+            .GetProperty("values").EnumerateArray().Single();
+        vac.GetProperty("value").GetDecimal().ShouldBe(Math.Round(100m * inTime / due, 1));
     }
 }
 

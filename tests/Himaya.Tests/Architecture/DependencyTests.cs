@@ -22,8 +22,8 @@ public sealed class DependencyTests
         ["Services"] = ["Platform", "Identity", "Registry"],
         ["Cases"] = ["Platform", "Identity", "Registry", "Services", "Deprivation"],
         ["Coverage"] = ["Platform", "Identity", "Registry", "Services", "Deprivation", "Cases"],
-        ["Violence"] = ["Platform", "Identity", "Registry", "Cases"],
         ["Monitoring"] = ["Platform", "Identity", "Registry"],
+        ["Violence"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
         ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
         ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Demo"],
@@ -50,6 +50,16 @@ public sealed class DependencyTests
         edges.Keys.ShouldContain(("Cases", "Registry"));
         edges.Keys.ShouldContain(("Registry", "Platform"));
         edges.Keys.ShouldContain(("Composition", "Cases"));
+    }
+
+    /// <summary>The composition list registers the modules lowest first: none may come before a module it uses.</summary>
+    [Fact]
+    public void The_module_list_puts_every_module_after_the_ones_it_uses()
+    {
+        var order = Himaya.HimayaModules.All.Select(m => ModuleOf(m.GetType())!).ToList();
+        order.ShouldContain("Monitoring");
+        var late = order.SelectMany((m, i) => Allowed[m].Where(used => order.IndexOf(used) > i).Select(used => $"{m} uses {used}, listed after it")).ToList();
+        late.ShouldBeEmpty();
     }
 
     [Fact]

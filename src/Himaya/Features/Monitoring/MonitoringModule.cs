@@ -10,6 +10,9 @@ public sealed class MonitoringModule : IModule
     {
         s.AddScoped<IndicatorStore>();
         s.AddScoped<ComputedIndicators>();
+        s.AddScoped<IIndicatorSource, RegistryCareIndicators>();
+        s.AddOptions<MonitoringOptions>().BindConfiguration("Monitoring");
+        s.AddHostedService<IndicatorSchedule>();
         s.AddScoped<ProjectStore>();
         s.AddScoped<BudgetStore>();
         s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);

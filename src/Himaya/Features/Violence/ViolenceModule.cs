@@ -1,3 +1,4 @@
+using Himaya.Features.Monitoring;
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class ViolenceModule : IModule
         s.AddScoped<VacEarlierReports>();
         s.AddScoped<VacLinking>();
         s.AddScoped<CoordinationWork>();
+        s.AddScoped<IIndicatorSource, VacIndicators>();
         s.AddPanel<Pages.VacMyWorkPanel>(Himaya.Features.Cases.CasesSlots.MyWork, order: 10);
         s.AddPanel<Pages.VacDashboardPanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 20);
         s.AddPublicNavItem("/report", "Nav.PublicReport", order: 10);

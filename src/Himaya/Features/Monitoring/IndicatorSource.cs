@@ -1,0 +1,18 @@
+namespace Himaya.Features.Monitoring;
+
+/// <summary>A value a feature computes for a place, with the number of children (or reports) behind it, which decides its suppression.</summary>
+public sealed record SourcedValue(string Place, decimal Value, int Behind);
+
+/// <summary>An indicator a feature computes from its own records: its definition (shown beside every number) and its values now.</summary>
+public sealed record SourcedIndicator(string Code, IndicatorNames Name, string Definition, IndicatorUnit Unit, IndicatorDirection Direction,
+    IReadOnlyList<SourcedValue> Values);
+
+/// <summary>
+/// A feature's own indicators, computed from its records for the current period (the registry's care arrangements, the
+/// violence reports' answers…). Features register theirs; <see cref="ComputedIndicators"/> stores them all, suppressed
+/// and audited, when an analyst asks and on its schedule. The dependency runs from the feature to Monitoring.
+/// </summary>
+public interface IIndicatorSource
+{
+    Task<IReadOnlyList<SourcedIndicator>> ComputeAsync(DateTime now, CancellationToken ct);
+}
