@@ -204,4 +204,31 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_defines_an_indicator_in_the_form_after_a_refused_code_and_lands_on_its_page()
+    {
+        var page = await app.SignedInPageAsync("analyst", "az", 1920);
+        await page.GotoAsync("/indicators");
+        await page.Locator("#new-indicator summary").ClickAsync();
+        await page.Locator("#f-code").FillAsync("school attendance");
+        await page.Locator("[id='f-name.az']").FillAsync("Məktəbə davamiyyət");
+        await page.Locator("[id='f-name.en']").FillAsync("School attendance");
+        await page.Locator("[id='f-name.ru']").FillAsync("Посещаемость школы");
+        await page.Locator("#f-unit").SelectOptionAsync("Percent");
+        await page.Locator("#f-direction").SelectOptionAsync("HigherIsBetter");
+        await page.Locator("#f-sdgTarget").FillAsync("4.1.2");
+        await page.Locator("#f-crcArticles").FillAsync("28");
+        await page.GetByLabel("Cins").CheckAsync();
+        await page.Locator("#indicator-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#code-error")).ToContainTextAsync("Kod böyük hərflə başlamalı");
+        await Assertions.Expect(page.Locator("[id='f-name.ru']")).ToHaveValueAsync("Посещаемость школы");
+        await page.Locator("#f-code").FillAsync("EDU_ATTENDANCE_TEST");
+        await page.Locator("#indicator-form button.primary").ClickAsync();
+        await BrowserSteps.Reached(page, app.BaseUrl + "/indicators/EDU_ATTENDANCE_TEST");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Məktəbə davamiyyət");
+        await Assertions.Expect(page.Locator("#indicator-sdg")).ToHaveTextAsync("4.1.2");
+        await Assertions.Expect(page.Locator("#status-form button")).ToHaveTextAsync("Təsdiq et");
+        await page.Context.CloseAsync();
+    }
 }

@@ -20,6 +20,33 @@ public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators
         return Page();
     }
 
+    /// <summary>A new indicator from the form (the API's POST /api/v1/indicators); refused, the form comes back with its values.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var unit = EnumNames.TryParse<IndicatorUnit>(Value("unit"), false, out var u) ? u : (IndicatorUnit?)null;
+        var direction = EnumNames.TryParse<IndicatorDirection>(Value("direction"), false, out var d) ? d : (IndicatorDirection?)null;
+        var articles = new List<int>();
+        foreach (var part in (Value("crcArticles") ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var a)) articles.Add(a);
+            else { e.Add(MonitoringErrors.CrcArticles()); break; }
+        }
+        if (e.IsEmpty)
+        {
+            var input = new IndicatorInput(Value("code"), new(Value("name.az"), Value("name.en"), Value("name.ru")), unit, direction, Value("definition"), Value("source"),
+                IndicatorStatus.Draft, Value("numerator"), Value("denominator"), [.. Values("disaggregations")], Value("sdgTarget"), articles);
+            switch (await store.CreateAsync(Me, input, ct))
+            {
+                case Outcome<IndicatorView>.Ok ok: return Redirect($"/indicators/{Uri.EscapeDataString(ok.Value.Code)}");
+                case Outcome<IndicatorView>.Invalid bad: e = bad.Errors; break;
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        return await OnGetAsync(null, ct);
+    }
+
     /// <summary>Computes Himaya's own indicators from the registry now (the API's POST /api/v1/indicators/compute).</summary>
     public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct) =>
         await computed.ComputeAsync(Me, ct) is Outcome<IReadOnlyList<ComputedIndicators.Computed>>.Ok ? Redirect("/indicators?done=true") : ForbiddenPage();
