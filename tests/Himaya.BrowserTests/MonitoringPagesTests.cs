@@ -52,6 +52,18 @@ public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<Browser
         // 35% in 2024 is behind the straight line from 14% (2015) to 50% (2026), which reads about 43.5 for 2024.
         await Assertions.Expect(page.Locator("#indicator-track")).ToContainTextAsync("Off track");
         await Assertions.Expect(page.Locator("#indicator-track")).ToContainTextAsync("2024 should have reached 43.4");
+        // The download link: a workbook of every value, with the indicator's definition on its second sheet.
+        var href = await page.Locator("#indicator-xlsx").GetAttributeAsync("href");
+        var xlsx = await page.Context.APIRequest.GetAsync(href!);
+        (xlsx.Status, xlsx.Headers["content-type"]).ShouldBe((200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await xlsx.BodyAsync())))
+        {
+            string Sheet(int n) { using var r = new StreamReader(zip.GetEntry($"xl/worksheets/sheet{n}.xml")!.Open()); return r.ReadToEnd(); }
+            var values = Sheet(1);
+            values.ShouldMatch("<(x:)?v>35</(x:)?v>");
+            values.ShouldContain("2024");
+            Sheet(2).ShouldContain("Children aged 36–59 months");
+        }
         await page.GotoAsync("/indicators");
         var row = page.Locator("#indicators-table tr", new() { HasText = "ECD_CHLD_36-59M_EDU-PGM" });
         await Assertions.Expect(row).ToContainTextAsync("35 (2024)");

@@ -27,6 +27,33 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
 
     public bool Entered { get; private set; }
 
+    /// <summary>
+    /// Every value of the indicator, all places, as a workbook (sheet one the values, sheet two what they are), in the
+    /// reader's language. The export is audited as the SDMX and DHIS2 ones are.
+    /// </summary>
+    public async Task<IActionResult> OnGetXlsxAsync(string code, CancellationToken ct)
+    {
+        if (await store.GetAsync(Me, code, ct) is not Outcome<IndicatorView>.Ok ok) return NotFoundPage();
+        if (await store.ValuesAsync(Me, code, null, null, null, ct) is not Outcome<ValuesView>.Ok all) return NotFoundPage();
+        Indicator = ok.Value;
+        await store.RecordExportAsync(Me, code, "XLSX", all.Value.Values.Count, ct);
+        var rows = all.Value.Values.OrderBy(v => v.Place == IndicatorStore.Nation ? "" : PlaceName(v.Place), StringComparer.CurrentCulture)
+            .ThenBy(v => v.Period, StringComparer.Ordinal).Select(v => (IReadOnlyList<object?>)[v.Period, v.Place, PlaceName(v.Place),
+                Breakdown(v.Disaggregation) is { Length: > 0 } b ? b : T["Indicators.Total"].Value, v.Value, v.ObsStatus]);
+        var i = ok.Value;
+        IReadOnlyList<object?>[] about =
+        [
+            [T["Indicators.Code"].Value, i.Code], [T["Indicators.Name"].Value, Name], [T["Indicators.Unit"].Value, Ui.EnumText(T, i.Unit)],
+            [T["Indicators.Direction"].Value, Ui.EnumText(T, i.Direction)], [T["Indicators.Status"].Value, Ui.EnumText(T, i.Status)],
+            [T["Indicators.Definition"].Value, i.Definition], [T["Indicators.Numerator"].Value, i.Numerator], [T["Indicators.Denominator"].Value, i.Denominator],
+            [T["Indicators.Sdg"].Value, i.SdgTarget], [T["Indicators.Crc"].Value, string.Join(", ", i.CrcArticles)], [T["Indicators.Source"].Value, i.Source],
+        ];
+        var book = XlsxTable.Write(
+            new XlsxSheet(T["Indicators.ValuesSheet"], [T["Indicators.Period"], T["Indicators.PlaceCode"], T["Indicators.Place"], T["Indicators.Breakdown"], T["Indicators.Value"], "OBS_STATUS"], rows),
+            new XlsxSheet(T["Indicators.AboutSheet"], [], about));
+        return File(book, XlsxTable.ContentType, $"{i.Code}.xlsx");
+    }
+
     public Task<IActionResult> OnGetAsync(string code, string? place, bool? done, CancellationToken ct)
     {
         Entered = done == true;
