@@ -8,8 +8,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class BudgetOnSqlite(SqliteApp app) : BudgetTests(app), IClassFixture<SqliteApp>;
-public sealed class BudgetOnPostgres(PostgresApp app) : BudgetTests(app), IClassFixture<PostgresApp>;
+[Collection(MonitoringOnSqliteCollection.Name)]
+public sealed class BudgetOnSqlite(SqliteApp app) : BudgetTests(app);
+[Collection(MonitoringOnPostgresCollection.Name)]
+public sealed class BudgetOnPostgres(PostgresApp app) : BudgetTests(app);
 
 /// <summary>
 /// The child-focused budget: lines one by one and as a file (each bad value named by line and column, nothing of a bad

@@ -8,8 +8,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class MonitoringOnSqlite(SqliteApp app) : MonitoringTests(app), IClassFixture<SqliteApp>;
-public sealed class MonitoringOnPostgres(PostgresApp app) : MonitoringTests(app), IClassFixture<PostgresApp>;
+[Collection(MonitoringOnSqliteCollection.Name)]
+public sealed class MonitoringOnSqlite(SqliteApp app) : MonitoringTests(app);
+[Collection(MonitoringOnPostgresCollection.Name)]
+public sealed class MonitoringOnPostgres(PostgresApp app) : MonitoringTests(app);
 
 /// <summary>
 /// Indicators and their exchange: defining one, importing SDMX-CSV and DHIS2 dataValueSets (line by line, a bad file
@@ -270,8 +272,10 @@ public abstract class MonitoringTests(HimayaApp app)
     }
 }
 
-public sealed class IndicatorEditingOnSqlite(SqliteApp app) : IndicatorEditingTests(app), IClassFixture<SqliteApp>;
-public sealed class IndicatorEditingOnPostgres(PostgresApp app) : IndicatorEditingTests(app), IClassFixture<PostgresApp>;
+[Collection(MonitoringOnSqliteCollection.Name)]
+public sealed class IndicatorEditingOnSqlite(SqliteApp app) : IndicatorEditingTests(app);
+[Collection(MonitoringOnPostgresCollection.Name)]
+public sealed class IndicatorEditingOnPostgres(PostgresApp app) : IndicatorEditingTests(app);
 
 /// <summary>An indicator's metadata, its status moved a step at a time against the version read, and values entered by hand.</summary>
 public abstract class IndicatorEditingTests(HimayaApp app)

@@ -7,8 +7,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class ProjectsOnSqlite(SqliteApp app) : ProjectsTests(app), IClassFixture<SqliteApp>;
-public sealed class ProjectsOnPostgres(PostgresApp app) : ProjectsTests(app), IClassFixture<PostgresApp>;
+[Collection(MonitoringOnSqliteCollection.Name)]
+public sealed class ProjectsOnSqlite(SqliteApp app) : ProjectsTests(app);
+[Collection(MonitoringOnPostgresCollection.Name)]
+public sealed class ProjectsOnPostgres(PostgresApp app) : ProjectsTests(app);
 
 /// <summary>
 /// Results frameworks: a project with its funder's share, outcomes and outputs, targets by place and period, progress
