@@ -5,8 +5,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class CoverageOnSqlite(SqliteApp app) : CoverageTests(app), IClassFixture<SqliteApp>;
-public sealed class CoverageOnPostgres(PostgresApp app) : CoverageTests(app), IClassFixture<PostgresApp>;
+[Collection(ServicesOnSqliteCollection.Name)]
+public sealed class CoverageOnSqlite(SqliteApp app) : CoverageTests(app);
+[Collection(ServicesOnPostgresCollection.Name)]
+public sealed class CoverageOnPostgres(PostgresApp app) : CoverageTests(app);
 
 /// <summary>
 /// Need against supply, computed exactly: each test reads a district's row, adds known children, cases and services,

@@ -8,8 +8,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class ProvidersOnSqlite(SqliteApp app) : ProvidersTests(app), IClassFixture<SqliteApp>;
-public sealed class ProvidersOnPostgres(PostgresApp app) : ProvidersTests(app), IClassFixture<PostgresApp>;
+[Collection(ServicesOnSqliteCollection.Name)]
+public sealed class ProvidersOnSqlite(SqliteApp app) : ProvidersTests(app);
+[Collection(ServicesOnPostgresCollection.Name)]
+public sealed class ProvidersOnPostgres(PostgresApp app) : ProvidersTests(app);
 
 /// <summary>
 /// A provider's record: its facts (versioned), state contracts, contact people, the accreditation warning; who may

@@ -8,8 +8,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class ServiceReviewOnSqlite(SqliteApp app) : ServiceReviewTests(app), IClassFixture<SqliteApp>;
-public sealed class ServiceReviewOnPostgres(PostgresApp app) : ServiceReviewTests(app), IClassFixture<PostgresApp>;
+[Collection(ServicesOnSqliteCollection.Name)]
+public sealed class ServiceReviewOnSqlite(SqliteApp app) : ServiceReviewTests(app);
+[Collection(ServicesOnPostgresCollection.Name)]
+public sealed class ServiceReviewOnPostgres(PostgresApp app) : ServiceReviewTests(app);
 
 /// <summary>
 /// Keeping the directory: a coordinator's review of new services and of a provider's changes to public ones, edits with

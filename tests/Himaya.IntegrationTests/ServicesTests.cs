@@ -7,8 +7,10 @@ using Shouldly;
 
 namespace Himaya.IntegrationTests;
 
-public sealed class ServicesOnSqlite(SqliteApp app) : ServicesTests(app), IClassFixture<SqliteApp>;
-public sealed class ServicesOnPostgres(PostgresApp app) : ServicesTests(app), IClassFixture<PostgresApp>;
+[Collection(ServicesOnSqliteCollection.Name)]
+public sealed class ServicesOnSqlite(SqliteApp app) : ServicesTests(app);
+[Collection(ServicesOnPostgresCollection.Name)]
+public sealed class ServicesOnPostgres(PostgresApp app) : ServicesTests(app);
 
 /// <summary>The service directory: the README's contract (public search, taxonomy, providers, services), its validation, who may add what.</summary>
 public abstract class ServicesTests(HimayaApp app)
