@@ -38,6 +38,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // A three-row file already goes to the background worker, one row per chunk: the page follows its progress.
         builder.UseSetting("Imports:InlineRows", "2");
         builder.UseSetting("Imports:ChunkRows", "1");
+        // No daily computation of indicators in the middle of a test that reads them.
+        builder.UseSetting("Monitoring:ComputeAtHour", "");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(dir, "keys"));
         builder.UseSetting("Attachments:Path", Path.Combine(dir, "attachments"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

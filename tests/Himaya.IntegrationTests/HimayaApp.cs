@@ -54,6 +54,8 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // generated input tests; the limits have tests of their own.
         builder.UseSetting("Vac:PublicLimits:PerAddress", "100000");
         builder.UseSetting("Vac:PublicLimits:GlobalPerMinute", "100000");
+        // No daily computation of indicators in the middle of a test that counts them; the tests call it themselves.
+        builder.UseSetting("Monitoring:ComputeAtHour", "");
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         // Password hashing at test strength: every host seeds nine demo users and signs some in, and PBKDF2 at the
         // production 100,000 iterations made that a measurable share of the suite. The hash records its count, so

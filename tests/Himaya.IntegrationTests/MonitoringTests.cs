@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Himaya.Features.Monitoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Himaya.IntegrationTests;
@@ -269,6 +270,27 @@ public abstract class MonitoringTests(HimayaApp app)
         var vac = (await (await analyst.GetAsync($"/api/v1/indicators/{Himaya.Features.Violence.VacIndicators.AnsweredInTime}/values?place=AZE&from={year}")).JsonAsync())
             .GetProperty("values").EnumerateArray().Single();
         vac.GetProperty("value").GetDecimal().ShouldBe(Math.Round(100m * inTime / due, 1));
+    }
+
+    [Fact]
+    public async Task The_daily_run_stores_the_same_figures_as_an_analyst_would_and_the_trail_says_it_was_the_schedule()
+    {
+        // The test app turns the schedule off (an empty setting), so this run is the only scheduled one.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitoringOptions>>().Value.ComputeAtHour.ShouldBeNull();
+        using (var scope = app.Services.CreateScope())
+        {
+            var done = await scope.ServiceProvider.GetRequiredService<ComputedIndicators>().ComputeOnScheduleAsync(default);
+            done.Select(d => d.Code).ShouldContain(ComputedIndicators.Residential);
+            done.Select(d => d.Code).ShouldContain(Himaya.Features.Violence.VacIndicators.AnsweredInTime);
+        }
+        await using var db = app.NewDbContext();
+        var line = await db.AuditEntries.Where(a => a.EntityType == "indicator-values" && a.EntityId == "compute").OrderByDescending(a => a.Id).FirstAsync();
+        (line.UserId, line.Detail!.StartsWith("scheduled; ", StringComparison.Ordinal)).ShouldBe((null, true));
+        var year = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var national = await db.Set<IndicatorValue>().SingleAsync(v => v.Period == year && v.Place == "AZE"
+            && db.Set<Indicator>().Any(i => i.Id == v.IndicatorId && i.Code == ComputedIndicators.Residential));
+        national.Value.ShouldBe(await db.Set<Himaya.Features.Registry.Child>().CountAsync(c => c.DeletedAt == null && c.MergedIntoId == null
+            && c.CareArrangement == Himaya.Features.Registry.CareArrangement.ResidentialInstitution));
     }
 }
 
