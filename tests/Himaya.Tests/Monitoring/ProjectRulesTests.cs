@@ -40,6 +40,25 @@ public sealed class ProjectRulesTests
         p.Covers(period).ShouldBe(covered);
     }
 
+    [Theory]
+    [InlineData("AZE", true)] [InlineData("C-GAN", true)] [InlineData("R-BAR", true)] [InlineData("C-SUM", false)] [InlineData("", false)]
+    public void Targets_and_reports_name_the_whole_project_or_one_of_its_districts(string place, bool reached)
+    {
+        var p = new Project { Code = "P", NameAz = "", NameEn = "", NameRu = "", Funder = "EU", Currency = "EUR", Districts = "C-GAN;R-BAR" };
+        p.Reaches(place).ShouldBe(reached);
+    }
+
+    [Fact]
+    public void A_text_in_three_languages_needs_each_and_reads_in_the_readers()
+    {
+        var e = new FieldErrors();
+        IndicatorNames.Check(e, new("Ad", null, new string('я', 301)), "name", MonitoringErrors.NameRequired, 300);
+        e.All.Keys.ShouldBe(["name.en", "name.ru"], ignoreOrder: true);
+        e.CodedFor("name.ru").Select(r => r.Code).ShouldBe(["field.too-long"]);
+        var names = new IndicatorNames("Ad", "Name", "Имя");
+        (names.In("az"), names.In("ru"), names.In("en"), names.In("de")).ShouldBe(("Ad", "Имя", "Name", "Name"));
+    }
+
     private static ResultProgress R(string place, string period, decimal value) =>
         new() { Place = place, Period = period, Value = value };
 

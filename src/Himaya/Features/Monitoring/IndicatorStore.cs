@@ -114,11 +114,7 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     /// <summary>The checks a definition and an edit share; answers the breakdowns and CRC articles as they will be kept.</summary>
     private static (string Dimensions, string? Articles) Check(FieldErrors e, IndicatorInput r)
     {
-        foreach (var (lang, name) in new[] { ("az", r.Name?.Az), ("en", r.Name?.En), ("ru", r.Name?.Ru) })
-        {
-            if (string.IsNullOrWhiteSpace(name)) e.Add(MonitoringErrors.NameRequired(lang));
-            else if (name.Trim().Length > 300) e.Add(PlatformErrors.TooLong("name." + lang, 300));
-        }
+        IndicatorNames.Check(e, r.Name, "name", MonitoringErrors.NameRequired, 300);
         if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
         if (r.Direction is null) e.Add(PlatformErrors.Required("direction"));
         if (r.Definition is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("definition", 4000));

@@ -1,7 +1,23 @@
+using Himaya.Platform;
+
 namespace Himaya.Features.Monitoring;
 
-/// <summary>The indicator's name in each language.</summary>
-public sealed record IndicatorNames(string? Az, string? En, string? Ru);
+/// <summary>A text in each language (an indicator's or project's name, a result's statement).</summary>
+public sealed record IndicatorNames(string? Az, string? En, string? Ru)
+{
+    /// <summary>The text in the reader's language (az, ru; English otherwise).</summary>
+    public string In(string culture) => (culture switch { "az" => Az, "ru" => Ru, _ => En })!;
+
+    /// <summary>Each language's text present and at most <paramref name="max"/> long; a missing one is <paramref name="missing"/>'s refusal.</summary>
+    public static void Check(FieldErrors e, IndicatorNames? names, string field, Func<string, Refusal> missing, int max)
+    {
+        foreach (var (lang, text) in new[] { ("az", names?.Az), ("en", names?.En), ("ru", names?.Ru) })
+        {
+            if (string.IsNullOrWhiteSpace(text)) e.Add(missing(lang));
+            else if (text.Trim().Length > max) e.Add(PlatformErrors.TooLong(field + "." + lang, max));
+        }
+    }
+}
 
 /// <summary><c>POST /api/v1/indicators</c>.</summary>
 public sealed record IndicatorInput(string? Code, IndicatorNames? Name, IndicatorUnit? Unit, IndicatorDirection? Direction, string? Definition,

@@ -41,6 +41,9 @@ public sealed class Project
         else if (start is not null && end < start) yield return MonitoringErrors.EndBeforeStart();
     }
 
+    /// <summary>Whether targets and reports may name this place: the whole project (AZE) or one of its districts.</summary>
+    public bool Reaches(string place) => place == IndicatorStore.Nation || DistrictList.Contains(place);
+
     /// <summary>Whether a period (2025, 2025-Q3, 2025-07) lies within the project's dates: targets and progress must.</summary>
     public bool Covers(string period)
     {

@@ -20,7 +20,7 @@ public sealed class ProjectStore(AppDbContext db, AuditLog audit, AdminUnits uni
         var code = r.Code?.Trim();
         if (!Indicator.IsCode(code)) e.Add(MonitoringErrors.Code());
         else if (await db.Set<Project>().AnyAsync(p => p.Code == code, ct)) e.Add(MonitoringErrors.CodeTaken(code!));
-        Names(e, r.Name, "name", MonitoringErrors.NameRequired, 300);
+        IndicatorNames.Check(e, r.Name, "name", MonitoringErrors.NameRequired, 300);
         if (string.IsNullOrWhiteSpace(r.Funder)) e.Add(PlatformErrors.Required("funder"));
         else if (r.Funder.Trim().Length > 200) e.Add(PlatformErrors.TooLong("funder", 200));
         var currency = string.IsNullOrWhiteSpace(r.Currency) ? "EUR" : r.Currency.Trim();
@@ -99,7 +99,7 @@ public sealed class ProjectStore(AppDbContext db, AuditLog audit, AdminUnits uni
         if (string.IsNullOrEmpty(resultCode)) e.Add(PlatformErrors.Required("code"));
         else if (resultCode.Length > 20) e.Add(PlatformErrors.TooLong("code", 20));
         else if (await db.Set<ProjectResult>().AnyAsync(x => x.ProjectId == p.Id && x.Code == resultCode, ct)) e.Add(MonitoringErrors.ResultCodeTaken(resultCode));
-        Names(e, r.Statement, "statement", MonitoringErrors.StatementRequired, 1000);
+        IndicatorNames.Check(e, r.Statement, "statement", MonitoringErrors.StatementRequired, 1000);
         if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
         ProjectResult? parent = null;
         if (r.Level == ResultLevel.Output)
@@ -157,7 +157,7 @@ public sealed class ProjectStore(AppDbContext db, AuditLog audit, AdminUnits uni
             e.Add(MonitoringErrors.UnknownResult(r.Result.Trim()));
         var place = r.Place?.Trim();
         if (string.IsNullOrEmpty(place)) e.Add(PlatformErrors.Required("place"));
-        else if (place != IndicatorStore.Nation && !p.DistrictList.Contains(place)) e.Add(MonitoringErrors.PlaceOutsideProject(place));
+        else if (!p.Reaches(place)) e.Add(MonitoringErrors.PlaceOutsideProject(place));
         var period = Periods.FromSdmx(r.Period);
         if (period is null) e.Add(MonitoringErrors.Period());
         else if (!p.Covers(period)) e.Add(MonitoringErrors.OutsideProject(period));
@@ -187,15 +187,6 @@ public sealed class ProjectStore(AppDbContext db, AuditLog audit, AdminUnits uni
             await tx.CommitAsync(ct);
         }
         return await GetAsync(user, code, ct);
-    }
-
-    private static void Names(FieldErrors e, IndicatorNames? names, string field, Func<string, Refusal> missing, int max)
-    {
-        foreach (var (lang, text) in new[] { ("az", names?.Az), ("en", names?.En), ("ru", names?.Ru) })
-        {
-            if (string.IsNullOrWhiteSpace(text)) e.Add(missing(lang));
-            else if (text.Trim().Length > max) e.Add(PlatformErrors.TooLong(field + "." + lang, max));
-        }
     }
 
     private async Task<(List<ResultTarget>, List<ResultProgress>)> ValuesAsync(List<int> resultIds, CancellationToken ct) =>

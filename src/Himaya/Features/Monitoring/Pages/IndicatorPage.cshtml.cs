@@ -162,7 +162,7 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     public IEnumerable<(string, string)> PlaceChoices =>
         units.Districts.Select(d => (d.Code, PlaceName(d.Code))).OrderBy(p => p.Item2, StringComparer.CurrentCulture).Prepend((IndicatorStore.Nation, PlaceName(IndicatorStore.Nation)));
 
-    public string Name => Culture switch { "az" => Indicator.Name.Az!, "ru" => Indicator.Name.Ru!, _ => Indicator.Name.En! };
+    public string Name => Indicator.Name.In(Culture);
 
     public string PlaceName(string code) => code == IndicatorStore.Nation ? T["Indicators.Nation"] : units.DisplayName(code, Culture);
 

@@ -53,5 +53,5 @@ public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 
-    public string Name(IndicatorView i) => Culture switch { "az" => i.Name.Az!, "ru" => i.Name.Ru!, _ => i.Name.En! };
+    public string Name(IndicatorView i) => i.Name.In(Culture);
 }

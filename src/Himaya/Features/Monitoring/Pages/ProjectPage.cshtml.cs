@@ -50,7 +50,7 @@ public sealed class ProjectPageModel(ProjectStore store, AdminUnits units) : Him
 
     public ProjectSummary Summary => Project.Project;
 
-    public static string Text(IndicatorNames n) => Culture switch { "az" => n.Az!, "ru" => n.Ru!, _ => n.En! };
+    public static string Text(IndicatorNames n) => n.In(Culture);
 
     public string PlaceName(string code) => code == IndicatorStore.Nation ? T["Projects.Whole"] : units.DisplayName(code, Culture);
 

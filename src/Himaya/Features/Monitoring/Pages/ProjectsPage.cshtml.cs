@@ -16,7 +16,7 @@ public sealed class ProjectsPageModel(ProjectStore store) : HimayaPage
         return Page();
     }
 
-    public static string Name(IndicatorNames n) => Culture switch { "az" => n.Az!, "ru" => n.Ru!, _ => n.En! };
+    public static string Name(IndicatorNames n) => n.In(Culture);
 
     public static string Money(decimal amount, string currency) => amount.ToString("#,0", CultureInfo.CurrentCulture) + " " + currency;
 }
