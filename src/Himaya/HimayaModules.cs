@@ -4,6 +4,7 @@ using Himaya.Features.Coverage;
 using Himaya.Features.Demo;
 using Himaya.Features.Deprivation;
 using Himaya.Features.Identity;
+using Himaya.Features.Institutions;
 using Himaya.Features.Linkage;
 using Himaya.Features.Monitoring;
 using Himaya.Features.Registry;
@@ -31,6 +32,7 @@ public static class HimayaModules
         new CoverageModule(),
         new MonitoringModule(),
         new ViolenceModule(),
+        new InstitutionsModule(),
         new DemoModule(),
     ];
 }

@@ -74,6 +74,20 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },
+        { "POST /api/v1/institutions", Permission.ManageInstitutions },
+        { "GET /api/v1/institutions", Permission.ViewInstitutions },
+        { "GET /api/v1/institutions/checklists", Permission.ViewInstitutions },
+        { "GET /api/v1/institutions/{id:int}", Permission.ViewInstitutions },
+        { "PUT /api/v1/institutions/{id:int}", Permission.ManageInstitutions },
+        { "POST /api/v1/institutions/{id:int}/visits", Permission.MonitorInstitutions },
+        { "GET /api/v1/institution-visits/{id:guid}", Permission.ViewInstitutions },
+        { "POST /api/v1/institution-visits/{id:guid}/checklist", Permission.MonitorInstitutions },
+        { "POST /api/v1/institution-visits/{id:guid}/interviews", Permission.MonitorInstitutions },
+        { "POST /api/v1/institution-visits/{id:guid}/findings", Permission.MonitorInstitutions },
+        { "POST /api/v1/institution-visits/{id:guid}/report", Permission.MonitorInstitutions },
+        { "GET /api/v1/institution-findings", Permission.ViewInstitutions },
+        { "POST /api/v1/institution-findings/{id:long}/response", Permission.ManageInstitutions },
+        { "POST /api/v1/institution-findings/{id:long}/verification", Permission.MonitorInstitutions },
         { "GET /api/v1/users/", Permission.ManageUsers },
         { "POST /api/v1/users/", Permission.ManageUsers },
         { "PUT /api/v1/users/{id:int}", Permission.ManageUsers },
@@ -238,7 +252,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         }
         // Records in a scope: children, cases, referrals… by guid; foster carers (by district) by number.
         var recordRoute = pattern.Contains("{id:guid}", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/foster-carers/{id:int}", StringComparison.Ordinal)
-            || pattern.Contains("{memberId:int}", StringComparison.Ordinal) || pattern.Contains("{decisionId:long}", StringComparison.Ordinal);
+            || pattern.Contains("{memberId:int}", StringComparison.Ordinal) || pattern.Contains("{decisionId:long}", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/v1/institution", StringComparison.Ordinal) && pattern.Contains("{id:", StringComparison.Ordinal);
         foreach (var demo in DemoSeeder.Users)
         {
             var status = await SendAsync(await app.ClientForAsync(demo.UserName), method, pattern);
@@ -352,11 +367,27 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/indicators/{code}", StringComparison.Ordinal) ? "indicator"
         : pattern.Contains("/projects/{code}", StringComparison.Ordinal) ? "project"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
+        : pattern.Contains("/institutions/{id:int}", StringComparison.Ordinal) ? "institution"
+        : pattern.Contains("/institution-visits/{id:guid}", StringComparison.Ordinal) ? "institution visit"
+        : pattern.Contains("/institution-findings/{id:long}", StringComparison.Ordinal) ? "institution finding"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
         : null;
 
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
     private static string Text(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<int> InstitutionAsync()
+    {
+        var made = await (await app.ClientForAsync("coordinator.ganja")).PostAsJsonAsync("/api/v1/institutions",
+            new { name = "Matrix home " + Guid.NewGuid().ToString("N")[..8], kind = "ChildrensHome", districtCode = "C-GAN", capacity = 10 });
+        return (await made.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    private async Task<string> InstitutionVisitAsync(int institution)
+    {
+        var opened = await (await app.ClientForAsync("monitor.ganja")).PostAsJsonAsync($"/api/v1/institutions/{institution}/visits", new { visitedOn = Today, kind = "Announced", team = "Matrix" });
+        return (await opened.JsonAsync()).GetProperty("visit").GetProperty("id").GetString()!;
+    }
 
     private async Task<Dictionary<string, string>> MakeAsync(string kind)
     {
@@ -528,6 +559,17 @@ public sealed class MatrixRecords(HimayaApp app)
                     code, name = new { az = code, en = code, ru = code }, funder = "Matrix", budget = 1, funderShare = 1, start = "2025-01-01", end = "2025-12-31",
                 })).EnsureSuccessStatusCode();
                 return new() { ["{code}"] = code };
+            }
+            case "institution":
+                return new() { ["{id:int}"] = Text(await InstitutionAsync()) };
+            case "institution visit":
+                return new() { ["{id:guid}"] = await InstitutionVisitAsync(await InstitutionAsync()) };
+            case "institution finding":
+            {
+                var visit = await InstitutionVisitAsync(await InstitutionAsync());
+                var found = await (await (await app.ClientForAsync("monitor.ganja")).PostAsJsonAsync($"/api/v1/institution-visits/{visit}/findings",
+                    new { severity = "Low", finding = "Matrix", recommendation = "Matrix", addressee = "Matrix" })).JsonAsync();
+                return new() { ["{id:long}"] = Text(found.GetProperty("findings")[0].GetProperty("id").GetInt64()) };
             }
             case "user":
             {

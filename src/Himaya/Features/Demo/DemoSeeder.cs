@@ -28,6 +28,7 @@ public static class DemoSeeder
         new("ngo.ganja", "NGO case worker, Ganja", "Ganja Children's NGO", [Roles.ServiceProvider], ScopeKind.Caseload, []),
         new("hotline", "Child helpline operator", "National Child Helpline", [Roles.HotlineOperator], ScopeKind.National, []),
         new("auditor", "Independent monitor", "Ombudsperson's Office", [Roles.Auditor], ScopeKind.National, []),
+        new("monitor.ganja", "Independent monitor, Ganja", "Ombudsperson's Office, Ganja regional centre", [Roles.IndependentMonitor], ScopeKind.Areas, ["C-GAN"]),
         new("teacher.ganja", "Teacher, Ganja school 12", "Ganja school No. 12", [Roles.Reporter], ScopeKind.Areas, ["C-GAN"]),
         new("police.ganja", "Juvenile police inspector, Ganja", "Ganja City Police Department", [Roles.Reporter], ScopeKind.Areas, ["C-GAN"]),
     ];
@@ -63,6 +64,8 @@ public static class DemoSeeder
         await DemoServices.EnsureAsync(db, ct);
         await DemoIndicators.EnsureAsync(db, ct);
         await DemoProjects.EnsureAsync(db, await db.Users.Where(u => u.UserName == "analyst").Select(u => u.Id).SingleAsync(ct), ct);
+        await DemoInstitutions.EnsureAsync(db, await db.Users.Where(u => u.UserName == "monitor.ganja").Select(u => u.Id).SingleAsync(ct),
+            await db.Users.Where(u => u.UserName == "coordinator.ganja").Select(u => u.Id).SingleAsync(ct), ct);
 
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);

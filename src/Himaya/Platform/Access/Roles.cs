@@ -13,11 +13,13 @@ public static class Roles
     public const string Auditor = "Auditor";
     /// <summary>Reports violence against children and follows their own reports' status: teachers, health workers, police.</summary>
     public const string Reporter = "Reporter";
+    /// <summary>Visits institutions where children live or are held, within a mandate (the account's area): e.g. the Ombudsperson's preventive mechanism.</summary>
+    public const string IndependentMonitor = "IndependentMonitor";
 
     public static readonly IReadOnlyList<string> All =
     [
         Administrator, NationalAnalyst, DistrictCoordinator, Supervisor,
-        SocialWorker, ServiceProvider, HotlineOperator, Auditor, Reporter,
+        SocialWorker, ServiceProvider, HotlineOperator, Auditor, Reporter, IndependentMonitor,
     ];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
@@ -66,6 +68,12 @@ public enum Permission
     ManageServiceTypes,
     /// <summary>Define child-rights indicators and import their values (aggregates only, never a child's record).</summary>
     ManageIndicators,
+    /// <summary>See the institution register, visits and recommendations in one's area (never interview notes: see <c>InstitutionScope</c>).</summary>
+    ViewInstitutions,
+    /// <summary>Register institutions and answer the monitors' recommendations (in one's area).</summary>
+    ManageInstitutions,
+    /// <summary>Visit institutions within one's mandate: checklists, private interviews, findings, verification.</summary>
+    MonitorInstitutions,
 }
 
 public static class Permissions
@@ -75,7 +83,8 @@ public static class Permissions
     private static readonly Dictionary<Permission, string[]> Grants = new()
     {
         // Reporters (teachers, police) report and follow their reports; the registry's figures are not theirs.
-        [Permission.ViewAggregates] = [.. Roles.All.Where(r => r != Roles.Reporter)],
+        // Independent monitors see only their mandate (institutions), not the registry's figures.
+        [Permission.ViewAggregates] = [.. Roles.All.Where(r => r is not (Roles.Reporter or Roles.IndependentMonitor))],
         [Permission.ReadPersonalData] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider, Roles.HotlineOperator],
         [Permission.WriteRegistry] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.HotlineOperator],
         [Permission.DeleteRegistry] = [Roles.Administrator, Roles.Supervisor],
@@ -99,6 +108,10 @@ public static class Permissions
         [Permission.EditServices] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.ServiceProvider],
         [Permission.ManageServiceTypes] = [Roles.Administrator],
         [Permission.ManageIndicators] = [Roles.Administrator, Roles.NationalAnalyst],
+        [Permission.ViewInstitutions] = [Roles.Administrator, Roles.NationalAnalyst, Roles.DistrictCoordinator, Roles.Auditor, Roles.IndependentMonitor],
+        [Permission.ManageInstitutions] = [Roles.Administrator, Roles.DistrictCoordinator],
+        // Independence: only the monitors visit and record; the authorities answer.
+        [Permission.MonitorInstitutions] = [Roles.IndependentMonitor],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>
