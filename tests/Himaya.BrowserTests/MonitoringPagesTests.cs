@@ -8,7 +8,7 @@ namespace Himaya.BrowserTests;
 /// The indicators' pages (the list, one indicator's values over time as a chart and the table behind it) and the projects'
 /// (their results frameworks, targets against what has been reached, and the progress form).
 /// </summary>
-public sealed class MonitoringPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class MonitoringPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
     [InlineData(390, "az", "5 yaşadək uşaq ölümü", "1000-ə nisbətdə")]
