@@ -58,6 +58,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/indicators/{code}/targets", Permission.ManageIndicators },
         { "PUT /api/v1/indicators/{code}", Permission.ManageIndicators },
         { "POST /api/v1/indicators/{code}/values", Permission.ManageIndicators },
+        { "GET /api/v1/report-pack", Permission.ViewAggregates },
         { "POST /api/v1/budget/lines", Permission.ManageIndicators },
         { "GET /api/v1/budget/lines", Permission.ViewAggregates },
         { "POST /api/v1/budget/import", Permission.ManageIndicators },

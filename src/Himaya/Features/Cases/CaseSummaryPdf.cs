@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Reflection;
 using Himaya.Platform;
 using Himaya.Features.Identity;
 using Microsoft.Extensions.Localization;
-using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Himaya.Features.Cases;
@@ -15,15 +12,6 @@ namespace Himaya.Features.Cases;
 /// </summary>
 public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocalizer<Texts> t, TimeProvider clock)
 {
-    private const string Family = "DejaVu Sans";
-    private const double Margin = 50, Width = 595 - 2 * Margin, Bottom = 842 - 60;
-
-    static CaseSummaryPdf()
-    {
-        // PDFsharp has no system fonts on Linux: the app brings its own (DejaVu, with Azerbaijani and Cyrillic letters).
-        if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new EmbeddedFonts();
-    }
-
     public async Task<Outcome<byte[]>> RenderAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         if (!user.Can(Permission.ReadCases)) return new Outcome<byte[]>.Forbidden();
@@ -38,7 +26,7 @@ public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocaliz
         var n = CultureInfo.CurrentCulture;
         using var doc = new PdfDocument();
         doc.Info.Title = t["Case.Title", c.Number];
-        var w = new Writer(doc, t["Pdf.Footer", printedBy, Ui.Time(clock.GetUtcNow().UtcDateTime)]);
+        var w = new PdfPrinter(doc, t["Pdf.Footer", printedBy, Ui.Time(clock.GetUtcNow().UtcDateTime)]);
         w.Heading(t["Case.Title", c.Number], 16);
         w.Line(t["Pdf.Confidential"], bold: true);
         w.Gap();
@@ -97,98 +85,5 @@ public sealed class CaseSummaryPdf(CaseWork work, AuditLog audit, IStringLocaliz
         using var ms = new MemoryStream();
         doc.Save(ms, false);
         return ms.ToArray();
-    }
-
-    /// <summary>Flows wrapped lines down A4 pages, starting a new page when one is full, with the footer on each.</summary>
-    private sealed class Writer
-    {
-        private readonly PdfDocument _doc;
-        private readonly string _footer;
-        private readonly XFont _regular = new(Family, 9.5, XFontStyleEx.Regular);
-        private readonly XFont _bold = new(Family, 9.5, XFontStyleEx.Bold);
-        private XGraphics _gfx = null!;
-        private double _y;
-
-        public Writer(PdfDocument doc, string footer)
-        {
-            (_doc, _footer) = (doc, footer);
-            NewPage();
-        }
-
-        private void NewPage()
-        {
-            _gfx?.Dispose();
-            var page = _doc.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            _gfx = XGraphics.FromPdfPage(page);
-            _gfx.DrawString(_footer + " · " + _doc.PageCount, new XFont(Family, 7.5, XFontStyleEx.Regular), XBrushes.Gray, new XPoint(Margin, 842 - 30));
-            _y = Margin;
-        }
-
-        public void Heading(string text, double size)
-        {
-            _y += 6;
-            Write(text, new XFont(Family, size, XFontStyleEx.Bold), 0, Width);
-            _y += 2;
-        }
-
-        public void Line(string text, bool bold = false) => Write(text, bold ? _bold : _regular, 0, Width);
-
-        public void Field(string label, string value)
-        {
-            if (_y + 14 > Bottom) NewPage();
-            var top = _y;
-            Write(label, _bold, 0, 140);
-            var afterLabel = _y;
-            _y = top;
-            Write(value, _regular, 150, Width - 150);
-            _y = Math.Max(_y, afterLabel);
-        }
-
-        public void Gap() => _y += 6;
-
-        public void Finish() => _gfx.Dispose();
-
-        private void Write(string text, XFont font, double x, double width)
-        {
-            var lineHeight = font.Size * 1.35;
-            foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-            {
-                var line = "";
-                foreach (var word in paragraph.Split(' '))
-                {
-                    var candidate = line.Length == 0 ? word : line + " " + word;
-                    if (line.Length > 0 && _gfx.MeasureString(candidate, font).Width > width)
-                    {
-                        Draw(line, font, x, lineHeight);
-                        line = word;
-                    }
-                    else line = candidate;
-                }
-                Draw(line, font, x, lineHeight);
-            }
-        }
-
-        private void Draw(string line, XFont font, double x, double lineHeight)
-        {
-            if (_y + lineHeight > Bottom) NewPage();
-            _gfx.DrawString(line, font, XBrushes.Black, new XPoint(Margin + x, _y + font.Size));
-            _y += lineHeight;
-        }
-    }
-
-    private sealed class EmbeddedFonts : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans", false, italic);
-
-        public byte[]? GetFont(string faceName)
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Himaya.Fonts.{faceName}.ttf");
-            if (stream is null) return null;
-            using var ms = new MemoryStream();
-            stream.CopyTo(ms);
-            return ms.ToArray();
-        }
     }
 }

@@ -8,6 +8,7 @@ public sealed class CoverageModule : IModule
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
         s.AddScoped<ServiceCoverage>();
+        s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, ServedIndicators>();
         s.AddNavItem("/services/coverage", "Nav.Coverage", u => u.Can(Permission.ViewAggregates), order: 31);
     }
 

@@ -12,6 +12,7 @@ public sealed class DeprivationModule : IModule
         s.AddSingleton<RegistryFactsCache>();
         s.AddScoped<MostDeprived>();
         s.AddScoped<DeprivationRuns>();
+        s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, DeprivationIndicators>();
         s.AddScoped<Frameworks>();
         s.AddScoped<Outreach>();
         s.AddHostedService<RegistryFactsWarmUp>();

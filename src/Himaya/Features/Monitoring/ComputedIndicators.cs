@@ -16,7 +16,7 @@ public sealed class ComputedIndicators(AppDbContext db, AuditLog audit, TimeProv
     public const string Residential = RegistryCareIndicators.Residential;
     public const string FamilyBasedShare = RegistryCareIndicators.FamilyBasedShare;
 
-    public sealed record Computed(string Code, int Values);
+    public sealed record Computed(string Code, int Values, string Period);
 
     /// <summary>An analyst's request (POST /api/v1/indicators/compute, the indicators page).</summary>
     public async Task<Outcome<IReadOnlyList<Computed>>> ComputeAsync(CurrentUser user, CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed class ComputedIndicators(AppDbContext db, AuditLog audit, TimeProv
     private async Task<IReadOnlyList<Computed>> RunAsync(CurrentUser? user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var period = now.Year.ToString("0000", CultureInfo.InvariantCulture);
+        var thisYear = now.Year.ToString("0000", CultureInfo.InvariantCulture);
         var computed = new List<SourcedIndicator>();
         foreach (var source in sources) computed.AddRange(await source.ComputeAsync(now, ct));
 
@@ -49,6 +49,9 @@ public sealed class ComputedIndicators(AppDbContext db, AuditLog audit, TimeProv
                 });
                 await db.SaveChangesAsync(ct);
             }
+            // The source's definition is the code's: a source that changes what it reads (a newer run) says so here.
+            if (indicator.Definition != c.Definition) (indicator.Definition, indicator.UpdatedAt) = (c.Definition, now);
+            var period = c.Period ?? thisYear;
             var kept = c.Values.Where(v => v.Place == IndicatorStore.Nation || v.Behind == 0 || v.Behind >= TableSuppression.MinCell).ToList();
             var existing = await db.Set<IndicatorValue>().Where(v => v.IndicatorId == indicator.Id && v.Period == period && v.Disaggregation == "").ToListAsync(ct);
             db.RemoveRange(existing.Where(v => !kept.Any(x => x.Place == v.Place)));
@@ -57,11 +60,11 @@ public sealed class ComputedIndicators(AppDbContext db, AuditLog audit, TimeProv
                 if (existing.FirstOrDefault(x => x.Place == v.Place) is { } old) (old.Value, old.UpdatedAt) = (v.Value, now);
                 else db.Add(new IndicatorValue { IndicatorId = indicator.Id, Period = period, Place = v.Place, Value = v.Value, UpdatedAt = now });
             }
-            result.Add(new Computed(c.Code, kept.Count));
+            result.Add(new Computed(c.Code, kept.Count, period));
         }
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "indicator-values", "compute",
-            (user is null ? "scheduled; " : "") + string.Join("; ", result.Select(r => $"{r.Code} {period}: {r.Values} places"))), ct);
+            (user is null ? "scheduled; " : "") + string.Join("; ", result.Select(r => $"{r.Code} {r.Period}: {r.Values} places"))), ct);
         await tx.CommitAsync(ct);
         return result;
     }

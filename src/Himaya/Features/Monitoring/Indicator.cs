@@ -26,6 +26,9 @@ public sealed partial class Indicator
     /// <summary>The SDG target or indicator it reports on (4.2.2), and the CRC articles it monitors (28;29).</summary>
     public string? SdgTarget { get; set; }
     public string? CrcArticles { get; set; }
+
+    /// <summary>The CRC articles as numbers (stored as "28;29").</summary>
+    public IReadOnlyList<int> Articles => CrcArticles is null ? [] : [.. CrcArticles.Split(';').Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;

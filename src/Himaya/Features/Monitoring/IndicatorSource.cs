@@ -3,9 +3,12 @@ namespace Himaya.Features.Monitoring;
 /// <summary>A value a feature computes for a place, with the number of children (or reports) behind it, which decides its suppression.</summary>
 public sealed record SourcedValue(string Place, decimal Value, int Behind);
 
-/// <summary>An indicator a feature computes from its own records: its definition (shown beside every number) and its values now.</summary>
+/// <summary>
+/// An indicator a feature computes from its own records: its definition (shown beside every number) and its values now,
+/// for the year of computing unless the source says which period its figures describe (a stored analysis's year).
+/// </summary>
 public sealed record SourcedIndicator(string Code, IndicatorNames Name, string Definition, IndicatorUnit Unit, IndicatorDirection Direction,
-    IReadOnlyList<SourcedValue> Values);
+    IReadOnlyList<SourcedValue> Values, string? Period = null);
 
 /// <summary>
 /// A feature's own indicators, computed from its records for the current period (the registry's care arrangements, the

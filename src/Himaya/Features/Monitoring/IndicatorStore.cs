@@ -150,11 +150,14 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     /// The nation's picture for every indicator at once (the list's columns): its latest total, its next target after that,
     /// and whether it is on track, from two queries whatever the number of indicators.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, NationalPicture>> NationalAsync(CancellationToken ct)
+    public Task<IReadOnlyDictionary<string, NationalPicture>> NationalAsync(CancellationToken ct) => PictureAsync(Nation, ct);
+
+    /// <summary>The same picture for one place (a district's dashboard, the report pack): its own values and its own targets.</summary>
+    public async Task<IReadOnlyDictionary<string, NationalPicture>> PictureAsync(string place, CancellationToken ct)
     {
-        var totals = (await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Place == Nation)
+        var totals = (await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Place == place)
             .Select(v => new { v.IndicatorId, v.Period, v.Value, v.Disaggregation }).ToListAsync(ct)).Where(v => Disaggregations.IsTotal(v.Disaggregation)).ToList();
-        var marks = await db.Set<IndicatorMark>().AsNoTracking().Where(m => m.Place == Nation).ToListAsync(ct);
+        var marks = await db.Set<IndicatorMark>().AsNoTracking().Where(m => m.Place == place).ToListAsync(ct);
         var indicators = await db.Set<Indicator>().AsNoTracking().Select(i => new { i.Id, i.Code, i.Direction }).ToListAsync(ct);
         var empty = new Dictionary<string, string>();
         var result = new Dictionary<string, NationalPicture>(StringComparer.Ordinal);
@@ -162,7 +165,7 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         {
             var last = totals.Where(v => v.IndicatorId == i.Id).MaxBy(v => (Periods.Span(v.Period).To, v.Period.Length));
             if (last is null) continue;
-            var latest = new ValueView(last.Period, Nation, Numbers.Plain(last.Value), empty, null);
+            var latest = new ValueView(last.Period, place, Numbers.Plain(last.Value), empty, null);
             var own = marks.Where(m => m.IndicatorId == i.Id).Select(m => new MarkView(m.Kind, m.Place, m.Period, Numbers.Plain(m.Value))).ToList();
             var end = Periods.Span(last.Period).To;
             var target = own.Where(m => m.Kind == MarkKind.Target && Periods.Span(m.Period).To > end).MinBy(m => Periods.Span(m.Period).To);
@@ -295,5 +298,5 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     private static IndicatorView View(Indicator i, int values) =>
         new(i.Id, i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Definition, i.Source, i.Status, values, i.Numerator,
             i.Denominator, i.Dimensions.Length == 0 ? [] : i.Dimensions.Split(';'), i.SdgTarget,
-            i.CrcArticles is null ? [] : [.. i.CrcArticles.Split(';').Select(a => int.Parse(a, CultureInfo.InvariantCulture))], i.Version);
+            i.Articles, i.Version);
 }

@@ -26,6 +26,8 @@ public static class IndicatorsApi
             .JsonBody<ValueInput>().WithName("EnterIndicatorValue").WithTags("Monitoring").Requires(Permission.ManageIndicators);
         api.MapGet("/indicators", async (HttpContext http, IndicatorStore store, CancellationToken ct) =>
             (await store.ListAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListIndicators").WithTags("Monitoring").Requires(Permission.ViewAggregates);
+        api.MapGet("/report-pack", async (HttpContext http, ReportPack pack, [FromQuery] string? place, CancellationToken ct) =>
+            (await pack.BuildAsync(http.Caller(), place, ct)).ToResult(TypedResults.Ok)).WithName("ReportPack").WithTags("Monitoring").Requires(Permission.ViewAggregates);
         api.MapPost("/indicators/import", async (HttpContext http, IndicatorStore store, CancellationToken ct) =>
         {
             var type = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();

@@ -15,6 +15,8 @@ public sealed class MonitoringModule : IModule
         s.AddHostedService<IndicatorSchedule>();
         s.AddScoped<ProjectStore>();
         s.AddScoped<BudgetStore>();
+        s.AddScoped<ReportPack>();
+        s.AddScoped<ReportPackFiles>();
         s.AddNavItem("/indicators", "Nav.Indicators", u => u.Can(Permission.ViewAggregates), order: 40);
         s.AddNavItem("/projects", "Nav.Projects", u => u.Can(Permission.ViewAggregates), order: 41);
         s.AddNavItem("/budget", "Nav.Budget", u => u.Can(Permission.ViewAggregates), order: 42);
