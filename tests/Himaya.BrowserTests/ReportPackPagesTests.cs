@@ -34,6 +34,8 @@ public sealed partial class MonitoringPagesTests
         await page.Locator("#f-place").SelectOptionAsync("C-GAN");
         await page.Locator("#report-place-form button").ClickAsync();
         await Assertions.Expect(page.Locator("#report-place")).ToHaveTextAsync("Гянджа");
+        // A district's pack is its dashboard: each line beside the nation's latest figure.
+        await Assertions.Expect(page.Locator("table[data-section='crc-health'] tr[data-code='CME_MRY0T4'] td.national")).ToHaveTextAsync("18 (2023)");
         await page.Context.CloseAsync();
     }
 }

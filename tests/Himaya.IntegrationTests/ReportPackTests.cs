@@ -44,6 +44,7 @@ public abstract class ReportPackTests(HimayaApp app)
         var ganja = await (await client.GetAsync("/api/v1/report-pack?place=C-GAN")).JsonAsync();
         ganja.GetProperty("place").GetString().ShouldBe("C-GAN");
         Line(ganja.GetProperty("crc"), "health", "CME_MRY0T4").GetProperty("latest").ValueKind.ShouldBe(JsonValueKind.Null, "the demo has national mortality only");
+        Line(ganja.GetProperty("crc"), "health", "CME_MRY0T4").GetProperty("national").GetProperty("value").GetDecimal().ShouldBe(18m);
         var bad = await client.GetAsync("/api/v1/report-pack?place=XX-1");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.JsonAsync()).CodesOf("place").ShouldBe(["monitoring.unknown-place"]);
