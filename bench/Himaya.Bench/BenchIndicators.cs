@@ -75,8 +75,19 @@ internal static class BenchIndicators
             return all.Value.Values.Count;
         }
 
+        // The report pack (and a district's dashboard): every indicator at one place beside its targets (and the nation's).
+        Func<IServiceProvider, Task<int>> Pack(string place) => async s =>
+        {
+            var pack = (Outcome<ReportPackView>.Ok)await s.GetRequiredService<ReportPack>().BuildAsync(analyst, place, default);
+            return pack.Value.Crc.Sum(x => x.Lines.Count);
+        };
+
         Console.WriteLine($"{"page",-36} {"rows",8} {"median ms",10} {"max ms",8}  runs (ms)");
-        foreach (var (name, read) in new (string, Func<IServiceProvider, Task<int>>)[] { ("/indicators (list + national picture)", ListPage), ("/indicators/{code} (all places)", IndicatorPage) })
+        foreach (var (name, read) in new (string, Func<IServiceProvider, Task<int>>)[]
+        {
+            ("/indicators (list + national picture)", ListPage), ("/indicators/{code} (all places)", IndicatorPage),
+            ("/monitoring/report (nation)", Pack("AZE")), ("/monitoring/report?place=C-GAN", Pack("C-GAN")),
+        })
         {
             await Time(read); // warm-up: the first call compiles the queries
             var runs = new List<(double Ms, int Rows)>();

@@ -115,8 +115,7 @@ public sealed class InstitutionRegister(AppDbContext db, AuditLog audit, AdminUn
     private (FieldErrors, InstitutionKind?) Check(CurrentUser user, InstitutionInput r)
     {
         var e = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(r.Name)) e.Add(PlatformErrors.Required("name"));
-        else if (r.Name.Trim().Length > 300) e.Add(PlatformErrors.TooLong("name", 300));
+        e.Text("name", r.Name, 300);
         InstitutionKind? kind = null;
         if (string.IsNullOrWhiteSpace(r.Kind)) e.Add(PlatformErrors.Required("kind"));
         else if (EnumNames.TryParse<InstitutionKind>(r.Kind, ignoreCase: true, out var k)) kind = k;
@@ -126,8 +125,7 @@ public sealed class InstitutionRegister(AppDbContext db, AuditLog audit, AdminUn
         else if (!units.IsDistrict(district)) e.Add(PlatformErrors.UnknownDistrict("districtCode"));
         else if (!InstitutionScope.Answers(user, district)) e.Add(InstitutionErrors.OutsideScope());
         foreach (var refusal in Institution.Check(r.Capacity)) e.Add(refusal);
-        if (r.Operator?.Trim().Length > 200) e.Add(PlatformErrors.TooLong("operator", 200));
-        if (r.Address?.Trim().Length > 300) e.Add(PlatformErrors.TooLong("address", 300));
+        e.Text("operator", r.Operator, 200, required: false).Text("address", r.Address, 300, required: false);
         return (e, kind);
     }
 

@@ -22,8 +22,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var e = new FieldErrors();
         if (InstitutionVisit.CheckDate(r.VisitedOn, Today) is { } date) e.Add(date);
         var kind = Choice<VisitKind>(e, "kind", r.Kind, required: true);
-        if (string.IsNullOrWhiteSpace(r.Team)) e.Add(PlatformErrors.Required("team"));
-        else if (r.Team.Trim().Length > 500) e.Add(PlatformErrors.TooLong("team", 500));
+        e.Text("team", r.Team, 500);
         if (!e.IsEmpty) return new Outcome<VisitView>.Invalid(e);
         var v = new InstitutionVisit { Id = Guid.NewGuid(), InstitutionId = i.Id, VisitedOn = r.VisitedOn!.Value, Kind = kind!.Value, Team = r.Team!.Trim(), At = Now, ById = user.Id };
         db.Add(v);
@@ -56,7 +55,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
             var a = answers[n];
             var at = $"answers[{n}]";
             var answer = Choice<CheckAnswer>(e, at + ".answer", a?.Answer, required: true);
-            if (a?.Note?.Trim().Length > 2000) e.Add(PlatformErrors.TooLong(at + ".note", 2000));
+            e.Text(at + ".note", a?.Note, 2000, required: false);
             if (answer is { } value && VisitCheck.Check(i.Kind, a?.Item?.Trim(), value, a?.Note, at) is { } bad) e.Add(bad);
             else if (answer is { } ok) parsed.Add((a!.Item!.Trim(), ok, string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim()));
         }
@@ -78,12 +77,11 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var who = Choice<Interviewee>(e, "interviewee", r.Interviewee, required: true);
         var age = string.IsNullOrWhiteSpace(r.AgeGroup) ? null : r.AgeGroup.Trim();
         if (who is { } w) foreach (var refusal in VisitInterview.Check(w, age, r.Consent)) e.Add(refusal);
-        if (string.IsNullOrWhiteSpace(r.Notes)) e.Add(PlatformErrors.Required("notes"));
-        else if (r.Notes.Trim().Length > 4000) e.Add(PlatformErrors.TooLong("notes", 4000));
+        e.Text("notes", r.Notes, 4000);
         if (!e.IsEmpty) return Task.FromResult<(FieldErrors, AuditEvent?)>((e, null));
         db.Add(new VisitInterview { VisitId = v.Id, Interviewee = who!.Value, AgeGroup = age, Notes = r.Notes!.Trim(), At = Now, ById = user.Id });
         // What was said is not in the audit line either: only that an interview was logged, and with whom.
-        return Task.FromResult<(FieldErrors, AuditEvent?)>((e, new AuditEvent(AuditActions.Create, "institution-interview", v.Id.ToString(), $"{who} {age}".Trim())));
+        return Task.FromResult<(FieldErrors, AuditEvent?)>((e, new AuditEvent(AuditActions.Update, "institution-visit", v.Id.ToString(), $"interview {who} {age}".Trim())));
     });
 
     public Task<Outcome<VisitView>> FindAsync(CurrentUser user, Guid id, FindingInput r, CancellationToken ct) => ChangeAsync(user, id, ct, (v, i) =>
@@ -92,9 +90,9 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var item = string.IsNullOrWhiteSpace(r.Item) ? null : r.Item.Trim();
         if (item is not null && !Checklists.For(i.Kind).Contains(item, StringComparer.Ordinal)) e.Add(InstitutionErrors.UnknownItem("item", item));
         var severity = Choice<FindingSeverity>(e, "severity", r.Severity, required: true);
-        Text(e, "finding", r.Finding, 2000);
-        Text(e, "recommendation", r.Recommendation, 2000);
-        Text(e, "addressee", r.Addressee, 200);
+        e.Text("finding", r.Finding, 2000);
+        e.Text("recommendation", r.Recommendation, 2000);
+        e.Text("addressee", r.Addressee, 200);
         if (r.DueOn is { } due && due < v.VisitedOn) e.Add(InstitutionErrors.DueBeforeVisit());
         if (!e.IsEmpty) return Task.FromResult<(FieldErrors, AuditEvent?)>((e, null));
         db.Add(new VisitFinding
@@ -102,13 +100,13 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
             VisitId = v.Id, InstitutionId = i.Id, Item = item, Severity = severity!.Value, Finding = r.Finding!.Trim(), Recommendation = r.Recommendation!.Trim(),
             Addressee = r.Addressee!.Trim(), DueOn = r.DueOn, Status = FollowUpStatus.Open, StatusAt = Now, At = Now, ById = user.Id,
         });
-        return Task.FromResult<(FieldErrors, AuditEvent?)>((e, new AuditEvent(AuditActions.Create, "institution-finding", v.Id.ToString(), $"{severity} {item}".Trim())));
+        return Task.FromResult<(FieldErrors, AuditEvent?)>((e, new AuditEvent(AuditActions.Update, "institution-visit", v.Id.ToString(), $"finding {severity} {item}".Trim())));
     });
 
     public Task<Outcome<VisitView>> ReportAsync(CurrentUser user, Guid id, ReportInput r, CancellationToken ct) => ChangeAsync(user, id, ct, async (v, i) =>
     {
         var e = new FieldErrors();
-        Text(e, "summary", r.Summary, 4000);
+        e.Text("summary", r.Summary, 4000);
         if (!e.IsEmpty) return (e, null);
         var answered = await db.Set<VisitCheck>().Where(c => c.VisitId == v.Id).Select(c => c.Item).ToListAsync(ct);
         if (v.Report(i.Kind, answered, r.Summary!.Trim(), Now) is { } refused) return (e.Add(refused), null);
@@ -124,7 +122,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var e = new FieldErrors();
         var to = Choice<FollowUpStatus>(e, "status", r.Status, required: true);
         if (to is { } answer && !VisitFinding.Responses.Contains(answer)) e.Add(InstitutionErrors.ResponseStatus());
-        Text(e, "note", r.Note, 2000);
+        e.Text("note", r.Note, 2000);
         if (!e.IsEmpty) return new Outcome<FindingView>.Invalid(e);
         if (f.Respond(to!.Value, Now) is { } refused) return Outcome<FindingView>.Refused(refused);
         return await FollowAsync(user, f, r.Note!, "response", ct);
@@ -138,7 +136,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         if (f is null || i is null || !InstitutionScope.InMandate(user, i.DistrictCode)) return new Outcome<FindingView>.NotFound();
         var e = new FieldErrors();
         if (r.Confirmed is null) e.Add(PlatformErrors.Required("confirmed"));
-        Text(e, "note", r.Note, 2000);
+        e.Text("note", r.Note, 2000);
         if (!e.IsEmpty) return new Outcome<FindingView>.Invalid(e);
         if (f.Verify(r.Confirmed!.Value, Now) is { } refused) return Outcome<FindingView>.Refused(refused);
         return await FollowAsync(user, f, r.Note!, "verification", ct);
@@ -241,12 +239,6 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, e, ct);
         await tx.CommitAsync(ct);
-    }
-
-    private static void Text(FieldErrors e, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value)) e.Add(PlatformErrors.Required(field));
-        else if (value.Trim().Length > max) e.Add(PlatformErrors.TooLong(field, max));
     }
 
     private static T? Choice<T>(FieldErrors e, string field, string? value, bool required) where T : struct, Enum

@@ -67,11 +67,7 @@ public static class ServiceValidation
         return e;
     }
 
-    private static void Text(FieldErrors e, string field, string? value, int max, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(PlatformErrors.Required(field)); }
-        else if (value.Trim().Length > max) e.Add(PlatformErrors.TooLong(field, max));
-    }
+    private static void Text(FieldErrors e, string field, string? value, int max, bool required = false) => e.Text(field, value, max, required);
 
     private static void Phone(FieldErrors e, string field, string? phone)
     {

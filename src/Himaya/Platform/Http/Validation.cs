@@ -20,6 +20,14 @@ public sealed class FieldErrors
 
     private readonly Dictionary<string, List<Refusal>> _coded = new(StringComparer.Ordinal);
 
+    /// <summary>A text field: required (unless told) and at most <paramref name="max"/> characters once trimmed, as it is stored.</summary>
+    public FieldErrors Text(string field, string? value, int max, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) Add(PlatformErrors.Required(field)); }
+        else if (value.Trim().Length > max) Add(PlatformErrors.TooLong(field, max));
+        return this;
+    }
+
     /// <summary>A coded refusal about a field: its English text goes to the API, with its code under <c>codes</c>.</summary>
     public FieldErrors Add(Refusal refusal)
     {
