@@ -231,6 +231,8 @@ public sealed partial class MonitoringPagesTests(BrowserApp app) : IClassFixture
         await page.Locator("#f-direction").SelectOptionAsync("HigherIsBetter");
         await page.Locator("#f-sdgTarget").FillAsync("4.1.2");
         await page.Locator("#f-crcArticles").FillAsync("28");
+        await page.Locator("[id='f-definitions.az']").FillAsync("Məktəbə müntəzəm gedən uşaqların payı.");
+        await page.Locator("[id='f-definitions.en']").FillAsync("The share of children who attend school regularly.");
         await page.GetByLabel("Cins").CheckAsync();
         await page.Locator("#indicator-form button.primary").ClickAsync();
         await Assertions.Expect(page.Locator("#code-error")).ToContainTextAsync("Kod böyük hərflə başlamalı");
@@ -240,7 +242,13 @@ public sealed partial class MonitoringPagesTests(BrowserApp app) : IClassFixture
         await BrowserSteps.Reached(page, app.BaseUrl + "/indicators/EDU_ATTENDANCE_TEST");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Məktəbə davamiyyət");
         await Assertions.Expect(page.Locator("#indicator-sdg")).ToHaveTextAsync("4.1.2");
+        await Assertions.Expect(page.Locator("#indicator-definition")).ToHaveTextAsync("Məktəbə müntəzəm gedən uşaqların payı.");
         await Assertions.Expect(page.Locator("#status-form button")).ToHaveTextAsync("Təsdiq et");
+        // Approving keeps the definitions; a Russian reader, with none given in Russian, reads the English one marked as English.
+        await page.Locator("#status-form button").ClickAsync();
+        await Assertions.Expect(page.Locator("#indicator-definition")).ToHaveTextAsync("Məktəbə müntəzəm gedən uşaqların payı.");
+        await page.GotoAsync("/language?culture=ru&returnUrl=/indicators/EDU_ATTENDANCE_TEST");
+        await Assertions.Expect(page.Locator("#indicator-definition")).ToHaveAttributeAsync("lang", "en");
         await page.Context.CloseAsync();
     }
 }

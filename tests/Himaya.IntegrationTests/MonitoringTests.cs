@@ -344,6 +344,49 @@ public abstract class IndicatorEditingTests(HimayaApp app)
     }
 
     [Fact]
+    public async Task A_definition_is_kept_in_each_language_given_and_definition_alone_is_the_english_one()
+    {
+        var analyst = await app.ClientForAsync("analyst");
+        var code = NewCode();
+        var made = await (await analyst.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code, name = new { az = "Uşaqlar", en = "Children", ru = "Дети" }, unit = "Number", direction = "HigherIsBetter",
+            definitions = new { az = "Uşaqların sayı.", en = "The number of children.", ru = "Число детей." },
+        })).JsonAsync();
+        made.GetProperty("definition").GetString().ShouldBe("The number of children.");
+        (made.GetProperty("definitions").GetProperty("az").GetString(), made.GetProperty("definitions").GetProperty("ru").GetString()).ShouldBe(("Uşaqların sayı.", "Число детей."));
+
+        var plain = await (await analyst.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = NewCode(), name = new { az = "Uşaqlar", en = "Children", ru = "Дети" }, unit = "Number", direction = "HigherIsBetter", definition = "English only.",
+        })).JsonAsync();
+        (plain.GetProperty("definitions").GetProperty("en").GetString(), plain.GetProperty("definitions").GetProperty("az").ValueKind).ShouldBe(("English only.", JsonValueKind.Null));
+
+        var before = await CountAsync();
+        var tooLong = await analyst.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = NewCode(), name = new { az = "Uşaqlar", en = "Children", ru = "Дети" }, unit = "Number", direction = "HigherIsBetter",
+            definitions = new { ru = new string('д', 4001) },
+        });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.JsonAsync()).CodesOf("definitions.ru").ShouldBe(["field.too-long"]);
+        (await CountAsync()).ShouldBe(before);
+
+        // The computed indicators bring their definitions in all three languages.
+        (await analyst.PostAsync("/api/v1/indicators/compute", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var list = await (await analyst.GetAsync("/api/v1/indicators")).JsonAsync();
+        foreach (var computed in list.EnumerateArray().Where(i => i.GetProperty("code").GetString()!.StartsWith("HIMAYA_", StringComparison.Ordinal)))
+            foreach (var language in new[] { "az", "en", "ru" })
+                computed.GetProperty("definitions").GetProperty(language).GetString().ShouldNotBeNullOrWhiteSpace($"{computed.GetProperty("code")} in {language}");
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = app.NewDbContext();
+        return await db.Set<Indicator>().CountAsync();
+    }
+
+    [Fact]
     public async Task A_value_entered_by_hand_is_read_back_and_a_bad_one_is_named_and_not_kept()
     {
         var analyst = await app.ClientForAsync("analyst");

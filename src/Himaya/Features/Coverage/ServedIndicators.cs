@@ -29,7 +29,9 @@ public sealed class ServedIndicators(AppDbContext db) : IIndicatorSource
         [
             new(DifficultyServed, new("Xidmət almış funksional çətinliyi olan uşaqların payı", "Children with a functional difficulty who received a service",
                     "Доля детей с функциональными трудностями, получивших услугу"),
-                "Of the registry's children with a functional difficulty (a lot of difficulty, or cannot do at all, in at least one domain of the functioning module), the percentage with a referral of one of their cases delivered or completed in the twelve months before computing. Merged and deleted records are not counted.",
+                new("Reyestrdə funksional çətinliyi olan uşaqlardan (funksionallıq modulunun ən azı bir sahəsində çox çətinlik və ya heç bacarmır) hesablamadan əvvəlki on iki ayda işlərindən birinin göndərişi icra edilmiş və ya tamamlanmış uşaqların faizi. Birləşdirilmiş və silinmiş qeydlər sayılmır.",
+                    "Of the registry's children with a functional difficulty (a lot of difficulty, or cannot do at all, in at least one domain of the functioning module), the percentage with a referral of one of their cases delivered or completed in the twelve months before computing. Merged and deleted records are not counted.",
+                    "Из детей в реестре с функциональными трудностями (большие трудности или не может совсем хотя бы в одной области модуля функционирования) процент тех, у кого направление по одному из их дел выполнено или завершено за двенадцать месяцев до расчёта. Объединённые и удалённые записи не учитываются."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
                 [.. places.Select(p => new SourcedValue(p.Item1, Math.Round(100m * p.Item3 / p.Item2, 1), p.Item2))]),
         ];

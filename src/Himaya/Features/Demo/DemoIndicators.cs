@@ -22,7 +22,8 @@ public static class DemoIndicators
             new Indicator
             {
                 Code = Mortality, NameAz = "5 yaşadək uşaq ölümü", NameEn = "Under-five mortality rate", NameRu = "Смертность детей до пяти лет",
-                Definition = "Deaths before the fifth birthday per 1,000 live births.", Unit = IndicatorUnit.RatePer1000,
+                Definition = "Deaths before the fifth birthday per 1,000 live births.",
+                DefinitionAz = "Beş yaşına çatmadan ölüm halları, 1000 diri doğulana.", DefinitionRu = "Смерти до пятого дня рождения на 1000 живорождений.", Unit = IndicatorUnit.RatePer1000,
                 Direction = IndicatorDirection.LowerIsBetter, Status = IndicatorStatus.Published, Source = "UNICEF country programme document", CreatedAt = now, UpdatedAt = now,
                 Numerator = "Deaths of children before their fifth birthday", Denominator = "Live births, per 1,000", Dimensions = "SEX", SdgTarget = "3.2.1", CrcArticles = "6;24",
             },
@@ -30,6 +31,8 @@ public static class DemoIndicators
             {
                 Code = Preschool, NameAz = "Məktəbəqədər təhsilə cəlb olunma", NameEn = "Preschool enrolment", NameRu = "Охват дошкольным образованием",
                 Definition = "Children of preschool age enrolled in an early childhood education programme, as a share of all children of that age.",
+                DefinitionAz = "Erkən uşaqlıq təhsili proqramına cəlb olunmuş məktəbəqədər yaşlı uşaqların həmin yaşdakı bütün uşaqlara nisbəti.",
+                DefinitionRu = "Дети дошкольного возраста, охваченные программой раннего образования, в процентах от всех детей этого возраста.",
                 Unit = IndicatorUnit.Percent, Direction = IndicatorDirection.HigherIsBetter, Status = IndicatorStatus.Published,
                 Source = "UNICEF country programme document", CreatedAt = now, UpdatedAt = now,
                 Numerator = "Children aged 36–59 months attending an early childhood education programme", Denominator = "Children aged 36–59 months",

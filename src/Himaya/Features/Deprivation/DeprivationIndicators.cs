@@ -32,17 +32,24 @@ public sealed class DeprivationIndicators(AppDbContext db) : IIndicatorSource
             foreach (var g in groups.EnumerateArray())
                 if (g.GetProperty("by").EnumerateObject().ToList() is [{ Name: "district" } d] && d.Value.GetString() is { } place && g.TryGetProperty("byK", out _))
                     values.Add((place, Measure(g, k.Value, "M0"), Measure(g, k.Value, "H"), g.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0));
-        var about = string.Create(CultureInfo.InvariantCulture,
-            $"from the latest stored national deprivation run on the registry (framework {run.Framework} {run.FrameworkVersion}, age group {run.AgeGroup}, data read {run.DataAsOf:yyyy-MM-dd}), at k = {k}");
+        var (on, read) = ($"{run.Framework} {run.FrameworkVersion}", run.DataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var kText = k.Value.ToString(CultureInfo.InvariantCulture);
+        IndicatorNames About(string az, string en, string ru) => new(
+            $"{az}, reyestr üzrə son saxlanmış ölkə məhrumiyyət təhlilindən (çərçivə {on}, yaş qrupu {run.AgeGroup}, məlumat {read} tarixinə), k = {kText}.",
+            $"{en}, from the latest stored national deprivation run on the registry (framework {on}, age group {run.AgeGroup}, data read {read}), at k = {kText}.",
+            $"{ru}, по последнему сохранённому национальному анализу депривации по реестру (структура {on}, возрастная группа {run.AgeGroup}, данные на {read}), при k = {kText}.");
         var period = run.DataAsOf.Year.ToString("0000", CultureInfo.InvariantCulture);
         return
         [
             new(M0, new("Uşaq məhrumiyyətinin düzəldilmiş göstəricisi (M0)", "Adjusted child deprivation headcount ratio (M0)", "Скорректированный коэффициент детской депривации (M0)"),
-                $"M0 = H × A (Alkire–Foster): the share of children deprived in at least k dimensions times the average share of dimensions they are deprived in, {about}.",
+                About("M0 = H × A (Alkire–Foster): ən azı k ölçüdə məhrum uşaqların payı ilə onların məhrum olduğu ölçülərin orta payının hasili",
+                    "M0 = H × A (Alkire–Foster): the share of children deprived in at least k dimensions times the average share of dimensions they are deprived in",
+                    "M0 = H × A (Алкайр–Фостер): доля детей, лишённых по меньшей мере в k измерениях, умноженная на среднюю долю измерений, в которых они лишены"),
                 IndicatorUnit.Number, IndicatorDirection.LowerIsBetter,
                 [.. values.Where(v => v.M0 is not null).Select(v => new SourcedValue(v.Place, Math.Round((decimal)v.M0!.Value, 4), v.N))], period),
             new(Headcount, new("Çoxölçülü məhrumiyyətdə olan uşaqların payı (H)", "Share of children in multiple deprivation (H)", "Доля детей в множественной депривации (H)"),
-                $"H: the percentage of children deprived in at least k dimensions, {about}.",
+                About("H: ən azı k ölçüdə məhrum uşaqların faizi", "H: the percentage of children deprived in at least k dimensions",
+                    "H: процент детей, лишённых по меньшей мере в k измерениях"),
                 IndicatorUnit.Percent, IndicatorDirection.LowerIsBetter,
                 [.. values.Where(v => v.H is not null).Select(v => new SourcedValue(v.Place, Math.Round((decimal)v.H!.Value * 100, 1), v.N))], period),
         ];

@@ -44,13 +44,14 @@ public sealed class ComputedIndicators(AppDbContext db, AuditLog audit, TimeProv
             {
                 db.Add(indicator = new Indicator
                 {
-                    Code = c.Code, NameAz = c.Name.Az!, NameEn = c.Name.En!, NameRu = c.Name.Ru!, Definition = c.Definition, Unit = c.Unit, Direction = c.Direction,
+                    Code = c.Code, NameAz = c.Name.Az!, NameEn = c.Name.En!, NameRu = c.Name.Ru!, Unit = c.Unit, Direction = c.Direction,
                     Status = IndicatorStatus.Approved, Source = "Himaya (computed)", CreatedAt = now, UpdatedAt = now,
                 });
                 await db.SaveChangesAsync(ct);
             }
             // The source's definition is the code's: a source that changes what it reads (a newer run) says so here.
-            if (indicator.Definition != c.Definition) (indicator.Definition, indicator.UpdatedAt) = (c.Definition, now);
+            if (indicator.Definitions != c.Definition)
+                (indicator.DefinitionAz, indicator.Definition, indicator.DefinitionRu, indicator.UpdatedAt) = (c.Definition.Az, c.Definition.En, c.Definition.Ru, now);
             var period = c.Period ?? thisYear;
             var kept = c.Values.Where(v => v.Place == IndicatorStore.Nation || v.Behind == 0 || v.Behind >= TableSuppression.MinCell).ToList();
             var existing = await db.Set<IndicatorValue>().Where(v => v.IndicatorId == indicator.Id && v.Period == period && v.Disaggregation == "").ToListAsync(ct);

@@ -13,7 +13,12 @@ public sealed partial class Indicator
     public required string NameAz { get; set; }
     public required string NameEn { get; set; }
     public required string NameRu { get; set; }
+    /// <summary>The definition in English; <see cref="DefinitionAz"/> and <see cref="DefinitionRu"/> in the other two languages.</summary>
     public string? Definition { get; set; }
+    public string? DefinitionAz { get; set; }
+    public string? DefinitionRu { get; set; }
+
+    public IndicatorNames Definitions => new(DefinitionAz, Definition, DefinitionRu);
     public IndicatorUnit Unit { get; set; }
     public IndicatorDirection Direction { get; set; }
     public IndicatorStatus Status { get; set; } = IndicatorStatus.Draft;

@@ -7,7 +7,7 @@ public sealed record SourcedValue(string Place, decimal Value, int Behind);
 /// An indicator a feature computes from its own records: its definition (shown beside every number) and its values now,
 /// for the year of computing unless the source says which period its figures describe (a stored analysis's year).
 /// </summary>
-public sealed record SourcedIndicator(string Code, IndicatorNames Name, string Definition, IndicatorUnit Unit, IndicatorDirection Direction,
+public sealed record SourcedIndicator(string Code, IndicatorNames Name, IndicatorNames Definition, IndicatorUnit Unit, IndicatorDirection Direction,
     IReadOnlyList<SourcedValue> Values, string? Period = null);
 
 /// <summary>

@@ -118,6 +118,8 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
         if (r.Unit is null) e.Add(PlatformErrors.Required("unit"));
         if (r.Direction is null) e.Add(PlatformErrors.Required("direction"));
         if (r.Definition is { Length: > 4000 }) e.Add(PlatformErrors.TooLong("definition", 4000));
+        foreach (var (language, text) in new[] { ("az", r.Definitions?.Az), ("en", r.Definitions?.En), ("ru", r.Definitions?.Ru) })
+            e.Text("definitions." + language, text, 4000, required: false);
         if (r.Source is { Length: > 300 }) e.Add(PlatformErrors.TooLong("source", 300));
         if (r.Numerator is { Length: > 1000 }) e.Add(PlatformErrors.TooLong("numerator", 1000));
         if (r.Denominator is { Length: > 1000 }) e.Add(PlatformErrors.TooLong("denominator", 1000));
@@ -133,7 +135,9 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     private void Apply(Indicator i, IndicatorInput r, string dimensions, string? articles)
     {
         (i.NameAz, i.NameEn, i.NameRu) = (r.Name!.Az!.Trim(), r.Name.En!.Trim(), r.Name.Ru!.Trim());
-        (i.Unit, i.Direction, i.Definition, i.Source) = (r.Unit!.Value, r.Direction!.Value, Clean(r.Definition), Clean(r.Source));
+        // "definitions" gives it in each language; "definition" alone is the English, as before.
+        (i.Unit, i.Direction, i.Source) = (r.Unit!.Value, r.Direction!.Value, Clean(r.Source));
+        (i.DefinitionAz, i.Definition, i.DefinitionRu) = (Clean(r.Definitions?.Az), Clean(r.Definitions?.En) ?? Clean(r.Definition), Clean(r.Definitions?.Ru));
         (i.Numerator, i.Denominator, i.Dimensions, i.SdgTarget, i.CrcArticles) = (Clean(r.Numerator), Clean(r.Denominator), dimensions, Clean(r.SdgTarget), articles);
         i.UpdatedAt = Now;
     }
@@ -298,5 +302,5 @@ public sealed class IndicatorStore(AppDbContext db, AuditLog audit, AdminUnits u
     private static IndicatorView View(Indicator i, int values) =>
         new(i.Id, i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Definition, i.Source, i.Status, values, i.Numerator,
             i.Denominator, i.Dimensions.Length == 0 ? [] : i.Dimensions.Split(';'), i.SdgTarget,
-            i.Articles, i.Version);
+            i.Articles, i.Version, i.Definitions);
 }

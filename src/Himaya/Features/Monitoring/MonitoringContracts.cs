@@ -22,11 +22,15 @@ public sealed record IndicatorNames(string? Az, string? En, string? Ru)
 /// <summary><c>POST /api/v1/indicators</c>.</summary>
 public sealed record IndicatorInput(string? Code, IndicatorNames? Name, IndicatorUnit? Unit, IndicatorDirection? Direction, string? Definition,
     string? Source, IndicatorStatus? Status, string? Numerator = null, string? Denominator = null, IReadOnlyList<string>? Disaggregations = null,
-    string? SdgTarget = null, IReadOnlyList<int>? CrcArticles = null, int? Version = null);
+    string? SdgTarget = null, IReadOnlyList<int>? CrcArticles = null, int? Version = null, IndicatorNames? Definitions = null);
 
+/// <summary>
+/// An indicator as it is read. <paramref name="Definition"/> is the English definition (as the API has always sent it);
+/// <paramref name="Definitions"/> holds it in each language it was given in (null where not).
+/// </summary>
 public sealed record IndicatorView(int Id, string Code, IndicatorNames Name, IndicatorUnit Unit, IndicatorDirection Direction, string? Definition,
     string? Source, IndicatorStatus Status, int Values, string? Numerator, string? Denominator, IReadOnlyList<string> Disaggregations,
-    string? SdgTarget, IReadOnlyList<int> CrcArticles, int Version);
+    string? SdgTarget, IReadOnlyList<int> CrcArticles, int Version, IndicatorNames Definitions);
 
 /// <summary><c>POST /api/v1/indicators/{code}/values</c>: one value entered by hand; the same period, place and breakdown again replaces it.</summary>
 public sealed record ValueInput(string? Period, string? Place, IReadOnlyDictionary<string, string>? Disaggregation, decimal? Value, string? ObsStatus);

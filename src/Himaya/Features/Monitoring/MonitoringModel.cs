@@ -27,6 +27,8 @@ public static class MonitoringModel
             e.Property(x => x.NameEn).HasMaxLength(300);
             e.Property(x => x.NameRu).HasMaxLength(300);
             e.Property(x => x.Definition).HasMaxLength(4000);
+            e.Property(x => x.DefinitionAz).HasMaxLength(4000);
+            e.Property(x => x.DefinitionRu).HasMaxLength(4000);
             e.Property(x => x.Source).HasMaxLength(300);
             e.Property(x => x.Numerator).HasMaxLength(1000);
             e.Property(x => x.Denominator).HasMaxLength(1000);

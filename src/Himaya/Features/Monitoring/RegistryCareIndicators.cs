@@ -28,10 +28,14 @@ public sealed class RegistryCareIndicators(AppDbContext db) : IIndicatorSource
         return
         [
             new(Residential, new("İnstitusional qayğıda olan uşaqlar", "Children in residential care", "Дети в учреждениях интернатного типа"),
-                "Children in the registry whose care arrangement is a residential institution, on the day of computing. Merged and deleted records are not counted.",
+                new("Reyestrdə qayğı forması institusional müəssisə olan uşaqlar, hesablama günü üzrə. Birləşdirilmiş və silinmiş qeydlər sayılmır.",
+                    "Children in the registry whose care arrangement is a residential institution, on the day of computing. Merged and deleted records are not counted.",
+                    "Дети в реестре, форма устройства которых — учреждение интернатного типа, на день расчёта. Объединённые и удалённые записи не учитываются."),
                 IndicatorUnit.Number, IndicatorDirection.LowerIsBetter, [.. places.Select(p => new SourcedValue(p.Place, p.Residential, p.Residential))]),
             new(FamilyBasedShare, new("Ailə tipli qayğıda olan uşaqların payı", "Share of children in family-based care", "Доля детей в семейных формах устройства"),
-                "Of the registry's children living outside their parents' care in kinship care, foster care or a residential institution, the percentage in kinship or foster care, on the day of computing.",
+                new("Reyestrdə valideyn himayəsindən kənarda qohum himayəsində, himayədar ailədə və ya institusional müəssisədə yaşayan uşaqlardan qohum himayəsində və ya himayədar ailədə olanların faizi, hesablama günü üzrə.",
+                    "Of the registry's children living outside their parents' care in kinship care, foster care or a residential institution, the percentage in kinship or foster care, on the day of computing.",
+                    "Из детей в реестре, живущих без попечения родителей у родственников, в приёмной семье или в учреждении, процент живущих у родственников или в приёмной семье, на день расчёта."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
                 [.. places.Where(p => p.Residential + p.Family > 0).Select(p => new SourcedValue(p.Place, Math.Round(100m * p.Family / (p.Residential + p.Family), 1), p.Residential + p.Family))]),
         ];

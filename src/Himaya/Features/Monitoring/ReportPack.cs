@@ -6,7 +6,7 @@ namespace Himaya.Features.Monitoring;
 
 /// <summary>One indicator's line in the report pack: where it stands at the place, against its baseline and next target.</summary>
 public sealed record ReportLine(string Code, IndicatorNames Name, IndicatorUnit Unit, IndicatorDirection Direction, IndicatorStatus Status, string? SdgTarget,
-    IReadOnlyList<int> CrcArticles, string? Definition, string? Source, ValueView? Latest, MarkView? NextTarget, TrackStatus? Track, ValueView? National);
+    IReadOnlyList<int> CrcArticles, IndicatorNames Definition, string? Source, ValueView? Latest, MarkView? NextTarget, TrackStatus? Track, ValueView? National);
 
 /// <summary>A group of lines: a CRC cluster (its key) or an SDG (its number); "none" for indicators linked to neither.</summary>
 public sealed record ReportSection(string Key, IReadOnlyList<ReportLine> Lines);
@@ -34,7 +34,7 @@ public sealed class ReportPack(AppDbContext db, IndicatorStore store, AuditLog a
         {
             var p = picture.GetValueOrDefault(i.Code);
             return new ReportLine(i.Code, new IndicatorNames(i.NameAz, i.NameEn, i.NameRu), i.Unit, i.Direction, i.Status, i.SdgTarget, i.Articles,
-                i.Definition, i.Source, p?.Latest, p?.NextTarget, p?.Track, nation?.GetValueOrDefault(i.Code)?.Latest);
+                i.Definitions, i.Source, p?.Latest, p?.NextTarget, p?.Track, nation?.GetValueOrDefault(i.Code)?.Latest);
         }).ToList();
         var crc = CrcClusters.All.Select(c => c.Key).Append(CrcClusters.None)
             .Select(k => new ReportSection(k, [.. lines.Where(l => CrcClusters.Of(l.CrcArticles) == k)])).Where(s => s.Lines.Count > 0).ToList();

@@ -24,7 +24,9 @@ public sealed class VacIndicators(AppDbContext db) : IIndicatorSource
         return
         [
             new(AnsweredInTime, new("Vaxtında cavablandırılan zorakılıq məlumatları", "Violence reports answered in time", "Сообщения о насилии, на которые ответили вовремя"),
-                "Of this year's reports of violence against a child whose answer is due or given, the percentage whose first answer came by its due time (set by the report's risk level), on the day of computing.",
+                new("Bu il uşağa qarşı zorakılıq barədə cavab müddəti çatmış və ya cavablandırılmış məlumatlardan ilk cavabı müddətində (risk səviyyəsinə görə) verilənlərin faizi, hesablama günü üzrə.",
+                    "Of this year's reports of violence against a child whose answer is due or given, the percentage whose first answer came by its due time (set by the report's risk level), on the day of computing.",
+                    "Из сообщений о насилии в отношении ребёнка за этот год, по которым срок ответа наступил или ответ дан, процент с первым ответом в срок (его задаёт уровень риска), на день расчёта."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
                 [.. places.Select(p => new SourcedValue(p.Item1, Math.Round(100m * p.Item3 / p.Item2, 1), p.Item2))]),
         ];

@@ -45,7 +45,7 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         [
             [T["Indicators.Code"].Value, i.Code], [T["Indicators.Name"].Value, Name], [T["Indicators.Unit"].Value, Ui.EnumText(T, i.Unit)],
             [T["Indicators.Direction"].Value, Ui.EnumText(T, i.Direction)], [T["Indicators.Status"].Value, Ui.EnumText(T, i.Status)],
-            [T["Indicators.Definition"].Value, i.Definition], [T["Indicators.Numerator"].Value, i.Numerator], [T["Indicators.Denominator"].Value, i.Denominator],
+            [T["Indicators.Definition"].Value, Definition?.Text], [T["Indicators.Numerator"].Value, i.Numerator], [T["Indicators.Denominator"].Value, i.Denominator],
             [T["Indicators.Sdg"].Value, i.SdgTarget], [T["Indicators.Crc"].Value, string.Join(", ", i.CrcArticles)], [T["Indicators.Source"].Value, i.Source],
         ];
         var book = XlsxTable.Write(
@@ -91,7 +91,7 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
         if (status is null) e.Add(PlatformErrors.Required("status"));
         if (e.IsEmpty)
         {
-            var input = new IndicatorInput(null, i.Name, i.Unit, i.Direction, i.Definition, i.Source, status, i.Numerator, i.Denominator, i.Disaggregations, i.SdgTarget, i.CrcArticles, version);
+            var input = new IndicatorInput(null, i.Name, i.Unit, i.Direction, i.Definition, i.Source, status, i.Numerator, i.Denominator, i.Disaggregations, i.SdgTarget, i.CrcArticles, version, i.Definitions);
             switch (await store.UpdateAsync(Me, code, input, ct))
             {
                 case Outcome<IndicatorView>.Ok: return Redirect($"/indicators/{Uri.EscapeDataString(code)}");
@@ -176,4 +176,8 @@ public sealed class IndicatorPageModel(IndicatorStore store, AdminUnits units) :
     /// <summary>Whether the latest value already meets the target, in the indicator's direction.</summary>
     public bool Reached(MarkView target, ValueView latest) =>
         Indicator.Direction == IndicatorDirection.HigherIsBetter ? latest.Value >= target.Value : latest.Value <= target.Value;
+
+    /// <summary>The definition in the reader's language; where it was not given in it, the English one, marked as English.</summary>
+    public (string Text, string Language)? Definition =>
+        Indicator.Definitions.In(Culture) is { } own ? (own, Culture) : Indicator.Definition is { } en ? (en, "en") : null;
 }

@@ -34,8 +34,9 @@ public sealed class IndicatorsPageModel(IndicatorStore store, ComputedIndicators
         }
         if (e.IsEmpty)
         {
-            var input = new IndicatorInput(Value("code"), new(Value("name.az"), Value("name.en"), Value("name.ru")), unit, direction, Value("definition"), Value("source"),
-                IndicatorStatus.Draft, Value("numerator"), Value("denominator"), [.. Values("disaggregations")], Value("sdgTarget"), articles);
+            var input = new IndicatorInput(Value("code"), new(Value("name.az"), Value("name.en"), Value("name.ru")), unit, direction, null, Value("source"),
+                IndicatorStatus.Draft, Value("numerator"), Value("denominator"), [.. Values("disaggregations")], Value("sdgTarget"), articles,
+                Definitions: new(Value("definitions.az"), Value("definitions.en"), Value("definitions.ru")));
             switch (await store.CreateAsync(Me, input, ct))
             {
                 case Outcome<IndicatorView>.Ok ok: return Redirect($"/indicators/{Uri.EscapeDataString(ok.Value.Code)}");
