@@ -102,6 +102,12 @@ public abstract class InstitutionsTests(HimayaApp app)
         // Counts only: nothing in the answer names or identifies a child.
         held.GetRawText().ShouldNotContain("Müəssisəli");
         held.GetRawText().ShouldNotContain(placed);
+
+        // The placement form suggests the register's homes by name (detention centres are not homes).
+        var form = await (await worker.GetAsync($"/cases/{elsewhere}")).Content.ReadAsStringAsync();
+        form.ShouldContain("list=\"registered-places\"");
+        form.ShouldContain($"<option value=\"{System.Net.WebUtility.HtmlEncode(name)}\">");
+        form.ShouldNotContain("istintaq təcridxanası");
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class InstitutionsModule : IModule
     {
         s.AddScoped<InstitutionRegister>();
         s.AddScoped<VisitWork>();
+        s.AddScoped<IRegisteredPlaces, InstitutionNames>();
         s.AddPanel<Pages.MandatePanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 30);
         s.AddNavItem("/institutions", "Nav.Institutions", u => u.Can(Permission.ViewInstitutions), order: 43);
     }

@@ -31,9 +31,9 @@ public static class Ui
         return (error ? " aria-invalid=\"true\"" : "") + (ids.Length > 0 ? $" aria-describedby=\"{E(ids)}\"" : "");
     }
 
-    public static IHtmlContent Text(IFormPage page, string name, string label, string? value, bool required = false, string type = "text", int? maxLength = null, string? hint = null, string? autocomplete = null)
+    public static IHtmlContent Text(IFormPage page, string name, string label, string? value, bool required = false, string type = "text", int? maxLength = null, string? hint = null, string? autocomplete = null, string? list = null)
     {
-        var control = $"<input type=\"{type}\" id=\"f-{E(name)}\" name=\"{E(name)}\" value=\"{E(value)}\"{(required ? " required" : "")}{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{(autocomplete is null ? "" : $" autocomplete=\"{E(autocomplete)}\"")}{Aria(page, name, hint is not null)}>";
+        var control = $"<input type=\"{type}\" id=\"f-{E(name)}\" name=\"{E(name)}\" value=\"{E(value)}\"{(required ? " required" : "")}{(maxLength is { } m ? $" maxlength=\"{m}\"" : "")}{(autocomplete is null ? "" : $" autocomplete=\"{E(autocomplete)}\"")}{(list is null ? "" : $" list=\"{E(list)}\"")}{Aria(page, name, hint is not null)}>";
         return new HtmlString(Wrap(page, name, label, control, required, hint));
     }
 

@@ -11,8 +11,10 @@ namespace Himaya.Features.Cases.Pages;
 /// </summary>
 public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Platform.AdminUnits units,
     AlternativeCareWork care, FosterCarers carers, Justice justice, Himaya.Features.Services.ServiceDirectory directory,
-    Himaya.Features.Services.ServiceTaxonomy taxonomy) : HimayaPage
+    Himaya.Features.Services.ServiceTaxonomy taxonomy, IEnumerable<Himaya.Platform.IRegisteredPlaces> registers) : HimayaPage
 {
+    /// <summary>The registered homes the placement form suggests, so that a placement names its home as the register does.</summary>
+    public List<string> RegisteredPlaces { get; private set; } = [];
     public IReadOnlyList<Himaya.Features.Services.ServiceTypeView> ServiceTypes { get; private set; } = [];
     /// <summary>Every type's name, retired ones too (a plan or a service keeps the types it had).</summary>
     public IReadOnlyDictionary<string, string> TypeNames { get; private set; } = new Dictionary<string, string>();
@@ -54,6 +56,7 @@ public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAtta
         if (Case.Stage is not CaseStage.Closed || Case.Plan.Any(a => a.ServiceType is not null)) { ServiceTypes = await directory.TypesAsync(Culture, ct); TypeNames = await taxonomy.NamesAsync(Culture, ct); }
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && (await referrals.ServicesAsync(Me, Case.Child.Id, ct)) is Outcome<List<ServiceChoice>>.Ok s) Services = s.Value;
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && await carers.MatchAsync(Me, Case.Id, Culture, ct) is Outcome<List<CarerMatch>>.Ok m) CarerMatches = m.Value;
+        if (Case.Can.Work && Case.Stage is not CaseStage.Closed) foreach (var register in registers) RegisteredPlaces.AddRange(await register.CareNamesAsync(ct));
         if (Case.Can.Work && Case.Stage is not CaseStage.Closed && Case.Transfer is null) Supervisors = [.. (await work.SupervisorsAsync(Culture, ct)).Where(x => x.User.Id != Case.Supervisor.Id)];
         return Page();
     }
