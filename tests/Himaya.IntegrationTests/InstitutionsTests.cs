@@ -265,4 +265,23 @@ public abstract class InstitutionsTests(HimayaApp app)
         await using var db = app.NewDbContext();
         (await db.AuditEntries.CountAsync(a => a.EntityType == "institution-finding" && a.EntityId == finding.ToString())).ShouldBe(4);
     }
+
+    [Fact]
+    public async Task The_share_of_institutions_visited_in_a_year_is_computed_as_the_register_and_visits_say()
+    {
+        await OpenVisitAsync(await RegisterAsync(NewName()));
+        (await (await app.ClientForAsync("analyst")).PostAsync("/api/v1/indicators/compute", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        int all, visited;
+        await using (var db = app.NewDbContext())
+        {
+            var since = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-1));
+            var ids = await db.Set<InstitutionVisit>().Where(v => v.VisitedOn >= since).Select(v => v.InstitutionId).Distinct().ToListAsync();
+            all = await db.Set<Institution>().CountAsync();
+            visited = ids.Count;
+        }
+        var year = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var values = await GetAsync("analyst", $"/api/v1/indicators/{InstitutionIndicators.Visited}/values?place=AZE&from={year}&to={year}");
+        values.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDecimal().ShouldBe(Math.Round(100m * visited / all, 1));
+        visited.ShouldBeGreaterThan(0);
+    }
 }

@@ -11,6 +11,7 @@ public sealed class InstitutionsModule : IModule
         s.AddScoped<InstitutionRegister>();
         s.AddScoped<VisitWork>();
         s.AddScoped<IRegisteredPlaces, InstitutionNames>();
+        s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, InstitutionIndicators>();
         s.AddPanel<Pages.MandatePanel>(Himaya.Features.Registry.RegistrySlots.Dashboard, order: 30);
         s.AddNavItem("/institutions", "Nav.Institutions", u => u.Can(Permission.ViewInstitutions), order: 43);
     }
