@@ -89,6 +89,15 @@ public sealed partial class MonitoringPagesTests
         await Assertions.Expect(page.Locator("#institution-facts")).ToContainTextAsync("Гянджа");
         (await page.Locator("#visit-form").CountAsync()).ShouldBe(0, "only monitors visit");
 
+        // The entry is corrected on its page: a bad capacity is refused beside the field, then a good one is kept.
+        await page.Locator("#institution-edit summary").ClickAsync();
+        await page.Locator("#institution-edit-form #f-capacity").FillAsync("-3");
+        await page.Locator("#institution-edit-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#institution-edit-form #capacity-error")).ToContainTextAsync("Вместимость — целое число");
+        await page.Locator("#institution-edit-form #f-capacity").FillAsync("14");
+        await page.Locator("#institution-edit-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#institution-facts")).ToContainTextAsync("14");
+
         // The demo home: one recommendation awaits the monitors' verification, the other is the authority's to answer.
         await page.GotoAsync("/institutions");
         await page.Locator("#institutions-table a", new() { HasText = "Gəncə şəhər 1 nömrəli uşaq evi (demo)" }).ClickAsync();

@@ -7,7 +7,7 @@ namespace Himaya.Features.Institutions.Pages;
 /// One institution: capacity against the children it holds, its visits, and every recommendation with its follow-up.
 /// Monitors of the mandate open visits and verify; the authority answers recommendations.
 /// </summary>
-public sealed class InstitutionPageModel(VisitWork work, AdminUnits units) : HimayaPage
+public sealed class InstitutionPageModel(VisitWork work, InstitutionRegister register, AdminUnits units) : HimayaPage
 {
     public InstitutionView View { get; private set; } = null!;
     /// <summary>The recommendation whose form was sent (its errors are shown beside that form only).</summary>
@@ -32,6 +32,37 @@ public sealed class InstitutionPageModel(VisitWork work, AdminUnits units) : Him
         Errors = e;
         return await LoadAsync(id, ct) ?? Page();
     }
+
+    /// <summary>The authority corrects the register's entry against the version it read; refused, the form comes back with its values.</summary>
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var form = new FormReader(Request.Form, e);
+        var (capacity, version) = (form.Int("capacity"), form.Int("version"));
+        if (e.IsEmpty)
+        {
+            switch (await register.UpdateAsync(Me, id, new(Value("name"), Value("kind"), Value("districtCode"), capacity, Value("operator"), Value("address"), version), ct))
+            {
+                case Outcome<InstitutionSummary>.Ok: return Redirect($"/institutions/{id}");
+                case Outcome<InstitutionSummary>.Invalid bad: e = bad.Errors; break;
+                case Outcome<InstitutionSummary>.Conflict c: e = new FieldErrors().Add(c.Refusal ?? InstitutionErrors.Stale()); break;
+                case Outcome<InstitutionSummary>.NotFound: return NotFoundPage();
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        Editing = true;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>The edit form was sent and refused: it opens with what was sent.</summary>
+    public bool Editing { get; private set; }
+
+    /// <summary>A field of the edit form: what was sent when it was refused, else the register's value.</summary>
+    public string? EditValue(string name, string? current) => Editing ? Value(name) : current;
+
+    public IEnumerable<(string, string)> DistrictOptions =>
+        DistrictChoices.For(units, Culture).Where(d => Me.ScopeKind == ScopeKind.National || Me.Districts.Contains(d.Value));
 
     public Task<IActionResult> OnPostResponseAsync(int id, long finding, CancellationToken ct) =>
         FollowAsync(id, finding, () => work.RespondAsync(Me, finding, new(Value("status"), Value("note")), ct), ct);
