@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Himaya.Features.Monitoring;
+using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -291,6 +292,25 @@ public abstract class MonitoringTests(HimayaApp app)
             && db.Set<Indicator>().Any(i => i.Id == v.IndicatorId && i.Code == ComputedIndicators.Residential));
         national.Value.ShouldBe(await db.Set<Himaya.Features.Registry.Child>().CountAsync(c => c.DeletedAt == null && c.MergedIntoId == null
             && c.CareArrangement == Himaya.Features.Registry.CareArrangement.ResidentialInstitution));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_run_the_days_computation_once()
+    {
+        // Two schedules, as two app instances would have, each with its own scopes and connections to the same database.
+        IndicatorSchedule Instance() => new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitoringOptions>>(),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<IndicatorSchedule>.Instance);
+        var day = new DateTimeOffset(2031, 1, 1, 3, 0, 0, TimeSpan.FromHours(4)).AddDays(Random.Shared.Next(0, 3000));
+        int LinesBefore() { using var db = app.NewDbContext(); return db.AuditEntries.Count(a => a.EntityType == "indicator-values" && a.Detail!.StartsWith("scheduled; ")); }
+        var before = LinesBefore();
+        var ran = await Task.WhenAll(Instance().RunOnceAsync(day, default), Instance().RunOnceAsync(day, default));
+        ran.Count(r => r).ShouldBe(1);
+        LinesBefore().ShouldBe(before + 1);
+        // The next day is another slot: it runs again (once).
+        (await Instance().RunOnceAsync(day.AddDays(1), default)).ShouldBeTrue();
+        (await Instance().RunOnceAsync(day.AddDays(1), default)).ShouldBeFalse();
+        await using var check = app.NewDbContext();
+        (await check.Set<JobRun>().CountAsync(r => r.Job == IndicatorSchedule.Job && (r.Slot == day.ToString("yyyy-MM-dd") || r.Slot == day.AddDays(1).ToString("yyyy-MM-dd")))).ShouldBe(2);
     }
 }
 

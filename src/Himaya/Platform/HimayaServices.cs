@@ -102,6 +102,7 @@ public static class HimayaServices
         s.AddMemoryCache();
         s.AddSingleton<AuditWriter>();
         s.AddScoped<AuditLog>();
+        s.AddScoped<JobLease>();
         foreach (var module in modules) module.AddServices(s, configuration);
         return s;
     }

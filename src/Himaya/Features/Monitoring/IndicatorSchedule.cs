@@ -1,3 +1,4 @@
+using Himaya.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Himaya.Features.Monitoring;
@@ -11,7 +12,7 @@ public sealed class MonitoringOptions
 /// <summary>
 /// Stores the computed indicators once a day at <see cref="MonitoringOptions.ComputeAtHour"/> (Baku time), so the
 /// figures follow the registry without anyone asking. A failed run is logged and tried again the next day. With several
-/// app instances each runs it (the values are replaced, not added; one run a day across instances is issue #19's).
+/// app instances on one database, one runs it: each claims the day's run (<see cref="JobLease"/>), one succeeds.
 /// </summary>
 public sealed class IndicatorSchedule(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, TimeProvider clock, ILogger<IndicatorSchedule> log) : BackgroundService
 {
@@ -33,16 +34,28 @@ public sealed class IndicatorSchedule(IServiceScopeFactory scopes, IOptions<Moni
         {
             try { await Task.Delay(UntilNext(clock.GetUtcNow(), hour), clock, stoppingToken); }
             catch (OperationCanceledException) { return; }
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var done = await scope.ServiceProvider.GetRequiredService<ComputedIndicators>().ComputeOnScheduleAsync(stoppingToken);
-                log.LogInformation("Computed indicators stored: {Indicators}", string.Join(", ", done.Select(d => $"{d.Code} ({d.Values})")));
-            }
+            try { await RunOnceAsync(clock.GetUtcNow(), stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "The scheduled computation of indicators failed; it runs again tomorrow.");
             }
         }
+    }
+
+    public const string Job = "compute-indicators";
+
+    /// <summary>The day's run, if this instance is the one to claim it (the slot is the Baku date): true when it ran here.</summary>
+    public async Task<bool> RunOnceAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var day = TimeZoneInfo.ConvertTime(now, Baku).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var scope = scopes.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<JobLease>().TryClaimAsync(Job, day, ct))
+        {
+            log.LogInformation("Computed indicators for {Day}: another instance runs them.", day);
+            return false;
+        }
+        var done = await scope.ServiceProvider.GetRequiredService<ComputedIndicators>().ComputeOnScheduleAsync(ct);
+        log.LogInformation("Computed indicators stored: {Indicators}", string.Join(", ", done.Select(d => $"{d.Code} ({d.Values})")));
+        return true;
     }
 }

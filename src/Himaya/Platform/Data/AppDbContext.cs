@@ -111,6 +111,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(x => x.UserName);
         });
 
+        b.Entity<JobRun>(e =>
+        {
+            e.HasKey(x => new { x.Job, x.Slot });
+            e.Property(x => x.Job).HasMaxLength(60);
+            e.Property(x => x.Slot).HasMaxLength(40);
+            e.Property(x => x.Instance).HasMaxLength(200);
+        });
+
         foreach (var module in Modules) module.BuildModel(b, provider);
         ApplySnakeCaseNames(b);
     }
