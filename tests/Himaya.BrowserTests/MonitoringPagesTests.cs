@@ -64,6 +64,10 @@ public sealed partial class MonitoringPagesTests(BrowserApp app) : IClassFixture
             values.ShouldContain("2024");
             Sheet(2).ShouldContain("Children aged 36–59 months");
         }
+        // And the exchange file, with the reader's own session: SDMX-CSV of the same values.
+        var sdmx = await page.Context.APIRequest.GetAsync((await page.Locator("#indicator-sdmx").GetAttributeAsync("href"))!);
+        sdmx.Status.ShouldBe(200);
+        (await sdmx.TextAsync()).ShouldContain("ECD_CHLD_36-59M_EDU-PGM");
         await page.GotoAsync("/indicators");
         var row = page.Locator("#indicators-table tr", new() { HasText = "ECD_CHLD_36-59M_EDU-PGM" });
         await Assertions.Expect(row).ToContainTextAsync("35 (2024)");
