@@ -1,5 +1,6 @@
 using Himaya.Features.Audit;
 using Himaya.Features.Cases;
+using Himaya.Features.Community;
 using Himaya.Features.Coverage;
 using Himaya.Features.Demo;
 using Himaya.Features.Deprivation;
@@ -33,6 +34,7 @@ public static class HimayaModules
         new CoverageModule(),
         new ViolenceModule(),
         new InstitutionsModule(),
+        new CommunityModule(),
         new DemoModule(),
     ];
 }

@@ -75,6 +75,11 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/services/coverage", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.csv", Permission.ViewAggregates },
         { "GET /api/v1/services/coverage.xlsx", Permission.ViewAggregates },
+        { "POST /api/v1/programmes", Permission.ManageProgrammes },
+        { "GET /api/v1/programmes", Permission.ViewAggregates },
+        { "GET /api/v1/programmes/{id:int}", Permission.ViewAggregates },
+        { "POST /api/v1/programmes/{id:int}/contacts", Permission.RecordContacts },
+        { "GET /api/v1/programmes/{id:int}/progress", Permission.ViewAggregates },
         { "POST /api/v1/institutions", Permission.ManageInstitutions },
         { "GET /api/v1/institutions", Permission.ViewInstitutions },
         { "GET /api/v1/institutions/checklists", Permission.ViewInstitutions },
@@ -369,6 +374,7 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/projects/{code}", StringComparison.Ordinal) ? "project"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
         : pattern.Contains("/institutions/{id:int}", StringComparison.Ordinal) ? "institution"
+        : pattern.Contains("/programmes/{id:int}", StringComparison.Ordinal) ? "programme"
         : pattern.Contains("/institution-visits/{id:guid}", StringComparison.Ordinal) ? "institution visit"
         : pattern.Contains("/institution-findings/{id:long}", StringComparison.Ordinal) ? "institution finding"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
@@ -563,6 +569,12 @@ public sealed class MatrixRecords(HimayaApp app)
             }
             case "institution":
                 return new() { ["{id:int}"] = Text(await InstitutionAsync()) };
+            case "programme":
+            {
+                var made = await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
+                    new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" } });
+                return new() { ["{id:int}"] = Text((await made.JsonAsync()).GetProperty("id").GetInt32()) };
+            }
             case "institution visit":
                 return new() { ["{id:guid}"] = await InstitutionVisitAsync(await InstitutionAsync()) };
             case "institution finding":

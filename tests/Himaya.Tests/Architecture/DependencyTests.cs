@@ -25,9 +25,10 @@ public sealed class DependencyTests
         ["Coverage"] = ["Platform", "Identity", "Registry", "Services", "Deprivation", "Cases", "Monitoring"],
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
         ["Institutions"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
+        ["Community"] = ["Platform", "Identity", "Registry", "Monitoring"],
         ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring", "Institutions"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
-        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Institutions", "Demo"],
+        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Institutions", "Community", "Demo"],
     };
 
     private static readonly Assembly App = typeof(Himaya.HimayaModules).Assembly;

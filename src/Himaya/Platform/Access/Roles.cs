@@ -74,6 +74,10 @@ public enum Permission
     ManageInstitutions,
     /// <summary>Visit institutions within one's mandate: checklists, private interviews, findings, verification.</summary>
     MonitorInstitutions,
+    /// <summary>Define community programmes: their activities, districts and targets.</summary>
+    ManageProgrammes,
+    /// <summary>Record a programme's light contacts (sessions, visits) for children one may see in the registry.</summary>
+    RecordContacts,
 }
 
 public static class Permissions
@@ -112,6 +116,8 @@ public static class Permissions
         [Permission.ManageInstitutions] = [Roles.Administrator, Roles.DistrictCoordinator],
         // Independence: only the monitors visit and record; the authorities answer.
         [Permission.MonitorInstitutions] = [Roles.IndependentMonitor],
+        [Permission.ManageProgrammes] = [Roles.Administrator, Roles.NationalAnalyst, Roles.DistrictCoordinator],
+        [Permission.RecordContacts] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

@@ -1,0 +1,25 @@
+namespace Himaya.Features.Community;
+
+public sealed record ProgrammeInput(string? Name, IReadOnlyList<string>? ActivityTypes, IReadOnlyList<string>? Districts, IReadOnlyList<TargetInput>? Targets,
+    string? Project = null);
+
+public sealed record TargetInput(string? DistrictCode, string? Period, int? UniqueChildren);
+
+public sealed record ProgrammeView(int Id, string Name, string? Project, IReadOnlyList<ActivityType> ActivityTypes, IReadOnlyList<string> Districts,
+    IReadOnlyList<TargetView> Targets, int Contacts, int ChildrenReached);
+
+public sealed record TargetView(string DistrictCode, string Period, int UniqueChildren);
+
+public sealed record ContactInput(string? ActivityType, DateOnly? Date, string? DistrictCode, IReadOnlyList<Guid>? Children, string? Place = null,
+    string? Topics = null, bool? ReferralMade = null);
+
+public sealed record ContactView(Guid Id, int ProgrammeId, ActivityType ActivityType, DateOnly Date, string DistrictCode, int Children);
+
+/// <summary>
+/// Progress of a programme: distinct children reached per district (a child met twice, or under two merged records,
+/// counts once) against the target; <paramref name="Period"/> null means to date, against each district's final target.
+/// </summary>
+public sealed record ProgressView(int ProgrammeId, string? Period, IReadOnlyList<DistrictProgress> Districts, int Reached);
+
+/// <summary><paramref name="Share"/>: reached as a percentage of the target (null without a target).</summary>
+public sealed record DistrictProgress(string DistrictCode, int? Target, int Reached, decimal? Share);

@@ -1,0 +1,20 @@
+using Himaya.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Community;
+
+/// <summary>Community services: programmes of light contacts (counselling, home visits, group sessions…) counted against district targets.</summary>
+public sealed class CommunityModule : IModule
+{
+    public void AddServices(IServiceCollection s, IConfiguration configuration)
+    {
+        s.AddScoped<Programmes>();
+        s.AddNavItem("/programmes", "Nav.Programmes", u => u.Can(Permission.ViewAggregates) || u.Can(Permission.RecordContacts), order: 44);
+    }
+
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder open) => CommunityApi.Map(api);
+
+    public void ConfigureConventions(ModelConfigurationBuilder model) => CommunityModel.Conventions(model);
+
+    public void BuildModel(ModelBuilder model, DatabaseProvider provider) => CommunityModel.Build(model, provider);
+}

@@ -1,0 +1,67 @@
+using Himaya.Features.Registry;
+using Himaya.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Himaya.Features.Community.Pages;
+
+/// <summary>
+/// One programme: distinct children reached by district against the targets, and a session's attendance in one form
+/// (find the children of a district by name, tick those who came, save: the API's contact).
+/// </summary>
+public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units) : HimayaPage
+{
+    public ProgrammeView Programme { get; private set; } = null!;
+    public ProgressView? Progress { get; private set; }
+    public IReadOnlyList<ChildSummary> Found { get; private set; } = [];
+    public int? Saved { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? saved, CancellationToken ct)
+    {
+        Saved = saved;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var date = new FormReader(Request.Form, e).Date("date");
+        var children = Values("children").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        if (e.IsEmpty)
+        {
+            switch (await store.RecordAsync(Me, id, new(Value("activityType"), date, Value("districtCode"), children), ct))
+            {
+                case Outcome<ContactView>.Ok ok: return Redirect($"/programmes/{id}?saved={ok.Value.Children}&district={Uri.EscapeDataString(ok.Value.DistrictCode)}#attendance");
+                case Outcome<ContactView>.Invalid bad: e = bad.Errors; break;
+                case Outcome<ContactView>.NotFound: return NotFoundPage();
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        District = Value("districtCode");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        switch (await store.GetAsync(Me, id, ct))
+        {
+            case Outcome<ProgrammeView>.Ok ok: Programme = ok.Value; break;
+            case Outcome<ProgrammeView>.NotFound: return NotFoundPage();
+            default: return ForbiddenPage();
+        }
+        if (await store.ProgressAsync(Me, id, null, ct) is Outcome<ProgressView>.Ok p) Progress = p.Value;
+        if (Me.Can(Permission.RecordContacts) && District is { } d && Programme.Districts.Contains(d)
+            && await search.RunAsync(Me, new ChildSearch { Q = string.IsNullOrWhiteSpace(Q) ? null : Q, District = d, PageSize = 50, Sort = "name" }, Culture, ct)
+                is Outcome<PagedList<ChildSummary>>.Ok found)
+            Found = found.Value.Items;
+        return null;
+    }
+
+    public string DistrictName(string code) => units.DisplayName(code, Culture);
+
+    public IEnumerable<(string, string)> DistrictOptions => Programme.Districts.Select(d => (d, DistrictName(d)));
+
+    public IEnumerable<(string, string)> ActivityOptions => Programme.ActivityTypes.Select(a => (a.ToString(), Ui.EnumText(T, a)));
+}

@@ -1,0 +1,68 @@
+using Himaya.Features.Monitoring;
+using Himaya.Platform;
+
+namespace Himaya.Features.Community;
+
+/// <summary>
+/// A community programme ("ECD counselling, Ganja"): the activities it runs, the districts it works in, optionally the
+/// funded project it belongs to (the monitoring results framework's), and targets of unique children by district and period.
+/// </summary>
+public sealed class Programme
+{
+    public const int MaxChildrenPerContact = 200;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int? ProjectId { get; set; }
+    /// <summary>Activity type names, ';'-separated.</summary>
+    public required string ActivityTypes { get; set; }
+    /// <summary>District codes, ';'-separated.</summary>
+    public required string Districts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int CreatedById { get; set; }
+
+    public IReadOnlyList<ActivityType> Activities => [.. ActivityTypes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ActivityType>)];
+
+    public IReadOnlyList<string> DistrictList => Districts.Split(';', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A contact belongs to one of the programme's activities, in one of its districts.</summary>
+    public IEnumerable<Refusal> CheckContact(ActivityType activity, string district)
+    {
+        if (!Activities.Contains(activity)) yield return CommunityErrors.ActivityNotRun(activity);
+        if (!DistrictList.Contains(district, StringComparer.Ordinal)) yield return CommunityErrors.DistrictNotCovered(district);
+    }
+
+    /// <summary>A period as the contract writes it (2026, 2026Q1 or 2026-Q1, 2026-03), kept in SDMX form; null when none.</summary>
+    public static string? Period(string? text) => Periods.FromSdmx(text) ?? Periods.FromDhis2(text);
+}
+
+/// <summary>How many different children a programme aims to reach in a district within a period.</summary>
+public sealed class ProgrammeTarget
+{
+    public int Id { get; set; }
+    public int ProgrammeId { get; set; }
+    public required string DistrictCode { get; set; }
+    public required string Period { get; set; }
+    public int UniqueChildren { get; set; }
+}
+
+/// <summary>One light contact: an activity on a day in a district, with the children who took part (a session's attendance).</summary>
+public sealed class Contact
+{
+    public Guid Id { get; set; }
+    public int ProgrammeId { get; set; }
+    public ActivityType ActivityType { get; set; }
+    public DateOnly Date { get; set; }
+    public required string DistrictCode { get; set; }
+    public string? Place { get; set; }
+    public string? Topics { get; set; }
+    public bool ReferralMade { get; set; }
+    public DateTime At { get; set; }
+    public int ById { get; set; }
+}
+
+public sealed class ContactChild
+{
+    public Guid ContactId { get; set; }
+    public Guid ChildId { get; set; }
+}

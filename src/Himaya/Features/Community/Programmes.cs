@@ -1,0 +1,180 @@
+using Himaya.Features.Monitoring;
+using Himaya.Features.Registry;
+using Himaya.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Himaya.Features.Community;
+
+/// <summary>
+/// Programmes, their light contacts and their progress. Programmes are defined by those who plan (analysts, coordinators);
+/// contacts are recorded by the people who run the sessions, for children they may see in the registry; progress is an
+/// aggregate (distinct children, merged duplicates counted once) for whoever sees aggregates. Writes are audited.
+/// </summary>
+public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome<ProgrammeView>> CreateAsync(CurrentUser user, ProgrammeInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageProgrammes)) return new Outcome<ProgrammeView>.Forbidden();
+        var e = new FieldErrors().Text("name", r.Name, 300);
+        var activities = new List<ActivityType>();
+        if (r.ActivityTypes is not { Count: > 0 }) e.Add(CommunityErrors.ActivitiesRequired());
+        else
+            for (var n = 0; n < r.ActivityTypes.Count; n++)
+                if (EnumNames.TryParse<ActivityType>(r.ActivityTypes[n]?.Trim(), ignoreCase: true, out var a)) { if (!activities.Contains(a)) activities.Add(a); }
+                else e.Add(PlatformErrors.OneOf($"activityTypes[{n}]", EnumNames.List<ActivityType>()));
+        var districts = new List<string>();
+        if (r.Districts is not { Count: > 0 }) e.Add(CommunityErrors.DistrictsRequired());
+        else
+            for (var n = 0; n < r.Districts.Count; n++)
+                if (r.Districts[n]?.Trim() is { } d && units.IsDistrict(d)) { if (!districts.Contains(d)) districts.Add(d); }
+                else e.Add(PlatformErrors.UnknownDistrict($"districts[{n}]"));
+        var targets = new List<ProgrammeTarget>();
+        for (var n = 0; n < (r.Targets?.Count ?? 0); n++)
+        {
+            var t = r.Targets![n];
+            var at = $"targets[{n}]";
+            var district = t?.DistrictCode?.Trim();
+            if (district is null || !districts.Contains(district)) e.Add(CommunityErrors.DistrictNotCovered(district ?? "", at + ".districtCode"));
+            var period = Programme.Period(t?.Period);
+            if (period is null) e.Add(CommunityErrors.Period(at + ".period"));
+            if (t?.UniqueChildren is not > 0) e.Add(PlatformErrors.WholeNumber(at + ".uniqueChildren"));
+            if (district is not null && period is not null && targets.Any(x => x.DistrictCode == district && x.Period == period)) e.Add(CommunityErrors.TargetTwice(at));
+            if (district is not null && period is not null && t?.UniqueChildren is > 0) targets.Add(new ProgrammeTarget { DistrictCode = district, Period = period, UniqueChildren = t.UniqueChildren.Value });
+        }
+        int? projectId = null;
+        if (!string.IsNullOrWhiteSpace(r.Project))
+        {
+            projectId = await db.Set<Project>().Where(p => p.Code == r.Project.Trim()).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (projectId is null) e.Add(CommunityErrors.UnknownProject(r.Project.Trim()));
+        }
+        if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
+        var p = new Programme
+        {
+            Name = r.Name!.Trim(), ProjectId = projectId, ActivityTypes = string.Join(';', activities), Districts = string.Join(';', districts), CreatedAt = Now, CreatedById = user.Id,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(p);
+        await db.SaveChangesAsync(ct);
+        foreach (var t in targets) t.ProgrammeId = p.Id;
+        db.AddRange(targets);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "programme", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{p.ActivityTypes} in {p.Districts}; {targets.Count} targets"), ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(p, ct);
+    }
+
+    public async Task<Outcome<IReadOnlyList<ProgrammeView>>> ListAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<IReadOnlyList<ProgrammeView>>.Forbidden();
+        var list = await db.Set<Programme>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        var views = new List<ProgrammeView>();
+        foreach (var p in list) views.Add(await ViewAsync(p, ct));
+        return views;
+    }
+
+    public async Task<Outcome<ProgrammeView>> GetAsync(CurrentUser user, int id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates) && !user.Can(Permission.RecordContacts)) return new Outcome<ProgrammeView>.Forbidden();
+        var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return p is null ? new Outcome<ProgrammeView>.NotFound() : await ViewAsync(p, ct);
+    }
+
+    /// <summary>
+    /// One contact with the children who took part. Each child is one the recorder may see in the registry (no contact
+    /// is recorded for a child out of sight); refused, nothing is kept.
+    /// </summary>
+    public async Task<Outcome<ContactView>> RecordAsync(CurrentUser user, int programmeId, ContactInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.RecordContacts)) return new Outcome<ContactView>.Forbidden();
+        var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
+        if (p is null) return new Outcome<ContactView>.NotFound();
+        var e = new FieldErrors();
+        ActivityType? activity = null;
+        if (string.IsNullOrWhiteSpace(r.ActivityType)) e.Add(PlatformErrors.Required("activityType"));
+        else if (EnumNames.TryParse<ActivityType>(r.ActivityType.Trim(), ignoreCase: true, out var a)) activity = a;
+        else e.Add(PlatformErrors.OneOf("activityType", EnumNames.List<ActivityType>()));
+        var district = r.DistrictCode?.Trim();
+        if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
+        else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(district)) e.Add(PlatformErrors.UnknownDistrict("districtCode"));
+        if (activity is { } act && !string.IsNullOrEmpty(district)) foreach (var refusal in p.CheckContact(act, district)) e.Add(refusal);
+        if (r.Date is null) e.Add(PlatformErrors.Required("date"));
+        else if (r.Date > DateOnly.FromDateTime(Now)) e.Add(PlatformErrors.FutureDate("date"));
+        e.Text("place", r.Place, 200, required: false).Text("topics", r.Topics, 1000, required: false);
+        var children = (r.Children ?? []).Distinct().ToList();
+        if (children.Count == 0) e.Add(CommunityErrors.ChildrenRequired());
+        else if (children.Count > Programme.MaxChildrenPerContact) e.Add(CommunityErrors.TooManyChildren(Programme.MaxChildrenPerContact));
+        else
+        {
+            var seen = await db.Children.AsNoTracking().VisibleTo(user).Where(c => children.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+            var sent = r.Children!.ToList();
+            foreach (var missing in children.Except(seen)) e.Add(CommunityErrors.UnknownChild($"children[{sent.IndexOf(missing)}]"));
+        }
+        if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
+        var contact = new Contact
+        {
+            Id = Guid.NewGuid(), ProgrammeId = p.Id, ActivityType = activity!.Value, Date = r.Date!.Value, DistrictCode = district!, Place = Clean(r.Place),
+            Topics = Clean(r.Topics), ReferralMade = r.ReferralMade == true, At = Now, ById = user.Id,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(contact);
+        db.AddRange(children.Select(c => new ContactChild { ContactId = contact.Id, ChildId = c }));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "contact", contact.Id.ToString(),
+            $"programme {p.Id}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', children)}"), ct);
+        await tx.CommitAsync(ct);
+        return new ContactView(contact.Id, p.Id, contact.ActivityType, contact.Date, contact.DistrictCode, children.Count);
+    }
+
+    /// <summary>Distinct children reached by district, in a period or to date, against the targets.</summary>
+    public async Task<Outcome<ProgressView>> ProgressAsync(CurrentUser user, int programmeId, string? period, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ViewAggregates)) return new Outcome<ProgressView>.Forbidden();
+        string? canonical = null;
+        if (!string.IsNullOrWhiteSpace(period) && (canonical = Programme.Period(period)) is null)
+            return new Outcome<ProgressView>.Invalid(new FieldErrors().Add(CommunityErrors.Period("period")));
+        var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
+        if (p is null) return new Outcome<ProgressView>.NotFound();
+        var targets = await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => t.ProgrammeId == p.Id).ToListAsync(ct);
+        var reached = await ReachedAsync(p.Id, canonical is null ? null : Periods.Span(canonical), ct);
+        var rows = p.DistrictList.Select(d =>
+        {
+            var own = targets.Where(t => t.DistrictCode == d).ToList();
+            // For a period, its own target; to date, the district's final target (the one whose period ends last).
+            int? target = canonical is not null ? own.FirstOrDefault(t => t.Period == canonical)?.UniqueChildren
+                : own.OrderByDescending(t => Periods.Span(t.Period).To).ThenByDescending(t => t.Period.Length == 4).FirstOrDefault()?.UniqueChildren;
+            var n = reached.ByDistrict.GetValueOrDefault(d);
+            return new DistrictProgress(d, target, n, target is > 0 ? Math.Round(100m * n / target.Value, 1) : null);
+        }).ToList();
+        return new ProgressView(p.Id, canonical, rows, reached.Total);
+    }
+
+    /// <summary>Distinct children by district and overall: a merged duplicate counts as the record it was merged into.</summary>
+    private async Task<(Dictionary<string, int> ByDistrict, int Total)> ReachedAsync(int programmeId, (DateOnly From, DateOnly To)? span, CancellationToken ct)
+    {
+        var contacts = db.Set<Contact>().Where(c => c.ProgrammeId == programmeId);
+        if (span is { } s) contacts = contacts.Where(c => c.Date >= s.From && c.Date <= s.To);
+        var rows = from c in contacts
+                   join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId
+                   join child in db.Children on cc.ChildId equals child.Id
+                   where child.DeletedAt == null || child.MergedIntoId != null
+                   select new { c.DistrictCode, Child = child.MergedIntoId ?? child.Id };
+        var byDistrict = await rows.GroupBy(x => x.DistrictCode).Select(g => new { g.Key, N = g.Select(x => x.Child).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var total = await rows.Select(x => x.Child).Distinct().CountAsync(ct);
+        return (byDistrict, total);
+    }
+
+    private async Task<ProgrammeView> ViewAsync(Programme p, CancellationToken ct)
+    {
+        var targets = await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => t.ProgrammeId == p.Id).OrderBy(t => t.DistrictCode).ThenBy(t => t.Period).ToListAsync(ct);
+        var project = p.ProjectId is { } pid ? await db.Set<Project>().Where(x => x.Id == pid).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        var contacts = await db.Set<Contact>().CountAsync(c => c.ProgrammeId == p.Id, ct);
+        var reached = await ReachedAsync(p.Id, null, ct);
+        return new ProgrammeView(p.Id, p.Name, project, p.Activities, p.DistrictList, [.. targets.Select(t => new TargetView(t.DistrictCode, t.Period, t.UniqueChildren))],
+            contacts, reached.Total);
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
