@@ -70,6 +70,7 @@ public static class DemoSeeder
         if (children > 0 && !await db.Children.AnyAsync(ct))
             await DemoPopulation.SeedAsync(sp, children, seed: 20261124, ct);
         if (children > 0) await DemoCases.SeedAsync(sp, ct);
+        await DemoCommunity.EnsureAsync(db, await db.Users.Where(u => u.UserName == "worker.ganja").Select(u => u.Id).SingleAsync(ct), ct);
 
         PrintUsers(password, fromEnv is { Length: > 0 });
     }

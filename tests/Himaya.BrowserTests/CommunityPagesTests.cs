@@ -1,0 +1,41 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Himaya.BrowserTests;
+
+/// <summary>Community programmes' pages, on the monitoring tests' app: a session's attendance in one form.</summary>
+public sealed partial class MonitoringPagesTests
+{
+    [Fact]
+    public async Task A_social_worker_on_a_phone_takes_a_group_sessions_attendance_in_russian()
+    {
+        const int width = 390;
+        var page = await app.SignedInPageAsync("worker.ganja", "ru", width);
+        await page.GotoAsync("/programmes");
+        await page.Locator("#programmes-table a", new() { HasText = "ECD counselling and parenting groups (demo)" }).ClickAsync();
+        var ganja = page.Locator("#progress-table tr[data-district='C-GAN']");
+        var before = int.Parse(await ganja.Locator("td").First.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#attendance-find #f-district").SelectOptionAsync("C-GAN");
+        await page.Locator("#attendance-find button").ClickAsync();
+        await page.Locator("#f-activityType").SelectOptionAsync("GroupSession");
+        // Nobody ticked: refused beside the list, in Russian.
+        await page.Locator("#attendance-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#children-error")).ToHaveTextAsync("Выберите хотя бы одного ребёнка.");
+        await Assertions.Expect(page.Locator("#f-activityType")).ToHaveValueAsync("GroupSession");
+        var boxes = page.Locator("#attendance-form input[name='children']");
+        (await boxes.CountAsync()).ShouldBeGreaterThan(2);
+        // The last two on the list: the demo session had the first twelve, so these are new to the programme.
+        var count = await boxes.CountAsync();
+        await boxes.Nth(count - 1).CheckAsync();
+        await boxes.Nth(count - 2).CheckAsync();
+        await page.Locator("#attendance-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#attendance-saved")).ToHaveTextAsync("Контакт записан: детей — 2.");
+        await Assertions.Expect(ganja.Locator("td").First).ToHaveTextAsync((before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserSteps.Shot(page, "programme-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        foreach (var leak in new[] { "GroupSession", "Programmes.", "Enum." }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);
+        await page.Context.CloseAsync();
+    }
+}
