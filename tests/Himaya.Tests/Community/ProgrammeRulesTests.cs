@@ -15,7 +15,8 @@ public sealed class ProgrammeRulesTests
         Ecd.CheckContact(ActivityType.HomeVisit, "C-GAN").Single().Code.ShouldBe("community.activity-not-run");
         Ecd.CheckContact(ActivityType.GroupSession, "C-BAK").Single().Code.ShouldBe("community.district-not-covered");
         Ecd.CheckContact(ActivityType.YouthSession, "C-BAK").Select(r => r.Field).ShouldBe(["activityType", "districtCode"]);
-        (Ecd.Activities, Ecd.DistrictList).ShouldBe(([ActivityType.CounsellingSession, ActivityType.GroupSession], ["C-GAN", "C-SIR"]));
+        Ecd.Activities.ShouldBe([ActivityType.CounsellingSession, ActivityType.GroupSession]);
+        Ecd.DistrictList.ShouldBe(["C-GAN", "C-SIR"]);
     }
 
     [Theory]
