@@ -108,7 +108,7 @@ public abstract class CommunityTests(HimayaApp app)
         bad.CodesOf("children[2]").ShouldBe(["community.unknown-child"]);
         (await PostAsync("worker.ganja", $"/api/v1/programmes/{id}/contacts",
             new { activityType = "GroupSession", date = Today, districtCode = "C-SIR", children = new[] { ganjaChild } }, HttpStatusCode.BadRequest))
-            .CodesOf("districtCode").ShouldBe(["field.unknown-district"]);
+            .CodesOf("districtCode").ShouldBe(["community.outside-area"]);
         (await PostAsync("worker.ganja", $"/api/v1/programmes/{id}/contacts",
             new { activityType = "GroupSession", date = Today, districtCode = "C-GAN", children = Array.Empty<Guid>() }, HttpStatusCode.BadRequest))
             .CodesOf("children").ShouldBe(["community.children-required"]);

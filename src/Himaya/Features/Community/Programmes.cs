@@ -98,7 +98,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         else e.Add(PlatformErrors.OneOf("activityType", EnumNames.List<ActivityType>()));
         var district = r.DistrictCode?.Trim();
         if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
-        else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(district)) e.Add(PlatformErrors.UnknownDistrict("districtCode"));
+        else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(district)) e.Add(CommunityErrors.OutsideArea(district));
         if (activity is { } act && !string.IsNullOrEmpty(district)) foreach (var refusal in p.CheckContact(act, district)) e.Add(refusal);
         if (r.Date is null) e.Add(PlatformErrors.Required("date"));
         else if (r.Date > DateOnly.FromDateTime(Now)) e.Add(PlatformErrors.FutureDate("date"));
