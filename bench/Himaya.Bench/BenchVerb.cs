@@ -25,6 +25,7 @@ internal static class BenchVerb
         if (args.Length >= 2 && args[1] == "services") return await BenchServices.RunAsync(args, dbOptions);
         if (args.Length >= 2 && args[1] == "coverage") return await BenchCoverage.RunAsync(args, dbOptions);
         if (args.Length >= 2 && args[1] == "indicators") return await BenchIndicators.RunAsync(args, dbOptions);
+        if (args.Length >= 2 && args[1] == "programmes") return await BenchProgrammes.RunAsync(args, dbOptions);
         if (args.Length < 2 || args[1] is not ("search" or "deprivation"))
         {
             Console.Error.WriteLine("usage: himaya bench search [--queries N] [--Database:Provider=Postgres --Database:ConnectionString=...]");
@@ -35,6 +36,7 @@ internal static class BenchVerb
             Console.Error.WriteLine("       himaya bench services [--services 5000] [--url URL] --Database:Provider=Postgres ...   (public directory search; --help)");
             Console.Error.WriteLine("       himaya bench coverage [--runs 3] [--Database:...]   (service coverage, all districts, every type)");
             Console.Error.WriteLine("       himaya bench indicators [--indicators 200] [--years 10] [--runs 5] --Database:Provider=Postgres ...   (monitoring dashboards)");
+            Console.Error.WriteLine("       himaya bench programmes [--children 60000] [--contacts 500000] [--runs 5] --Database:Provider=Postgres ...   (community programme progress)");
             return 2;
         }
 

@@ -2,7 +2,7 @@ using Himaya.Bench;
 using Himaya.Cli;
 
 // himaya-bench: the benchmark verbs and the labelled test-set generator, kept out of the product executable.
-// `himaya-bench search|link|moda|deprivation|cases|services|coverage|indicators ...` and `himaya-bench link-testset ...`.
+// `himaya-bench search|link|moda|deprivation|cases|services|coverage|indicators|programmes ...` and `himaya-bench link-testset ...`.
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
 {
     Console.WriteLine("""
@@ -15,6 +15,7 @@ if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
                                                    (PostgreSQL; a database made by `himaya seed` only; --help)
         himaya-bench coverage [--runs 3]           service coverage (all districts) per service type, cold and warm
         himaya-bench indicators [--indicators 200] [--years 10] [--runs 5]   the monitoring dashboards at national scale
+        himaya-bench programmes [--children 60000] [--contacts 500000] [--runs 5]   a community programme's progress at the issue's scale
                                                    (PostgreSQL; a database made by `himaya seed` only)
         himaya-bench vac-flood --url URL [--seconds 60] [--flooders 16]   floods the public report form of a running app
                                                    (same --Database:* as the app): others still report, nothing accepted lost

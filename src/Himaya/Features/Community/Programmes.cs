@@ -156,14 +156,17 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     {
         var contacts = db.Set<Contact>().Where(c => c.ProgrammeId == programmeId);
         if (span is { } s) contacts = contacts.Where(c => c.Date >= s.From && c.Date <= s.To);
-        var rows = from c in contacts
-                   join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId
-                   join child in db.Children on cc.ChildId equals child.Id
+        // The (district, child) pairs first, then each child's record once per pair (not once per contact).
+        var met = (from c in contacts join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId select new { c.DistrictCode, cc.ChildId }).Distinct();
+        var rows = from m in met
+                   join child in db.Children on m.ChildId equals child.Id
                    where child.DeletedAt == null || child.MergedIntoId != null
-                   select new { c.DistrictCode, Child = child.MergedIntoId ?? child.Id };
-        var byDistrict = await rows.GroupBy(x => x.DistrictCode).Select(g => new { g.Key, N = g.Select(x => x.Child).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var total = await rows.Select(x => x.Child).Distinct().CountAsync(ct);
-        return (byDistrict, total);
+                   select new { m.DistrictCode, Child = child.MergedIntoId ?? child.Id };
+        // One pass over the contacts: the distinct (district, child) pairs, counted here. A child met in two districts
+        // counts in each and once in the total; two COUNT(DISTINCT) queries read the contacts twice (docs/benchmarks.md).
+        var pairs = await rows.Distinct().ToListAsync(ct);
+        var byDistrict = pairs.GroupBy(x => x.DistrictCode).ToDictionary(g => g.Key, g => g.Count());
+        return (byDistrict, pairs.Select(x => x.Child).Distinct().Count());
     }
 
     private async Task<ProgrammeView> ViewAsync(Programme p, CancellationToken ct)
