@@ -33,6 +33,11 @@ public sealed partial class MonitoringPagesTests
         await Assertions.Expect(page.Locator("#attendance-saved")).ToHaveTextAsync("Контакт записан: детей — 2.");
         await Assertions.Expect(ganja.Locator("td").First).ToHaveTextAsync((before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await BrowserSteps.Shot(page, "programme-390");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('#progress-chart canvas'))");
+        var drawn = await page.EvaluateAsync<double[]>("() => Chart.getChart(document.querySelector('#progress-chart canvas')).data.datasets[0].data");
+        drawn[0].ShouldBe(before + 2);
+        var csv = await page.Context.APIRequest.GetAsync((await page.Locator("#progress-downloads a", new() { HasText = "CSV" }).GetAttributeAsync("href"))!);
+        (await csv.TextAsync()).ShouldContain("Гянджа");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
         (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
         foreach (var leak in new[] { "GroupSession", "Programmes.", "Enum." }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);

@@ -69,6 +69,16 @@ public abstract class CommunityTests(HimayaApp app)
         (await ProgressAsync(id, (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))["C-GAN"].GetProperty("reached").GetInt32().ShouldBe(0);
         (await ProgressAsync(id, year))["C-GAN"].GetProperty("target").GetInt32().ShouldBe(4);
         (await (await app.ClientForAsync("analyst")).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}")).GetProperty("childrenReached").GetInt32().ShouldBe(2);
+        // Broken down by sex (the test children are boys) and by age group: the same two children.
+        var analyst = await app.ClientForAsync("analyst");
+        var bySex = await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/progress?by=sex");
+        bySex.GetProperty("groups").EnumerateArray().Select(g => (g.GetProperty("districtCode").GetString(), g.GetProperty("group").GetString(), g.GetProperty("reached").GetInt32()))
+            .ShouldBe([("C-GAN", "M", 2)]);
+        (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/progress?by=age")).GetProperty("groups").EnumerateArray()
+            .Sum(g => g.GetProperty("reached").GetInt32()).ShouldBe(2);
+        var bad = await analyst.GetAsync($"/api/v1/programmes/{id}/progress?by=colour&period=2026Q9");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).ErrorFields().ShouldBe(["by", "period"], ignoreOrder: true);
     }
 
     [Fact]

@@ -31,4 +31,14 @@ public sealed class ProgrammeRulesTests
     [InlineData(null, null)]
     public void A_period_is_a_year_a_quarter_or_a_month_kept_in_one_form(string? text, string? kept) =>
         Programme.Period(text).ShouldBe(kept);
+
+    [Theory]
+    [InlineData("2022-12-04", "0-4")]
+    [InlineData("2021-12-03", "5-9")]
+    [InlineData("2016-12-04", "5-9")]
+    [InlineData("2016-12-03", "10-14")]
+    [InlineData("2009-12-04", "15-17")]
+    [InlineData("2008-12-03", "18+")]
+    public void Progress_is_broken_down_by_age_on_the_day(string birth, string group) =>
+        Programmes.AgeGroup(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 12, 3)).ShouldBe(group);
 }

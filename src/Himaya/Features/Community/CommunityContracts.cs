@@ -19,7 +19,11 @@ public sealed record ContactView(Guid Id, int ProgrammeId, ActivityType Activity
 /// Progress of a programme: distinct children reached per district (a child met twice, or under two merged records,
 /// counts once) against the target; <paramref name="Period"/> null means to date, against each district's final target.
 /// </summary>
-public sealed record ProgressView(int ProgrammeId, string? Period, IReadOnlyList<DistrictProgress> Districts, int Reached);
+public sealed record ProgressView(int ProgrammeId, string? Period, IReadOnlyList<DistrictProgress> Districts, int Reached,
+    string? By = null, IReadOnlyList<GroupProgress>? Groups = null);
+
+/// <summary>Distinct children reached in a district within one group of the breakdown asked for (sex, age group, disability).</summary>
+public sealed record GroupProgress(string DistrictCode, string Group, int Reached);
 
 /// <summary><paramref name="Share"/>: reached as a percentage of the target (null without a target).</summary>
 public sealed record DistrictProgress(string DistrictCode, int? Target, int Reached, decimal? Share);

@@ -129,16 +129,31 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     }
 
     /// <summary>Distinct children reached by district, in a period or to date, against the targets.</summary>
-    public async Task<Outcome<ProgressView>> ProgressAsync(CurrentUser user, int programmeId, string? period, CancellationToken ct)
+    public static readonly IReadOnlyList<string> Breakdowns = ["sex", "age", "disability"];
+
+    public async Task<Outcome<ProgressView>> ProgressAsync(CurrentUser user, int programmeId, string? period, CancellationToken ct, string? by = null)
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<ProgressView>.Forbidden();
         string? canonical = null;
-        if (!string.IsNullOrWhiteSpace(period) && (canonical = Programme.Period(period)) is null)
-            return new Outcome<ProgressView>.Invalid(new FieldErrors().Add(CommunityErrors.Period("period")));
+        var e = new FieldErrors();
+        if (!string.IsNullOrWhiteSpace(period) && (canonical = Programme.Period(period)) is null) e.Add(CommunityErrors.Period("period"));
+        var breakdown = string.IsNullOrWhiteSpace(by) ? null : by.Trim().ToLowerInvariant();
+        if (breakdown is not null && !Breakdowns.Contains(breakdown)) e.Add(PlatformErrors.OneOf("by", string.Join(", ", Breakdowns)));
+        if (!e.IsEmpty) return new Outcome<ProgressView>.Invalid(e);
         var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
         if (p is null) return new Outcome<ProgressView>.NotFound();
         var targets = await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => t.ProgrammeId == p.Id).ToListAsync(ct);
         var reached = await ReachedAsync(p.Id, canonical is null ? null : Periods.Span(canonical), ct);
+        var today = DateOnly.FromDateTime(Now);
+        IReadOnlyList<GroupProgress>? groups = breakdown is null ? null
+            : [.. reached.Children.GroupBy(c => (c.District, Group: breakdown switch
+                {
+                    "sex" => c.Sex.ToString(),
+                    "age" => AgeGroup(c.BirthDate, today),
+                    _ => c.Difficulty ? "WithDifficulty" : "WithoutDifficulty",
+                }))
+                .OrderBy(g => g.Key.District, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
+                .Select(g => new GroupProgress(g.Key.District, g.Key.Group, g.Count()))];
         var rows = p.DistrictList.Select(d =>
         {
             var own = targets.Where(t => t.DistrictCode == d).ToList();
@@ -148,25 +163,38 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             var n = reached.ByDistrict.GetValueOrDefault(d);
             return new DistrictProgress(d, target, n, target is > 0 ? Math.Round(100m * n / target.Value, 1) : null);
         }).ToList();
-        return new ProgressView(p.Id, canonical, rows, reached.Total);
+        return new ProgressView(p.Id, canonical, rows, reached.Total, breakdown, groups);
     }
 
-    /// <summary>Distinct children by district and overall: a merged duplicate counts as the record it was merged into.</summary>
-    private async Task<(Dictionary<string, int> ByDistrict, int Total)> ReachedAsync(int programmeId, (DateOnly From, DateOnly To)? span, CancellationToken ct)
+    /// <summary>One child reached in a district, with what the breakdowns read (of the record the contact named).</summary>
+    private sealed record Met(string District, Guid Child, Sex Sex, DateOnly BirthDate, bool Difficulty);
+
+    /// <summary>
+    /// Distinct children by district and overall: a merged duplicate counts as the record it was merged into. One pass
+    /// over the contacts: the distinct (district, child) pairs first, then each child's record once per pair (not once
+    /// per contact), counted here; a child met in two districts counts in each and once in the total (docs/benchmarks.md).
+    /// </summary>
+    private async Task<(Dictionary<string, int> ByDistrict, int Total, IReadOnlyList<Met> Children)> ReachedAsync(int programmeId, (DateOnly From, DateOnly To)? span,
+        CancellationToken ct)
     {
         var contacts = db.Set<Contact>().Where(c => c.ProgrammeId == programmeId);
         if (span is { } s) contacts = contacts.Where(c => c.Date >= s.From && c.Date <= s.To);
-        // The (district, child) pairs first, then each child's record once per pair (not once per contact).
         var met = (from c in contacts join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId select new { c.DistrictCode, cc.ChildId }).Distinct();
-        var rows = from m in met
-                   join child in db.Children on m.ChildId equals child.Id
-                   where child.DeletedAt == null || child.MergedIntoId != null
-                   select new { m.DistrictCode, Child = child.MergedIntoId ?? child.Id };
-        // One pass over the contacts: the distinct (district, child) pairs, counted here. A child met in two districts
-        // counts in each and once in the total; two COUNT(DISTINCT) queries read the contacts twice (docs/benchmarks.md).
-        var pairs = await rows.Distinct().ToListAsync(ct);
-        var byDistrict = pairs.GroupBy(x => x.DistrictCode).ToDictionary(g => g.Key, g => g.Count());
-        return (byDistrict, pairs.Select(x => x.Child).Distinct().Count());
+        var rows = await (from m in met
+                          join child in db.Children on m.ChildId equals child.Id
+                          where child.DeletedAt == null || child.MergedIntoId != null
+                          select new { m.DistrictCode, Child = child.MergedIntoId ?? child.Id, child.Sex, child.BirthDate, child.HasFunctionalDifficulty }).ToListAsync(ct);
+        var children = rows.GroupBy(r => (r.DistrictCode, r.Child)).Select(g => g.First())
+            .Select(r => new Met(r.DistrictCode, r.Child, r.Sex, r.BirthDate, r.HasFunctionalDifficulty)).ToList();
+        var byDistrict = children.GroupBy(x => x.District).ToDictionary(g => g.Key, g => g.Count());
+        return (byDistrict, children.Select(x => x.Child).Distinct().Count(), children);
+    }
+
+    /// <summary>The age groups progress is broken down by, at <paramref name="today"/>.</summary>
+    public static string AgeGroup(DateOnly birth, DateOnly today)
+    {
+        var age = today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
+        return age switch { < 5 => "0-4", < 10 => "5-9", < 15 => "10-14", < 18 => "15-17", _ => "18+" };
     }
 
     private async Task<ProgrammeView> ViewAsync(Programme p, CancellationToken ct)

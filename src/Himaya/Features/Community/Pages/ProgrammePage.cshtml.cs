@@ -51,13 +51,42 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
             case Outcome<ProgrammeView>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }
-        if (await store.ProgressAsync(Me, id, null, ct) is Outcome<ProgressView>.Ok p) Progress = p.Value;
+        if (await store.ProgressAsync(Me, id, null, ct, by: "sex") is Outcome<ProgressView>.Ok p)
+        {
+            Progress = p.Value;
+            Chart = new ChartSpec(ChartKind.Bar, T["Programmes.ChartTitle"], [.. Progress.Districts.Select(d => DistrictName(d.DistrictCode))],
+            [
+                new ChartSeries(T["Programmes.Reached"], [.. Progress.Districts.Select(d => (double?)d.Reached)]),
+                new ChartSeries(T["Programmes.Target"], [.. Progress.Districts.Select(d => (double?)d.Target)]),
+            ]) { LabelTitle = T["Programmes.District"], ValueTitle = T["Programmes.Reached"], TableId = "progress-table" };
+        }
         if (Me.Can(Permission.RecordContacts) && District is { } d && Programme.Districts.Contains(d)
             && await search.RunAsync(Me, new ChildSearch { Q = string.IsNullOrWhiteSpace(Q) ? null : Q, District = d, PageSize = 50, Sort = "name" }, Culture, ct)
                 is Outcome<PagedList<ChildSummary>>.Ok found)
             Found = found.Value.Items;
         return null;
     }
+
+    public ChartSpec? Chart { get; private set; }
+
+    /// <summary>Distinct children of one sex reached in a district (from the sex breakdown).</summary>
+    public int Of(string district, Sex sex) => Progress?.Groups?.FirstOrDefault(g => g.DistrictCode == district && g.Group == sex.ToString())?.Reached ?? 0;
+
+    /// <summary>The progress table as a file (CSV or XLSX): district, target, reached, share, girls, boys. Audited as an export.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, string? format, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Progress is null) return ForbiddenPage();
+        IReadOnlyList<string> header = [T["Programmes.District"], T["Programmes.Target"], T["Programmes.Reached"], T["Programmes.Share"], T["Programmes.Girls"], T["Programmes.Boys"]];
+        var rows = Progress.Districts.Select(d => (IReadOnlyList<object?>)[DistrictName(d.DistrictCode), d.Target, d.Reached, d.Share, Of(d.DistrictCode, Sex.F), Of(d.DistrictCode, Sex.M)]).ToList();
+        await audit.RecordAsync(Me, new AuditEvent(AuditActions.Export, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"progress ({format})"), ct);
+        if (format == "xlsx") return File(XlsxTable.Write(new XlsxSheet(T["Programmes.Progress"], header, rows)), XlsxTable.ContentType, $"programme-{id}-progress.xlsx");
+        var csv = new System.Text.StringBuilder().AppendLine(string.Join(',', header.Select(Quote)));
+        foreach (var r in rows) csv.AppendLine(string.Join(',', r.Select(v => Quote(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""))));
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"programme-{id}-progress.csv");
+    }
+
+    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     public string DistrictName(string code) => units.DisplayName(code, Culture);
 
