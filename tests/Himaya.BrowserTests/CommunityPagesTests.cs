@@ -43,4 +43,29 @@ public sealed partial class MonitoringPagesTests
         foreach (var leak in new[] { "GroupSession", "Programmes.", "Enum." }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_defines_a_programme_in_azerbaijani_after_a_refused_form_and_lands_on_it()
+    {
+        const int width = 1920;
+        var page = await app.SignedInPageAsync("analyst", "az", width);
+        await page.GotoAsync("/programmes");
+        var name = "Gənclər mərkəzi " + Guid.NewGuid().ToString("N")[..4];
+        await page.Locator("#programme-form #f-name").FillAsync(name);
+        await page.Locator("#f-districts").SelectOptionAsync(["C-GAN", "C-SIR"]);
+        await page.Locator("#f-period").FillAsync("2026Q5");
+        await page.Locator("#f-uniqueChildren").FillAsync("300");
+        await page.Locator("#programme-form button.primary").ClickAsync();
+        // No activity and a quarter that does not exist: each said beside its field; what was chosen stays.
+        await Assertions.Expect(page.Locator("#activityTypes-error")).ToContainTextAsync("fəaliyyət növü");
+        await Assertions.Expect(page.Locator("#period-error")).ToContainTextAsync("Dövr il (2026)");
+        (await page.Locator("#f-districts").EvaluateAsync<string[]>("s => [...s.selectedOptions].map(o => o.value)")).ShouldBe(["C-GAN", "C-SIR"], ignoreOrder: true);
+        await page.GetByLabel("Gənclər mərkəzi məşğələsi").CheckAsync();
+        await page.Locator("#f-period").FillAsync("2026");
+        await page.Locator("#programme-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.Locator("#progress-table tr[data-district='C-SIR']")).ToContainTextAsync("300");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        await page.Context.CloseAsync();
+    }
 }

@@ -30,7 +30,8 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
         var children = Values("children").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
         if (e.IsEmpty)
         {
-            switch (await store.RecordAsync(Me, id, new(Value("activityType"), date, Value("districtCode"), children), ct))
+            switch (await store.RecordAsync(Me, id, new(Value("activityType"), date, Value("districtCode"), children, Value("place"), Value("topics"),
+                Value("referralMade") is "true" or "on"), ct))
             {
                 case Outcome<ContactView>.Ok ok: return Redirect($"/programmes/{id}?saved={ok.Value.Children}&district={Uri.EscapeDataString(ok.Value.DistrictCode)}#attendance");
                 case Outcome<ContactView>.Invalid bad: e = bad.Errors; break;

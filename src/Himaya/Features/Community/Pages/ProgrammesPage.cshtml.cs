@@ -1,17 +1,67 @@
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Community.Pages;
 
-/// <summary>The community programmes: what each runs, where, and how many different children it has reached.</summary>
-public sealed class ProgrammesPageModel(Programmes store) : HimayaPage
+/// <summary>The community programmes: what each runs, where, and how many different children it has reached; planners define new ones.</summary>
+public sealed class ProgrammesPageModel(Programmes store, AdminUnits units, AppDbContext db) : HimayaPage
 {
     public IReadOnlyList<ProgrammeView> List { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Projects { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>
+    /// A programme from the form (the API's POST /api/v1/programmes): one target of unique children for every chosen
+    /// district in one period. Refused, the form comes back with its values and each error beside its field.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var children = new FormReader(Request.Form, e).Int("uniqueChildren");
+        var districts = Values("districts").ToList();
+        if (e.IsEmpty)
+        {
+            var targets = children is null && string.IsNullOrWhiteSpace(Value("period")) ? []
+                : districts.Select(d => new TargetInput(d, Value("period"), children)).ToList();
+            switch (await store.CreateAsync(Me, new(Value("name"), [.. Values("activityTypes")], districts, targets, Value("project")), ct))
+            {
+                case Outcome<ProgrammeView>.Ok ok: return Redirect($"/programmes/{ok.Value.Id}");
+                case Outcome<ProgrammeView>.Invalid bad: e = OnTheForm(bad.Errors); break;
+                default: return ForbiddenPage();
+            }
+        }
+        Errors = e;
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    /// <summary>The API names list items by their place (districts[3], targets[0].period); the form has one field for each list.</summary>
+    private static FieldErrors OnTheForm(FieldErrors api)
+    {
+        var form = new FieldErrors();
+        foreach (var key in api.All.Keys)
+        {
+            var field = key.StartsWith("targets[", StringComparison.Ordinal) ? key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
+            {
+                "period" => "period", "uniqueChildren" => "uniqueChildren", _ => "districts",
+            } : key.Split('[')[0];
+            foreach (var refusal in api.CodedFor(key))
+                if (form.CodedFor(field).All(r => r.Code != refusal.Code)) form.Add(refusal with { Field = field });
+        }
+        return form;
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (await store.ListAsync(Me, ct) is not Outcome<IReadOnlyList<ProgrammeView>>.Ok ok) return ForbiddenPage();
         List = ok.Value;
-        return Page();
+        if (Me.Can(Permission.ManageProgrammes))
+            Projects = [.. (await db.Set<Himaya.Features.Monitoring.Project>().AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.NameAz, p.NameEn, p.NameRu }).ToListAsync(ct))
+                .Select(p => (p.Code, Culture switch { "az" => p.NameAz, "ru" => p.NameRu, _ => p.NameEn }))];
+        return null;
     }
+
+    public IEnumerable<(string, string)> DistrictOptions =>
+        DistrictChoices.For(units, Culture).Where(d => Me.ScopeKind == ScopeKind.National || Me.Districts.Contains(d.Value));
 }
