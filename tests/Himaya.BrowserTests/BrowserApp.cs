@@ -199,7 +199,9 @@ internal static class SharedBrowser
                 {
                     ExecutablePath = BrowserApp.ChromiumPath,
                     Headless = true,
-                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                    // HIMAYA_CHROMIUM_ARGS adds flags for an experiment (measuring what a flag costs or saves) without a rebuild.
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                        .. (Environment.GetEnvironmentVariable("HIMAYA_CHROMIUM_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
                 });
             }
             _users++;
