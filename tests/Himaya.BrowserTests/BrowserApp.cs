@@ -76,8 +76,29 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return context;
     }
 
+    /// <summary>The cookies of a session already signed in, by user and language: a later test starts from them.</summary>
+    private readonly Dictionary<(string User, string Language), string> _sessions = [];
+
+    /// <summary>
+    /// A page of a new context signed in as <paramref name="user"/> in <paramref name="language"/>, on the dashboard.
+    /// The first time for a user and language it signs in through the form; later tests of the class start from that
+    /// session's cookies (a sign-in costs the browser more than most test steps), unless the session has since ended
+    /// (a test changed the user), when it signs in again.
+    /// </summary>
     public async Task<IPage> SignedInPageAsync(string user, string language = "en", int width = 1280)
     {
+        if (_sessions.TryGetValue((user, language), out var state))
+        {
+            var resumed = await NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, StorageState = state });
+            var again = await resumed.NewPageAsync();
+            await again.GotoAsync("/");
+            if (!again.Url.Contains("/account/", StringComparison.Ordinal))
+            {
+                await again.Locator("main h1").WaitForAsync(new() { Timeout = 30_000 });
+                return again;
+            }
+            await resumed.CloseAsync();
+        }
         var context = await NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         // The language is chosen on the way in (sign-in → /language → dashboard), so it is this test's language whatever
@@ -99,6 +120,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             var body = await page.InnerTextAsync("body");
             throw new InvalidOperationException($"Sign-in as {user} did not reach the dashboard; the browser shows {page.Url}: {body[..Math.Min(500, body.Length)]}");
         }
+        _sessions[(user, language)] = await context.StorageStateAsync();
         return page;
     }
 
