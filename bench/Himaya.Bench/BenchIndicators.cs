@@ -146,27 +146,7 @@ internal static class BenchIndicators
 
     private static (Options?, string?) Parse(string[] args)
     {
-        int indicators = 200, years = 10, runs = 5;
-        for (var i = 2; i < args.Length; i++)
-        {
-            var a = args[i];
-            if (a.StartsWith("--Database:", StringComparison.Ordinal)) { if (!a.Contains('=', StringComparison.Ordinal)) i++; continue; }
-            if (a is "--help" or "-h") return (null, null);
-            if (i + 1 >= args.Length) return (null, $"{a} needs a value.");
-            var v = args[++i];
-            int Positive(string name, int max) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n : throw new FormatException($"{name} must be a whole number from 1 to {max}.");
-            try
-            {
-                switch (a)
-                {
-                    case "--indicators": indicators = Positive(a, 9999); break;
-                    case "--years": years = Positive(a, 100); break;
-                    case "--runs": runs = Positive(a, 1000); break;
-                    default: return (null, $"unknown argument '{a}'.");
-                }
-            }
-            catch (FormatException e) { return (null, e.Message); }
-        }
-        return (new Options(indicators, years, runs), null);
+        var (v, error) = VerbArguments.WholeNumbers(args, new Dictionary<string, (int, int)> { ["--indicators"] = (200, 9999), ["--years"] = (10, 100), ["--runs"] = (5, 1000) });
+        return (v is null ? null : new Options(v["--indicators"], v["--years"], v["--runs"]), error);
     }
 }

@@ -126,27 +126,7 @@ internal static class BenchProgrammes
 
     private static (Options?, string?) Parse(string[] args)
     {
-        int children = 60_000, contacts = 500_000, runs = 5;
-        for (var i = 2; i < args.Length; i++)
-        {
-            var a = args[i];
-            if (a.StartsWith("--Database:", StringComparison.Ordinal)) { if (!a.Contains('=', StringComparison.Ordinal)) i++; continue; }
-            if (a is "--help" or "-h") return (null, null);
-            if (i + 1 >= args.Length) return (null, $"{a} needs a value.");
-            var v = args[++i];
-            int Positive(string name, int max) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n : throw new FormatException($"{name} must be a whole number from 1 to {max}.");
-            try
-            {
-                switch (a)
-                {
-                    case "--children": children = Positive(a, 10_000_000); break;
-                    case "--contacts": contacts = Positive(a, 50_000_000); break;
-                    case "--runs": runs = Positive(a, 1000); break;
-                    default: return (null, $"unknown argument '{a}'.");
-                }
-            }
-            catch (FormatException e) { return (null, e.Message); }
-        }
-        return (new Options(children, contacts, runs), null);
+        var (v, error) = VerbArguments.WholeNumbers(args, new Dictionary<string, (int, int)> { ["--children"] = (60_000, 10_000_000), ["--contacts"] = (500_000, 50_000_000), ["--runs"] = (5, 1000) });
+        return (v is null ? null : new Options(v["--children"], v["--contacts"], v["--runs"]), error);
     }
 }

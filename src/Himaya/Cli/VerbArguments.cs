@@ -26,4 +26,25 @@ internal static class VerbArguments
         }
         return false;
     }
+
+    /// <summary>
+    /// Options of the form "--name N", each a whole number from 1 to its maximum, read after the verb's two words;
+    /// "--Database:…" settings are skipped (the host reads them). No values and no error: "--help" was asked for.
+    /// </summary>
+    public static (Dictionary<string, int>? Values, string? Error) WholeNumbers(string[] args, IReadOnlyDictionary<string, (int Default, int Max)> options)
+    {
+        var values = options.ToDictionary(o => o.Key, o => o.Value.Default, StringComparer.Ordinal);
+        for (var i = 2; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--Database:", StringComparison.Ordinal)) { if (!a.Contains('=', StringComparison.Ordinal)) i++; continue; }
+            if (a is "--help" or "-h") return (null, null);
+            if (i + 1 >= args.Length) return (null, $"{a} needs a value.");
+            if (!options.TryGetValue(a, out var option)) return (null, $"unknown argument '{a}'.");
+            if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > option.Max)
+                return (null, $"{a} must be a whole number from 1 to {option.Max}.");
+            values[a] = n;
+        }
+        return (values, null);
+    }
 }

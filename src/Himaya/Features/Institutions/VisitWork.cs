@@ -243,9 +243,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
 
     private static T? Choice<T>(FieldErrors e, string field, string? value, bool required) where T : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(value)) { if (required) e.Add(PlatformErrors.Required(field)); return null; }
-        if (EnumNames.TryParse<T>(value.Trim(), ignoreCase: true, out var v)) return v;
-        e.Add(PlatformErrors.OneOf(field, EnumNames.List<T>()));
-        return null;
+        if (required && string.IsNullOrWhiteSpace(value)) e.Add(PlatformErrors.Required(field));
+        return QueryParse.Enum<T>(e, field, value?.Trim());
     }
 }
