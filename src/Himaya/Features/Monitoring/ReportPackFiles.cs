@@ -43,17 +43,10 @@ public sealed class ReportPackFiles(IStringLocalizer<Texts> t, AdminUnits units)
     public byte[] Csv(ReportPackView pack)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', Header.Select(Cell)));
+        sb.AppendLine(string.Join(',', Header.Select(CsvCells.Cell)));
         foreach (var row in Rows(pack))
-            sb.AppendLine(string.Join(',', row.Select(v => Cell(v switch { null => "", decimal d => d.ToString(CultureInfo.InvariantCulture), _ => v.ToString() ?? "" }))));
+            sb.AppendLine(string.Join(',', row.Select(v => CsvCells.Cell(v switch { null => "", decimal d => d.ToString(CultureInfo.InvariantCulture), _ => v.ToString() ?? "" }))));
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-    }
-
-    /// <summary>Quoted when needed; a text a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe.</summary>
-    private static string Cell(string s)
-    {
-        if (s.Length > 0 && s[0] is '=' or '+' or '@' or '-' && !decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 
     public byte[] Pdf(ReportPackView pack, string printedBy)

@@ -82,12 +82,10 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
         var rows = Progress.Districts.Select(d => (IReadOnlyList<object?>)[DistrictName(d.DistrictCode), d.Target, d.Reached, d.Share, Of(d.DistrictCode, Sex.F), Of(d.DistrictCode, Sex.M)]).ToList();
         await audit.RecordAsync(Me, new AuditEvent(AuditActions.Export, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"progress ({format})"), ct);
         if (format == "xlsx") return File(XlsxTable.Write(new XlsxSheet(T["Programmes.Progress"], header, rows)), XlsxTable.ContentType, $"programme-{id}-progress.xlsx");
-        var csv = new System.Text.StringBuilder().AppendLine(string.Join(',', header.Select(Quote)));
-        foreach (var r in rows) csv.AppendLine(string.Join(',', r.Select(v => Quote(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""))));
+        var csv = new System.Text.StringBuilder().AppendLine(string.Join(',', header.Select(CsvCells.Cell)));
+        foreach (var r in rows) csv.AppendLine(string.Join(',', r.Select(v => CsvCells.Cell(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""))));
         return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"programme-{id}-progress.csv");
     }
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     public string DistrictName(string code) => units.DisplayName(code, Culture);
 
