@@ -80,6 +80,18 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/programmes/{id:int}", Permission.ViewAggregates },
         { "POST /api/v1/programmes/{id:int}/contacts", Permission.RecordContacts },
         { "GET /api/v1/programmes/{id:int}/progress", Permission.ViewAggregates },
+        { "GET /api/v1/screening-instruments", Permission.RecordContacts },
+        { "POST /api/v1/children/{id:guid}/screenings", Permission.RecordContacts },
+        { "GET /api/v1/children/{id:guid}/screenings", Permission.RecordContacts },
+        { "GET /api/v1/case-proposals", Permission.WorkCases },
+        { "GET /api/v1/case-proposals/{id:guid}", Permission.WorkCases },
+        { "POST /api/v1/case-proposals/{id:guid}/open-case", Permission.WorkCases },
+        { "POST /api/v1/case-proposals/{id:guid}/decline", Permission.WorkCases },
+        { "POST /api/v1/programmes/{id:int}/home-visiting", Permission.RecordContacts },
+        { "GET /api/v1/programmes/{id:int}/home-visiting", Permission.RecordContacts },
+        { "GET /api/v1/home-visiting/alerts", Permission.RecordContacts },
+        { "GET /api/v1/home-visiting/{id:guid}", Permission.RecordContacts },
+        { "POST /api/v1/home-visiting/{id:guid}/visits", Permission.RecordContacts },
         { "POST /api/v1/institutions", Permission.ManageInstitutions },
         { "GET /api/v1/institutions", Permission.ViewInstitutions },
         { "GET /api/v1/institutions/checklists", Permission.ViewInstitutions },
@@ -376,6 +388,8 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/institutions/{id:int}", StringComparison.Ordinal) ? "institution"
         : pattern.Contains("/programmes/{id:int}", StringComparison.Ordinal) ? "programme"
         : pattern.Contains("/institution-visits/{id:guid}", StringComparison.Ordinal) ? "institution visit"
+        : pattern.Contains("/case-proposals/{id:guid}", StringComparison.Ordinal) ? "case proposal"
+        : pattern.Contains("/home-visiting/{id:guid}", StringComparison.Ordinal) ? "home visiting"
         : pattern.Contains("/institution-findings/{id:long}", StringComparison.Ordinal) ? "institution finding"
         : pattern.Contains("{id:int}", StringComparison.Ordinal) ? "user"
         : null;
@@ -574,6 +588,24 @@ public sealed class MatrixRecords(HimayaApp app)
                 var made = await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
                     new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" } });
                 return new() { ["{id:int}"] = Text((await made.JsonAsync()).GetProperty("id").GetInt32()) };
+            }
+            case "case proposal":
+            {
+                var childId = await ChildAsync();
+                var answers = new[] { "no-birth-certificate", "out-of-school", "no-adult-care", "signs-of-neglect", "violence-at-home", "child-works",
+                    "disability-no-services", "no-income", "caregiver-unwell" }.ToDictionary(c => c, _ => "yes");
+                var screened = await (await worker.PostAsJsonAsync($"/api/v1/children/{childId}/screenings", new { instrument = "outreach-vulnerability", date = Today, answers })).JsonAsync();
+                return new() { ["{id:guid}"] = screened.GetProperty("proposalId").GetString()! };
+            }
+            case "home visiting":
+            {
+                var programme = await (await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
+                    new { name = "Matrix home visiting", activityTypes = new[] { "HomeVisit" }, districts = new[] { "C-GAN" } })).JsonAsync();
+                var child = TestData.Child(surname: "Matrisov");
+                child["birthDate"] = DateTime.UtcNow.AddDays(-50).ToString("yyyy-MM-dd");
+                var childId = (await TestData.CreateChildAsync(worker, child)).GetProperty("id").GetString();
+                var enrolled = await (await worker.PostAsJsonAsync($"/api/v1/programmes/{programme.GetProperty("id").GetInt32()}/home-visiting", new { childId })).JsonAsync();
+                return new() { ["{id:guid}"] = enrolled.GetProperty("id").GetString()! };
             }
             case "institution visit":
                 return new() { ["{id:guid}"] = await InstitutionVisitAsync(await InstitutionAsync()) };

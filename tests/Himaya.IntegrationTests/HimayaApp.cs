@@ -22,6 +22,8 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
     static HimayaApp() => Environment.SetEnvironmentVariable("HIMAYA_DEMO_PASSWORD", Password);
 
     public abstract DatabaseProvider Provider { get; }
+    /// <summary>The app's clock: the real time unless a test moves it (escalations, home visits falling due); a test that moves a shared app's clock moves it back.</summary>
+    public MovableClock Clock { get; } = new();
     public string ConnectionString { get; protected set; } = "";
     protected virtual int DemoChildren => 300;
 
@@ -38,6 +40,7 @@ public abstract class HimayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.ConfigureServices(s => Clock.Install(s));
         builder.UseSetting("Demo:Enabled", "true");
         // Analyses read the registry afresh each time, so a test sees the children it has just registered.
         builder.UseSetting("Deprivation:SnapshotSeconds", "0");

@@ -36,25 +36,9 @@ public interface IVacApp
     MovableClock Clock { get; }
 }
 
-public sealed class VacSqliteApp : SqliteApp, IVacApp
-{
-    public MovableClock Clock { get; } = new();
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => Clock.Install(s));
-    }
-}
+public sealed class VacSqliteApp : SqliteApp, IVacApp;
 
-public sealed class VacPostgresApp : PostgresApp, IVacApp
-{
-    public MovableClock Clock { get; } = new();
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => Clock.Install(s));
-    }
-}
+public sealed class VacPostgresApp : PostgresApp, IVacApp;
 
 /// <summary>Violence reports through the API: the three doors in, triage, need-to-know, the response, escalation by the clock, statistics.</summary>
 public abstract class VacTests(HimayaApp app)

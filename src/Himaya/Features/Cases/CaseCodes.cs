@@ -20,5 +20,5 @@ public static class CaseCodes
     public static readonly IReadOnlyList<string> ClosureReasons =
         ["goals-achieved", "no-longer-at-risk", "turned-18", "moved-away", "family-declined", "child-died", "other"];
 
-    public static readonly IReadOnlyList<string> OpenedFrom = ["child", "most-deprived", "outreach", "referral", "violence-report"];
+    public static readonly IReadOnlyList<string> OpenedFrom = ["child", "most-deprived", "outreach", "referral", "violence-report", "screening", "home-visit"];
 }

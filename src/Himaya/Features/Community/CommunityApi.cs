@@ -21,5 +21,46 @@ public static class CommunityApi
             .JsonBody<ContactInput>().WithName("RecordContact").WithTags(tag).Requires(Permission.RecordContacts);
         api.MapGet("/programmes/{id:int}/progress", async (int id, HttpContext http, Programmes store, [FromQuery] string? period, [FromQuery] string? by, CancellationToken ct) =>
             (await store.ProgressAsync(http.Caller(), id, period, ct, by)).ToResult(TypedResults.Ok)).WithName("ProgrammeProgress").WithTags(tag).Requires(Permission.ViewAggregates);
+        MapScreenings(api, tag);
+        MapHomeVisiting(api, tag);
+    }
+
+    private static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private static void MapScreenings(RouteGroupBuilder api, string tag)
+    {
+        api.MapGet("/screening-instruments", (HttpContext http, Screenings store) => store.List(http.Caller(), Language).ToResult(TypedResults.Ok))
+            .WithName("ListScreeningInstruments").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapPost("/children/{id:guid}/screenings", (Guid id, HttpContext http, Screenings store, CancellationToken ct) => http.WithBody<ScreeningInput>(ct, async r =>
+            (await store.RecordAsync(http.Caller(), id, r, Language, ct)).ToResult(s => TypedResults.Created($"/api/v1/children/{id}/screenings/{s.Id}", s))))
+            .JsonBody<ScreeningInput>().WithName("RecordScreening").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/children/{id:guid}/screenings", async (Guid id, HttpContext http, Screenings store, [FromQuery] string? instrument, CancellationToken ct) =>
+            (await store.ForChildAsync(http.Caller(), id, instrument, ct)).ToResult(TypedResults.Ok)).WithName("ListScreenings").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/case-proposals", async (HttpContext http, CaseProposals store, [FromQuery] string? status, CancellationToken ct) =>
+            (await store.ListAsync(http.Caller(), status, ct)).ToResult(TypedResults.Ok)).WithName("ListCaseProposals").WithTags(tag).Requires(Permission.WorkCases);
+        api.MapGet("/case-proposals/{id:guid}", async (Guid id, HttpContext http, CaseProposals store, CancellationToken ct) =>
+            (await store.GetAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetCaseProposal").WithTags(tag).Requires(Permission.WorkCases);
+        api.MapPost("/case-proposals/{id:guid}/open-case", (Guid id, HttpContext http, CaseProposals store, CancellationToken ct) => http.WithBody<OpenProposedCaseInput>(ct, async r =>
+            (await store.OpenCaseAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<OpenProposedCaseInput>().WithName("OpenProposedCase").WithTags(tag).Requires(Permission.WorkCases);
+        api.MapPost("/case-proposals/{id:guid}/decline", (Guid id, HttpContext http, CaseProposals store, CancellationToken ct) => http.WithBody<DeclineInput>(ct, async r =>
+            (await store.DeclineAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<DeclineInput>().WithName("DeclineCaseProposal").WithTags(tag).Requires(Permission.WorkCases);
+    }
+
+    private static void MapHomeVisiting(RouteGroupBuilder api, string tag)
+    {
+        api.MapPost("/programmes/{id:int}/home-visiting", (int id, HttpContext http, HomeVisits store, CancellationToken ct) => http.WithBody<EnrolInput>(ct, async r =>
+            (await store.EnrolAsync(http.Caller(), id, r, ct)).ToResult(x => TypedResults.Created($"/api/v1/home-visiting/{x.Id}", x))))
+            .JsonBody<EnrolInput>().WithName("EnrolHomeVisiting").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/programmes/{id:int}/home-visiting", async (int id, HttpContext http, HomeVisits store, CancellationToken ct) =>
+            (await store.ListAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("ListHomeVisiting").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/home-visiting/alerts", async (HttpContext http, HomeVisits store, CancellationToken ct) =>
+            TypedResults.Ok(await store.AlertsAsync(http.Caller(), ct))).WithName("HomeVisitAlerts").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/home-visiting/{id:guid}", async (Guid id, HttpContext http, HomeVisits store, CancellationToken ct) =>
+            (await store.GetAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetHomeVisiting").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapPost("/home-visiting/{id:guid}/visits", (Guid id, HttpContext http, HomeVisits store, CancellationToken ct) => http.WithBody<HomeVisitInput>(ct, async r =>
+            (await store.RecordAsync(http.Caller(), id, r, Language, ct)).ToResult(v => TypedResults.Created($"/api/v1/home-visiting/{id}/visits/{v.Id}", v))))
+            .JsonBody<HomeVisitInput>().WithName("RecordHomeVisit").WithTags(tag).Requires(Permission.RecordContacts);
     }
 }

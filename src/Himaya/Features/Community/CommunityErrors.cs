@@ -16,4 +16,17 @@ public static class CommunityErrors
     public static Refusal UnknownProject(string code) => Refusal.OnField("community.unknown-project", "project", code);
     public static Refusal ActivitiesRequired() => Refusal.OnField("community.activities-required", "activityTypes");
     public static Refusal DistrictsRequired() => Refusal.OnField("community.districts-required", "districts");
+    public static Refusal UnknownInstrument() => Refusal.OnField("community.unknown-instrument", "instrument");
+    public static Refusal InstrumentNotForAge(string code) => Refusal.OnField("community.instrument-not-for-age", "instrument", code);
+    public static Refusal ItemNotAsked(string field) => Refusal.OnField("community.item-not-asked", field);
+    public static Refusal BeforeBirth(string field) => Refusal.OnField("community.before-birth", field);
+    public static Refusal ProposalDecided() => Refusal.Of("community.proposal-decided", "status");
+    public static Refusal AlreadyEnrolled() => Refusal.Of("community.already-enrolled", "childId");
+    public static Refusal TooOldForHomeVisits() => Refusal.OnField("community.too-old-for-home-visits", "childId");
+    public static Refusal OutsideSchedule() => Refusal.OnField("community.outside-schedule", "date");
+    public static Refusal PointVisited(int months) => Refusal.Of("community.point-visited", "date", months);
+    public static Refusal EnrolmentEnded() => Refusal.Of("community.enrolment-ended", "status");
+    public static Refusal Measure(string field, decimal min, decimal max) => Refusal.OnField("community.measure", field, min, max);
+    public static Refusal UnknownProgramme() => Refusal.OnField("community.unknown-programme", "programmeId");
+    public static Refusal ChildRequired() => Refusal.OnField("field.required", "childId");
 }

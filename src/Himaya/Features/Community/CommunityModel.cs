@@ -6,8 +6,13 @@ namespace Himaya.Features.Community;
 /// <summary>Programmes, their targets, and light contacts with the children who took part.</summary>
 public static class CommunityModel
 {
-    public static void Conventions(ModelConfigurationBuilder model) =>
+    public static void Conventions(ModelConfigurationBuilder model)
+    {
         model.Properties<ActivityType>().HaveConversion<string>().HaveMaxLength(24);
+        model.Properties<ProposalStatus>().HaveConversion<string>().HaveMaxLength(12);
+        model.Properties<Wellbeing>().HaveConversion<string>().HaveMaxLength(8);
+        model.Properties<Safety>().HaveConversion<string>().HaveMaxLength(8);
+    }
 
     public static void Build(ModelBuilder b, DatabaseProvider provider)
     {
@@ -40,6 +45,46 @@ public static class CommunityModel
             e.HasIndex(x => x.ChildId);
             e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Screening>(e =>
+        {
+            e.Property(x => x.Instrument).HasMaxLength(40);
+            e.Property(x => x.Answers).HasMaxLength(4000);
+            e.HasIndex(x => new { x.ChildId, x.Instrument, x.Date });
+            e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<CaseProposal>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(20);
+            e.Property(x => x.Source).HasMaxLength(20);
+            e.Property(x => x.Summary).HasMaxLength(2000);
+            e.Property(x => x.DeclineReason).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Status, x.DistrictCode });
+            e.HasIndex(x => x.ChildId);
+            e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Screening>().WithMany().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Himaya.Features.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<HomeVisitEnrolment>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(20);
+            e.Property(x => x.EndReason).HasMaxLength(1000);
+            e.HasIndex(x => new { x.WorkerId, x.EndedOn });
+            e.HasIndex(x => new { x.ProgrammeId, x.ChildId });
+            e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<HomeVisit>(e =>
+        {
+            e.Property(x => x.WeightKg).HasPrecision(5, 2);
+            e.Property(x => x.LengthCm).HasPrecision(5, 1);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.HasIndex(x => new { x.EnrolmentId, x.Months }).IsUnique();
+            e.HasOne<HomeVisitEnrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Screening>().WithMany().HasForeignKey(x => x.MilestonesScreeningId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -9,6 +9,11 @@ public sealed class CommunityModule : IModule
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
         s.AddScoped<Programmes>();
+        s.AddSingleton<Instruments>();
+        s.AddScoped<Screenings>();
+        s.AddScoped<CaseProposals>();
+        s.AddScoped<HomeVisits>();
+        s.AddPanel<Pages.CommunityWorkPanel>(Himaya.Features.Cases.CasesSlots.MyWork, order: 20);
         s.AddNavItem("/programmes", "Nav.Programmes", u => u.Can(Permission.ViewAggregates) || u.Can(Permission.RecordContacts), order: 44);
     }
 

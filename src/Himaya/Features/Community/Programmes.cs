@@ -92,6 +92,20 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
         if (p is null) return new Outcome<ContactView>.NotFound();
         var e = new FieldErrors();
+        var (contact, children) = await CheckContactAsync(user, p, r, e, ct);
+        if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AddContactAsync(user, contact!, children, ct);
+        await tx.CommitAsync(ct);
+        return new ContactView(contact!.Id, p.Id, contact.ActivityType, contact.Date, contact.DistrictCode, children.Count);
+    }
+
+    /// <summary>
+    /// A contact's checks (used as well by screenings and home visits, which are contacts too): refusals go into
+    /// <paramref name="e"/>; with none, the contact to add and its distinct children.
+    /// </summary>
+    public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, ContactInput r, FieldErrors e, CancellationToken ct)
+    {
         ActivityType? activity = null;
         if (string.IsNullOrWhiteSpace(r.ActivityType)) e.Add(PlatformErrors.Required("activityType"));
         else if (EnumNames.TryParse<ActivityType>(r.ActivityType.Trim(), ignoreCase: true, out var a)) activity = a;
@@ -112,20 +126,22 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             var sent = r.Children!.ToList();
             foreach (var missing in children.Except(seen)) e.Add(CommunityErrors.UnknownChild($"children[{sent.IndexOf(missing)}]"));
         }
-        if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
-        var contact = new Contact
+        if (!e.IsEmpty) return (null, children);
+        return (new Contact
         {
             Id = Guid.NewGuid(), ProgrammeId = p.Id, ActivityType = activity!.Value, Date = r.Date!.Value, DistrictCode = district!, Place = Clean(r.Place),
             Topics = Clean(r.Topics), ReferralMade = r.ReferralMade == true, At = Now, ById = user.Id,
-        };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        }, children);
+    }
+
+    /// <summary>Saves a checked contact and its audit line, in the caller's transaction.</summary>
+    public async Task AddContactAsync(CurrentUser user, Contact contact, IReadOnlyList<Guid> children, CancellationToken ct)
+    {
         db.Add(contact);
         db.AddRange(children.Select(c => new ContactChild { ContactId = contact.Id, ChildId = c }));
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "contact", contact.Id.ToString(),
-            $"programme {p.Id}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', children)}"), ct);
-        await tx.CommitAsync(ct);
-        return new ContactView(contact.Id, p.Id, contact.ActivityType, contact.Date, contact.DistrictCode, children.Count);
+            $"programme {contact.ProgrammeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', children)}"), ct);
     }
 
     /// <summary>Distinct children reached by district, in a period or to date, against the targets.</summary>

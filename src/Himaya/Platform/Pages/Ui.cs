@@ -95,5 +95,8 @@ public static class Ui
     public static string Time(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Baku).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
+    /// <summary>A calendar date in the reader's language.</summary>
+    public static string Date(DateOnly d) => d.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+
     public static string YesNo(IStringLocalizer t, bool? value) => value switch { true => t["Common.Yes"], false => t["Common.No"], null => t["Common.Unknown"] };
 }
