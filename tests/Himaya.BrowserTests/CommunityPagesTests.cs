@@ -69,3 +69,47 @@ public sealed partial class MonitoringPagesTests
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Home visiting and case proposals, on the monitoring tests' app (the demo worker visits three young Ganja families).</summary>
+public sealed partial class MonitoringPagesTests
+{
+    [Fact]
+    public async Task A_worker_finds_a_late_home_visit_in_her_work_records_it_and_opens_the_case_its_safety_concern_proposes()
+    {
+        const int width = 1920;
+        var page = await app.SignedInPageAsync("worker.ganja", "az", width);
+        await page.GotoAsync("/my-work");
+        var alerts = page.Locator("#visit-alerts li a");
+        (await alerts.CountAsync()).ShouldBeGreaterThan(0, "the demo worker's families have visits due");
+        await alerts.First.ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Ev səfərləri");
+        // Nothing chosen: each check is refused beside its field, in Azerbaijani.
+        await page.Locator("#visit-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#caregiverWellbeing-error")).ToHaveTextAsync("Mütləqdir.");
+        await Assertions.Expect(page.Locator("#homeSafety-error")).ToBeVisibleAsync();
+        (await page.Locator("#milestones .field-error").CountAsync()).ShouldBe(3);
+        if (await page.Locator("#f-immunisationUpToDate").CountAsync() > 0) await page.Locator("#f-immunisationUpToDate").SelectOptionAsync("true");
+        var groups = page.Locator("#milestones [role=radiogroup]");
+        for (var n = 0; n < await groups.CountAsync(); n++) await groups.Nth(n).Locator("input[type=radio]").First.CheckAsync();
+        await page.Locator("#f-weightKg").FillAsync("12,4");
+        await page.Locator("#f-caregiverWellbeing").SelectOptionAsync("Good");
+        await page.Locator("#f-homeSafety").SelectOptionAsync("Concern");
+        await page.Locator("#f-notes").FillAsync("Açıq elektrik naqilləri, uşaq tək qalır.");
+        await BrowserSteps.Shot(page, "home-visit-form-1920");
+        await page.Locator("#visit-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#visit-saved")).ToHaveTextAsync("Səfər qeydə alındı.");
+        await Assertions.Expect(page.Locator("#schedule tbody tr").Filter(new() { HasText = "12,4" })).ToHaveCountAsync(1);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        foreach (var leak in new[] { "Concern", "HomeVisits.", "Enum.", "Overdue" }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);
+        // The safety concern proposes a case: the findings become its reason.
+        await page.Locator("#visit-proposal a").ClickAsync();
+        await Assertions.Expect(page.Locator("#proposal-summary")).ToContainTextAsync("Evin təhlükəsizliyi: narahatlıq var.");
+        await Assertions.Expect(page.Locator("#proposal-summary")).ToContainTextAsync("Açıq elektrik naqilləri");
+        await page.GetByLabel("Baxımsızlıq", new() { Exact = true }).CheckAsync();
+        await page.Locator("#f-risk").SelectOptionAsync("High");
+        await page.Locator("#open-proposed-case button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("ev səfəri nəticəsində təklif olunub");
+        await page.Context.CloseAsync();
+    }
+}

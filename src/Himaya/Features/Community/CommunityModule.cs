@@ -14,6 +14,7 @@ public sealed class CommunityModule : IModule
         s.AddScoped<CaseProposals>();
         s.AddScoped<HomeVisits>();
         s.AddPanel<Pages.CommunityWorkPanel>(Himaya.Features.Cases.CasesSlots.MyWork, order: 20);
+        s.AddPanel<Pages.ChildCommunityPanel>(Himaya.Features.Registry.RegistrySlots.ChildProfile, order: 30);
         s.AddNavItem("/programmes", "Nav.Programmes", u => u.Can(Permission.ViewAggregates) || u.Can(Permission.RecordContacts), order: 44);
     }
 

@@ -8,7 +8,8 @@ namespace Himaya.Features.Demo;
 /// <summary>
 /// One programme of the community services project, as the country programme describes it: early childhood counselling
 /// and group sessions in Ganja and Shirvan, with this year's targets of unique children (demo figures) and, when the demo
-/// registry holds children, one group session in Ganja that twelve of them attended.
+/// registry holds children, one group session in Ganja that twelve of them attended, and three young Ganja families on
+/// the demo worker's home visiting since two months ago (no visit recorded yet: their visits show as due or late).
 /// </summary>
 public static class DemoCommunity
 {
@@ -41,6 +42,15 @@ public static class DemoCommunity
             db.Add(session);
             db.AddRange(children.Select(c => new ContactChild { ContactId = session.Id, ChildId = c }));
         }
+        var today = DateOnly.FromDateTime(now);
+        var (youngest, oldest) = (today.AddMonths(-1), today.AddYears(-5));
+        var families = await db.Set<Himaya.Features.Registry.Child>()
+            .Where(c => c.DistrictCode == "C-GAN" && c.DeletedAt == null && c.MergedIntoId == null && c.BirthDate <= youngest && c.BirthDate > oldest)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(3).ToListAsync(ct);
+        db.AddRange(families.Select(c => new HomeVisitEnrolment
+        {
+            Id = Guid.CreateVersion7(), ProgrammeId = programme.Id, ChildId = c, DistrictCode = "C-GAN", WorkerId = recorderId, EnrolledOn = today.AddDays(-60), At = now, ById = recorderId,
+        }));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -8,8 +8,33 @@ namespace Himaya.Features.Community.Pages;
 /// One programme: distinct children reached by district against the targets, and a session's attendance in one form
 /// (find the children of a district by name, tick those who came, save: the API's contact).
 /// </summary>
-public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units) : HimayaPage
+public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits) : HimayaPage
 {
+    /// <summary>The families on the programme's home visiting (when it runs home visits and the user records contacts).</summary>
+    public IReadOnlyList<EnrolmentView>? Families { get; private set; }
+    public string? EnrolConflict { get; private set; }
+
+    public bool RunsHomeVisits => Programme.ActivityTypes.Contains(ActivityType.HomeVisit) && Me.Can(Permission.RecordContacts);
+
+    /// <summary>Enrols a family (its child under six, found in the district's list) and opens its schedule.</summary>
+    public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var child = new FormReader(Request.Form, e).Guid("childId");
+        if (e.IsEmpty)
+            switch (await homeVisits.EnrolAsync(Me, id, new EnrolInput(child), ct))
+            {
+                case Outcome<EnrolmentView>.Ok ok: return Redirect($"/home-visiting/{ok.Value.Id}");
+                case Outcome<EnrolmentView>.Invalid bad: e = bad.Errors; break;
+                case Outcome<EnrolmentView>.Conflict c: EnrolConflict = Localise(c); break;
+                case Outcome<EnrolmentView>.NotFound: return NotFoundPage();
+                default: return ForbiddenPage();
+            }
+        Errors = e;
+        District = Value("districtCode");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     public ProgrammeView Programme { get; private set; } = null!;
     public ProgressView? Progress { get; private set; }
     public IReadOnlyList<ChildSummary> Found { get; private set; } = [];
@@ -65,6 +90,7 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
             && await search.RunAsync(Me, new ChildSearch { Q = string.IsNullOrWhiteSpace(Q) ? null : Q, District = d, PageSize = 50, Sort = "name" }, Culture, ct)
                 is Outcome<PagedList<ChildSummary>>.Ok found)
             Found = found.Value.Items;
+        if (RunsHomeVisits && await homeVisits.ListAsync(Me, id, ct) is Outcome<IReadOnlyList<EnrolmentView>>.Ok families) Families = families.Value;
         return null;
     }
 
