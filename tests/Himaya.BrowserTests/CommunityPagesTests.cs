@@ -112,4 +112,36 @@ public sealed partial class MonitoringPagesTests
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("ev səfəri nəticəsində təklif olunub");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_worker_on_a_phone_screens_a_child_in_russian_and_a_score_at_the_threshold_proposes_a_case()
+    {
+        const int width = 390;
+        var page = await app.SignedInPageAsync("worker.ganja", "ru", width);
+        await page.GotoAsync("/my-work");
+        await page.Locator("#visit-alerts li a").Last.ClickAsync();
+        await page.Locator("main .lead a").ClickAsync();
+        await page.Locator("#child-screen-link").ClickAsync();
+        await page.Locator("#choose-instrument #f-instrument").SelectOptionAsync("outreach-vulnerability");
+        await page.Locator("#choose-instrument button").ClickAsync();
+        var groups = page.Locator("#screening-form [role=radiogroup]");
+        (await groups.CountAsync()).ShouldBe(7, "school and work are not asked under five");
+        // One item left unanswered: refused beside it, the answers given stay chosen.
+        for (var n = 1; n < 7; n++) await groups.Nth(n).GetByLabel("Нет").CheckAsync();
+        await page.Locator("#screening-form button.primary").ClickAsync();
+        await Assertions.Expect(groups.Nth(0).Locator(".field-error")).ToHaveTextAsync("Обязательно.");
+        await Assertions.Expect(groups.Nth(1).GetByLabel("Нет")).ToBeCheckedAsync();
+        await groups.Nth(0).GetByLabel("Нет").CheckAsync();
+        await page.Locator("#screening-form [role=radiogroup]", new() { HasText = "постоянно не заботится" }).GetByLabel("Да").CheckAsync();
+        await page.Locator("#screening-form [role=radiogroup]", new() { HasText = "признаки пренебрежения" }).GetByLabel("Да").CheckAsync();
+        await page.Locator("#screening-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#screening-saved")).ToContainTextAsync("балл 6, порог 6");
+        await Assertions.Expect(page.Locator("#screening-saved a")).ToHaveTextAsync("Открыть предложение");
+        await Assertions.Expect(page.Locator("#screening-history tbody tr").First).ToContainTextAsync("порог достигнут");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        foreach (var leak in new[] { "Screenings.", "outreach-vulnerability", "Enum." }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);
+        await BrowserSteps.Shot(page, "screening-390");
+        await page.Context.CloseAsync();
+    }
 }

@@ -28,5 +28,4 @@ public static class CommunityErrors
     public static Refusal EnrolmentEnded() => Refusal.Of("community.enrolment-ended", "status");
     public static Refusal Measure(string field, decimal min, decimal max) => Refusal.OnField("community.measure", field, min, max);
     public static Refusal UnknownProgramme() => Refusal.OnField("community.unknown-programme", "programmeId");
-    public static Refusal ChildRequired() => Refusal.OnField("field.required", "childId");
 }

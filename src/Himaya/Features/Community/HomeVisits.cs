@@ -22,7 +22,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
         if (p is null) return new Outcome<EnrolmentView>.NotFound();
         var e = new FieldErrors();
-        if (r.ChildId is null) { e.Add(CommunityErrors.ChildRequired()); return new Outcome<EnrolmentView>.Invalid(e); }
+        if (r.ChildId is null) { e.Add(PlatformErrors.Required("childId")); return new Outcome<EnrolmentView>.Invalid(e); }
         var child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
         if (child is null) return new Outcome<EnrolmentView>.Invalid(e.Add(CommunityErrors.UnknownChild("childId")));
         foreach (var refusal in p.CheckContact(ActivityType.HomeVisit, child.DistrictCode)) e.Add(refusal);
@@ -122,7 +122,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         db.Add(visit);
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "home-visit", visit.Id.ToString("D"),
-            $"child={child.Id:D}; {visit.Months} months; flags {(visit.Flagged ? "raised" : "none")}"), ct);
+            $"child={child.Id:D}; {visit.Months} months; {(visit.ProposalId is { } pid ? "case proposed " + pid.ToString("D") : "no flag")}"), ct);
         await tx.CommitAsync(ct);
         return VisitOf(visit, asked ? notMet : null);
     }

@@ -67,6 +67,4 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
         }
     }
 
-    /// <summary>A milestone's error, under the item's own field name (<c>milestones.{code}</c>).</summary>
-    public string? MilestoneError(string code) => ErrorFor("milestones." + code);
 }

@@ -67,5 +67,4 @@ public sealed class ScreeningsPageModel(Screenings store, Instruments instrument
         return null;
     }
 
-    public string? AnswerError(string code) => ErrorFor("answers." + code);
 }
