@@ -120,7 +120,17 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         if (visit.Flagged)
             visit.ProposalId = screenings.Propose(user, child, "home-visit", FlagSummary(visit, milestones, asked ? milestones.Kept(r.Milestones!, months) : null, notMet, language), visit.MilestonesScreeningId, visit.Id).Id;
         db.Add(visit);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two visits for the same point at once: the unique index refused the second; nothing of it is kept.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<VisitView>.Refused(CommunityErrors.PointVisited(point.Months));
+        }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "home-visit", visit.Id.ToString("D"),
             $"child={child.Id:D}; {visit.Months} months; {(visit.ProposalId is { } pid ? "case proposed " + pid.ToString("D") : "no flag")}"), ct);
         await tx.CommitAsync(ct);
