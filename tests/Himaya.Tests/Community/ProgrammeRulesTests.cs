@@ -41,4 +41,24 @@ public sealed class ProgrammeRulesTests
     [InlineData("2008-12-03", "18+")]
     public void Progress_is_broken_down_by_age_on_the_day(string birth, string group) =>
         Programmes.AgeGroup(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 12, 3)).ShouldBe(group);
+
+    [Fact]
+    public void Targets_are_for_the_programmes_districts_and_valid_periods_each_once_refused_by_item()
+    {
+        var e = new Himaya.Platform.FieldErrors();
+        Programme.TargetsFrom(
+        [
+            new TargetInput("C-GAN", "2026", 40), new TargetInput("C-GAN", "2026-Q1", 10), new TargetInput("C-BAK", "2026", 5),
+            new TargetInput("C-SIR", "2026Q9", 5), new TargetInput("C-SIR", "2026", 0), new TargetInput("C-GAN", "2026", 30), null,
+        ], ["C-GAN", "C-SIR"], e);
+        e.All.Keys.ShouldBe(["targets[2].districtCode", "targets[3].period", "targets[4].uniqueChildren", "targets[5]",
+            "targets[6].districtCode", "targets[6].period", "targets[6].uniqueChildren"], ignoreOrder: true);
+        e.CodedFor("targets[5]").Single().Code.ShouldBe("community.target-twice");
+        // Refused, nothing is kept by the caller; accepted, the targets as kept (the period in SDMX form).
+        Programme.TargetsFrom([new TargetInput(" C-GAN ", "2026Q1", 10), new TargetInput("C-SIR", "2026", 40)], ["C-GAN", "C-SIR"], e = new Himaya.Platform.FieldErrors())
+            .Select(t => (t.DistrictCode, t.Period, t.UniqueChildren)).ShouldBe([("C-GAN", "2026-Q1", 10), ("C-SIR", "2026", 40)]);
+        e.IsEmpty.ShouldBeTrue();
+        Programme.TargetsFrom(null, ["C-GAN"], e).ShouldBeEmpty();
+        e.IsEmpty.ShouldBeTrue();
+    }
 }

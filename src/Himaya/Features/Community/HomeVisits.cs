@@ -140,13 +140,10 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     /// <summary>Why the visit proposes a case, in the recorder's language: the flags, the milestones not met, the notes.</summary>
     private static string FlagSummary(HomeVisit v, Instrument milestones, IReadOnlyDictionary<string, string>? kept, int notMet, string language)
     {
-        var lines = new List<string> { language switch
-        {
-            "en" => $"Home visit at {v.Months} months, {v.Date:yyyy-MM-dd}.",
-            "ru" => $"Посещение на дому в {v.Months} мес., {v.Date:yyyy-MM-dd}.",
-            _ => $"{v.Months} aylıq ev səfəri, {v.Date:yyyy-MM-dd}.",
-        } };
-        if (v.HomeSafety == Safety.Concern) lines.Add(language switch { "en" => "Home safety: concern.", "ru" => "Безопасность дома: есть опасения.", _ => "Evin təhlükəsizliyi: narahatlıq var." });
+        string Text(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            JsonStringLocalizer.Find(language, key) ?? JsonStringLocalizer.Find("en", key)!, args);
+        var lines = new List<string> { Text("HomeVisits.SummaryVisit", v.Months, v.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) };
+        if (v.HomeSafety == Safety.Concern) lines.Add(Text("HomeVisits.SummarySafety"));
         if (v.DevelopmentalConcern && kept is not null) lines.Add(milestones.Summary(kept, notMet, language));
         if (v.Notes is not null) lines.Add(v.Notes);
         return string.Join('\n', lines);
@@ -186,7 +183,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         var schedule = HomeVisitSchedule.For(c.BirthDate).Select(v =>
         {
             var visit = visits.FirstOrDefault(y => y.Months == v.Months);
-            var status = HomeVisitSchedule.StatusOf(v, visit is not null, x.EndedOn is { } end && end < today ? end : today);
+            var status = HomeVisitSchedule.StatusOf(v, visit is not null, today);
             return new PointView(v.Months, v.Due, v.From, v.Until, v.Checks, status, visit is null ? null : VisitOf(visit, null));
         }).Where(p => p.Visit is not null || p.Until >= x.EnrolledOn).ToList(); // points closed before the family joined were never the programme's
         return new EnrolmentView(x.Id, x.ProgrammeId, c.Id, $"{c.Surname} {c.GivenName} {c.Patronymic}".Trim(), c.BirthDate, x.DistrictCode, x.WorkerId, x.EnrolledOn, x.EndedOn, schedule);

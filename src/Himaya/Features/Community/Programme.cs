@@ -32,6 +32,28 @@ public sealed class Programme
         if (!DistrictList.Contains(district, StringComparer.Ordinal)) yield return CommunityErrors.DistrictNotCovered(district);
     }
 
+    /// <summary>
+    /// The targets as sent, each in one of the programme's <paramref name="districts"/>, for a valid period, of at least one
+    /// child, and no district and period twice; refusals go into <paramref name="e"/> by item (<c>targets[1].period</c>).
+    /// </summary>
+    public static List<ProgrammeTarget> TargetsFrom(IReadOnlyList<TargetInput?>? sent, IReadOnlyList<string> districts, FieldErrors e)
+    {
+        var targets = new List<ProgrammeTarget>();
+        for (var n = 0; n < (sent?.Count ?? 0); n++)
+        {
+            var t = sent![n];
+            var at = $"targets[{n}]";
+            var district = t?.DistrictCode?.Trim();
+            if (district is null || !districts.Contains(district)) e.Add(CommunityErrors.DistrictNotCovered(district ?? "", at + ".districtCode"));
+            var period = Period(t?.Period);
+            if (period is null) e.Add(CommunityErrors.Period(at + ".period"));
+            if (t?.UniqueChildren is not > 0) e.Add(PlatformErrors.WholeNumber(at + ".uniqueChildren"));
+            if (district is not null && period is not null && targets.Any(x => x.DistrictCode == district && x.Period == period)) e.Add(CommunityErrors.TargetTwice(at));
+            if (district is not null && period is not null && t?.UniqueChildren is > 0) targets.Add(new ProgrammeTarget { DistrictCode = district, Period = period, UniqueChildren = t.UniqueChildren.Value });
+        }
+        return targets;
+    }
+
     /// <summary>A period as the contract writes it (2026, 2026Q1 or 2026-Q1, 2026-03), kept in SDMX form; null when none.</summary>
     public static string? Period(string? text) => Periods.FromSdmx(text) ?? Periods.FromDhis2(text);
 }

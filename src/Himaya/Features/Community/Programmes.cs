@@ -30,19 +30,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             for (var n = 0; n < r.Districts.Count; n++)
                 if (r.Districts[n]?.Trim() is { } d && units.IsDistrict(d)) { if (!districts.Contains(d)) districts.Add(d); }
                 else e.Add(PlatformErrors.UnknownDistrict($"districts[{n}]"));
-        var targets = new List<ProgrammeTarget>();
-        for (var n = 0; n < (r.Targets?.Count ?? 0); n++)
-        {
-            var t = r.Targets![n];
-            var at = $"targets[{n}]";
-            var district = t?.DistrictCode?.Trim();
-            if (district is null || !districts.Contains(district)) e.Add(CommunityErrors.DistrictNotCovered(district ?? "", at + ".districtCode"));
-            var period = Programme.Period(t?.Period);
-            if (period is null) e.Add(CommunityErrors.Period(at + ".period"));
-            if (t?.UniqueChildren is not > 0) e.Add(PlatformErrors.WholeNumber(at + ".uniqueChildren"));
-            if (district is not null && period is not null && targets.Any(x => x.DistrictCode == district && x.Period == period)) e.Add(CommunityErrors.TargetTwice(at));
-            if (district is not null && period is not null && t?.UniqueChildren is > 0) targets.Add(new ProgrammeTarget { DistrictCode = district, Period = period, UniqueChildren = t.UniqueChildren.Value });
-        }
+        var targets = Programme.TargetsFrom(r.Targets, districts, e);
         int? projectId = null;
         if (!string.IsNullOrWhiteSpace(r.Project))
         {
@@ -69,10 +57,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     public async Task<Outcome<IReadOnlyList<ProgrammeView>>> ListAsync(CurrentUser user, CancellationToken ct)
     {
         if (!user.Can(Permission.ViewAggregates)) return new Outcome<IReadOnlyList<ProgrammeView>>.Forbidden();
-        var list = await db.Set<Programme>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
-        var views = new List<ProgrammeView>();
-        foreach (var p in list) views.Add(await ViewAsync(p, ct));
-        return views;
+        return await ViewsAsync(await db.Set<Programme>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct), ct);
     }
 
     public async Task<Outcome<ProgrammeView>> GetAsync(CurrentUser user, int id, CancellationToken ct)
@@ -213,14 +198,30 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         return age switch { < 5 => "0-4", < 10 => "5-9", < 15 => "10-14", < 18 => "15-17", _ => "18+" };
     }
 
-    private async Task<ProgrammeView> ViewAsync(Programme p, CancellationToken ct)
+    private async Task<ProgrammeView> ViewAsync(Programme p, CancellationToken ct) => (await ViewsAsync([p], ct)).Single();
+
+    /// <summary>
+    /// Programmes as shown: targets, project code, contacts and distinct children reached (merged duplicates once), each
+    /// read for all the programmes at once — a list of programmes is a few queries, not a few per programme.
+    /// </summary>
+    private async Task<List<ProgrammeView>> ViewsAsync(IReadOnlyList<Programme> programmes, CancellationToken ct)
     {
-        var targets = await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => t.ProgrammeId == p.Id).OrderBy(t => t.DistrictCode).ThenBy(t => t.Period).ToListAsync(ct);
-        var project = p.ProjectId is { } pid ? await db.Set<Project>().Where(x => x.Id == pid).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
-        var contacts = await db.Set<Contact>().CountAsync(c => c.ProgrammeId == p.Id, ct);
-        var reached = await ReachedAsync(p.Id, null, ct);
-        return new ProgrammeView(p.Id, p.Name, project, p.Activities, p.DistrictList, [.. targets.Select(t => new TargetView(t.DistrictCode, t.Period, t.UniqueChildren))],
-            contacts, reached.Total);
+        var ids = programmes.Select(p => p.Id).ToList();
+        var targets = (await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => ids.Contains(t.ProgrammeId)).ToListAsync(ct)).ToLookup(t => t.ProgrammeId);
+        var projectIds = programmes.Where(p => p.ProjectId is not null).Select(p => p.ProjectId!.Value).Distinct().ToList();
+        var projects = await db.Set<Project>().Where(x => projectIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        var contacts = await db.Set<Contact>().Where(c => ids.Contains(c.ProgrammeId)).GroupBy(c => c.ProgrammeId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var reached = (await (from c in db.Set<Contact>()
+                              where ids.Contains(c.ProgrammeId)
+                              join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId
+                              join child in db.Children on cc.ChildId equals child.Id
+                              where child.DeletedAt == null || child.MergedIntoId != null
+                              select new { c.ProgrammeId, Child = child.MergedIntoId ?? child.Id }).Distinct().ToListAsync(ct))
+            .GroupBy(x => x.ProgrammeId).ToDictionary(g => g.Key, g => g.Count());
+        return [.. programmes.Select(p => new ProgrammeView(p.Id, p.Name, p.ProjectId is { } pid ? projects.GetValueOrDefault(pid) : null, p.Activities, p.DistrictList,
+            [.. targets[p.Id].OrderBy(t => t.DistrictCode, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).Select(t => new TargetView(t.DistrictCode, t.Period, t.UniqueChildren))],
+            contacts.GetValueOrDefault(p.Id), reached.GetValueOrDefault(p.Id)))];
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
