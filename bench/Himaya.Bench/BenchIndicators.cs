@@ -51,13 +51,6 @@ internal static class BenchIndicators
                 $"bench indicators: {indicators:N0} indicators, {values:N0} values in {dbOptions.Provider} ({places.Length} places × {o!.Years} years × 3 breakdowns each); filled in {fill.Elapsed.TotalSeconds:N1} s"));
         }
 
-        async Task<(double Ms, int Rows)> Time(Func<IServiceProvider, Task<int>> read)
-        {
-            await using var scope = sp.CreateAsyncScope();
-            var sw = Stopwatch.StartNew();
-            var rows = await read(scope.ServiceProvider);
-            return (sw.Elapsed.TotalMilliseconds, rows);
-        }
         async Task<int> ListPage(IServiceProvider s)
         {
             var store = s.GetRequiredService<IndicatorStore>();
@@ -82,20 +75,11 @@ internal static class BenchIndicators
             return pack.Value.Crc.Sum(x => x.Lines.Count);
         };
 
-        Console.WriteLine($"{"page",-36} {"rows",8} {"median ms",10} {"max ms",8}  runs (ms)");
-        foreach (var (name, read) in new (string, Func<IServiceProvider, Task<int>>)[]
-        {
+        await BenchTiming.PrintAsync(sp, "page", "rows", o!.Runs,
+        [
             ("/indicators (list + national picture)", ListPage), ("/indicators/{code} (all places)", IndicatorPage),
             ("/monitoring/report (nation)", Pack("AZE")), ("/monitoring/report?place=C-GAN", Pack("C-GAN")),
-        })
-        {
-            await Time(read); // warm-up: the first call compiles the queries
-            var runs = new List<(double Ms, int Rows)>();
-            for (var i = 0; i < o!.Runs; i++) runs.Add(await Time(read));
-            var times = runs.Select(r => r.Ms).Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-36} {runs[0].Rows,8:N0} {times[times.Count / 2],10:N0} {times[^1],8:N0}  {string.Join(", ", runs.Select(r => r.Ms.ToString("N0", CultureInfo.InvariantCulture)))}"));
-        }
+        ]);
         return 0;
     }
 

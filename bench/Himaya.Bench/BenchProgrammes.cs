@@ -54,23 +54,7 @@ internal static class BenchProgrammes
             var p = (Outcome<ProgressView>.Ok)await s.GetRequiredService<Programmes>().ProgressAsync(analyst, programme, period, default);
             return p.Value.Reached;
         };
-        Console.WriteLine($"{"read",-36} {"reached",8} {"median ms",10} {"max ms",8}  runs (ms)");
-        foreach (var (name, read) in new (string, Func<IServiceProvider, Task<int>>)[] { ("progress to date", Progress(null)), ("progress in 2025", Progress("2025")) })
-        {
-            async Task<(double Ms, int Rows)> Time()
-            {
-                await using var scope = sp.CreateAsyncScope();
-                var sw = Stopwatch.StartNew();
-                var rows = await read(scope.ServiceProvider);
-                return (sw.Elapsed.TotalMilliseconds, rows);
-            }
-            await Time(); // warm-up: the first call compiles the queries
-            var runs = new List<(double Ms, int Rows)>();
-            for (var i = 0; i < o!.Runs; i++) runs.Add(await Time());
-            var times = runs.Select(r => r.Ms).Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-36} {runs[0].Rows,8:N0} {times[times.Count / 2],10:N0} {times[^1],8:N0}  {string.Join(", ", runs.Select(r => r.Ms.ToString("N0", CultureInfo.InvariantCulture)))}"));
-        }
+        await BenchTiming.PrintAsync(sp, "read", "reached", o!.Runs, [("progress to date", Progress(null)), ("progress in 2025", Progress("2025"))]);
         return 0;
     }
 

@@ -15,6 +15,9 @@ public sealed class InstitutionRulesTests
         var i = new Institution { Name = "Gəncə 1 nömrəli uşaq evi", DistrictCode = "C-GAN", Capacity = 40 };
         i.Holds("  GƏNCƏ 1   nömrəli UŞAQ evi ").ShouldBeTrue();
         i.Holds("Gəncə 2 nömrəli uşaq evi").ShouldBeFalse();
+        // The dotted capital İ of Azerbaijani, and a dotless I typed for it, both name "nömrəli".
+        i.Holds("GƏNCƏ 1 NÖMRƏLİ UŞAQ EVİ").ShouldBeTrue();
+        i.Holds("GƏNCƏ 1 NÖMRƏLI UŞAQ EVI").ShouldBeTrue();
         i.Holds(null).ShouldBeFalse();
         (i.Occupancy(40), i.Occupancy(46), i.Occupancy(0)).ShouldBe((100, 115, 0));
     }
@@ -115,5 +118,14 @@ public sealed class InstitutionRulesTests
         Open().IsOverdue(Today).ShouldBeFalse();
         f.Respond(FollowUpStatus.Implemented, Now);
         f.IsOverdue(Today).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_finding_names_an_item_of_the_institutions_checklist_and_is_due_no_earlier_than_the_visit()
+    {
+        VisitFinding.Check(InstitutionKind.ChildrensHome, "care.complaints", Today, Today).ShouldBeEmpty();
+        VisitFinding.Check(InstitutionKind.ChildrensHome, null, null, Today).ShouldBeEmpty();
+        VisitFinding.Check(InstitutionKind.CorrectionalFacility, "care.complaints", Today.AddDays(-1), Today).Select(r => (r.Code, r.Field))
+            .ShouldBe([("institution.unknown-item", "item"), ("institution.due-before-visit", "dueOn")]);
     }
 }

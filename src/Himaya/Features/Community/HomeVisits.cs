@@ -91,8 +91,8 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         ScheduledVisit? point = null;
         if (r.Date is { } date && date >= child.BirthDate && date <= Today && (point = HomeVisitSchedule.PointOn(child.BirthDate, date)) is null) e.Add(CommunityErrors.OutsideSchedule());
         else if (r.Date < child.BirthDate) e.Add(CommunityErrors.BeforeBirth("date"));
-        var caregiver = Required<Wellbeing>(e, "caregiverWellbeing", r.CaregiverWellbeing);
-        var safety = Required<Safety>(e, "homeSafety", r.HomeSafety);
+        var caregiver = QueryParse.RequiredEnum<Wellbeing>(e, "caregiverWellbeing", r.CaregiverWellbeing);
+        var safety = QueryParse.RequiredEnum<Safety>(e, "homeSafety", r.HomeSafety);
         if (point is not null && point.Checks.Contains(VisitCheck.Immunisation) && r.ImmunisationUpToDate is null) e.Add(PlatformErrors.Required("immunisationUpToDate"));
         if (r.WeightKg is < 0.5m or > 40m) e.Add(CommunityErrors.Measure("weightKg", 0.5m, 40m));
         if (r.LengthCm is < 30m or > 130m) e.Add(CommunityErrors.Measure("lengthCm", 30m, 130m));
@@ -192,9 +192,4 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     private static VisitView VisitOf(HomeVisit v, int? notMet) => new(v.Id, v.Date, v.Months, v.ImmunisationUpToDate, v.WeightKg, v.LengthCm, notMet,
         v.DevelopmentalConcern, v.CaregiverWellbeing, v.HomeSafety, v.Notes, v.ProposalId);
 
-    private static T? Required<T>(FieldErrors e, string field, string? value) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) { e.Add(PlatformErrors.Required(field)); return null; }
-        return QueryParse.Enum<T>(e, field, value);
-    }
 }

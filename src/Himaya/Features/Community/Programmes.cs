@@ -91,10 +91,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     /// </summary>
     public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, ContactInput r, FieldErrors e, CancellationToken ct)
     {
-        ActivityType? activity = null;
-        if (string.IsNullOrWhiteSpace(r.ActivityType)) e.Add(PlatformErrors.Required("activityType"));
-        else if (EnumNames.TryParse<ActivityType>(r.ActivityType.Trim(), ignoreCase: true, out var a)) activity = a;
-        else e.Add(PlatformErrors.OneOf("activityType", EnumNames.List<ActivityType>()));
+        var activity = QueryParse.RequiredEnum<ActivityType>(e, "activityType", r.ActivityType?.Trim());
         var district = r.DistrictCode?.Trim();
         if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
         else if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(district)) e.Add(CommunityErrors.OutsideArea(district));

@@ -24,7 +24,7 @@ public sealed class ServedIndicators(AppDbContext db) : IIndicatorSource
             .GroupBy(c => c.DistrictCode)
             .Select(g => new { Place = g.Key, All = g.Count(), Served = g.Count(c => served.Contains(c.Id)) })
             .ToListAsync(ct);
-        var places = rows.Select(r => (r.Place, r.All, r.Served)).Prepend((IndicatorStore.Nation, rows.Sum(r => r.All), rows.Sum(r => r.Served))).Where(p => p.Item2 > 0);
+        var places = SourcedValue.Percentages(rows.Select(r => (r.Place, r.All, r.Served)));
         return
         [
             new(DifficultyServed, new("Xidmət almış funksional çətinliyi olan uşaqların payı", "Children with a functional difficulty who received a service",
@@ -33,7 +33,7 @@ public sealed class ServedIndicators(AppDbContext db) : IIndicatorSource
                     "Of the registry's children with a functional difficulty (a lot of difficulty, or cannot do at all, in at least one domain of the functioning module), the percentage with a referral of one of their cases delivered or completed in the twelve months before computing. Merged and deleted records are not counted.",
                     "Из детей в реестре с функциональными трудностями (большие трудности или не может совсем хотя бы в одной области модуля функционирования) процент тех, у кого направление по одному из их дел выполнено или завершено за двенадцать месяцев до расчёта. Объединённые и удалённые записи не учитываются."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
-                [.. places.Select(p => new SourcedValue(p.Item1, Math.Round(100m * p.Item3 / p.Item2, 1), p.Item2))]),
+                places),
         ];
     }
 }

@@ -32,7 +32,14 @@ public sealed class Institution
     /// </summary>
     public bool Holds(string? place) => place is not null && Key(place) == Key(Name);
 
-    public static string Key(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+    /// <summary>
+    /// The name compared: spaces collapsed, upper case by Azerbaijani rules (i → İ, ı → I), then the two capitals taken as
+    /// one, since people type the dotted and dotless i either way (the invariant culture would tell "NÖMRƏLİ" from "nömrəli").
+    /// </summary>
+    public static string Key(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .ToUpper(Azerbaijani).Replace('İ', 'I');
+
+    private static readonly System.Globalization.CultureInfo Azerbaijani = System.Globalization.CultureInfo.GetCultureInfo("az");
 
     /// <summary>Children held as a percentage of the places it is built for (over 100 when crowded).</summary>
     public int Occupancy(int children) => Capacity <= 0 ? 0 : (int)Math.Round(100m * children / Capacity, MidpointRounding.AwayFromZero);

@@ -19,7 +19,7 @@ public sealed class InstitutionIndicators(AppDbContext db) : IIndicatorSource
         var visited = db.Set<InstitutionVisit>().Where(v => v.VisitedOn >= since && v.VisitedOn <= today).Select(v => v.InstitutionId);
         var rows = await db.Set<Institution>().AsNoTracking().GroupBy(i => i.DistrictCode)
             .Select(g => new { Place = g.Key, All = g.Count(), Visited = g.Count(i => visited.Contains(i.Id)) }).ToListAsync(ct);
-        var places = rows.Select(r => (r.Place, r.All, r.Visited)).Prepend((IndicatorStore.Nation, rows.Sum(r => r.All), rows.Sum(r => r.Visited))).Where(p => p.Item2 > 0);
+        var places = SourcedValue.Percentages(rows.Select(r => (r.Place, r.All, r.Visited)));
         return
         [
             new(Visited, new("Müstəqil monitorinq səfəri olmuş müəssisələrin payı", "Institutions visited by an independent monitor", "Доля учреждений, посещённых независимым мониторингом"),
@@ -27,7 +27,7 @@ public sealed class InstitutionIndicators(AppDbContext db) : IIndicatorSource
                     "Of the registered institutions where children live or are held, the percentage an independent monitor visited in the twelve months before computing.",
                     "Из зарегистрированных учреждений, где живут или содержатся дети, процент посещённых независимым мониторингом за двенадцать месяцев до расчёта."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
-                [.. places.Select(p => new SourcedValue(p.Item1, Math.Round(100m * p.Item3 / p.Item2, 1), p.Item2))]),
+                places),
         ];
     }
 }

@@ -78,7 +78,7 @@ public sealed class InstitutionRegister(AppDbContext db, AuditLog audit, AdminUn
         var lastVisits = await db.Set<InstitutionVisit>().AsNoTracking().Where(v => ids.Contains(v.InstitutionId))
             .GroupBy(v => v.InstitutionId).Select(g => new { g.Key, Last = g.Max(v => v.VisitedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
         var findings = await db.Set<VisitFinding>().AsNoTracking().Where(f => ids.Contains(f.InstitutionId)
-            && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress || f.Status == FollowUpStatus.Implemented)).ToListAsync(ct);
+            && VisitFinding.OpenStatuses.Contains(f.Status)).ToListAsync(ct);
         var today = DateOnly.FromDateTime(Now);
         return [.. list.Select(i =>
         {
@@ -116,10 +116,7 @@ public sealed class InstitutionRegister(AppDbContext db, AuditLog audit, AdminUn
     {
         var e = new FieldErrors();
         e.Text("name", r.Name, 300);
-        InstitutionKind? kind = null;
-        if (string.IsNullOrWhiteSpace(r.Kind)) e.Add(PlatformErrors.Required("kind"));
-        else if (EnumNames.TryParse<InstitutionKind>(r.Kind, ignoreCase: true, out var k)) kind = k;
-        else e.Add(PlatformErrors.OneOf("kind", EnumNames.List<InstitutionKind>()));
+        var kind = QueryParse.RequiredEnum<InstitutionKind>(e, "kind", r.Kind);
         var district = r.DistrictCode?.Trim();
         if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
         else if (!units.IsDistrict(district)) e.Add(PlatformErrors.UnknownDistrict("districtCode"));

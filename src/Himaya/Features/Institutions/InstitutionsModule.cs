@@ -1,4 +1,5 @@
 using Himaya.Platform;
+using Himaya.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Institutions;

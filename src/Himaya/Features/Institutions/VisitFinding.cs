@@ -25,8 +25,20 @@ public sealed class VisitFinding
     /// <summary>What the authority may answer; verification is the monitors'.</summary>
     public static readonly IReadOnlyList<FollowUpStatus> Responses = [FollowUpStatus.InProgress, FollowUpStatus.Implemented, FollowUpStatus.NotAccepted];
 
-    /// <summary>Still to be acted on or checked: neither verified nor refused by the authority.</summary>
-    public bool IsOpen => Status is FollowUpStatus.Open or FollowUpStatus.InProgress or FollowUpStatus.Implemented;
+    /// <summary>
+    /// What a new finding may say: an item of the institution's checklist when it names one, and a due date for its
+    /// recommendation no earlier than the visit.
+    /// </summary>
+    public static IEnumerable<Refusal> Check(InstitutionKind kind, string? item, DateOnly? dueOn, DateOnly visitedOn)
+    {
+        if (item is not null && !Checklists.For(kind).Contains(item, StringComparer.Ordinal)) yield return InstitutionErrors.UnknownItem("item", item);
+        if (dueOn is { } due && due < visitedOn) yield return InstitutionErrors.DueBeforeVisit();
+    }
+
+    /// <summary>Still to be acted on or checked: neither verified nor refused by the authority (an array: queries use it too).</summary>
+    public static readonly FollowUpStatus[] OpenStatuses = [FollowUpStatus.Open, FollowUpStatus.InProgress, FollowUpStatus.Implemented];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     public bool IsOverdue(DateOnly today) => DueOn is { } due && due < today && Status is FollowUpStatus.Open or FollowUpStatus.InProgress;
 

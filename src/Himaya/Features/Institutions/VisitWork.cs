@@ -21,7 +21,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         if (i is null || !InstitutionScope.InMandate(user, i.DistrictCode)) return new Outcome<VisitView>.NotFound();
         var e = new FieldErrors();
         if (InstitutionVisit.CheckDate(r.VisitedOn, Today) is { } date) e.Add(date);
-        var kind = Choice<VisitKind>(e, "kind", r.Kind, required: true);
+        var kind = QueryParse.RequiredEnum<VisitKind>(e, "kind", r.Kind?.Trim());
         e.Text("team", r.Team, 500);
         if (!e.IsEmpty) return new Outcome<VisitView>.Invalid(e);
         var v = new InstitutionVisit { Id = Guid.NewGuid(), InstitutionId = i.Id, VisitedOn = r.VisitedOn!.Value, Kind = kind!.Value, Team = r.Team!.Trim(), At = Now, ById = user.Id };
@@ -54,7 +54,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         {
             var a = answers[n];
             var at = $"answers[{n}]";
-            var answer = Choice<CheckAnswer>(e, at + ".answer", a?.Answer, required: true);
+            var answer = QueryParse.RequiredEnum<CheckAnswer>(e, at + ".answer", a?.Answer?.Trim());
             e.Text(at + ".note", a?.Note, 2000, required: false);
             if (answer is { } value && VisitCheck.Check(i.Kind, a?.Item?.Trim(), value, a?.Note, at) is { } bad) e.Add(bad);
             else if (answer is { } ok) parsed.Add((a!.Item!.Trim(), ok, string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim()));
@@ -74,7 +74,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
     public Task<Outcome<VisitView>> InterviewAsync(CurrentUser user, Guid id, InterviewInput r, CancellationToken ct) => ChangeAsync(user, id, ct, (v, i) =>
     {
         var e = new FieldErrors();
-        var who = Choice<Interviewee>(e, "interviewee", r.Interviewee, required: true);
+        var who = QueryParse.RequiredEnum<Interviewee>(e, "interviewee", r.Interviewee?.Trim());
         var age = string.IsNullOrWhiteSpace(r.AgeGroup) ? null : r.AgeGroup.Trim();
         if (who is { } w) foreach (var refusal in VisitInterview.Check(w, age, r.Consent)) e.Add(refusal);
         e.Text("notes", r.Notes, 4000);
@@ -88,12 +88,11 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
     {
         var e = new FieldErrors();
         var item = string.IsNullOrWhiteSpace(r.Item) ? null : r.Item.Trim();
-        if (item is not null && !Checklists.For(i.Kind).Contains(item, StringComparer.Ordinal)) e.Add(InstitutionErrors.UnknownItem("item", item));
-        var severity = Choice<FindingSeverity>(e, "severity", r.Severity, required: true);
+        foreach (var refusal in VisitFinding.Check(i.Kind, item, r.DueOn, v.VisitedOn)) e.Add(refusal);
+        var severity = QueryParse.RequiredEnum<FindingSeverity>(e, "severity", r.Severity?.Trim());
         e.Text("finding", r.Finding, 2000);
         e.Text("recommendation", r.Recommendation, 2000);
         e.Text("addressee", r.Addressee, 200);
-        if (r.DueOn is { } due && due < v.VisitedOn) e.Add(InstitutionErrors.DueBeforeVisit());
         if (!e.IsEmpty) return Task.FromResult<(FieldErrors, AuditEvent?)>((e, null));
         db.Add(new VisitFinding
         {
@@ -120,7 +119,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var (f, i) = await FindingAsync(user, findingId, ct);
         if (f is null || i is null || !InstitutionScope.Answers(user, i.DistrictCode)) return new Outcome<FindingView>.NotFound();
         var e = new FieldErrors();
-        var to = Choice<FollowUpStatus>(e, "status", r.Status, required: true);
+        var to = QueryParse.RequiredEnum<FollowUpStatus>(e, "status", r.Status?.Trim());
         if (to is { } answer && !VisitFinding.Responses.Contains(answer)) e.Add(InstitutionErrors.ResponseStatus());
         e.Text("note", r.Note, 2000);
         if (!e.IsEmpty) return new Outcome<FindingView>.Invalid(e);
@@ -148,7 +147,7 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var visible = db.Set<Institution>().AsNoTracking().VisibleTo(user).Select(i => i.Id);
         var q = db.Set<VisitFinding>().AsNoTracking().Where(f => visible.Contains(f.InstitutionId));
         if (institutionId is { } only) q = q.Where(f => f.InstitutionId == only);
-        if (openOnly) q = q.Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress || f.Status == FollowUpStatus.Implemented);
+        if (openOnly) q = q.Where(f => VisitFinding.OpenStatuses.Contains(f.Status));
         return await ViewsAsync(await q.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Take(500).ToListAsync(ct), ct);
     }
 
@@ -165,9 +164,11 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var checks = await db.Set<VisitCheck>().AsNoTracking().Where(c => ids.Contains(c.VisitId)).GroupBy(c => c.VisitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var talks = await db.Set<VisitInterview>().AsNoTracking().Where(c => ids.Contains(c.VisitId)).GroupBy(c => c.VisitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var finds = await db.Set<VisitFinding>().AsNoTracking().Where(c => ids.Contains(c.VisitId)).GroupBy(c => c.VisitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return [.. visits.Select(v => new VisitSummary(v.Id, v.InstitutionId, v.VisitedOn, v.Kind, v.Team, v.Status, checks.GetValueOrDefault(v.Id),
-            Checklists.For(kind).Count, talks.GetValueOrDefault(v.Id), finds.GetValueOrDefault(v.Id)))];
+        return [.. visits.Select(v => SummaryOf(v, kind, checks.GetValueOrDefault(v.Id), talks.GetValueOrDefault(v.Id), finds.GetValueOrDefault(v.Id)))];
     }
+
+    private static VisitSummary SummaryOf(InstitutionVisit v, InstitutionKind kind, int checks, int interviews, int findings) =>
+        new(v.Id, v.InstitutionId, v.VisitedOn, v.Kind, v.Team, v.Status, checks, Checklists.For(kind).Count, interviews, findings);
 
     private async Task<Outcome<VisitView>> ViewAsync(CurrentUser user, Guid id, bool audited, CancellationToken ct)
     {
@@ -180,8 +181,8 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         var finds = await db.Set<VisitFinding>().AsNoTracking().Where(c => c.VisitId == id).OrderBy(c => c.Id).ToListAsync(ct);
         if (audited && mandate && talks.Count > 0)
             await audit.RecordAsync(user, new AuditEvent(AuditActions.Read, "institution-visit", id.ToString(), $"with {talks.Count} interview notes"), ct);
-        var summary = (await SummariesAsync([v], i.Kind, ct))[0];
-        return new VisitView(summary, i.Name, i.Kind, v.Summary,
+        // The counts from what was just read (not three more queries).
+        return new VisitView(SummaryOf(v, i.Kind, checks.Count, talks.Count, finds.Count), i.Name, i.Kind, v.Summary,
             [.. Checklists.For(i.Kind).Select(item => checks.TryGetValue(item, out var c) ? new CheckView(item, c.Answer, c.Note) : new CheckView(item, null, null))],
             [.. talks.Select(t => new InterviewView(t.Id, t.Interviewee, t.AgeGroup, t.At, mandate ? t.Notes : null))],
             await ViewsAsync(finds, ct), mandate && v.Status == VisitStatus.Open);
@@ -239,11 +240,5 @@ public sealed class VisitWork(AppDbContext db, AuditLog audit, InstitutionRegist
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, e, ct);
         await tx.CommitAsync(ct);
-    }
-
-    private static T? Choice<T>(FieldErrors e, string field, string? value, bool required) where T : struct, Enum
-    {
-        if (required && string.IsNullOrWhiteSpace(value)) e.Add(PlatformErrors.Required(field));
-        return QueryParse.Enum<T>(e, field, value?.Trim());
     }
 }

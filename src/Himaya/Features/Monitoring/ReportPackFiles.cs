@@ -40,14 +40,7 @@ public sealed class ReportPackFiles(IStringLocalizer<Texts> t, AdminUnits units)
 
     public byte[] Xlsx(ReportPackView pack) => XlsxTable.Write(new XlsxSheet(t["Report.Sheet"], Header, Rows(pack)));
 
-    public byte[] Csv(ReportPackView pack)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', Header.Select(CsvCells.Cell)));
-        foreach (var row in Rows(pack))
-            sb.AppendLine(string.Join(',', row.Select(v => CsvCells.Cell(v switch { null => "", decimal d => d.ToString(CultureInfo.InvariantCulture), _ => v.ToString() ?? "" }))));
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-    }
+    public byte[] Csv(ReportPackView pack) => CsvCells.Write(new XlsxSheet(t["Report.Sheet"], Header, Rows(pack)));
 
     public byte[] Pdf(ReportPackView pack, string printedBy)
     {

@@ -20,7 +20,7 @@ public sealed class VacIndicators(AppDbContext db) : IIndicatorSource
             .GroupBy(r => r.DistrictCode)
             .Select(g => new { Place = g.Key, Due = g.Count(), InTime = g.Count(r => r.FirstRespondedAt != null && r.FirstRespondedAt <= r.ResponseDueAt) })
             .ToListAsync(ct);
-        var places = rows.Select(r => (r.Place, r.Due, r.InTime)).Prepend((IndicatorStore.Nation, rows.Sum(r => r.Due), rows.Sum(r => r.InTime))).Where(p => p.Item2 > 0);
+        var places = SourcedValue.Percentages(rows.Select(r => (r.Place, r.Due, r.InTime)));
         return
         [
             new(AnsweredInTime, new("Vaxtında cavablandırılan zorakılıq məlumatları", "Violence reports answered in time", "Сообщения о насилии, на которые ответили вовремя"),
@@ -28,7 +28,7 @@ public sealed class VacIndicators(AppDbContext db) : IIndicatorSource
                     "Of this year's reports of violence against a child whose answer is due or given, the percentage whose first answer came by its due time (set by the report's risk level), on the day of computing.",
                     "Из сообщений о насилии в отношении ребёнка за этот год, по которым срок ответа наступил или ответ дан, процент с первым ответом в срок (его задаёт уровень риска), на день расчёта."),
                 IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter,
-                [.. places.Select(p => new SourcedValue(p.Item1, Math.Round(100m * p.Item3 / p.Item2, 1), p.Item2))]),
+                places),
         ];
     }
 }

@@ -57,4 +57,11 @@ public static class QueryParse
         e.Add(PlatformErrors.OneOf(field, EnumNames.List<T>()));
         return null;
     }
+
+    /// <summary>An enum field that must be given: missing is <c>field.required</c>, unknown <c>field.one-of</c> (names match ignoring case).</summary>
+    public static T? RequiredEnum<T>(FieldErrors e, string field, string? value) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) { e.Add(PlatformErrors.Required(field)); return null; }
+        return Enum<T>(e, field, value);
+    }
 }

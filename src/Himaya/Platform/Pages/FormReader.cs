@@ -14,10 +14,8 @@ public sealed class FormReader(IFormCollection form, FieldErrors errors)
     public int? Int(string name) => Text(name) is not { } s ? null
         : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : Bad<int?>(PlatformErrors.WholeNumber(name));
 
-    /// <summary>A decimal written with a point or, as in az and ru, a comma (no thousands separators).</summary>
-    public decimal? Decimal(string name) => Text(name) is not { } s ? null
-        : decimal.TryParse(s.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
-        : Bad<decimal?>(PlatformErrors.Number(name));
+    /// <summary>A decimal as the API reads one (the user's culture, then the invariant; no group separators).</summary>
+    public decimal? Decimal(string name) => QueryParse.Decimal(errors, name, Text(name));
 
     public Guid? Guid(string name) => Text(name) is not { } s ? null
         : System.Guid.TryParse(s, out var g) ? g : Bad<Guid?>(PlatformErrors.WrongFormat(name));

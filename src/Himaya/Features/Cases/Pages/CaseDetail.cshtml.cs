@@ -11,7 +11,7 @@ namespace Himaya.Features.Cases.Pages;
 /// </summary>
 public sealed class CaseDetailModel(CaseWork work, Referrals referrals, CaseAttachments attachments, Himaya.Platform.AdminUnits units,
     AlternativeCareWork care, FosterCarers carers, Justice justice, Himaya.Features.Services.ServiceDirectory directory,
-    Himaya.Features.Services.ServiceTaxonomy taxonomy, IEnumerable<Himaya.Platform.IRegisteredPlaces> registers) : HimayaPage
+    Himaya.Features.Services.ServiceTaxonomy taxonomy, IEnumerable<IRegisteredPlaces> registers) : HimayaPage
 {
     /// <summary>The registered homes the placement form suggests, so that a placement names its home as the register does.</summary>
     public List<string> RegisteredPlaces { get; private set; } = [];

@@ -51,12 +51,13 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var e = new FieldErrors();
-        var date = new FormReader(Request.Form, e).Date("date");
+        var form = new FormReader(Request.Form, e);
+        var date = form.Date("date");
         var children = Values("children").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
         if (e.IsEmpty)
         {
             switch (await store.RecordAsync(Me, id, new(Value("activityType"), date, Value("districtCode"), children, Value("place"), Value("topics"),
-                Value("referralMade") is "true" or "on"), ct))
+                form.Check("referralMade")), ct))
             {
                 case Outcome<ContactView>.Ok ok: return Redirect($"/programmes/{id}?saved={ok.Value.Children}&district={Uri.EscapeDataString(ok.Value.DistrictCode)}#attendance");
                 case Outcome<ContactView>.Invalid bad: e = bad.Errors; break;
@@ -107,10 +108,9 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
         IReadOnlyList<string> header = [T["Programmes.District"], T["Programmes.Target"], T["Programmes.Reached"], T["Programmes.Share"], T["Programmes.Girls"], T["Programmes.Boys"]];
         var rows = Progress.Districts.Select(d => (IReadOnlyList<object?>)[DistrictName(d.DistrictCode), d.Target, d.Reached, d.Share, Of(d.DistrictCode, Sex.F), Of(d.DistrictCode, Sex.M)]).ToList();
         await audit.RecordAsync(Me, new AuditEvent(AuditActions.Export, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"progress ({format})"), ct);
-        if (format == "xlsx") return File(XlsxTable.Write(new XlsxSheet(T["Programmes.Progress"], header, rows)), XlsxTable.ContentType, $"programme-{id}-progress.xlsx");
-        var csv = new System.Text.StringBuilder().AppendLine(string.Join(',', header.Select(CsvCells.Cell)));
-        foreach (var r in rows) csv.AppendLine(string.Join(',', r.Select(v => CsvCells.Cell(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""))));
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"programme-{id}-progress.csv");
+        var table = new XlsxSheet(T["Programmes.Progress"], header, rows);
+        return format == "xlsx" ? File(XlsxTable.Write(table), XlsxTable.ContentType, $"programme-{id}-progress.xlsx")
+            : File(CsvCells.Write(table), "text/csv; charset=utf-8", $"programme-{id}-progress.csv");
     }
 
     public string DistrictName(string code) => units.DisplayName(code, Culture);

@@ -24,7 +24,7 @@ public sealed class MandatePanel(ICurrentUserSource users, AppDbContext db, Time
         var visited = await db.Set<InstitutionVisit>().AsNoTracking().Where(v => ids.Contains(v.InstitutionId) && v.VisitedOn >= yearAgo)
             .Select(v => v.InstitutionId).Distinct().CountAsync(ct);
         var open = db.Set<VisitFinding>().AsNoTracking().Where(f => ids.Contains(f.InstitutionId)
-            && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress || f.Status == FollowUpStatus.Implemented));
+            && VisitFinding.OpenStatuses.Contains(f.Status));
         var overdue = await open.CountAsync(f => f.DueOn < today && f.Status != FollowUpStatus.Implemented, ct);
         return View("/Features/Institutions/Pages/MandatePanel.cshtml", new Counts(me.Can(Permission.MonitorInstitutions), count, count - visited, await open.CountAsync(ct), overdue));
     }

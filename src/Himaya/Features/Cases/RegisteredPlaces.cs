@@ -1,4 +1,4 @@
-namespace Himaya.Platform;
+namespace Himaya.Features.Cases;
 
 /// <summary>
 /// The names of registered places where children are cared for (children's homes, group homes, boarding schools), for
