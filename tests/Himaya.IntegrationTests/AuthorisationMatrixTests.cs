@@ -79,6 +79,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/programmes", Permission.ViewAggregates },
         { "GET /api/v1/programmes/{id:int}", Permission.ViewAggregates },
         { "POST /api/v1/programmes/{id:int}/contacts", Permission.RecordContacts },
+        { "POST /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },
+        { "GET /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },
         { "GET /api/v1/programmes/{id:int}/progress", Permission.ViewAggregates },
         { "GET /api/v1/screening-instruments", Permission.RecordContacts },
         { "POST /api/v1/children/{id:guid}/screenings", Permission.RecordContacts },
@@ -585,8 +587,11 @@ public sealed class MatrixRecords(HimayaApp app)
                 return new() { ["{id:int}"] = Text(await InstitutionAsync()) };
             case "programme":
             {
+                // Delivered by ngo.ganja's NGO: its staff record for it (another provider's programme is 403 to them, see ParticipantTests).
+                int provider;
+                using (var db = app.NewDbContext()) provider = db.Set<Himaya.Features.Services.Provider>().Where(p => p.Name == "Ganja Children's NGO").Select(p => p.Id).Single();
                 var made = await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
-                    new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" } });
+                    new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" }, providerId = provider });
                 return new() { ["{id:int}"] = Text((await made.JsonAsync()).GetProperty("id").GetInt32()) };
             }
             case "case proposal":

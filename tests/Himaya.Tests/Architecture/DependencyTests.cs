@@ -25,7 +25,7 @@ public sealed class DependencyTests
         ["Coverage"] = ["Platform", "Identity", "Registry", "Services", "Deprivation", "Cases", "Monitoring"],
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
         ["Institutions"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
-        ["Community"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
+        ["Community"] = ["Platform", "Identity", "Registry", "Services", "Cases", "Monitoring"],
         ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring", "Institutions", "Community"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
         ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Institutions", "Community", "Demo"],

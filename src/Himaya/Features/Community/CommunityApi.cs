@@ -21,6 +21,11 @@ public static class CommunityApi
             .JsonBody<ContactInput>().WithName("RecordContact").WithTags(tag).Requires(Permission.RecordContacts);
         api.MapGet("/programmes/{id:int}/progress", async (int id, HttpContext http, Programmes store, [FromQuery] string? period, [FromQuery] string? by, CancellationToken ct) =>
             (await store.ProgressAsync(http.Caller(), id, period, ct, by)).ToResult(TypedResults.Ok)).WithName("ProgrammeProgress").WithTags(tag).Requires(Permission.ViewAggregates);
+        api.MapPost("/programmes/{id:int}/participants", (int id, HttpContext http, Participants store, CancellationToken ct) => http.WithBody<ParticipantInput>(ct, async r =>
+            (await store.AddAsync(http.Caller(), id, r, ct)).ToResult(x => x.Outcome == "already" ? TypedResults.Ok(x) : TypedResults.Created($"/api/v1/children/{x.ChildId}", x))))
+            .JsonBody<ParticipantInput>().WithName("AddParticipant").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/programmes/{id:int}/participants", async (int id, HttpContext http, Participants store, [FromQuery] string? district, [FromQuery] string? q, CancellationToken ct) =>
+            (await store.ListAsync(http.Caller(), id, district, q, ct)).ToResult(TypedResults.Ok)).WithName("ListParticipants").WithTags(tag).Requires(Permission.RecordContacts);
         MapScreenings(api, tag);
         MapHomeVisiting(api, tag);
     }

@@ -1,12 +1,12 @@
 namespace Himaya.Features.Community;
 
 public sealed record ProgrammeInput(string? Name, IReadOnlyList<string>? ActivityTypes, IReadOnlyList<string>? Districts, IReadOnlyList<TargetInput>? Targets,
-    string? Project = null);
+    string? Project = null, int? ProviderId = null);
 
 public sealed record TargetInput(string? DistrictCode, string? Period, int? UniqueChildren);
 
 public sealed record ProgrammeView(int Id, string Name, string? Project, IReadOnlyList<ActivityType> ActivityTypes, IReadOnlyList<string> Districts,
-    IReadOnlyList<TargetView> Targets, int Contacts, int ChildrenReached);
+    IReadOnlyList<TargetView> Targets, int Contacts, int ChildrenReached, int? ProviderId = null, string? Provider = null);
 
 public sealed record TargetView(string DistrictCode, string Period, int UniqueChildren);
 

@@ -27,5 +27,8 @@ public static class CommunityErrors
     public static Refusal PointVisited(int months) => Refusal.Of("community.point-visited", "date", months);
     public static Refusal EnrolmentEnded() => Refusal.Of("community.enrolment-ended", "status");
     public static Refusal Measure(string field, decimal min, decimal max) => Refusal.OnField("community.measure", field, min, max);
+    public static Refusal NotYourProgramme() => Refusal.Of("community.not-your-programme", "programmeId");
+    public static Refusal ProbableMatch() => Refusal.Of("community.probable-match", "childId");
+    public static Refusal UnknownProvider() => Refusal.OnField("community.unknown-provider", "providerId");
     public static Refusal UnknownProgramme() => Refusal.OnField("community.unknown-programme", "programmeId");
 }

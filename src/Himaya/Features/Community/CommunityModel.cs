@@ -22,6 +22,15 @@ public static class CommunityModel
             e.Property(x => x.ActivityTypes).HasMaxLength(300);
             e.Property(x => x.Districts).HasMaxLength(2000);
             e.HasOne<Himaya.Features.Monitoring.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Himaya.Features.Services.Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Participant>(e =>
+        {
+            e.ToTable("programme_participants");
+            e.HasKey(x => new { x.ProgrammeId, x.ChildId });
+            e.HasIndex(x => x.ChildId);
+            e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ProgrammeTarget>(e =>
         {

@@ -9,6 +9,7 @@ public sealed class CommunityModule : IModule
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
         s.AddScoped<Programmes>();
+        s.AddScoped<Participants>();
         s.AddSingleton<Instruments>();
         s.AddScoped<Screenings>();
         s.AddScoped<CaseProposals>();

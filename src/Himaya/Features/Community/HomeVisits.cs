@@ -21,9 +21,10 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         if (!user.Can(Permission.RecordContacts)) return new Outcome<EnrolmentView>.Forbidden();
         var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
         if (p is null) return new Outcome<EnrolmentView>.NotFound();
+        if (!CommunityScope.Runs(user, await programmes.ProviderNameAsync(p, ct))) return new Outcome<EnrolmentView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
         if (r.ChildId is null) { e.Add(PlatformErrors.Required("childId")); return new Outcome<EnrolmentView>.Invalid(e); }
-        var child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
+        var child = await db.Reachable(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
         if (child is null) return new Outcome<EnrolmentView>.Invalid(e.Add(CommunityErrors.UnknownChild("childId")));
         foreach (var refusal in p.CheckContact(ActivityType.HomeVisit, child.DistrictCode)) e.Add(refusal);
         if (user.ScopeKind == ScopeKind.Areas && !user.Districts.Contains(child.DistrictCode)) e.Add(CommunityErrors.OutsideArea(child.DistrictCode));
@@ -40,6 +41,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(enrolment);
+        await programmes.JoinAsync(user, p.Id, [child.Id], ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "home-visit-enrolment", enrolment.Id.ToString("D"), $"programme {p.Id}; child={child.Id:D}"), ct);
         await tx.CommitAsync(ct);
@@ -51,7 +53,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         if (!user.Can(Permission.RecordContacts)) return new Outcome<IReadOnlyList<EnrolmentView>>.Forbidden();
         if (!await db.Set<Programme>().AnyAsync(x => x.Id == programmeId, ct)) return new Outcome<IReadOnlyList<EnrolmentView>>.NotFound();
         var rows = await db.Set<HomeVisitEnrolment>().AsNoTracking().Where(x => x.ProgrammeId == programmeId)
-            .Join(db.Children.VisibleTo(user), x => x.ChildId, c => c.Id, (x, c) => new { x, c }).OrderBy(x => x.x.EndedOn != null).ThenBy(x => x.c.BirthDate).Take(500).ToListAsync(ct);
+            .Join(db.Reachable(user), x => x.ChildId, c => c.Id, (x, c) => new { x, c }).OrderBy(x => x.x.EndedOn != null).ThenBy(x => x.c.BirthDate).Take(500).ToListAsync(ct);
         var views = new List<EnrolmentView>();
         var visits = await VisitsOfAsync([.. rows.Select(x => x.x.Id)], ct);
         foreach (var x in rows) views.Add(View(x.x, x.c, visits.GetValueOrDefault(x.x.Id) ?? []));
@@ -71,7 +73,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     private async Task<(HomeVisitEnrolment Enrolment, Child Child)?> FindAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var x = await db.Set<HomeVisitEnrolment>().AsNoTracking().Where(e => e.Id == id)
-            .Join(db.Children.VisibleTo(user), e => e.ChildId, c => c.Id, (e, c) => new { e, c }).FirstOrDefaultAsync(ct);
+            .Join(db.Reachable(user), e => e.ChildId, c => c.Id, (e, c) => new { e, c }).FirstOrDefaultAsync(ct);
         return x is null ? null : (x.e, x.c);
     }
 
@@ -154,7 +156,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     {
         if (!user.Can(Permission.RecordContacts)) return [];
         var rows = await db.Set<HomeVisitEnrolment>().AsNoTracking().Where(x => x.WorkerId == user.Id && x.EndedOn == null)
-            .Join(db.Children.VisibleTo(user), x => x.ChildId, c => c.Id, (x, c) => new { x, c }).Take(2000).ToListAsync(ct);
+            .Join(db.Reachable(user), x => x.ChildId, c => c.Id, (x, c) => new { x, c }).Take(2000).ToListAsync(ct);
         var visits = await VisitsOfAsync([.. rows.Select(x => x.x.Id)], ct);
         var today = Today;
         var alerts = new List<VisitAlert>();

@@ -14,6 +14,8 @@ public sealed class Programme
     public int Id { get; set; }
     public required string Name { get; set; }
     public int? ProjectId { get; set; }
+    /// <summary>The provider (services directory) that delivers it: its staff record the programme's contacts.</summary>
+    public int? ProviderId { get; set; }
     /// <summary>Activity type names, ';'-separated.</summary>
     public required string ActivityTypes { get; set; }
     /// <summary>District codes, ';'-separated.</summary>

@@ -1,5 +1,6 @@
 using Himaya.Features.Monitoring;
 using Himaya.Features.Registry;
+using Himaya.Features.Services;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,10 +38,11 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             projectId = await db.Set<Project>().Where(p => p.Code == r.Project.Trim()).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (projectId is null) e.Add(CommunityErrors.UnknownProject(r.Project.Trim()));
         }
+        if (r.ProviderId is { } providerId && !await db.Set<Provider>().AnyAsync(x => x.Id == providerId && x.Active, ct)) e.Add(CommunityErrors.UnknownProvider());
         if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
         var p = new Programme
         {
-            Name = r.Name!.Trim(), ProjectId = projectId, ActivityTypes = string.Join(';', activities), Districts = string.Join(';', districts), CreatedAt = Now, CreatedById = user.Id,
+            Name = r.Name!.Trim(), ProjectId = projectId, ProviderId = r.ProviderId, ActivityTypes = string.Join(';', activities), Districts = string.Join(';', districts), CreatedAt = Now, CreatedById = user.Id,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(p);
@@ -76,6 +78,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         if (!user.Can(Permission.RecordContacts)) return new Outcome<ContactView>.Forbidden();
         var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
         if (p is null) return new Outcome<ContactView>.NotFound();
+        if (!CommunityScope.Runs(user, await ProviderNameAsync(p, ct))) return new Outcome<ContactView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
         var (contact, children) = await CheckContactAsync(user, p, r, e, ct);
         if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
@@ -91,6 +94,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     /// </summary>
     public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, ContactInput r, FieldErrors e, CancellationToken ct)
     {
+        if (!CommunityScope.Runs(user, await ProviderNameAsync(p, ct))) e.Add(CommunityErrors.NotYourProgramme());
         var activity = QueryParse.RequiredEnum<ActivityType>(e, "activityType", r.ActivityType?.Trim());
         var district = r.DistrictCode?.Trim();
         if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
@@ -104,7 +108,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         else if (children.Count > Programme.MaxChildrenPerContact) e.Add(CommunityErrors.TooManyChildren(Programme.MaxChildrenPerContact));
         else
         {
-            var seen = await db.Children.AsNoTracking().VisibleTo(user).Where(c => children.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+            var seen = await db.Reachable(user).Where(c => children.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
             var sent = r.Children!.ToList();
             foreach (var missing in children.Except(seen)) e.Add(CommunityErrors.UnknownChild($"children[{sent.IndexOf(missing)}]"));
         }
@@ -116,11 +120,26 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         }, children);
     }
 
-    /// <summary>Saves a checked contact and its audit line, in the caller's transaction.</summary>
+    /// <summary>
+    /// Makes the children participants of the programme (unsaved; those who are already, once): a child who took part or
+    /// was enrolled is one from then on, and its provider's staff work with them.
+    /// </summary>
+    public async Task JoinAsync(CurrentUser user, int programmeId, IReadOnlyCollection<Guid> children, CancellationToken ct)
+    {
+        var already = await db.Set<Participant>().Where(x => x.ProgrammeId == programmeId && children.Contains(x.ChildId)).Select(x => x.ChildId).ToListAsync(ct);
+        db.AddRange(children.Except(already).Select(c => new Participant { ProgrammeId = programmeId, ChildId = c, At = Now, ById = user.Id }));
+    }
+
+    /// <summary>The name of the provider delivering a programme (its staff are the users of that agency), or null.</summary>
+    public async Task<string?> ProviderNameAsync(Programme p, CancellationToken ct) =>
+        p.ProviderId is { } id ? await db.Set<Provider>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+
+    /// <summary>Saves a checked contact, its children as participants, and its audit line, in the caller's transaction.</summary>
     public async Task AddContactAsync(CurrentUser user, Contact contact, IReadOnlyList<Guid> children, CancellationToken ct)
     {
         db.Add(contact);
         db.AddRange(children.Select(c => new ContactChild { ContactId = contact.Id, ChildId = c }));
+        await JoinAsync(user, contact.ProgrammeId, children, ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "contact", contact.Id.ToString(),
             $"programme {contact.ProgrammeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', children)}"), ct);
@@ -207,6 +226,8 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         var targets = (await db.Set<ProgrammeTarget>().AsNoTracking().Where(t => ids.Contains(t.ProgrammeId)).ToListAsync(ct)).ToLookup(t => t.ProgrammeId);
         var projectIds = programmes.Where(p => p.ProjectId is not null).Select(p => p.ProjectId!.Value).Distinct().ToList();
         var projects = await db.Set<Project>().Where(x => projectIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        var providerIds = programmes.Where(p => p.ProviderId is not null).Select(p => p.ProviderId!.Value).Distinct().ToList();
+        var providers = await db.Set<Provider>().Where(x => providerIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var contacts = await db.Set<Contact>().Where(c => ids.Contains(c.ProgrammeId)).GroupBy(c => c.ProgrammeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var reached = (await (from c in db.Set<Contact>()
@@ -218,7 +239,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             .GroupBy(x => x.ProgrammeId).ToDictionary(g => g.Key, g => g.Count());
         return [.. programmes.Select(p => new ProgrammeView(p.Id, p.Name, p.ProjectId is { } pid ? projects.GetValueOrDefault(pid) : null, p.Activities, p.DistrictList,
             [.. targets[p.Id].OrderBy(t => t.DistrictCode, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).Select(t => new TargetView(t.DistrictCode, t.Period, t.UniqueChildren))],
-            contacts.GetValueOrDefault(p.Id), reached.GetValueOrDefault(p.Id)))];
+            contacts.GetValueOrDefault(p.Id), reached.GetValueOrDefault(p.Id), p.ProviderId, p.ProviderId is { } v ? providers.GetValueOrDefault(v) : null))];
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

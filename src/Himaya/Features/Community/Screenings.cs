@@ -30,7 +30,7 @@ public sealed class Screenings(AppDbContext db, AuditLog audit, Instruments inst
     public async Task<Outcome<ScreeningView>> RecordAsync(CurrentUser user, Guid childId, ScreeningInput r, string language, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<ScreeningView>.Forbidden();
-        var child = await db.Children.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == childId, ct);
+        var child = await db.Reachable(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null) return new Outcome<ScreeningView>.NotFound();
         var e = new FieldErrors();
         var instrument = instruments.Find(r.Instrument, r.Version);
@@ -99,7 +99,7 @@ public sealed class Screenings(AppDbContext db, AuditLog audit, Instruments inst
     public async Task<Outcome<IReadOnlyList<ScreeningView>>> ForChildAsync(CurrentUser user, Guid childId, string? instrument, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<IReadOnlyList<ScreeningView>>.Forbidden();
-        if (!await db.Children.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == childId, ct)) return new Outcome<IReadOnlyList<ScreeningView>>.NotFound();
+        if (!await db.Reachable(user).AsNoTracking().AnyAsync(c => c.Id == childId, ct)) return new Outcome<IReadOnlyList<ScreeningView>>.NotFound();
         var q = db.Set<Screening>().AsNoTracking().Where(s => s.ChildId == childId);
         if (!string.IsNullOrWhiteSpace(instrument)) q = q.Where(s => s.Instrument == instrument.Trim());
         var list = await q.OrderByDescending(s => s.Date).ThenByDescending(s => s.At).Take(200).ToListAsync(ct);

@@ -25,12 +25,21 @@ public sealed class ChildRecords(AppDbContext db, AuditLog audit, AdminUnits uni
     public async Task<Dictionary<Guid, Child>> VisibleAsync(CurrentUser user, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : await db.Children.VisibleTo(user).AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
 
-    public async Task<Outcome<Child>> CreateAsync(CurrentUser user, ChildInput input, CancellationToken ct)
+    public async Task<Outcome<Child>> CreateAsync(CurrentUser user, ChildInput input, CancellationToken ct) =>
+        user.Can(Permission.WriteRegistry) ? await AddAsync(user, input, ct) : await DeniedAsync(user, null, "create", ct);
+
+    /// <summary>
+    /// A child a programme meets, registered with the few fields known there by those who register participants (an
+    /// NGO's staff need not keep the registry otherwise): the same checks, history and audit as any registration.
+    /// </summary>
+    public async Task<Outcome<Child>> RegisterParticipantAsync(CurrentUser user, ChildInput input, CancellationToken ct) =>
+        user.Can(Permission.RegisterParticipants) ? await AddAsync(user, input, ct) : await DeniedAsync(user, null, "create", ct);
+
+    private async Task<Outcome<Child>> AddAsync(CurrentUser user, ChildInput input, CancellationToken ct)
     {
-        if (!user.Can(Permission.WriteRegistry)) return await DeniedAsync(user, null, "create", ct);
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
         if (!errors.IsEmpty) return new Outcome<Child>.Invalid(errors);
-        if (!RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim()))
+        if (!RegistryScope.MayPlaceIn(user, input.DistrictCode!.Trim()))
             return Outcome<Child>.Refused(RegistryErrors.DistrictOutsideScope());
         var child = new Child { GivenName = "", Surname = "", DistrictCode = "" };
         ChildMapping.Apply(input, child);

@@ -48,7 +48,10 @@ public static class RegistryScope
     }
 
     /// <summary>May this user place a record in this district (create, or move a record there)?</summary>
-    public static bool MayWriteIn(CurrentUser user, string districtCode) => user.Can(Permission.WriteRegistry) && user.ScopeKind switch
+    public static bool MayWriteIn(CurrentUser user, string districtCode) => user.Can(Permission.WriteRegistry) && MayPlaceIn(user, districtCode);
+
+    /// <summary>Whether the district is within the user's reach for a new record (the permission to register is the caller's to check).</summary>
+    public static bool MayPlaceIn(CurrentUser user, string districtCode) => user.ScopeKind switch
     {
         ScopeKind.National => true,
         ScopeKind.Areas => user.Districts.Contains(districtCode),

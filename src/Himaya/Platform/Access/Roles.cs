@@ -78,6 +78,8 @@ public enum Permission
     ManageProgrammes,
     /// <summary>Record a programme's light contacts (sessions, visits) for children one may see in the registry.</summary>
     RecordContacts,
+    /// <summary>Register a child a programme meets, with the few fields known there, after the intake matching found no record of them.</summary>
+    RegisterParticipants,
 }
 
 public static class Permissions
@@ -118,6 +120,8 @@ public static class Permissions
         [Permission.MonitorInstitutions] = [Roles.IndependentMonitor],
         [Permission.ManageProgrammes] = [Roles.Administrator, Roles.NationalAnalyst, Roles.DistrictCoordinator],
         [Permission.RecordContacts] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider],
+        // An NGO running counselling meets children nobody has registered; it registers them, and they join its staff's caseload.
+        [Permission.RegisterParticipants] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>

@@ -42,6 +42,13 @@ public sealed class FieldErrors
 
     public IReadOnlyDictionary<string, List<string>> All => _errors;
 
+    /// <summary>Another check's refusals (the registry's rules inside a programme's request), those <paramref name="keep"/> keeps.</summary>
+    public FieldErrors AddFrom(FieldErrors other, Func<Refusal, bool> keep)
+    {
+        foreach (var r in other._coded.Values.SelectMany(x => x).Where(keep).ToList()) Add(r);
+        return this;
+    }
+
     /// <summary>A field's errors as one text in the user's language (coded ones by their code), or null when it has none.</summary>
     public string? TextFor(string field, Microsoft.Extensions.Localization.IStringLocalizer t)
     {

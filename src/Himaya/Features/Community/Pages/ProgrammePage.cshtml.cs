@@ -8,13 +8,54 @@ namespace Himaya.Features.Community.Pages;
 /// One programme: distinct children reached by district against the targets, and a session's attendance in one form
 /// (find the children of a district by name, tick those who came, save: the API's contact).
 /// </summary>
-public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits) : HimayaPage
+public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits, Participants participants) : HimayaPage
 {
+    /// <summary>A child the attendance list offers: from the registry search, or (a provider's staff) the programme's participants.</summary>
+    public sealed record Attendee(Guid Id, string Surname, string GivenName, string? Patronymic, DateOnly BirthDate);
+
+    /// <summary>Whether the user records for this programme (a provider's staff only for their provider's).</summary>
+    public bool Records => Me.Can(Permission.RecordContacts) && CommunityScope.Runs(Me, Programme.Provider);
+
+    /// <summary>Probable registered records of the child typed into the quick registration (refused as a probable match).</summary>
+    public IReadOnlyList<ProbableMatch>? Matches { get; private set; }
+
+    /// <summary>The child just added (ticked in the list) and how: added, registered, matched, already.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Added { get; set; }
+    [BindProperty(SupportsGet = true)] public string? How { get; set; }
+
+    /// <summary>
+    /// Adds a participant: a registered child by id, or one typed in (the intake matching first; probable records are
+    /// shown, the user's own to add, others by district). Then back to the list, the child ticked.
+    /// </summary>
+    public async Task<IActionResult> OnPostParticipantAsync(int id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var form = new FormReader(Request.Form, e);
+        var childId = form.Guid("childId");
+        var birth = form.Date("birthDate");
+        if (e.IsEmpty)
+            switch (await participants.AddAsync(Me, id, new ParticipantInput(childId, Value("givenName"), Value("surname"), Value("patronymic"), birth,
+                Value("sex"), Value("districtCode"), Value("careArrangement"), form.Check("confirmNew")), ct))
+            {
+                case Outcome<ParticipantView>.Ok ok:
+                    return Redirect($"/programmes/{id}?district={Uri.EscapeDataString(Value("districtCode") ?? ok.Value.DistrictCode)}&q={Uri.EscapeDataString(ok.Value.Surname)}"
+                        + $"&added={ok.Value.ChildId}&how={ok.Value.Outcome}#attendance");
+                case Outcome<ParticipantView>.Invalid bad: e = bad.Errors; break;
+                case Outcome<ParticipantView>.Conflict { Current: IReadOnlyList<ProbableMatch> found }: Matches = found; break;
+                case Outcome<ParticipantView>.Conflict c: EnrolConflict = Localise(c); break;
+                case Outcome<ParticipantView>.NotFound: return NotFoundPage();
+                default: return ForbiddenPage();
+            }
+        Errors = e;
+        District = Value("districtCode");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     /// <summary>The families on the programme's home visiting (when it runs home visits and the user records contacts).</summary>
     public IReadOnlyList<EnrolmentView>? Families { get; private set; }
     public string? EnrolConflict { get; private set; }
 
-    public bool RunsHomeVisits => Programme.ActivityTypes.Contains(ActivityType.HomeVisit) && Me.Can(Permission.RecordContacts);
+    public bool RunsHomeVisits => Programme.ActivityTypes.Contains(ActivityType.HomeVisit) && Records;
 
     /// <summary>Enrols a family (its child under six, found in the district's list) and opens its schedule.</summary>
     public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct)
@@ -37,7 +78,7 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
 
     public ProgrammeView Programme { get; private set; } = null!;
     public ProgressView? Progress { get; private set; }
-    public IReadOnlyList<ChildSummary> Found { get; private set; } = [];
+    public IReadOnlyList<Attendee> Found { get; private set; } = [];
     public int? Saved { get; private set; }
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -87,10 +128,18 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
                 new ChartSeries(T["Programmes.Target"], [.. Progress.Districts.Select(d => (double?)d.Target)]),
             ]) { LabelTitle = T["Programmes.District"], ValueTitle = T["Programmes.Reached"], TableId = "progress-table" };
         }
-        if (Me.Can(Permission.RecordContacts) && District is { } d && Programme.Districts.Contains(d)
-            && await search.RunAsync(Me, new ChildSearch { Q = string.IsNullOrWhiteSpace(Q) ? null : Q, District = d, PageSize = 50, Sort = "name" }, Culture, ct)
+        if (Records && District is { } d && Programme.Districts.Contains(d))
+        {
+            // A provider's staff work from their programme's participants; others from the registry they see.
+            if (CommunityScope.IsProviderStaff(Me))
+            {
+                if (await participants.ListAsync(Me, id, d, Q, ct) is Outcome<IReadOnlyList<ParticipantView>>.Ok list)
+                    Found = [.. list.Value.Select(c => new Attendee(c.ChildId, c.Surname, c.GivenName, c.Patronymic, c.BirthDate))];
+            }
+            else if (await search.RunAsync(Me, new ChildSearch { Q = string.IsNullOrWhiteSpace(Q) ? null : Q, District = d, PageSize = 50, Sort = "name" }, Culture, ct)
                 is Outcome<PagedList<ChildSummary>>.Ok found)
-            Found = found.Value.Items;
+                Found = [.. found.Value.Items.Select(c => new Attendee(c.Id, c.Surname, c.GivenName, c.Patronymic, c.BirthDate))];
+        }
         if (RunsHomeVisits && await homeVisits.ListAsync(Me, id, ct) is Outcome<IReadOnlyList<EnrolmentView>>.Ok families) Families = families.Value;
         return null;
     }

@@ -9,6 +9,8 @@ public sealed class ProgrammesPageModel(Programmes store, AdminUnits units, AppD
 {
     public IReadOnlyList<ProgrammeView> List { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Projects { get; private set; } = [];
+    /// <summary>The directory's active providers, any of which may deliver a programme.</summary>
+    public IReadOnlyList<(string Id, string Name)> Providers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -19,13 +21,15 @@ public sealed class ProgrammesPageModel(Programmes store, AdminUnits units, AppD
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var e = new FieldErrors();
-        var children = new FormReader(Request.Form, e).Int("uniqueChildren");
+        var form = new FormReader(Request.Form, e);
+        var children = form.Int("uniqueChildren");
+        var provider = form.Int("providerId");
         var districts = Values("districts").ToList();
         if (e.IsEmpty)
         {
             var targets = children is null && string.IsNullOrWhiteSpace(Value("period")) ? []
                 : districts.Select(d => new TargetInput(d, Value("period"), children)).ToList();
-            switch (await store.CreateAsync(Me, new(Value("name"), [.. Values("activityTypes")], districts, targets, Value("project")), ct))
+            switch (await store.CreateAsync(Me, new(Value("name"), [.. Values("activityTypes")], districts, targets, Value("project"), provider), ct))
             {
                 case Outcome<ProgrammeView>.Ok ok: return Redirect($"/programmes/{ok.Value.Id}");
                 case Outcome<ProgrammeView>.Invalid bad: e = OnTheForm(bad.Errors); break;
@@ -59,6 +63,9 @@ public sealed class ProgrammesPageModel(Programmes store, AdminUnits units, AppD
         if (Me.Can(Permission.ManageProgrammes))
             Projects = [.. (await db.Set<Himaya.Features.Monitoring.Project>().AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.NameAz, p.NameEn, p.NameRu }).ToListAsync(ct))
                 .Select(p => (p.Code, Culture switch { "az" => p.NameAz, "ru" => p.NameRu, _ => p.NameEn }))];
+        if (Me.Can(Permission.ManageProgrammes))
+            Providers = [.. (await db.Set<Himaya.Features.Services.Provider>().AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+                .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name))];
         return null;
     }
 
