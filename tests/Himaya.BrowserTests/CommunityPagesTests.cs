@@ -45,6 +45,42 @@ public sealed partial class MonitoringPagesTests
     }
 
     [Fact]
+    public async Task An_ngos_staff_register_a_child_met_at_a_session_and_tick_them_in_azerbaijani_on_a_phone()
+    {
+        const int width = 390;
+        var page = await app.SignedInPageAsync("ngo.ganja", "az", width);
+        await page.GotoAsync("/programmes");
+        await page.Locator("#programmes-table a", new() { HasText = "ECD counselling and parenting groups (demo)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#programme-provider")).ToHaveTextAsync("Ganja Children's NGO");
+        await page.Locator("#attendance-find #f-district").SelectOptionAsync("C-GAN");
+        await page.Locator("#attendance-find button").ClickAsync();
+        // The NGO's list is the programme's participants (the demo session's children), not the district's registry.
+        var boxes = page.Locator("#attendance-form input[name='children']");
+        (await boxes.CountAsync()).ShouldBeInRange(12, 15);
+        var given = "Aysel" + new string([.. Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + c % 16))]);
+        await page.Locator("#participant-form #f-givenName").FillAsync(given);
+        await page.Locator("#participant-form #f-birthDate").FillAsync(DateTime.UtcNow.AddYears(-3).ToString("yyyy-MM-dd"));
+        await page.Locator("#participant-form #f-sex").SelectOptionAsync("F");
+        await page.Locator("#participant-form button[type='submit']").Last.ClickAsync();
+        // No surname: refused beside it, in Azerbaijani; what was typed stays.
+        await Assertions.Expect(page.Locator("#participant-form #surname-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#participant-form #f-givenName")).ToHaveValueAsync(given);
+        await page.Locator("#participant-form #f-surname").FillAsync("Zeynalova");
+        await page.Locator("#participant-form button[type='submit']").Last.ClickAsync();
+        await Assertions.Expect(page.Locator("#participant-added")).ToContainTextAsync("qeydə alındı");
+        var added = page.Locator("#attendance-form label.check", new() { HasText = given });
+        await Assertions.Expect(added.Locator("input")).ToBeCheckedAsync();
+        await page.Locator("#f-activityType").SelectOptionAsync("CounsellingSession");
+        await page.Locator("#attendance-form button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("#attendance-saved")).ToBeVisibleAsync();
+        await BrowserSteps.Shot(page, "participant-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        foreach (var leak in new[] { "CounsellingSession", "Programmes.", "Enum.", "Field." }) (await page.InnerTextAsync("main")).ShouldNotContain(leak);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_analyst_defines_a_programme_in_azerbaijani_after_a_refused_form_and_lands_on_it()
     {
         const int width = 1920;
