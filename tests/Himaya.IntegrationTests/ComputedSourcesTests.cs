@@ -30,6 +30,47 @@ public abstract class ComputedSourcesTests(HimayaApp app)
             .GetProperty("values").EnumerateArray()];
 
     [Fact]
+    public async Task Community_services_outputs_count_distinct_children_reached_this_year_as_the_contacts_say()
+    {
+        // Six Ganja children at two psychosocial sessions (one child at both, one a merged duplicate of another): five children.
+        var worker = await app.ClientForAsync("worker.ganja");
+        var made = await (await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
+            new { name = "MHPSS groups " + Guid.NewGuid().ToString("N")[..4], activityTypes = new[] { "MhpssSession" }, districts = new[] { "C-GAN" } })).JsonAsync();
+        var programme = made.GetProperty("id").GetInt32();
+        var kids = new List<Guid>();
+        for (var n = 0; n < 6; n++) kids.Add((await TestData.CreateChildAsync(worker, TestData.Child(surname: "Dəstəkli"))).GetProperty("id").GetGuid());
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (await worker.PostAsJsonAsync($"/api/v1/programmes/{programme}/contacts", new { activityType = "MhpssSession", date = today, districtCode = "C-GAN", children = kids.Take(4) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsJsonAsync($"/api/v1/programmes/{programme}/contacts", new { activityType = "MhpssSession", date = today, districtCode = "C-GAN", children = kids.Skip(3) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using (var db = app.NewDbContext())
+        {
+            (await db.Children.SingleAsync(c => c.Id == kids[5])).MergedIntoId = kids[4];
+            await db.SaveChangesAsync();
+        }
+        (await (await app.ClientForAsync("analyst")).PostAsync("/api/v1/indicators/compute", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The direct count of the definition, over every MHPSS contact of the year (other tests add theirs).
+        Dictionary<string, int> direct;
+        await using (var db = app.NewDbContext())
+        {
+            var first = new DateOnly(DateTime.UtcNow.Year, 1, 1);
+            var met = await (from c in db.Set<Himaya.Features.Community.Contact>()
+                             where c.ActivityType == Himaya.Features.Community.ActivityType.MhpssSession && c.Date >= first
+                             join cc in db.Set<Himaya.Features.Community.ContactChild>() on c.Id equals cc.ContactId
+                             join child in db.Children on cc.ChildId equals child.Id
+                             select new { c.DistrictCode, Child = child.MergedIntoId ?? child.Id }).ToListAsync();
+            direct = met.GroupBy(m => m.DistrictCode).ToDictionary(g => g.Key, g => g.Select(m => m.Child).Distinct().Count());
+            direct["AZE"] = met.Select(m => m.Child).Distinct().Count();
+        }
+        direct["C-GAN"].ShouldBeGreaterThanOrEqualTo(5);
+        var values = await ValuesAsync("HIMAYA_COM_MHPSS_REACHED");
+        values.Select(v => (v.GetProperty("place").GetString()!, (int)v.GetProperty("value").GetDecimal()))
+            .ShouldBe(direct.Where(d => d.Key == "AZE" || d.Value >= 5).Select(d => (d.Key, d.Value)), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Children_with_a_functional_difficulty_served_in_the_last_year_are_counted_as_the_registry_and_referrals_say()
     {
         // A Ganja child with a difficulty (seeing: a lot) whose case had a referral delivered last week.

@@ -10,6 +10,7 @@ public sealed class CommunityModule : IModule
     {
         s.AddScoped<Programmes>();
         s.AddScoped<Participants>();
+        s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, CommunityIndicators>();
         s.AddSingleton<Instruments>();
         s.AddScoped<Screenings>();
         s.AddScoped<CaseProposals>();
