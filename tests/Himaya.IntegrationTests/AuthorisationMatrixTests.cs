@@ -94,6 +94,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/home-visiting/alerts", Permission.RecordContacts },
         { "GET /api/v1/home-visiting/{id:guid}", Permission.RecordContacts },
         { "POST /api/v1/home-visiting/{id:guid}/visits", Permission.RecordContacts },
+        { "POST /api/v1/home-visiting/{id:guid}/end", Permission.RecordContacts },
+        { "POST /api/v1/home-visiting/{id:guid}/worker", Permission.RecordContacts },
         { "POST /api/v1/institutions", Permission.ManageInstitutions },
         { "GET /api/v1/institutions", Permission.ViewInstitutions },
         { "GET /api/v1/institutions/checklists", Permission.ViewInstitutions },

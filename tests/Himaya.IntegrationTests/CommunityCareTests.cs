@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Himaya.Features.Community;
+using Himaya.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -55,6 +57,41 @@ public abstract class CommunityCareTests(HimayaApp app)
         "disability-no-services", "no-income", "caregiver-unwell"];
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_family_is_handed_to_another_worker_of_the_district_and_leaves_home_visiting_once_with_a_reason()
+    {
+        var programme = await ProgrammeAsync("HomeVisit");
+        var child = await ChildBornAsync(Today.AddMonths(-4));
+        var id = (await SendAsync("worker.ganja", $"/api/v1/programmes/{programme}/home-visiting", new { childId = child, enrolledOn = Day(Today.AddDays(-10)) }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        int supervisor, shirvan;
+        await using (var db = app.NewDbContext())
+        {
+            supervisor = await db.Users.Where(u => u.UserName == "supervisor.ganja").Select(u => u.Id).SingleAsync();
+            shirvan = await db.Users.Where(u => u.UserName == "worker.shirvan").Select(u => u.Id).SingleAsync();
+        }
+        // Another district's worker cannot take the family; the district's supervisor can, and the alerts follow.
+        var refused = await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/worker", new { workerId = shirvan }, HttpStatusCode.BadRequest);
+        refused.GetProperty("codes").GetProperty("workerId")[0].GetString().ShouldBe("community.unknown-worker");
+        (await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/worker", new { workerId = supervisor }, HttpStatusCode.OK)).GetProperty("workerId").GetInt32().ShouldBe(supervisor);
+        (await SendAsync("worker.ganja", "/api/v1/home-visiting/alerts", null, HttpStatusCode.OK)).EnumerateArray().ShouldNotContain(a => a.GetProperty("enrolmentId").GetGuid() == id);
+        // Leaving: not before joining, not in the future, with a reason — each named; then once.
+        var bad = await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/end", new { endedOn = Day(Today.AddDays(-11)), reason = " " }, HttpStatusCode.BadRequest);
+        bad.GetProperty("codes").EnumerateObject().Select(p => (p.Name, p.Value[0].GetString())).ShouldBe([("endedOn", "community.end-before-enrolment"), ("reason", "field.required")], ignoreOrder: true);
+        (await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/end", new { endedOn = Day(Today.AddDays(1)), reason = "Moved" }, HttpStatusCode.BadRequest))
+            .GetProperty("codes").GetProperty("endedOn")[0].GetString().ShouldBe("field.future-date");
+        var ended = await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/end", new { reason = "Moved to Baku" }, HttpStatusCode.OK);
+        ended.GetProperty("endedOn").GetString().ShouldBe(Day(Today));
+        (await SendAsync("worker.ganja", $"/api/v1/home-visiting/{id}/end", new { reason = "Again" }, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("community.enrolment-ended");
+        (await SendAsync("supervisor.ganja", "/api/v1/home-visiting/alerts", null, HttpStatusCode.OK)).EnumerateArray().ShouldNotContain(a => a.GetProperty("enrolmentId").GetGuid() == id);
+        await SendAsync("worker.shirvan", $"/api/v1/home-visiting/{id}/end", new { reason = "x" }, HttpStatusCode.NotFound);
+        await using (var db = app.NewDbContext())
+        {
+            var row = await db.Set<HomeVisitEnrolment>().SingleAsync(x => x.Id == id);
+            (row.EndReason, row.WorkerId).ShouldBe(("Moved to Baku", supervisor));
+        }
+    }
 
     [Fact]
     public async Task A_familys_schedule_follows_the_childs_age_and_a_visit_late_by_the_clock_alerts_its_worker_until_made()

@@ -67,5 +67,11 @@ public static class CommunityApi
         api.MapPost("/home-visiting/{id:guid}/visits", (Guid id, HttpContext http, HomeVisits store, CancellationToken ct) => http.WithBody<HomeVisitInput>(ct, async r =>
             (await store.RecordAsync(http.Caller(), id, r, Language, ct)).ToResult(v => TypedResults.Created($"/api/v1/home-visiting/{id}/visits/{v.Id}", v))))
             .JsonBody<HomeVisitInput>().WithName("RecordHomeVisit").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapPost("/home-visiting/{id:guid}/end", (Guid id, HttpContext http, HomeVisits store, CancellationToken ct) => http.WithBody<EndEnrolmentInput>(ct, async r =>
+            (await store.EndAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<EndEnrolmentInput>().WithName("EndHomeVisiting").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapPost("/home-visiting/{id:guid}/worker", (Guid id, HttpContext http, HomeVisits store, CancellationToken ct) => http.WithBody<ReassignInput>(ct, async r =>
+            (await store.ReassignAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<ReassignInput>().WithName("ReassignHomeVisiting").WithTags(tag).Requires(Permission.RecordContacts);
     }
 }

@@ -30,5 +30,7 @@ public static class CommunityErrors
     public static Refusal NotYourProgramme() => Refusal.Of("community.not-your-programme", "programmeId");
     public static Refusal ProbableMatch() => Refusal.Of("community.probable-match", "childId");
     public static Refusal UnknownProvider() => Refusal.OnField("community.unknown-provider", "providerId");
+    public static Refusal EndBeforeEnrolment() => Refusal.OnField("community.end-before-enrolment", "endedOn");
+    public static Refusal UnknownWorker() => Refusal.OnField("community.unknown-worker", "workerId");
     public static Refusal UnknownProgramme() => Refusal.OnField("community.unknown-programme", "programmeId");
 }

@@ -17,3 +17,7 @@ public sealed record VisitView(Guid Id, DateOnly Date, int Months, bool? Immunis
 
 /// <summary>A visit the worker must make now (due or overdue) or has missed lately, for "my work".</summary>
 public sealed record VisitAlert(Guid EnrolmentId, Guid ChildId, string ChildName, int Months, DateOnly Due, VisitStatus Status);
+
+public sealed record EndEnrolmentInput(DateOnly? EndedOn, string? Reason);
+
+public sealed record ReassignInput(int? WorkerId);

@@ -1,3 +1,5 @@
+using Himaya.Platform;
+
 namespace Himaya.Features.Community;
 
 /// <summary>
@@ -16,6 +18,24 @@ public sealed class HomeVisitEnrolment
     public string? EndReason { get; set; }
     public DateTime At { get; set; }
     public int ById { get; set; }
+
+    public const int MaxEndReason = 1000;
+
+    /// <summary>
+    /// The family leaves home visiting on a day (not before it joined, not in the future) for a reason; once. After it, no
+    /// visit is recorded and no alert shows.
+    /// </summary>
+    public IReadOnlyList<Refusal> End(DateOnly on, string? reason, DateOnly today)
+    {
+        if (EndedOn is not null) return [CommunityErrors.EnrolmentEnded()];
+        var refusals = new List<Refusal>();
+        if (on > today) refusals.Add(PlatformErrors.FutureDate("endedOn"));
+        else if (on < EnrolledOn) refusals.Add(CommunityErrors.EndBeforeEnrolment());
+        if (string.IsNullOrWhiteSpace(reason)) refusals.Add(PlatformErrors.Required("reason"));
+        else if (reason.Trim().Length > MaxEndReason) refusals.Add(PlatformErrors.TooLong("reason", MaxEndReason));
+        if (refusals.Count == 0) (EndedOn, EndReason) = (on, reason!.Trim());
+        return refusals;
+    }
 }
 
 public enum Wellbeing { Good, Concern }

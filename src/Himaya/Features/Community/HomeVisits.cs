@@ -1,3 +1,4 @@
+using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,56 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         var x = await db.Set<HomeVisitEnrolment>().AsNoTracking().Where(e => e.Id == id)
             .Join(db.Reachable(user), e => e.ChildId, c => c.Id, (e, c) => new { e, c }).FirstOrDefaultAsync(ct);
         return x is null ? null : (x.e, x.c);
+    }
+
+    /// <summary>The family leaves home visiting (the entity's rules); refused, nothing changes. Audited with the reason.</summary>
+    public async Task<Outcome<EnrolmentView>> EndAsync(CurrentUser user, Guid id, EndEnrolmentInput r, CancellationToken ct)
+    {
+        if (await ChangeableAsync(user, id, ct) is not { } found) return await RefusedAsync(user, id, ct);
+        var (enrolment, child) = found;
+        var refusals = enrolment.End(r.EndedOn ?? Today, r.Reason, Today);
+        if (refusals is [{ IsFieldError: false } once]) return Outcome<EnrolmentView>.Refused(once);
+        if (refusals.Count > 0) return new Outcome<EnrolmentView>.Invalid(refusals.Aggregate(new FieldErrors(), (e, x) => e.Add(x)));
+        await SaveAsync(user, enrolment, $"ended {enrolment.EndedOn:yyyy-MM-dd}: {enrolment.EndReason}", ct);
+        return await ViewAsync(enrolment, child, ct);
+    }
+
+    /// <summary>Another worker takes the family: one who records contacts, active, whose area covers the family's district.</summary>
+    public async Task<Outcome<EnrolmentView>> ReassignAsync(CurrentUser user, Guid id, ReassignInput r, CancellationToken ct)
+    {
+        if (await ChangeableAsync(user, id, ct) is not { } found) return await RefusedAsync(user, id, ct);
+        var (enrolment, child) = found;
+        if (enrolment.EndedOn is not null) return Outcome<EnrolmentView>.Refused(CommunityErrors.EnrolmentEnded());
+        var roles = Permissions.RolesWith(Permission.RecordContacts).ToList();
+        var district = enrolment.DistrictCode;
+        var ok = r.WorkerId is { } w && await db.Users.AnyAsync(u => u.Id == w && u.IsActive && u.Roles.Any(x => roles.Contains(x.Role))
+            && (u.ScopeKind == ScopeKind.National || (u.ScopeKind == ScopeKind.Areas && u.ScopeAreas.Any(a => a.AdminUnitCode == district))), ct);
+        if (!ok) return new Outcome<EnrolmentView>.Invalid(new FieldErrors().Add(r.WorkerId is null ? PlatformErrors.Required("workerId") : CommunityErrors.UnknownWorker()));
+        enrolment.WorkerId = r.WorkerId!.Value;
+        await SaveAsync(user, enrolment, $"worker {enrolment.WorkerId}", ct);
+        return await ViewAsync(enrolment, child, ct);
+    }
+
+    /// <summary>An enrolment the user may change: the child reachable and the programme theirs to record for (tracked).</summary>
+    private async Task<(HomeVisitEnrolment, Child)?> ChangeableAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!user.Can(Permission.RecordContacts) || await FindAsync(user, id, ct) is not { } found) return null;
+        var p = await db.Set<Programme>().AsNoTracking().FirstAsync(x => x.Id == found.Enrolment.ProgrammeId, ct);
+        if (!CommunityScope.Runs(user, await programmes.ProviderNameAsync(p, ct))) return null;
+        return (await db.Set<HomeVisitEnrolment>().FirstAsync(x => x.Id == id, ct), found.Child);
+    }
+
+    private async Task<Outcome<EnrolmentView>> RefusedAsync(CurrentUser user, Guid id, CancellationToken ct) =>
+        !user.Can(Permission.RecordContacts) ? new Outcome<EnrolmentView>.Forbidden()
+        : await FindAsync(user, id, ct) is null ? new Outcome<EnrolmentView>.NotFound()
+        : new Outcome<EnrolmentView>.Forbidden(CommunityErrors.NotYourProgramme());
+
+    private async Task SaveAsync(CurrentUser user, HomeVisitEnrolment enrolment, string detail, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "home-visit-enrolment", enrolment.Id.ToString("D"), detail), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>
