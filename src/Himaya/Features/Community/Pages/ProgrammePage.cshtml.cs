@@ -18,6 +18,8 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
 
     /// <summary>Probable registered records of the child typed into the quick registration (refused as a probable match).</summary>
     public IReadOnlyList<ProbableMatch>? Matches { get; private set; }
+    /// <summary>Any other refusal of the quick registration as a whole (the same child sent twice within minutes…).</summary>
+    public string? ParticipantConflict { get; private set; }
 
     /// <summary>The child just added (ticked in the list) and how: added, registered, matched, already.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Added { get; set; }
@@ -42,7 +44,7 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
                         + $"&added={ok.Value.ChildId}&how={ok.Value.Outcome}#attendance");
                 case Outcome<ParticipantView>.Invalid bad: e = bad.Errors; break;
                 case Outcome<ParticipantView>.Conflict { Current: IReadOnlyList<ProbableMatch> found }: Matches = found; break;
-                case Outcome<ParticipantView>.Conflict c: EnrolConflict = Localise(c); break;
+                case Outcome<ParticipantView>.Conflict c: ParticipantConflict = Localise(c); break;
                 case Outcome<ParticipantView>.NotFound: return NotFoundPage();
                 default: return ForbiddenPage();
             }
