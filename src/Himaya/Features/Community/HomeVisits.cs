@@ -20,9 +20,8 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     public async Task<Outcome<EnrolmentView>> EnrolAsync(CurrentUser user, int programmeId, EnrolInput r, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<EnrolmentView>.Forbidden();
-        var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
-        if (p is null) return new Outcome<EnrolmentView>.NotFound();
-        if (!CommunityScope.Runs(user, await programmes.ProviderNameAsync(p, ct))) return new Outcome<EnrolmentView>.Forbidden(CommunityErrors.NotYourProgramme());
+        if (await programmes.FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<EnrolmentView>.NotFound();
+        if (!CommunityScope.Runs(user, provider)) return new Outcome<EnrolmentView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
         if (r.ChildId is null) { e.Add(PlatformErrors.Required("childId")); return new Outcome<EnrolmentView>.Invalid(e); }
         var child = await db.Reachable(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.ChildId, ct);
@@ -110,9 +109,10 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     private async Task<(HomeVisitEnrolment, Child)?> ChangeableAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts) || await FindAsync(user, id, ct) is not { } found) return null;
-        var p = await db.Set<Programme>().AsNoTracking().FirstAsync(x => x.Id == found.Enrolment.ProgrammeId, ct);
-        if (!CommunityScope.Runs(user, await programmes.ProviderNameAsync(p, ct))) return null;
-        return (await db.Set<HomeVisitEnrolment>().FirstAsync(x => x.Id == id, ct), found.Child);
+        if (await programmes.FindAsync(found.Enrolment.ProgrammeId, ct) is not var (_, provider) || !CommunityScope.Runs(user, provider)) return null;
+        // Read untracked with its child; tracked from here so that the change made to it is saved.
+        db.Attach(found.Enrolment);
+        return found;
     }
 
     private async Task<Outcome<EnrolmentView>> RefusedAsync(CurrentUser user, Guid id, CancellationToken ct) =>
@@ -139,7 +139,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         if (found is null) return new Outcome<VisitView>.NotFound();
         var (enrolment, child) = found.Value;
         if (enrolment.EndedOn is not null) return Outcome<VisitView>.Refused(CommunityErrors.EnrolmentEnded());
-        var p = await db.Set<Programme>().AsNoTracking().FirstAsync(x => x.Id == enrolment.ProgrammeId, ct);
+        var (p, provider) = (await programmes.FindAsync(enrolment.ProgrammeId, ct))!.Value;
         var e = new FieldErrors();
         ScheduledVisit? point = null;
         if (r.Date is { } date && date >= child.BirthDate && date <= Today && (point = HomeVisitSchedule.PointOn(child.BirthDate, date)) is null) e.Add(CommunityErrors.OutsideSchedule());
@@ -156,7 +156,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         var (notMet, milestoneRefusals) = asked ? milestones.Score(r.Milestones, months) : (0, []);
         foreach (var x in milestoneRefusals) e.Add(x.Field.StartsWith("answers.", StringComparison.Ordinal) ? x with { Field = "milestones." + x.Field["answers.".Length..] } : x);
         // The contact's own checks (date given and not in the future, the worker's area, the programme runs home visits here).
-        var (contact, _) = await programmes.CheckContactAsync(user, p, new ContactInput(nameof(ActivityType.HomeVisit), r.Date, enrolment.DistrictCode, [child.Id]), e, ct);
+        var (contact, _) = await programmes.CheckContactAsync(user, p, provider, new ContactInput(nameof(ActivityType.HomeVisit), r.Date, enrolment.DistrictCode, [child.Id]), e, ct);
         if (!e.IsEmpty) return new Outcome<VisitView>.Invalid(e);
         if (await db.Set<HomeVisit>().AnyAsync(v => v.EnrolmentId == enrolment.Id && v.Months == point!.Months, ct))
             return Outcome<VisitView>.Refused(CommunityErrors.PointVisited(point!.Months));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Himaya.Features.Registry;
-using Himaya.Features.Services;
 using Himaya.Linkage;
 using Himaya.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -13,28 +12,17 @@ namespace Himaya.Features.Community;
 /// certain is added as the record it is, probable ones are shown (the user's own by name, others only by district), and
 /// only then is a new record registered. Everything in one transaction with its audit line.
 /// </summary>
-public sealed class Participants(AppDbContext db, AuditLog audit, ChildRecords records, IntakeMatching matching, AdminUnits units, TimeProvider clock)
+public sealed class Participants(AppDbContext db, AuditLog audit, Programmes programmes, ChildRecords records, IntakeMatching matching, AdminUnits units, TimeProvider clock)
 {
     /// <summary>From this probability on (with the same birth date and sex), the child typed in is taken as the registered one.</summary>
     public const double SameChild = 0.95;
     public const int MaxListed = 500;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The programme and the name of its provider (null: none), or null when there is no such programme.</summary>
-    public async Task<(Programme Programme, string? Provider)?> FindAsync(int programmeId, CancellationToken ct)
-    {
-        var row = await (from p in db.Set<Programme>().AsNoTracking()
-                         where p.Id == programmeId
-                         join pr in db.Set<Provider>() on p.ProviderId equals pr.Id into g
-                         from pr in g.DefaultIfEmpty()
-                         select new { p, Provider = pr == null ? null : pr.Name }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.p, row.Provider);
-    }
-
     public async Task<Outcome<ParticipantView>> AddAsync(CurrentUser user, int programmeId, ParticipantInput r, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<ParticipantView>.Forbidden();
-        if (await FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<ParticipantView>.NotFound();
+        if (await programmes.FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<ParticipantView>.NotFound();
         if (!CommunityScope.Runs(user, provider)) return new Outcome<ParticipantView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
         if (r.ChildId is { } id)
@@ -51,10 +39,7 @@ public sealed class Participants(AppDbContext db, AuditLog audit, ChildRecords r
         var mine = probable.Count == 0 ? [] : await db.Reachable(user).Where(c => probable.Select(x => x.C.Id).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         await audit.RecordAsync(user, new AuditEvent(AuditActions.MatchCheck, "child", null, string.Create(CultureInfo.InvariantCulture,
             $"programme {p.Id} participant; candidates={compared}; shown={string.Join(',', probable.Select(x => x.C.Id.ToString("N")))}")), ct);
-        // Taken as the registered child only when the model is sure and the birth date and sex are the same as typed: a
-        // rare name alone can make the model sure of a child born a year apart, which a person should look at.
-        if (probable.Count > 0 && probable[0].P >= SameChild && (probable.Count == 1 || probable[1].P < SameChild)
-            && probable[0].C.BirthDate == input.BirthDate && probable[0].C.Sex == input.Sex)
+        if (Sure([.. probable.Select(x => (x.P, x.C.BirthDate, x.C.Sex))], input.BirthDate, input.Sex))
         {
             var found = await db.Children.AsNoTracking().FirstAsync(c => c.Id == probable[0].C.Id, ct);
             return await JoinAsync(user, p, found, registered: false, "matched", ct);
@@ -75,6 +60,15 @@ public sealed class Participants(AppDbContext db, AuditLog audit, ChildRecords r
             default: return new Outcome<ParticipantView>.Forbidden();
         }
     }
+
+    /// <summary>
+    /// Whether the most probable record (first of <paramref name="probable"/>) is taken as the child typed in: the model
+    /// sure of it alone, and the birth date and sex the same as typed — a rare name alone can make the model sure of a
+    /// child born a year apart, which a person should look at.
+    /// </summary>
+    public static bool Sure(IReadOnlyList<(double P, DateOnly BirthDate, Sex Sex)> probable, DateOnly? birth, Sex? sex) =>
+        probable.Count > 0 && probable[0].P >= SameChild && (probable.Count == 1 || probable[1].P < SameChild)
+        && probable[0].BirthDate == birth && probable[0].Sex == sex;
 
     /// <summary>The registration the fields typed in make, with the programme's own checks (its district, the user's area).</summary>
     private ChildInput Typed(ParticipantInput r, Programme p, CurrentUser user, FieldErrors e)
@@ -112,7 +106,7 @@ public sealed class Participants(AppDbContext db, AuditLog audit, ChildRecords r
     public async Task<Outcome<IReadOnlyList<ParticipantView>>> ListAsync(CurrentUser user, int programmeId, string? district, string? q, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<IReadOnlyList<ParticipantView>>.Forbidden();
-        if (await FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<IReadOnlyList<ParticipantView>>.NotFound();
+        if (await programmes.FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<IReadOnlyList<ParticipantView>>.NotFound();
         if (!CommunityScope.Runs(user, provider)) return new Outcome<IReadOnlyList<ParticipantView>>.Forbidden(CommunityErrors.NotYourProgramme());
         var rows = from pa in db.Set<Participant>().Where(x => x.ProgrammeId == p.Id)
                    join c in db.Reachable(user) on pa.ChildId equals c.Id

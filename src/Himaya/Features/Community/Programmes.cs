@@ -76,11 +76,10 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     public async Task<Outcome<ContactView>> RecordAsync(CurrentUser user, int programmeId, ContactInput r, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts)) return new Outcome<ContactView>.Forbidden();
-        var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == programmeId, ct);
-        if (p is null) return new Outcome<ContactView>.NotFound();
-        if (!CommunityScope.Runs(user, await ProviderNameAsync(p, ct))) return new Outcome<ContactView>.Forbidden(CommunityErrors.NotYourProgramme());
+        if (await FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<ContactView>.NotFound();
+        if (!CommunityScope.Runs(user, provider)) return new Outcome<ContactView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
-        var (contact, children) = await CheckContactAsync(user, p, r, e, ct);
+        var (contact, children) = await CheckContactAsync(user, p, provider, r, e, ct);
         if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AddContactAsync(user, contact!, children, ct);
@@ -89,12 +88,14 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     }
 
     /// <summary>
-    /// A contact's checks (used as well by screenings and home visits, which are contacts too): refusals go into
+    /// A contact's checks for a programme delivered by <paramref name="provider"/> (<see cref="FindAsync"/>; used as well by
+    /// screenings and home visits, which are contacts too): refusals go into
     /// <paramref name="e"/>; with none, the contact to add and its distinct children.
     /// </summary>
-    public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, ContactInput r, FieldErrors e, CancellationToken ct)
+    public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, string? provider, ContactInput r, FieldErrors e,
+        CancellationToken ct)
     {
-        if (!CommunityScope.Runs(user, await ProviderNameAsync(p, ct))) e.Add(CommunityErrors.NotYourProgramme());
+        if (!CommunityScope.Runs(user, provider)) e.Add(CommunityErrors.NotYourProgramme());
         var activity = QueryParse.RequiredEnum<ActivityType>(e, "activityType", r.ActivityType?.Trim());
         var district = r.DistrictCode?.Trim();
         if (string.IsNullOrEmpty(district)) e.Add(PlatformErrors.Required("districtCode"));
@@ -130,9 +131,16 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         db.AddRange(children.Except(already).Select(c => new Participant { ProgrammeId = programmeId, ChildId = c, At = Now, ById = user.Id }));
     }
 
-    /// <summary>The name of the provider delivering a programme (its staff are the users of that agency), or null.</summary>
-    public async Task<string?> ProviderNameAsync(Programme p, CancellationToken ct) =>
-        p.ProviderId is { } id ? await db.Set<Provider>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+    /// <summary>The programme and the name of its provider (null: none), or null when there is no such programme.</summary>
+    public async Task<(Programme Programme, string? Provider)?> FindAsync(int programmeId, CancellationToken ct)
+    {
+        var row = await (from p in db.Set<Programme>().AsNoTracking()
+                         where p.Id == programmeId
+                         join pr in db.Set<Provider>() on p.ProviderId equals pr.Id into g
+                         from pr in g.DefaultIfEmpty()
+                         select new { p, Provider = pr == null ? null : pr.Name }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.p, row.Provider);
+    }
 
     /// <summary>Saves a checked contact, its children as participants, and its audit line, in the caller's transaction.</summary>
     public async Task AddContactAsync(CurrentUser user, Contact contact, IReadOnlyList<Guid> children, CancellationToken ct)

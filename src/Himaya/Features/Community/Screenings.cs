@@ -46,9 +46,8 @@ public sealed class Screenings(AppDbContext db, AuditLog audit, Instruments inst
         Contact? contact = null;
         if (r.ProgrammeId is { } pid)
         {
-            var p = await db.Set<Programme>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == pid, ct);
-            if (p is null) e.Add(CommunityErrors.UnknownProgramme());
-            else (contact, _) = await programmes.CheckContactAsync(user, p,
+            if (await programmes.FindAsync(pid, ct) is not var (p, provider)) e.Add(CommunityErrors.UnknownProgramme());
+            else (contact, _) = await programmes.CheckContactAsync(user, p, provider,
                 new ContactInput(instrument.Activity, r.Date, child.DistrictCode, [child.Id]), e, ct);
         }
         if (!e.IsEmpty) return new Outcome<ScreeningView>.Invalid(e);
