@@ -78,6 +78,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/programmes", Permission.ManageProgrammes },
         { "GET /api/v1/programmes", Permission.ViewAggregates },
         { "GET /api/v1/programmes/{id:int}", Permission.ViewAggregates },
+        { "PUT /api/v1/programmes/{id:int}", Permission.ManageProgrammes },
+        { "GET /api/v1/programmes/{id:int}/outcomes", Permission.ViewAggregates },
         { "POST /api/v1/programmes/{id:int}/contacts", Permission.RecordContacts },
         { "POST /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },
         { "GET /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },

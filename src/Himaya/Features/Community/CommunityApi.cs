@@ -14,6 +14,9 @@ public static class CommunityApi
             .JsonBody<ProgrammeInput>().WithName("CreateProgramme").WithTags(tag).Requires(Permission.ManageProgrammes);
         api.MapGet("/programmes", async (HttpContext http, Programmes store, CancellationToken ct) =>
             (await store.ListAsync(http.Caller(), ct)).ToResult(TypedResults.Ok)).WithName("ListProgrammes").WithTags(tag).Requires(Permission.ViewAggregates);
+        api.MapPut("/programmes/{id:int}", (int id, HttpContext http, Programmes store, CancellationToken ct) => http.WithBody<ProgrammeInput>(ct, async r =>
+            (await store.UpdateAsync(http.Caller(), id, r, ct)).ToResult(TypedResults.Ok)))
+            .JsonBody<ProgrammeInput>().WithName("UpdateProgramme").WithTags(tag).Requires(Permission.ManageProgrammes);
         api.MapGet("/programmes/{id:int}", async (int id, HttpContext http, Programmes store, CancellationToken ct) =>
             (await store.GetAsync(http.Caller(), id, ct)).ToResult(TypedResults.Ok)).WithName("GetProgramme").WithTags(tag).Requires(Permission.ViewAggregates);
         api.MapPost("/programmes/{id:int}/contacts", (int id, HttpContext http, Programmes store, CancellationToken ct) => http.WithBody<ContactInput>(ct, async r =>
@@ -21,6 +24,8 @@ public static class CommunityApi
             .JsonBody<ContactInput>().WithName("RecordContact").WithTags(tag).Requires(Permission.RecordContacts);
         api.MapGet("/programmes/{id:int}/progress", async (int id, HttpContext http, Programmes store, [FromQuery] string? period, [FromQuery] string? by, CancellationToken ct) =>
             (await store.ProgressAsync(http.Caller(), id, period, ct, by)).ToResult(TypedResults.Ok)).WithName("ProgrammeProgress").WithTags(tag).Requires(Permission.ViewAggregates);
+        api.MapGet("/programmes/{id:int}/outcomes", async (int id, HttpContext http, ProgrammeOutcomes store, [FromQuery] string? period, CancellationToken ct) =>
+            (await store.ForAsync(http.Caller(), id, period, Language, ct)).ToResult(TypedResults.Ok)).WithName("ProgrammeOutcomes").WithTags(tag).Requires(Permission.ViewAggregates);
         api.MapPost("/programmes/{id:int}/participants", (int id, HttpContext http, Participants store, CancellationToken ct) => http.WithBody<ParticipantInput>(ct, async r =>
             (await store.AddAsync(http.Caller(), id, r, ct)).ToResult(x => x.Outcome == "already" ? TypedResults.Ok(x) : TypedResults.Created($"/api/v1/children/{x.ChildId}", x))))
             .JsonBody<ParticipantInput>().WithName("AddParticipant").WithTags(tag).Requires(Permission.RecordContacts);

@@ -38,6 +38,10 @@ public sealed class CommunityIndicators(AppDbContext db) : IIndicatorSource
             Enum.GetValues<ActivityType>(), DifficultyOnly: true),
     ];
 
+    /// <summary>The indicators a programme running these activities feeds (its programme page links them).</summary>
+    public static IReadOnlyList<(string Code, IndicatorNames Name)> FedBy(IEnumerable<ActivityType> activities) =>
+        [.. Outputs.Where(o => o.Activities.Intersect(activities).Any()).Select(o => (o.Code, o.Name))];
+
     public async Task<IReadOnlyList<SourcedIndicator>> ComputeAsync(DateTime now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now);

@@ -21,6 +21,7 @@ public static class CommunityModel
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.ActivityTypes).HasMaxLength(300);
             e.Property(x => x.Districts).HasMaxLength(2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<Himaya.Features.Monitoring.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Himaya.Features.Services.Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -51,6 +52,7 @@ public static class CommunityModel
         {
             e.ToTable("contact_children");
             e.HasKey(x => new { x.ContactId, x.ChildId });
+            e.Property(x => x.Caregivers).HasMaxLength(100);
             e.HasIndex(x => x.ChildId);
             e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,7 @@ public sealed class CommunityModule : IModule
     public void AddServices(IServiceCollection s, IConfiguration configuration)
     {
         s.AddScoped<Programmes>();
+        s.AddScoped<ProgrammeOutcomes>();
         s.AddScoped<Participants>();
         s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, CommunityIndicators>();
         s.AddSingleton<Instruments>();

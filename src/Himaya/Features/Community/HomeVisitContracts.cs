@@ -7,7 +7,10 @@ public sealed record HomeVisitInput(DateOnly? Date, bool? ImmunisationUpToDate, 
 
 /// <summary>A family on home visiting, with where its schedule stands today (the next visit, and how many were missed).</summary>
 public sealed record EnrolmentView(Guid Id, int ProgrammeId, Guid ChildId, string ChildName, DateOnly BirthDate, string DistrictCode, int WorkerId,
-    DateOnly EnrolledOn, DateOnly? EndedOn, IReadOnlyList<PointView> Schedule);
+    DateOnly EnrolledOn, DateOnly? EndedOn, IReadOnlyList<PointView> Schedule, string? EndReason = null);
+
+/// <summary>A worker a family can be handed over to.</summary>
+public sealed record WorkerChoice(int Id, string Name);
 
 /// <summary>One point of the schedule: when it falls due, its window, what it checks, its status today and the visit that counted for it.</summary>
 public sealed record PointView(int Months, DateOnly Due, DateOnly From, DateOnly Until, IReadOnlyList<VisitCheck> Checks, VisitStatus Status, VisitView? Visit);

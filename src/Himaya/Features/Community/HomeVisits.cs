@@ -95,14 +95,27 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         if (await ChangeableAsync(user, id, ct) is not { } found) return await RefusedAsync(user, id, ct);
         var (enrolment, child) = found;
         if (enrolment.EndedOn is not null) return Outcome<EnrolmentView>.Refused(CommunityErrors.EnrolmentEnded());
-        var roles = Permissions.RolesWith(Permission.RecordContacts).ToList();
-        var district = enrolment.DistrictCode;
-        var ok = r.WorkerId is { } w && await db.Users.AnyAsync(u => u.Id == w && u.IsActive && u.Roles.Any(x => roles.Contains(x.Role))
-            && (u.ScopeKind == ScopeKind.National || (u.ScopeKind == ScopeKind.Areas && u.ScopeAreas.Any(a => a.AdminUnitCode == district))), ct);
+        var ok = r.WorkerId is { } w && await WorkersIn(enrolment.DistrictCode).AnyAsync(u => u.Id == w, ct);
         if (!ok) return new Outcome<EnrolmentView>.Invalid(new FieldErrors().Add(r.WorkerId is null ? PlatformErrors.Required("workerId") : CommunityErrors.UnknownWorker()));
         enrolment.WorkerId = r.WorkerId!.Value;
         await SaveAsync(user, enrolment, $"worker {enrolment.WorkerId}", ct);
         return await ViewAsync(enrolment, child, ct);
+    }
+
+    /// <summary>Who may take a family in a district: active, records contacts, and their area covers it (or the nation).</summary>
+    private IQueryable<AppUser> WorkersIn(string district)
+    {
+        var roles = Permissions.RolesWith(Permission.RecordContacts).ToList();
+        return db.Users.Where(u => u.IsActive && u.Roles.Any(x => roles.Contains(x.Role))
+            && (u.ScopeKind == ScopeKind.National || (u.ScopeKind == ScopeKind.Areas && u.ScopeAreas.Any(a => a.AdminUnitCode == district))));
+    }
+
+    /// <summary>The workers a family can be handed over to (the handover form's choice), by name; empty when the user may not change it.</summary>
+    public async Task<IReadOnlyList<WorkerChoice>> WorkersForAsync(CurrentUser user, EnrolmentView family, CancellationToken ct)
+    {
+        if (!user.Can(Permission.RecordContacts) || family.EndedOn is not null) return [];
+        if (await programmes.FindAsync(family.ProgrammeId, ct) is not var (_, provider) || !CommunityScope.Runs(user, provider)) return [];
+        return [.. (await WorkersIn(family.DistrictCode).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => new WorkerChoice(u.Id, u.DisplayName))];
     }
 
     /// <summary>An enrolment the user may change: the child reachable and the programme theirs to record for (tracked).</summary>
@@ -156,7 +169,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
         var (notMet, milestoneRefusals) = asked ? milestones.Score(r.Milestones, months) : (0, []);
         foreach (var x in milestoneRefusals) e.Add(x.Field.StartsWith("answers.", StringComparison.Ordinal) ? x with { Field = "milestones." + x.Field["answers.".Length..] } : x);
         // The contact's own checks (date given and not in the future, the worker's area, the programme runs home visits here).
-        var (contact, _) = await programmes.CheckContactAsync(user, p, provider, new ContactInput(nameof(ActivityType.HomeVisit), r.Date, enrolment.DistrictCode, [child.Id]), e, ct);
+        var (contact, attended) = await programmes.CheckContactAsync(user, p, provider, new ContactInput(nameof(ActivityType.HomeVisit), r.Date, enrolment.DistrictCode, [child.Id]), e, ct);
         if (!e.IsEmpty) return new Outcome<VisitView>.Invalid(e);
         if (await db.Set<HomeVisit>().AnyAsync(v => v.EnrolmentId == enrolment.Id && v.Months == point!.Months, ct))
             return Outcome<VisitView>.Refused(CommunityErrors.PointVisited(point!.Months));
@@ -167,7 +180,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
             HomeSafety = safety!.Value, Notes = string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim(), ContactId = contact!.Id, At = Now, ById = user.Id,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await programmes.AddContactAsync(user, contact, [child.Id], ct);
+        await programmes.AddContactAsync(user, contact, attended, ct);
         if (asked)
             visit.MilestonesScreeningId = (await screenings.AddAsync(user, child, milestones, visit.Date, milestones.Kept(r.Milestones!, months), notMet, contact.Id, p.Id, language, null, ct)).Screening.Id;
         if (visit.Flagged)
@@ -239,7 +252,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
             var status = HomeVisitSchedule.StatusOf(v, visit is not null, today);
             return new PointView(v.Months, v.Due, v.From, v.Until, v.Checks, status, visit is null ? null : VisitOf(visit, null));
         }).Where(p => p.Visit is not null || p.Until >= x.EnrolledOn).ToList(); // points closed before the family joined were never the programme's
-        return new EnrolmentView(x.Id, x.ProgrammeId, c.Id, $"{c.Surname} {c.GivenName} {c.Patronymic}".Trim(), c.BirthDate, x.DistrictCode, x.WorkerId, x.EnrolledOn, x.EndedOn, schedule);
+        return new EnrolmentView(x.Id, x.ProgrammeId, c.Id, $"{c.Surname} {c.GivenName} {c.Patronymic}".Trim(), c.BirthDate, x.DistrictCode, x.WorkerId, x.EnrolledOn, x.EndedOn, schedule, x.EndReason);
     }
 
     private static VisitView VisitOf(HomeVisit v, int? notMet) => new(v.Id, v.Date, v.Months, v.ImmunisationUpToDate, v.WeightKg, v.LengthCm, notMet,

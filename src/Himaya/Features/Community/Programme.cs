@@ -22,6 +22,7 @@ public sealed class Programme
     public required string Districts { get; set; }
     public DateTime CreatedAt { get; set; }
     public int CreatedById { get; set; }
+    public int Version { get; set; } = 1;
 
     public IReadOnlyList<ActivityType> Activities => [.. ActivityTypes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ActivityType>)];
 
@@ -32,6 +33,20 @@ public sealed class Programme
     {
         if (!Activities.Contains(activity)) yield return CommunityErrors.ActivityNotRun(activity);
         if (!DistrictList.Contains(district, StringComparer.Ordinal)) yield return CommunityErrors.DistrictNotCovered(district);
+    }
+
+    /// <summary>
+    /// Changes what the programme is; an activity or a district its contacts already use stays (the figures reached
+    /// there would lose their programme), each refusal by item into <paramref name="e"/>. Applied only when none.
+    /// </summary>
+    public void Revise(string name, IReadOnlyList<ActivityType> activities, IReadOnlyList<string> districts, int? projectId, int? providerId,
+        IReadOnlyCollection<ActivityType> usedActivities, IReadOnlyCollection<string> usedDistricts, FieldErrors e)
+    {
+        foreach (var a in usedActivities.Where(a => !activities.Contains(a)).Order()) e.Add(CommunityErrors.ActivityInUse(a));
+        foreach (var d in usedDistricts.Where(d => !districts.Contains(d)).Order(StringComparer.Ordinal)) e.Add(CommunityErrors.DistrictInUse(d));
+        if (!e.IsEmpty) return;
+        (Name, ActivityTypes, Districts, ProjectId, ProviderId) = (name, string.Join(';', activities), string.Join(';', districts), projectId, providerId);
+        Version++;
     }
 
     /// <summary>
@@ -85,8 +100,43 @@ public sealed class Contact
     public int ById { get; set; }
 }
 
+/// <summary>
+/// A child reached by a contact: they took part, or a caregiver of theirs did (<see cref="Caregivers"/>), or both.
+/// A caregiver is known by the child they care for and how (the registry keeps no adults as persons of their own).
+/// </summary>
 public sealed class ContactChild
 {
     public Guid ContactId { get; set; }
     public Guid ChildId { get; set; }
+    /// <summary>False when only a caregiver came (counselling a mother reaches her baby).</summary>
+    public bool ChildPresent { get; set; } = true;
+    /// <summary>The caregivers who came, as <see cref="CaregiverRelation"/> names ';'-separated; null: none.</summary>
+    public string? Caregivers { get; set; }
+
+    public IReadOnlyList<CaregiverRelation> CaregiverList =>
+        Caregivers is null ? [] : [.. Caregivers.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CaregiverRelation>)];
+
+    /// <summary>
+    /// A contact's attendance from the children who came and the caregivers who came for a child (each once; mother and
+    /// father of one child are two): one row per child. Refusals by item into <paramref name="e"/>
+    /// (<c>caregivers[2].relationship</c>); nobody at all, or more than <paramref name="max"/> children, is refused.
+    /// </summary>
+    public static List<ContactChild> Attendance(IReadOnlyList<Guid>? children, IReadOnlyList<CaregiverInput?>? caregivers, int max, FieldErrors e)
+    {
+        var rows = new Dictionary<Guid, ContactChild>();
+        foreach (var c in children ?? []) rows.TryAdd(c, new ContactChild { ChildId = c });
+        for (var n = 0; n < (caregivers?.Count ?? 0); n++)
+        {
+            var g = caregivers![n];
+            var relation = QueryParse.RequiredEnum<CaregiverRelation>(e, $"caregivers[{n}].relationship", g?.Relationship?.Trim());
+            if (g?.ChildId is not { } child || child == Guid.Empty) { e.Add(PlatformErrors.Required($"caregivers[{n}].childId")); continue; }
+            if (relation is null) continue;
+            if (!rows.TryGetValue(child, out var row)) rows[child] = row = new ContactChild { ChildId = child, ChildPresent = false };
+            var list = row.CaregiverList;
+            if (!list.Contains(relation.Value)) row.Caregivers = string.Join(';', list.Append(relation.Value));
+        }
+        if (rows.Count == 0 && e.IsEmpty) e.Add(CommunityErrors.ChildrenRequired());
+        else if (rows.Count > max) e.Add(CommunityErrors.TooManyChildren(max));
+        return [.. rows.Values];
+    }
 }

@@ -18,7 +18,67 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     public async Task<Outcome<ProgrammeView>> CreateAsync(CurrentUser user, ProgrammeInput r, CancellationToken ct)
     {
         if (!user.Can(Permission.ManageProgrammes)) return new Outcome<ProgrammeView>.Forbidden();
-        var e = new FieldErrors().Text("name", r.Name, 300);
+        var e = new FieldErrors();
+        var (activities, districts, targets, projectId) = await ReadAsync(r, e, ct);
+        if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
+        var p = new Programme
+        {
+            Name = r.Name!.Trim(), ProjectId = projectId, ProviderId = r.ProviderId, ActivityTypes = string.Join(';', activities), Districts = string.Join(';', districts), CreatedAt = Now, CreatedById = user.Id,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(p);
+        await db.SaveChangesAsync(ct);
+        foreach (var t in targets) t.ProgrammeId = p.Id;
+        db.AddRange(targets);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "programme", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{p.ActivityTypes} in {p.Districts}; {targets.Count} targets"), ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(p, ct);
+    }
+
+    /// <summary>
+    /// Changes a programme as a whole (the same body as creating it, with the <c>version</c> read): its targets are
+    /// replaced by those sent; an activity or district its contacts use cannot be taken away (<see cref="Programme.Revise"/>).
+    /// </summary>
+    public async Task<Outcome<ProgrammeView>> UpdateAsync(CurrentUser user, int id, ProgrammeInput r, CancellationToken ct)
+    {
+        if (!user.Can(Permission.ManageProgrammes)) return new Outcome<ProgrammeView>.Forbidden();
+        var p = await db.Set<Programme>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return new Outcome<ProgrammeView>.NotFound();
+        var e = new FieldErrors();
+        if (r.Version is null) e.Add(PlatformErrors.Required("version"));
+        var (activities, districts, targets, projectId) = await ReadAsync(r, e, ct);
+        if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
+        if (r.Version != p.Version) return Outcome<ProgrammeView>.Refused(CommunityErrors.ChangedSince(r.Version!.Value, p.Version), await ViewAsync(p, ct));
+        var used = await db.Set<Contact>().Where(c => c.ProgrammeId == id).Select(c => new { c.ActivityType, c.DistrictCode }).Distinct().ToListAsync(ct);
+        p.Revise(r.Name!.Trim(), activities, districts, projectId, r.ProviderId, [.. used.Select(u => u.ActivityType).Distinct()], [.. used.Select(u => u.DistrictCode).Distinct()], e);
+        if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.RemoveRange(await db.Set<ProgrammeTarget>().Where(t => t.ProgrammeId == id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+            foreach (var t in targets) t.ProgrammeId = id;
+            db.AddRange(targets);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<ProgrammeView>.Refused(CommunityErrors.SavedAtSameMoment());
+        }
+        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"v{p.Version}: {p.ActivityTypes} in {p.Districts}; provider {p.ProviderId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; {targets.Count} targets"), ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(p, ct);
+    }
+
+    /// <summary>A programme's body checked field by field (creating and changing alike): refusals into <paramref name="e"/>.</summary>
+    private async Task<(List<ActivityType> Activities, List<string> Districts, List<ProgrammeTarget> Targets, int? ProjectId)> ReadAsync(ProgrammeInput r, FieldErrors e,
+        CancellationToken ct)
+    {
+        e.Text("name", r.Name, 300);
         var activities = new List<ActivityType>();
         if (r.ActivityTypes is not { Count: > 0 }) e.Add(CommunityErrors.ActivitiesRequired());
         else
@@ -39,21 +99,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             if (projectId is null) e.Add(CommunityErrors.UnknownProject(r.Project.Trim()));
         }
         if (r.ProviderId is { } providerId && !await db.Set<Provider>().AnyAsync(x => x.Id == providerId && x.Active, ct)) e.Add(CommunityErrors.UnknownProvider());
-        if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
-        var p = new Programme
-        {
-            Name = r.Name!.Trim(), ProjectId = projectId, ProviderId = r.ProviderId, ActivityTypes = string.Join(';', activities), Districts = string.Join(';', districts), CreatedAt = Now, CreatedById = user.Id,
-        };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(p);
-        await db.SaveChangesAsync(ct);
-        foreach (var t in targets) t.ProgrammeId = p.Id;
-        db.AddRange(targets);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "programme", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{p.ActivityTypes} in {p.Districts}; {targets.Count} targets"), ct);
-        await tx.CommitAsync(ct);
-        return await ViewAsync(p, ct);
+        return (activities, districts, targets, projectId);
     }
 
     public async Task<Outcome<IReadOnlyList<ProgrammeView>>> ListAsync(CurrentUser user, CancellationToken ct)
@@ -79,20 +125,20 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         if (await FindAsync(programmeId, ct) is not var (p, provider)) return new Outcome<ContactView>.NotFound();
         if (!CommunityScope.Runs(user, provider)) return new Outcome<ContactView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
-        var (contact, children) = await CheckContactAsync(user, p, provider, r, e, ct);
+        var (contact, attended) = await CheckContactAsync(user, p, provider, r, e, ct);
         if (!e.IsEmpty) return new Outcome<ContactView>.Invalid(e);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddContactAsync(user, contact!, children, ct);
+        await AddContactAsync(user, contact!, attended, ct);
         await tx.CommitAsync(ct);
-        return new ContactView(contact!.Id, p.Id, contact.ActivityType, contact.Date, contact.DistrictCode, children.Count);
+        return new ContactView(contact!.Id, p.Id, contact.ActivityType, contact.Date, contact.DistrictCode, attended.Count, attended.Sum(a => a.CaregiverList.Count));
     }
 
     /// <summary>
     /// A contact's checks for a programme delivered by <paramref name="provider"/> (<see cref="FindAsync"/>; used as well by
     /// screenings and home visits, which are contacts too): refusals go into
-    /// <paramref name="e"/>; with none, the contact to add and its distinct children.
+    /// <paramref name="e"/>; with none, the contact to add and who it reached (a row per child, <see cref="ContactChild.Attendance"/>).
     /// </summary>
-    public async Task<(Contact? Contact, IReadOnlyList<Guid> Children)> CheckContactAsync(CurrentUser user, Programme p, string? provider, ContactInput r, FieldErrors e,
+    public async Task<(Contact? Contact, IReadOnlyList<ContactChild> Attended)> CheckContactAsync(CurrentUser user, Programme p, string? provider, ContactInput r, FieldErrors e,
         CancellationToken ct)
     {
         if (!CommunityScope.Runs(user, provider)) e.Add(CommunityErrors.NotYourProgramme());
@@ -104,21 +150,24 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         if (r.Date is null) e.Add(PlatformErrors.Required("date"));
         else if (r.Date > DateOnly.FromDateTime(Now)) e.Add(PlatformErrors.FutureDate("date"));
         e.Text("place", r.Place, 200, required: false).Text("topics", r.Topics, 1000, required: false);
-        var children = (r.Children ?? []).Distinct().ToList();
-        if (children.Count == 0) e.Add(CommunityErrors.ChildrenRequired());
-        else if (children.Count > Programme.MaxChildrenPerContact) e.Add(CommunityErrors.TooManyChildren(Programme.MaxChildrenPerContact));
-        else
+        var attended = ContactChild.Attendance(r.Children, r.Caregivers, Programme.MaxChildrenPerContact, e);
+        if (attended.Count is > 0 and <= Programme.MaxChildrenPerContact)
         {
-            var seen = await db.Reachable(user).Where(c => children.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-            var sent = r.Children!.ToList();
-            foreach (var missing in children.Except(seen)) e.Add(CommunityErrors.UnknownChild($"children[{sent.IndexOf(missing)}]"));
+            var ids = attended.Select(a => a.ChildId).ToList();
+            var seen = (await db.Reachable(user).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+            var sent = (r.Children ?? []).ToList();
+            var cared = (r.Caregivers ?? []).Select(g => g?.ChildId).ToList();
+            foreach (var missing in ids.Where(i => !seen.Contains(i)))
+                e.Add(CommunityErrors.UnknownChild(sent.Contains(missing) ? $"children[{sent.IndexOf(missing)}]" : $"caregivers[{cared.IndexOf(missing)}].childId"));
         }
-        if (!e.IsEmpty) return (null, children);
-        return (new Contact
+        if (!e.IsEmpty) return (null, attended);
+        var contact = new Contact
         {
             Id = Guid.NewGuid(), ProgrammeId = p.Id, ActivityType = activity!.Value, Date = r.Date!.Value, DistrictCode = district!, Place = Clean(r.Place),
             Topics = Clean(r.Topics), ReferralMade = r.ReferralMade == true, At = Now, ById = user.Id,
-        }, children);
+        };
+        foreach (var a in attended) a.ContactId = contact.Id;
+        return (contact, attended);
     }
 
     /// <summary>
@@ -142,15 +191,17 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         return row is null ? null : (row.p, row.Provider);
     }
 
-    /// <summary>Saves a checked contact, its children as participants, and its audit line, in the caller's transaction.</summary>
-    public async Task AddContactAsync(CurrentUser user, Contact contact, IReadOnlyList<Guid> children, CancellationToken ct)
+    /// <summary>Saves a checked contact, who it reached (as participants too), and its audit line, in the caller's transaction.</summary>
+    public async Task AddContactAsync(CurrentUser user, Contact contact, IReadOnlyList<ContactChild> attended, CancellationToken ct)
     {
         db.Add(contact);
-        db.AddRange(children.Select(c => new ContactChild { ContactId = contact.Id, ChildId = c }));
-        await JoinAsync(user, contact.ProgrammeId, children, ct);
+        db.AddRange(attended);
+        await JoinAsync(user, contact.ProgrammeId, [.. attended.Select(a => a.ChildId)], ct);
         await db.SaveChangesAsync(ct);
+        var caregivers = attended.Where(a => a.Caregivers is not null).Select(a => $"{a.ChildId}:{a.Caregivers}").ToList();
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "contact", contact.Id.ToString(),
-            $"programme {contact.ProgrammeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', children)}"), ct);
+            $"programme {contact.ProgrammeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', attended.Where(a => a.ChildPresent).Select(a => a.ChildId))}"
+            + (caregivers.Count > 0 ? $"; caregivers {string.Join(',', caregivers)}" : "")), ct);
     }
 
     /// <summary>Distinct children reached by district, in a period or to date, against the targets.</summary>
@@ -186,7 +237,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             int? target = canonical is not null ? own.FirstOrDefault(t => t.Period == canonical)?.UniqueChildren
                 : own.OrderByDescending(t => Periods.Span(t.Period).To).ThenByDescending(t => t.Period.Length == 4).FirstOrDefault()?.UniqueChildren;
             var n = reached.ByDistrict.GetValueOrDefault(d);
-            return new DistrictProgress(d, target, n, target is > 0 ? Math.Round(100m * n / target.Value, 1) : null);
+            return new DistrictProgress(d, target, n, target is > 0 ? Math.Round(100m * n / target.Value, 1) : null, reached.Caregivers.GetValueOrDefault(d));
         }).ToList();
         return new ProgressView(p.Id, canonical, rows, reached.Total, breakdown, groups);
     }
@@ -199,7 +250,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     /// over the contacts: the distinct (district, child) pairs first, then each child's record once per pair (not once
     /// per contact), counted here; a child met in two districts counts in each and once in the total (docs/benchmarks.md).
     /// </summary>
-    private async Task<(Dictionary<string, int> ByDistrict, int Total, IReadOnlyList<Met> Children)> ReachedAsync(int programmeId, (DateOnly From, DateOnly To)? span,
+    private async Task<(Dictionary<string, int> ByDistrict, int Total, IReadOnlyList<Met> Children, Dictionary<string, int> Caregivers)> ReachedAsync(int programmeId, (DateOnly From, DateOnly To)? span,
         CancellationToken ct)
     {
         var contacts = db.Set<Contact>().Where(c => c.ProgrammeId == programmeId);
@@ -212,7 +263,16 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         var children = rows.GroupBy(r => (r.DistrictCode, r.Child)).Select(g => g.First())
             .Select(r => new Met(r.DistrictCode, r.Child, r.Sex, r.BirthDate, r.HasFunctionalDifficulty)).ToList();
         var byDistrict = children.GroupBy(x => x.District).ToDictionary(g => g.Key, g => g.Count());
-        return (byDistrict, children.Select(x => x.Child).Distinct().Count(), children);
+        // Caregivers are known by the child they care for and how: a mother who came to five sessions is one caregiver.
+        var cared = await (from c in contacts
+                           join cc in db.Set<ContactChild>() on c.Id equals cc.ContactId
+                           where cc.Caregivers != null
+                           join child in db.Children on cc.ChildId equals child.Id
+                           where child.DeletedAt == null || child.MergedIntoId != null
+                           select new { c.DistrictCode, Child = child.MergedIntoId ?? child.Id, cc.Caregivers }).Distinct().ToListAsync(ct);
+        var caregivers = cared.SelectMany(x => x.Caregivers!.Split(';').Select(r => (x.DistrictCode, x.Child, r))).Distinct()
+            .GroupBy(x => x.DistrictCode).ToDictionary(g => g.Key, g => g.Count());
+        return (byDistrict, children.Select(x => x.Child).Distinct().Count(), children, caregivers);
     }
 
     /// <summary>The age groups progress is broken down by, at <paramref name="today"/>.</summary>
@@ -247,7 +307,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             .GroupBy(x => x.ProgrammeId).ToDictionary(g => g.Key, g => g.Count());
         return [.. programmes.Select(p => new ProgrammeView(p.Id, p.Name, p.ProjectId is { } pid ? projects.GetValueOrDefault(pid) : null, p.Activities, p.DistrictList,
             [.. targets[p.Id].OrderBy(t => t.DistrictCode, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).Select(t => new TargetView(t.DistrictCode, t.Period, t.UniqueChildren))],
-            contacts.GetValueOrDefault(p.Id), reached.GetValueOrDefault(p.Id), p.ProviderId, p.ProviderId is { } v ? providers.GetValueOrDefault(v) : null))];
+            contacts.GetValueOrDefault(p.Id), reached.GetValueOrDefault(p.Id), p.ProviderId, p.ProviderId is { } v ? providers.GetValueOrDefault(v) : null, p.Version))];
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

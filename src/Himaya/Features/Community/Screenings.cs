@@ -44,16 +44,17 @@ public sealed class Screenings(AppDbContext db, AuditLog audit, Instruments inst
         var (score, refusals) = instrument.Score(r.Answers, months);
         foreach (var x in refusals) e.Add(x);
         Contact? contact = null;
+        IReadOnlyList<ContactChild> attended = [];
         if (r.ProgrammeId is { } pid)
         {
             if (await programmes.FindAsync(pid, ct) is not var (p, provider)) e.Add(CommunityErrors.UnknownProgramme());
-            else (contact, _) = await programmes.CheckContactAsync(user, p, provider,
+            else (contact, attended) = await programmes.CheckContactAsync(user, p, provider,
                 new ContactInput(instrument.Activity, r.Date, child.DistrictCode, [child.Id]), e, ct);
         }
         if (!e.IsEmpty) return new Outcome<ScreeningView>.Invalid(e);
         var kept = instrument.Kept(r.Answers!, months);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (contact is not null) await programmes.AddContactAsync(user, contact, [child.Id], ct);
+        if (contact is not null) await programmes.AddContactAsync(user, contact, attended, ct);
         var (screening, proposal) = await AddAsync(user, child, instrument, r.Date.Value, kept, score, contact?.Id, r.ProgrammeId, language, null, ct);
         await tx.CommitAsync(ct);
         return ViewOf(screening, kept, instrument.Threshold, proposal?.Id);

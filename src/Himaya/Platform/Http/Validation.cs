@@ -49,6 +49,21 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>
+    /// The same refusals under the fields a form shows (the API names list items, <c>targets[0].period</c>; a form may
+    /// have one field for the list), each code once per field.
+    /// </summary>
+    public FieldErrors OnFields(Func<string, string> field)
+    {
+        var moved = new FieldErrors();
+        foreach (var r in _coded.Values.SelectMany(x => x))
+        {
+            var to = field(r.Field);
+            if (moved.CodedFor(to).All(x => x.Code != r.Code)) moved.Add(r with { Field = to });
+        }
+        return moved;
+    }
+
     /// <summary>A field's errors as one text in the user's language (coded ones by their code), or null when it has none.</summary>
     public string? TextFor(string field, Microsoft.Extensions.Localization.IStringLocalizer t)
     {

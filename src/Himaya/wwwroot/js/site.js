@@ -49,3 +49,14 @@ for (const box of document.querySelectorAll(".table-wrap:not([tabindex])")) {
   const caption = box.querySelector("caption")?.textContent ?? box.closest("section")?.querySelector("h2, h3")?.textContent;
   if (caption && !box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) box.setAttribute("aria-label", caption.trim());
 }
+// A form drawn for a date (a home visit's milestones are those of the child's age then): a date moved out of the days it
+// was drawn for draws it again for the new date. Without script the server refuses the mismatch item by item.
+for (const box of document.querySelectorAll("[data-redraw]")) {
+  const input = box.querySelector("input[type=date]");
+  const from = box.getAttribute("data-from"), until = box.getAttribute("data-until");
+  input?.addEventListener("change", () => {
+    const v = input.value;
+    if (!v || !from || (v >= from && v <= until)) return;
+    window.location.assign(box.getAttribute("data-redraw") + encodeURIComponent(v) + "#visit");
+  });
+}

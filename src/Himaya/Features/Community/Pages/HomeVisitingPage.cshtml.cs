@@ -17,17 +17,67 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
 
     public Instrument Milestones => instruments.Find(HomeVisits.MilestonesInstrument)!;
 
-    /// <summary>The milestones asked of the child today (the form's date is today unless changed).</summary>
-    public IReadOnlyList<InstrumentItem> MilestonesNow => Milestones.ItemsFor(Screenings.MonthsOld(Family.BirthDate, Today));
+    /// <summary>The visit's date the form is drawn for: the one sent (or asked for when the date was moved), else today.</summary>
+    [BindProperty(SupportsGet = true, Name = "date")] public DateOnly? Date { get; set; }
+
+    public DateOnly VisitDate => Date is { } d && d >= Family.BirthDate && d <= Today ? d : Today;
+
+    /// <summary>The milestones asked of the child on the visit's date.</summary>
+    public IReadOnlyList<InstrumentItem> MilestonesNow => Milestones.ItemsFor(Screenings.MonthsOld(Family.BirthDate, VisitDate));
+
+    /// <summary>
+    /// The days for which the milestones shown are the ones asked (the child's age band): a date moved outside them
+    /// redraws the form (site.js); null when none are shown.
+    /// </summary>
+    public (DateOnly From, DateOnly Until)? Band => MilestonesNow.Count == 0 ? null
+        : (Family.BirthDate.AddMonths(MilestonesNow.Max(i => i.FromMonths)), Family.BirthDate.AddMonths(MilestonesNow.Min(i => i.ToMonths)).AddDays(-1));
+
+    /// <summary>The workers the family can be handed over to (empty: the user may not change the family).</summary>
+    public IReadOnlyList<WorkerChoice> Workers { get; private set; } = [];
+    public bool Ended { get; private set; }
+    public bool HandedOver { get; private set; }
 
     /// <summary>The visit to make now (its window holds today); none when today's is made, then <see cref="Next"/> says when.</summary>
     public PointView? Current => Family.Schedule.FirstOrDefault(p => p.Status is VisitStatus.Due or VisitStatus.Overdue);
 
     public PointView? Next => Family.Schedule.FirstOrDefault(p => p.Status == VisitStatus.Upcoming);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool? saved, Guid? proposal, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool? saved, Guid? proposal, string? done, CancellationToken ct)
     {
-        (Saved, Proposal) = (saved == true, proposal);
+        (Saved, Proposal, Ended, HandedOver) = (saved == true, proposal, done == "ended", done == "worker");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>The family leaves home visiting (the API's end): on a day, with the reason.</summary>
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var endedOn = new FormReader(Request.Form, e).Date("endedOn");
+        if (e.IsEmpty) return await ChangedAsync(id, await store.EndAsync(Me, id, new EndEnrolmentInput(endedOn, Value("reason")), ct), "ended", ct);
+        Errors = e;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>Another worker takes the family (the API's worker).</summary>
+    public async Task<IActionResult> OnPostWorkerAsync(Guid id, CancellationToken ct)
+    {
+        var e = new FieldErrors();
+        var worker = new FormReader(Request.Form, e).Int("workerId");
+        if (e.IsEmpty) return await ChangedAsync(id, await store.ReassignAsync(Me, id, new ReassignInput(worker), ct), "worker", ct);
+        Errors = e;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    private async Task<IActionResult> ChangedAsync(Guid id, Outcome<EnrolmentView> outcome, string done, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case Outcome<EnrolmentView>.Ok: return Redirect($"/home-visiting/{id}?done={done}");
+            case Outcome<EnrolmentView>.Invalid bad: Errors = bad.Errors; break;
+            case Outcome<EnrolmentView>.Conflict c: Conflict = Localise(c); break;
+            case Outcome<EnrolmentView>.NotFound: return NotFoundPage();
+            default: return ForbiddenPage();
+        }
         return await LoadAsync(id, ct) ?? Page();
     }
 
@@ -61,7 +111,10 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
     {
         switch (await store.GetAsync(Me, id, ct))
         {
-            case Outcome<EnrolmentView>.Ok ok: Family = ok.Value; return null;
+            case Outcome<EnrolmentView>.Ok ok:
+                Family = ok.Value;
+                Workers = await store.WorkersForAsync(Me, Family, ct);
+                return null;
             case Outcome<EnrolmentView>.NotFound: return NotFoundPage();
             default: return ForbiddenPage();
         }

@@ -8,7 +8,8 @@ namespace Himaya.Features.Community.Pages;
 /// One programme: distinct children reached by district against the targets, and a session's attendance in one form
 /// (find the children of a district by name, tick those who came, save: the API's contact).
 /// </summary>
-public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits, Participants participants) : HimayaPage
+public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits, Participants participants,
+    ProgrammeOutcomes outcomes) : HimayaPage
 {
     /// <summary>A child the attendance list offers: from the registry search, or (a provider's staff) the programme's participants.</summary>
     public sealed record Attendee(Guid Id, string Surname, string GivenName, string? Patronymic, DateOnly BirthDate);
@@ -85,9 +86,13 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? saved, CancellationToken ct)
+    /// <summary>Back from a change of the programme.</summary>
+    public bool Changed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? saved, int? changed, CancellationToken ct)
     {
         Saved = saved;
+        Changed = changed == 1;
         return await LoadAsync(id, ct) ?? Page();
     }
 
@@ -97,13 +102,17 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
         var form = new FormReader(Request.Form, e);
         var date = form.Date("date");
         var children = Values("children").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        // One choice per listed child: which caregiver of theirs came (the child may not have).
+        var caregivers = Request.Form.Keys.Where(k => k.StartsWith("caregiver-", StringComparison.Ordinal) && !string.IsNullOrEmpty(Value(k)))
+            .Select(k => new CaregiverInput(Guid.TryParse(k["caregiver-".Length..], out var g) ? g : null, Value(k))).ToList();
         if (e.IsEmpty)
         {
             switch (await store.RecordAsync(Me, id, new(Value("activityType"), date, Value("districtCode"), children, Value("place"), Value("topics"),
-                form.Check("referralMade")), ct))
+                form.Check("referralMade"), caregivers), ct))
             {
                 case Outcome<ContactView>.Ok ok: return Redirect($"/programmes/{id}?saved={ok.Value.Children}&district={Uri.EscapeDataString(ok.Value.DistrictCode)}#attendance");
-                case Outcome<ContactView>.Invalid bad: e = bad.Errors; break;
+                // The list is one field on the form: a child or caregiver refused by place is shown under it.
+                case Outcome<ContactView>.Invalid bad: e = bad.Errors.OnFields(f => f.StartsWith("children[", StringComparison.Ordinal) || f.StartsWith("caregivers[", StringComparison.Ordinal) ? "children" : f); break;
                 case Outcome<ContactView>.NotFound: return NotFoundPage();
                 default: return ForbiddenPage();
             }
@@ -130,6 +139,7 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
                 new ChartSeries(T["Programmes.Target"], [.. Progress.Districts.Select(d => (double?)d.Target)]),
             ]) { LabelTitle = T["Programmes.District"], ValueTitle = T["Programmes.Reached"], TableId = "progress-table" };
         }
+        if (await outcomes.ForAsync(Me, id, null, Culture, ct) is Outcome<OutcomesView>.Ok o) Outcomes = o.Value;
         if (Records && District is { } d && Programme.Districts.Contains(d))
         {
             // A provider's staff work from their programme's participants; others from the registry they see.
@@ -148,6 +158,9 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
 
     public ChartSpec? Chart { get; private set; }
 
+    /// <summary>Scores over time by instrument (to date), for those who see aggregates.</summary>
+    public OutcomesView? Outcomes { get; private set; }
+
     /// <summary>Distinct children of one sex reached in a district (from the sex breakdown).</summary>
     public int Of(string district, Sex sex) => Progress?.Groups?.FirstOrDefault(g => g.DistrictCode == district && g.Group == sex.ToString())?.Reached ?? 0;
 
@@ -156,8 +169,10 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Progress is null) return ForbiddenPage();
-        IReadOnlyList<string> header = [T["Programmes.District"], T["Programmes.Target"], T["Programmes.Reached"], T["Programmes.Share"], T["Programmes.Girls"], T["Programmes.Boys"]];
-        var rows = Progress.Districts.Select(d => (IReadOnlyList<object?>)[DistrictName(d.DistrictCode), d.Target, d.Reached, d.Share, Of(d.DistrictCode, Sex.F), Of(d.DistrictCode, Sex.M)]).ToList();
+        IReadOnlyList<string> header = [T["Programmes.District"], T["Programmes.Target"], T["Programmes.Reached"], T["Programmes.Share"], T["Programmes.Girls"], T["Programmes.Boys"],
+            T["Programmes.Caregivers"]];
+        var rows = Progress.Districts.Select(d => (IReadOnlyList<object?>)[DistrictName(d.DistrictCode), d.Target, d.Reached, d.Share, Of(d.DistrictCode, Sex.F), Of(d.DistrictCode, Sex.M),
+            d.Caregivers]).ToList();
         await audit.RecordAsync(Me, new AuditEvent(AuditActions.Export, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"progress ({format})"), ct);
         var table = new XlsxSheet(T["Programmes.Progress"], header, rows);
         return format == "xlsx" ? File(XlsxTable.Write(table), XlsxTable.ContentType, $"programme-{id}-progress.xlsx")

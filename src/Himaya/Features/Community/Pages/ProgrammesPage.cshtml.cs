@@ -1,6 +1,5 @@
 using Himaya.Platform;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Himaya.Features.Community.Pages;
 
@@ -41,34 +40,21 @@ public sealed class ProgrammesPageModel(Programmes store, AdminUnits units, AppD
     }
 
     /// <summary>The API names list items by their place (districts[3], targets[0].period); the form has one field for each list.</summary>
-    private static FieldErrors OnTheForm(FieldErrors api)
-    {
-        var form = new FieldErrors();
-        foreach (var key in api.All.Keys)
-        {
-            var field = key.StartsWith("targets[", StringComparison.Ordinal) ? key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
-            {
-                "period" => "period", "uniqueChildren" => "uniqueChildren", _ => "districts",
-            } : key.Split('[')[0];
-            foreach (var refusal in api.CodedFor(key))
-                if (form.CodedFor(field).All(r => r.Code != refusal.Code)) form.Add(refusal with { Field = field });
-        }
-        return form;
-    }
+    public static FieldErrors OnTheForm(FieldErrors api) => api.OnFields(key => key.StartsWith("targets[", StringComparison.Ordinal)
+        ? key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..] switch { "period" => "period", "uniqueChildren" => "uniqueChildren", _ => "districts" }
+        : key.Split('[')[0]);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (await store.ListAsync(Me, ct) is not Outcome<IReadOnlyList<ProgrammeView>>.Ok ok) return ForbiddenPage();
         List = ok.Value;
         if (Me.Can(Permission.ManageProgrammes))
-            Projects = [.. (await db.Set<Himaya.Features.Monitoring.Project>().AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.NameAz, p.NameEn, p.NameRu }).ToListAsync(ct))
-                .Select(p => (p.Code, Culture switch { "az" => p.NameAz, "ru" => p.NameRu, _ => p.NameEn }))];
-        if (Me.Can(Permission.ManageProgrammes))
-            Providers = [.. (await db.Set<Himaya.Features.Services.Provider>().AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
-                .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name))];
+        {
+            Projects = await ProgrammeChoices.ProjectsAsync(db, Culture, ct);
+            Providers = await ProgrammeChoices.ProvidersAsync(db, ct);
+        }
         return null;
     }
 
-    public IEnumerable<(string, string)> DistrictOptions =>
-        DistrictChoices.For(units, Culture).Where(d => Me.ScopeKind == ScopeKind.National || Me.Districts.Contains(d.Value));
+    public IEnumerable<(string, string)> DistrictOptions => ProgrammeChoices.Districts(units, Me, Culture);
 }

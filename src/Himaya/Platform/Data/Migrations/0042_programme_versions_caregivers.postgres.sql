@@ -1,0 +1,5 @@
+-- Community programmes are changed as a whole under a version; a contact reaches a child who came, or whose
+-- caregivers came (mother, father…), or both. Existing contacts were the children's own attendance.
+ALTER TABLE programmes ADD COLUMN version integer NOT NULL DEFAULT 1;
+ALTER TABLE contact_children ADD COLUMN child_present boolean NOT NULL DEFAULT TRUE;
+ALTER TABLE contact_children ADD COLUMN caregivers character varying(100);

@@ -1,0 +1,69 @@
+using Himaya.Features.Community;
+using Himaya.Platform;
+using Shouldly;
+
+namespace Himaya.Tests.Community;
+
+/// <summary>Who a contact reached (children and caregivers), how a programme may change, and outcome figures — without a database.</summary>
+public sealed class ContactAndOutcomeRulesTests
+{
+    private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid();
+
+    [Fact]
+    public void A_contact_has_a_row_per_child_who_came_or_whose_caregivers_came_each_caregiver_once()
+    {
+        var e = new FieldErrors();
+        var rows = ContactChild.Attendance([A, A], [new(A, "Mother"), new(B, " father "), new(B, "Mother"), new(B, "Father")], 200, e);
+        e.IsEmpty.ShouldBeTrue();
+        rows.Select(r => (r.ChildId, r.ChildPresent, r.Caregivers)).ShouldBe([(A, true, "Mother"), (B, false, "Father;Mother")]);
+    }
+
+    [Fact]
+    public void A_contact_with_nobody_too_many_or_a_bad_caregiver_is_refused_by_item()
+    {
+        var e = new FieldErrors();
+        ContactChild.Attendance([], [], 200, e);
+        e.CodedFor("children").Single().Code.ShouldBe("community.children-required");
+        e = new FieldErrors();
+        ContactChild.Attendance([A], [new(null, "Mother"), new(B, "Aunt"), null], 200, e);
+        e.CodedFor("caregivers[0].childId").Single().Code.ShouldBe("field.required");
+        e.CodedFor("caregivers[1].relationship").Single().Code.ShouldBe("field.one-of");
+        e.CodedFor("caregivers[2].relationship").Single().Code.ShouldBe("field.required");
+        e = new FieldErrors();
+        ContactChild.Attendance([A], [new(B, "Mother")], 1, e);
+        e.CodedFor("children").Single().Code.ShouldBe("community.too-many-children");
+    }
+
+    [Fact]
+    public void A_programme_keeps_the_activities_and_districts_its_contacts_use_and_counts_its_versions()
+    {
+        var p = new Programme { Name = "ECD", ActivityTypes = "CounsellingSession;GroupSession", Districts = "C-GAN;C-SIR" };
+        var e = new FieldErrors();
+        p.Revise("ECD 2", [ActivityType.CounsellingSession], ["C-GAN"], null, 7, [ActivityType.GroupSession], ["C-SIR"], e);
+        e.CodedFor("activityTypes").Single().Code.ShouldBe("community.activity-in-use");
+        e.CodedFor("districts").Single().Code.ShouldBe("community.district-in-use");
+        (p.Name, p.Version, p.ProviderId).ShouldBe(("ECD", 1, (int?)null));
+        e = new FieldErrors();
+        p.Revise("ECD 2", [ActivityType.GroupSession, ActivityType.YouthSession], ["C-SIR", "C-BAK"], 3, 7, [ActivityType.GroupSession], ["C-SIR"], e);
+        e.IsEmpty.ShouldBeTrue();
+        (p.Name, p.ActivityTypes, p.Districts, p.ProjectId, p.ProviderId, p.Version).ShouldBe(("ECD 2", "GroupSession;YouthSession", "C-SIR;C-BAK", (int?)3, (int?)7, 2));
+    }
+
+    [Fact]
+    public void Outcomes_compare_each_childs_first_and_latest_screening()
+    {
+        var day = new DateOnly(2026, 3, 1);
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var c = Guid.NewGuid();
+        var o = InstrumentOutcome.Of("mhpss-distress", 1, "Distress",
+        [
+            new ScoreOn(A, day.AddDays(30), at, 4, false), new ScoreOn(A, day, at, 12, true),
+            // Two screenings on one day: the one recorded later is the latest.
+            new ScoreOn(B, day, at.AddHours(1), 11, true), new ScoreOn(B, day, at, 2, false),
+            new ScoreOn(c, day, at, 10, true),
+        ]);
+        (o.Screened, o.Rescreened, o.FirstMean, o.LatestMean, o.Improved, o.Worsened).ShouldBe((3, 2, 7.0m, 7.5m, 1, 1));
+        (o.ConcernFirst, o.ConcernLatest, o.ConcernNow).ShouldBe((1, 1, 2));
+        InstrumentOutcome.Of("x", 1, "X", [new ScoreOn(A, day, at, 3, false)]).FirstMean.ShouldBeNull();
+    }
+}
