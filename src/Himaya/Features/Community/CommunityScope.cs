@@ -18,6 +18,13 @@ public static class CommunityScope
     public static bool Runs(CurrentUser user, string? providerName) =>
         user.Can(Permission.RecordContacts) && (!IsProviderStaff(user) || providerName == user.Agency);
 
+    /// <summary><see cref="Runs"/> for users as a query: those who may record for a programme run by <paramref name="providerName"/>.</summary>
+    public static IQueryable<Himaya.Features.Identity.AppUser> WhoRun(this IQueryable<Himaya.Features.Identity.AppUser> users, string? providerName)
+    {
+        var roles = Permissions.RolesWith(Permission.RecordContacts).ToList();
+        return users.Where(u => u.Roles.Any(x => roles.Contains(x.Role)) && (!u.Roles.Any(x => x.Role == Roles.ServiceProvider) || u.Agency == providerName));
+    }
+
     /// <summary>The children whose contacts, screenings and visits the user may record and read.</summary>
     public static IQueryable<Child> Reachable(this AppDbContext db, CurrentUser user)
     {

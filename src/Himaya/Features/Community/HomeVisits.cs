@@ -81,7 +81,7 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     public async Task<Outcome<EnrolmentView>> EndAsync(CurrentUser user, Guid id, EndEnrolmentInput r, CancellationToken ct)
     {
         if (await ChangeableAsync(user, id, ct) is not { } found) return await RefusedAsync(user, id, ct);
-        var (enrolment, child) = found;
+        var (enrolment, child, _) = found;
         var refusals = enrolment.End(r.EndedOn ?? Today, r.Reason, Today);
         if (refusals is [{ IsFieldError: false } once]) return Outcome<EnrolmentView>.Refused(once);
         if (refusals.Count > 0) return new Outcome<EnrolmentView>.Invalid(refusals.Aggregate(new FieldErrors(), (e, x) => e.Add(x)));
@@ -93,39 +93,39 @@ public sealed class HomeVisits(AppDbContext db, AuditLog audit, Programmes progr
     public async Task<Outcome<EnrolmentView>> ReassignAsync(CurrentUser user, Guid id, ReassignInput r, CancellationToken ct)
     {
         if (await ChangeableAsync(user, id, ct) is not { } found) return await RefusedAsync(user, id, ct);
-        var (enrolment, child) = found;
+        var (enrolment, child, provider) = found;
         if (enrolment.EndedOn is not null) return Outcome<EnrolmentView>.Refused(CommunityErrors.EnrolmentEnded());
-        var ok = r.WorkerId is { } w && await WorkersIn(enrolment.DistrictCode).AnyAsync(u => u.Id == w, ct);
+        var ok = r.WorkerId is { } w && await WorkersIn(enrolment.DistrictCode, provider).AnyAsync(u => u.Id == w, ct);
         if (!ok) return new Outcome<EnrolmentView>.Invalid(new FieldErrors().Add(r.WorkerId is null ? PlatformErrors.Required("workerId") : CommunityErrors.UnknownWorker()));
         enrolment.WorkerId = r.WorkerId!.Value;
         await SaveAsync(user, enrolment, $"worker {enrolment.WorkerId}", ct);
         return await ViewAsync(enrolment, child, ct);
     }
 
-    /// <summary>Who may take a family in a district: active, records contacts, and their area covers it (or the nation).</summary>
-    private IQueryable<AppUser> WorkersIn(string district)
-    {
-        var roles = Permissions.RolesWith(Permission.RecordContacts).ToList();
-        return db.Users.Where(u => u.IsActive && u.Roles.Any(x => roles.Contains(x.Role))
+    /// <summary>
+    /// Who may take a family in a district on a programme run by <paramref name="provider"/>: active, may record for the
+    /// programme (<see cref="CommunityScope.WhoRun"/>), and their area covers the district (or the nation).
+    /// </summary>
+    private IQueryable<AppUser> WorkersIn(string district, string? provider) =>
+        db.Users.WhoRun(provider).Where(u => u.IsActive
             && (u.ScopeKind == ScopeKind.National || (u.ScopeKind == ScopeKind.Areas && u.ScopeAreas.Any(a => a.AdminUnitCode == district))));
-    }
 
     /// <summary>The workers a family can be handed over to (the handover form's choice), by name; empty when the user may not change it.</summary>
     public async Task<IReadOnlyList<WorkerChoice>> WorkersForAsync(CurrentUser user, EnrolmentView family, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts) || family.EndedOn is not null) return [];
         if (await programmes.FindAsync(family.ProgrammeId, ct) is not var (_, provider) || !CommunityScope.Runs(user, provider)) return [];
-        return [.. (await WorkersIn(family.DistrictCode).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => new WorkerChoice(u.Id, u.DisplayName))];
+        return [.. (await WorkersIn(family.DistrictCode, provider).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => new WorkerChoice(u.Id, u.DisplayName))];
     }
 
     /// <summary>An enrolment the user may change: the child reachable and the programme theirs to record for (tracked).</summary>
-    private async Task<(HomeVisitEnrolment, Child)?> ChangeableAsync(CurrentUser user, Guid id, CancellationToken ct)
+    private async Task<(HomeVisitEnrolment, Child, string? Provider)?> ChangeableAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         if (!user.Can(Permission.RecordContacts) || await FindAsync(user, id, ct) is not { } found) return null;
         if (await programmes.FindAsync(found.Enrolment.ProgrammeId, ct) is not var (_, provider) || !CommunityScope.Runs(user, provider)) return null;
         // Read untracked with its child; tracked from here so that the change made to it is saved.
         db.Attach(found.Enrolment);
-        return found;
+        return (found.Enrolment, found.Child, provider);
     }
 
     private async Task<Outcome<EnrolmentView>> RefusedAsync(CurrentUser user, Guid id, CancellationToken ct) =>

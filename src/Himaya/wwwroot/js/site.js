@@ -27,8 +27,10 @@ for (const box of document.querySelectorAll("[data-poll-import]")) {
 }
 // Intake forms taken while someone talks (the hotline): the first field has focus, Ctrl+Enter sends.
 for (const form of document.querySelectorAll("form[data-ctrl-enter]")) {
-  // A page that answered something below the form (earlier reports) puts the focus there instead.
-  (document.querySelector("[data-focus]") ?? form.querySelector("input:not([type=hidden]), select, textarea"))?.focus();
+  // A page that answered something below the form (earlier reports) puts the focus there instead. After load: going to
+  // the page's #fragment moves the focus to the fragment's target when the page has loaded.
+  const first = () => (document.querySelector("[data-focus]") ?? form.querySelector("input:not([type=hidden]), select, textarea"))?.focus();
+  if (document.readyState === "complete") first(); else window.addEventListener("load", () => setTimeout(first, 0), { once: true });
   form.addEventListener("keydown", e => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
   });

@@ -81,8 +81,12 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>The visit form was sent (its refusals are the page's, not the end or handover form's).</summary>
+    public bool VisitSent { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        VisitSent = true;
         var e = new FieldErrors();
         var f = new FormReader(Request.Form, e);
         var date = f.Date("date");
