@@ -53,6 +53,8 @@ public static class CommunityModel
             e.ToTable("contact_children");
             e.HasKey(x => new { x.ContactId, x.ChildId });
             e.Property(x => x.Caregivers).HasMaxLength(100);
+            // Few contacts have caregivers: progress counts them from this small index, not by reading every row.
+            e.HasIndex(x => x.ContactId).HasFilter("caregivers IS NOT NULL");
             e.HasIndex(x => x.ChildId);
             e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Himaya.Features.Registry.Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);

@@ -3,3 +3,4 @@
 ALTER TABLE programmes ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE contact_children ADD COLUMN child_present boolean NOT NULL DEFAULT TRUE;
 ALTER TABLE contact_children ADD COLUMN caregivers character varying(100);
+CREATE INDEX ix_contact_children_contact_id ON contact_children (contact_id) WHERE caregivers IS NOT NULL;
