@@ -88,6 +88,14 @@ public sealed partial class MonitoringPagesTests
         await Press("Control+Enter");
         await Assertions.Expect(page.Locator("#attendance-saved")).ToBeVisibleAsync();
         Console.WriteLine($"keyboard contact: {keys} keystrokes from the finder's district field to saved, {clock.Elapsed.TotalSeconds:0.0} s automated");
+        // Recorded by mistake: the worker takes the session back from the list of latest sessions.
+        var latest = page.Locator("#sessions-table tbody tr").First;
+        await Assertions.Expect(latest).ToContainTextAsync("School 12");
+        page.Dialog += (_, d) => d.AcceptAsync();
+        await latest.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("#session-removed")).ToHaveTextAsync("The session was taken back.");
+        await Assertions.Expect(page.Locator("#sessions-table tbody tr", new() { HasText = "School 12" })).ToHaveCountAsync(0);
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
 

@@ -84,6 +84,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "POST /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },
         { "GET /api/v1/programmes/{id:int}/participants", Permission.RecordContacts },
         { "GET /api/v1/programmes/{id:int}/progress", Permission.ViewAggregates },
+        { "GET /api/v1/programmes/{id:int}/contacts", Permission.RecordContacts },
+        { "DELETE /api/v1/programmes/{id:int}/contacts/{contactId:guid}", Permission.RecordContacts },
         { "GET /api/v1/screening-instruments", Permission.RecordContacts },
         { "POST /api/v1/children/{id:guid}/screenings", Permission.RecordContacts },
         { "GET /api/v1/children/{id:guid}/screenings", Permission.RecordContacts },
@@ -277,6 +279,7 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         // Records in a scope: children, cases, referrals… by guid; foster carers (by district) by number.
         var recordRoute = pattern.Contains("{id:guid}", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/foster-carers/{id:int}", StringComparison.Ordinal)
             || pattern.Contains("{memberId:int}", StringComparison.Ordinal) || pattern.Contains("{decisionId:long}", StringComparison.Ordinal)
+            || pattern.Contains("{contactId:guid}", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/institution", StringComparison.Ordinal) && pattern.Contains("{id:", StringComparison.Ordinal);
         foreach (var demo in DemoSeeder.Users)
         {
@@ -287,6 +290,8 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
                 : pattern.StartsWith("/api/v1/vac/reports/{id:guid}", StringComparison.Ordinal) ? NeedToKnow(demo)
                 // A follow-up is marked done by its owner (the test's is worker.ganja's) or the district's coordinator.
                 : pattern.Contains("{decisionId:long}", StringComparison.Ordinal) ? demo.UserName is "worker.ganja" or "coordinator.ganja"
+                // A programme's sessions: in the caller's area, or any of theirs for the staff of the NGO delivering it.
+                : pattern.Contains("{contactId:guid}", StringComparison.Ordinal) ? demo.Scope == ScopeKind.National || demo.Areas.Contains("C-GAN") || demo.Agency == "Ganja Children's NGO"
                 : demo.Scope == ScopeKind.National || demo.Areas.Contains("C-GAN");
             int[] expected = !allowed ? [403]
                 : recordRoute && !inScope ? [404]
@@ -392,6 +397,7 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("/projects/{code}", StringComparison.Ordinal) ? "project"
         : pattern.Contains("/services/{id:int}", StringComparison.Ordinal) ? "service"
         : pattern.Contains("/institutions/{id:int}", StringComparison.Ordinal) ? "institution"
+        : pattern.Contains("{contactId:guid}", StringComparison.Ordinal) ? "programme with contact"
         : pattern.Contains("/programmes/{id:int}", StringComparison.Ordinal) ? "programme"
         : pattern.Contains("/institution-visits/{id:guid}", StringComparison.Ordinal) ? "institution visit"
         : pattern.Contains("/case-proposals/{id:guid}", StringComparison.Ordinal) ? "case proposal"
@@ -597,6 +603,19 @@ public sealed class MatrixRecords(HimayaApp app)
                 var made = await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
                     new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" }, providerId = provider });
                 return new() { ["{id:int}"] = Text((await made.JsonAsync()).GetProperty("id").GetInt32()) };
+            }
+            case "programme with contact":
+            {
+                // A session in Ganja recorded by worker.ganja on a programme ngo.ganja's NGO delivers: the recorder and the
+                // planners may take it back, others who see it 409 (the NGO's staff see all their programme's sessions).
+                int provider;
+                using (var db = app.NewDbContext()) provider = db.Set<Himaya.Features.Services.Provider>().Where(p => p.Name == "Ganja Children's NGO").Select(p => p.Id).Single();
+                var programme = await (await (await app.ClientForAsync("analyst")).PostAsJsonAsync("/api/v1/programmes",
+                    new { name = "Matrix sessions", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" }, providerId = provider })).JsonAsync();
+                var id = programme.GetProperty("id").GetInt32();
+                var contact = await (await worker.PostAsJsonAsync($"/api/v1/programmes/{id}/contacts",
+                    new { activityType = "GroupSession", date = Today, districtCode = "C-GAN", children = new[] { await ChildAsync() } })).JsonAsync();
+                return new() { ["{id:int}"] = Text(id), ["{contactId:guid}"] = contact.GetProperty("id").GetString()! };
             }
             case "case proposal":
             {

@@ -155,4 +155,35 @@ public abstract class ProgrammeChangeTests(HimayaApp app)
         (await (await app.ClientForAsync("teacher.ganja")).GetAsync($"/api/v1/programmes/{id}/outcomes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await analyst.GetAsync("/api/v1/programmes/999999/outcomes")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_session_recorded_by_mistake_is_taken_back_by_its_recorder_and_the_children_no_longer_count_through_it()
+    {
+        var id = await ProgrammeAsync();
+        var (a, b) = (await ChildAsync(), await ChildAsync());
+        var made = await PostAsync("worker.ganja", $"/api/v1/programmes/{id}/contacts", new
+        {
+            activityType = "GroupSession", date = Today, districtCode = "C-GAN", children = new[] { a }, caregivers = new[] { new { childId = b, relationship = "Mother" } },
+        }, HttpStatusCode.Created);
+        var contact = made.GetProperty("id").GetGuid();
+        var listed = (await (await app.ClientForAsync("worker.ganja")).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/contacts")).EnumerateArray().Single();
+        (listed.GetProperty("children").GetInt32(), listed.GetProperty("caregivers").GetInt32(), listed.GetProperty("removable").GetBoolean()).ShouldBe((2, 1, true));
+        (await GanjaAsync(id)).GetProperty("reached").GetInt32().ShouldBe(2);
+        // Out of the Shirvan worker's area: not listed, not found; a colleague in Ganja may not take it back (409).
+        (await (await app.ClientForAsync("worker.shirvan")).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/contacts")).GetArrayLength().ShouldBe(0);
+        (await (await app.ClientForAsync("worker.shirvan")).DeleteAsync($"/api/v1/programmes/{id}/contacts/{contact}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var colleague = await (await app.ClientForAsync("supervisor.ganja")).DeleteAsync($"/api/v1/programmes/{id}/contacts/{contact}");
+        colleague.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await colleague.JsonAsync()).GetProperty("code").GetString().ShouldBe("community.contact-not-yours");
+        (await (await app.ClientForAsync("supervisor.ganja")).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/contacts"))[0].GetProperty("removable").GetBoolean().ShouldBeFalse();
+        // The recorder takes it back: nobody is reached through it any more; the removal is audited with who it reached.
+        (await (await app.ClientForAsync("worker.ganja")).DeleteAsync($"/api/v1/programmes/{id}/contacts/{contact}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var ganja = await GanjaAsync(id);
+        (ganja.GetProperty("reached").GetInt32(), ganja.GetProperty("caregivers").GetInt32()).ShouldBe((0, 0));
+        (await (await app.ClientForAsync("worker.ganja")).DeleteAsync($"/api/v1/programmes/{id}/contacts/{contact}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = app.NewDbContext();
+        (await db.Set<ContactChild>().AnyAsync(x => x.ContactId == contact)).ShouldBeFalse();
+        var line = await db.AuditEntries.SingleAsync(e => e.EntityType == "contact" && e.EntityId == contact.ToString() && e.Action == "delete");
+        line.Detail!.ShouldContain(b.ToString());
+    }
 }

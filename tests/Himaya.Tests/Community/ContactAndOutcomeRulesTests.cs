@@ -66,4 +66,15 @@ public sealed class ContactAndOutcomeRulesTests
         (o.ConcernFirst, o.ConcernLatest, o.ConcernNow).ShouldBe((1, 1, 2));
         InstrumentOutcome.Of("x", 1, "X", [new ScoreOn(A, day, at, 3, false)]).FirstMean.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_contact_is_taken_back_by_its_recorder_within_thirty_days_or_by_a_planner_and_never_from_a_home_visit()
+    {
+        var c = new Contact { DistrictCode = "C-GAN", ById = 7, At = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc) };
+        c.Removal(7, plans: false, keptByVisit: false, new DateOnly(2026, 3, 31)).ShouldBeNull();
+        c.Removal(7, plans: false, keptByVisit: false, new DateOnly(2026, 4, 1))!.Code.ShouldBe("community.contact-too-old");
+        c.Removal(8, plans: false, keptByVisit: false, new DateOnly(2026, 3, 2))!.Code.ShouldBe("community.contact-not-yours");
+        c.Removal(8, plans: true, keptByVisit: false, new DateOnly(2027, 1, 1)).ShouldBeNull();
+        c.Removal(7, plans: true, keptByVisit: true, new DateOnly(2026, 3, 2))!.Code.ShouldBe("community.contact-kept-by-visit");
+    }
 }

@@ -22,6 +22,10 @@ public static class CommunityApi
         api.MapPost("/programmes/{id:int}/contacts", (int id, HttpContext http, Programmes store, CancellationToken ct) => http.WithBody<ContactInput>(ct, async r =>
             (await store.RecordAsync(http.Caller(), id, r, ct)).ToResult(c => TypedResults.Created($"/api/v1/programmes/{id}/contacts/{c.Id}", c))))
             .JsonBody<ContactInput>().WithName("RecordContact").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapGet("/programmes/{id:int}/contacts", async (int id, HttpContext http, ContactRecords store, [FromQuery] string? district, CancellationToken ct) =>
+            (await store.ListAsync(http.Caller(), id, district, ct)).ToResult(TypedResults.Ok)).WithName("ListContacts").WithTags(tag).Requires(Permission.RecordContacts);
+        api.MapDelete("/programmes/{id:int}/contacts/{contactId:guid}", async (int id, Guid contactId, HttpContext http, ContactRecords store, CancellationToken ct) =>
+            (await store.RemoveAsync(http.Caller(), id, contactId, ct)).ToResult(_ => TypedResults.NoContent())).WithName("RemoveContact").WithTags(tag).Requires(Permission.RecordContacts);
         api.MapGet("/programmes/{id:int}/progress", async (int id, HttpContext http, Programmes store, [FromQuery] string? period, [FromQuery] string? by, CancellationToken ct) =>
             (await store.ProgressAsync(http.Caller(), id, period, ct, by)).ToResult(TypedResults.Ok)).WithName("ProgrammeProgress").WithTags(tag).Requires(Permission.ViewAggregates);
         api.MapGet("/programmes/{id:int}/outcomes", async (int id, HttpContext http, ProgrammeOutcomes store, [FromQuery] string? period, CancellationToken ct) =>

@@ -34,3 +34,10 @@ public sealed record GroupProgress(string DistrictCode, string Group, int Reache
 /// distinct caregivers who came (a child's mother once, however often).
 /// </summary>
 public sealed record DistrictProgress(string DistrictCode, int? Target, int Reached, decimal? Share, int Caregivers = 0);
+
+/// <summary>
+/// A contact as listed for those who record them (no child is named: counts only); <paramref name="Removable"/>: whether
+/// the caller may take it back (<see cref="Contact.Removal"/>).
+/// </summary>
+public sealed record ContactSummary(Guid Id, ActivityType ActivityType, DateOnly Date, string DistrictCode, string? Place, string? Topics, bool ReferralMade,
+    int Children, int Caregivers, string By, DateTime At, bool Removable);

@@ -36,5 +36,8 @@ public static class CommunityErrors
     public static Refusal DistrictInUse(string district) => Refusal.OnField("community.district-in-use", "districts", district);
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("community.changed-since", "version", yours, current);
     public static Refusal SavedAtSameMoment() => Refusal.Of("community.saved-at-same-moment", "version");
+    public static Refusal ContactKeptByVisit() => Refusal.Of("community.contact-kept-by-visit", "contactId");
+    public static Refusal ContactNotYours() => Refusal.Of("community.contact-not-yours", "contactId");
+    public static Refusal ContactTooOld(int days) => Refusal.Of("community.contact-too-old", "contactId", days);
     public static Refusal UnknownProgramme() => Refusal.OnField("community.unknown-programme", "programmeId");
 }

@@ -10,6 +10,7 @@ public sealed class CommunityModule : IModule
     {
         s.AddScoped<Programmes>();
         s.AddScoped<ProgrammeOutcomes>();
+        s.AddScoped<ContactRecords>();
         s.AddScoped<Participants>();
         s.AddScoped<Himaya.Features.Monitoring.IIndicatorSource, CommunityIndicators>();
         s.AddSingleton<Instruments>();

@@ -98,6 +98,22 @@ public sealed class Contact
     public bool ReferralMade { get; set; }
     public DateTime At { get; set; }
     public int ById { get; set; }
+
+    /// <summary>How long the one who recorded a contact may take it back (a wrong child ticked, a session recorded twice).</summary>
+    public const int RemovableDays = 30;
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> may remove this contact on <paramref name="today"/>: the one who recorded it, within
+    /// <see cref="RemovableDays"/> of recording it, or a programme's planner (<paramref name="plans"/>) at any time. A contact a
+    /// home visit was recorded as stays with the visit.
+    /// </summary>
+    public Refusal? Removal(int userId, bool plans, bool keptByVisit, DateOnly today)
+    {
+        if (keptByVisit) return CommunityErrors.ContactKeptByVisit();
+        if (plans) return null;
+        if (ById != userId) return CommunityErrors.ContactNotYours();
+        return DateOnly.FromDateTime(At).AddDays(RemovableDays) < today ? CommunityErrors.ContactTooOld(RemovableDays) : null;
+    }
 }
 
 /// <summary>

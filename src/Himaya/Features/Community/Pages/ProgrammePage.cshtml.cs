@@ -9,7 +9,7 @@ namespace Himaya.Features.Community.Pages;
 /// (find the children of a district by name, tick those who came, save: the API's contact).
 /// </summary>
 public sealed class ProgrammePageModel(Programmes store, SearchChildren search, AdminUnits units, HomeVisits homeVisits, Participants participants,
-    ProgrammeOutcomes outcomes) : HimayaPage
+    ProgrammeOutcomes outcomes, ContactRecords contacts) : HimayaPage
 {
     /// <summary>A child the attendance list offers: from the registry search, or (a provider's staff) the programme's participants.</summary>
     public sealed record Attendee(Guid Id, string Surname, string GivenName, string? Patronymic, DateOnly BirthDate);
@@ -86,12 +86,31 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
+    /// <summary>The programme's latest sessions in the user's area (those who record contacts).</summary>
+    public IReadOnlyList<ContactSummary> Recent { get; private set; } = [];
+    public string? RemoveConflict { get; private set; }
+    public bool Removed { get; private set; }
+
+    /// <summary>Takes back a contact recorded by mistake (the API's DELETE …/contacts/{id}).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, Guid contactId, CancellationToken ct)
+    {
+        switch (await contacts.RemoveAsync(Me, id, contactId, ct))
+        {
+            case Outcome<bool>.Ok: return Redirect($"/programmes/{id}?removed=1#sessions");
+            case Outcome<bool>.Conflict c: RemoveConflict = Localise(c); break;
+            case Outcome<bool>.NotFound: return NotFoundPage();
+            default: return ForbiddenPage();
+        }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     /// <summary>Back from a change of the programme.</summary>
     public bool Changed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? saved, int? changed, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? saved, int? changed, int? removed, CancellationToken ct)
     {
         Saved = saved;
+        Removed = removed == 1;
         Changed = changed == 1;
         return await LoadAsync(id, ct) ?? Page();
     }
@@ -152,6 +171,7 @@ public sealed class ProgrammePageModel(Programmes store, SearchChildren search, 
                 is Outcome<PagedList<ChildSummary>>.Ok found)
                 Found = [.. found.Value.Items.Select(c => new Attendee(c.Id, c.Surname, c.GivenName, c.Patronymic, c.BirthDate))];
         }
+        if (Records && await contacts.ListAsync(Me, id, null, ct) is Outcome<IReadOnlyList<ContactSummary>>.Ok recent) Recent = recent.Value;
         if (RunsHomeVisits && await homeVisits.ListAsync(Me, id, ct) is Outcome<IReadOnlyList<EnrolmentView>>.Ok families) Families = families.Value;
         return null;
     }
