@@ -42,7 +42,9 @@ public static class DemoCommunity
                 DistrictCode = "C-GAN", Place = "Ganja family centre (demo)", Topics = "Play and reading at home", At = now, ById = recorderId,
             };
             db.Add(session);
-            db.AddRange(children.Select(c => new ContactChild { ContactId = session.Id, ChildId = c }));
+            // A parenting group: most children came with their mother, a few with their father or a grandparent.
+            string[] came = [nameof(CaregiverRelation.Mother), nameof(CaregiverRelation.Mother), nameof(CaregiverRelation.Father), nameof(CaregiverRelation.Grandparent)];
+            db.AddRange(children.Select((c, n) => new ContactChild { ContactId = session.Id, ChildId = c, Caregivers = came[n % came.Length] }));
             db.AddRange(children.Select(c => new Participant { ProgrammeId = programme.Id, ChildId = c, At = now, ById = recorderId }));
         }
         var today = DateOnly.FromDateTime(now);
