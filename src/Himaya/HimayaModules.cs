@@ -4,6 +4,7 @@ using Himaya.Features.Community;
 using Himaya.Features.Coverage;
 using Himaya.Features.Demo;
 using Himaya.Features.Deprivation;
+using Himaya.Features.Facts;
 using Himaya.Features.Identity;
 using Himaya.Features.Institutions;
 using Himaya.Features.Linkage;
@@ -28,6 +29,7 @@ public static class HimayaModules
         new RegistryModule(),
         new MonitoringModule(),
         new ServicesModule(),
+        new FactsModule(),
         new LinkageModule(),
         new DeprivationModule(),
         new CasesModule(),

@@ -152,6 +152,9 @@ public abstract class AuthorisationMatrixTests(HimayaApp app, MatrixRecords reco
         { "GET /api/v1/children/{id:guid}/history", Permission.ReadPersonalData },
         { "GET /api/v1/children/{id:guid}/access", Permission.ReadPersonalData },
         { "GET /api/v1/children/{id:guid}/sources", Permission.ReadPersonalData },
+        { "GET /api/v1/children/{id:guid}/facts", Permission.ReadPersonalData },
+        { "GET /api/v1/facts/rules", Permission.ReadPersonalData },
+        { "PUT /api/v1/facts/rules/{fact}", Permission.ManageFeeds },
         { "POST /api/v1/children/{id:guid}/merge", Permission.DeleteRegistry },
         { "POST /api/v1/children/{id:guid}/unmerge", Permission.DeleteRegistry },
         { "POST /api/v1/children/{id:guid}/split", Permission.DeleteRegistry },
@@ -392,6 +395,7 @@ public sealed class MatrixRecords(HimayaApp app)
         : pattern.Contains("{contractId:int}", StringComparison.Ordinal) ? "provider with contract"
         : pattern.Contains("{contactId:int}", StringComparison.Ordinal) ? "provider with contact"
         : pattern.Contains("/providers/{id:int}", StringComparison.Ordinal) ? "provider"
+        : pattern.Contains("/facts/rules/{fact}", StringComparison.Ordinal) ? "fact"
         : pattern.Contains("/service-types/{code}", StringComparison.Ordinal) ? "service type"
         : pattern.Contains("/indicators/{code}", StringComparison.Ordinal) ? "indicator"
         : pattern.Contains("/projects/{code}", StringComparison.Ordinal) ? "project"
@@ -604,6 +608,8 @@ public sealed class MatrixRecords(HimayaApp app)
                     new { name = "Matrix programme", activityTypes = new[] { "GroupSession" }, districts = new[] { "C-GAN" }, providerId = provider });
                 return new() { ["{id:int}"] = Text((await made.JsonAsync()).GetProperty("id").GetInt32()) };
             }
+            case "fact":
+                return new() { ["{fact}"] = "water" };
             case "programme with contact":
             {
                 // A session in Ganja recorded by worker.ganja on a programme ngo.ganja's NGO delivers: the recorder and the

@@ -18,7 +18,8 @@ public sealed class DependencyTests
         ["Audit"] = ["Platform"],
         ["Registry"] = ["Platform", "Identity"],
         ["Monitoring"] = ["Platform", "Identity", "Registry"],
-        ["Linkage"] = ["Platform", "Identity", "Registry"],
+        ["Facts"] = ["Platform", "Identity", "Registry"],
+        ["Linkage"] = ["Platform", "Identity", "Registry", "Facts"],
         ["Deprivation"] = ["Platform", "Identity", "Registry", "Monitoring"],
         ["Services"] = ["Platform", "Identity", "Registry"],
         ["Cases"] = ["Platform", "Identity", "Registry", "Services", "Deprivation"],
@@ -26,9 +27,9 @@ public sealed class DependencyTests
         ["Violence"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
         ["Institutions"] = ["Platform", "Identity", "Registry", "Cases", "Monitoring"],
         ["Community"] = ["Platform", "Identity", "Registry", "Services", "Cases", "Monitoring"],
-        ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring", "Institutions", "Community"],
+        ["Demo"] = ["Platform", "Identity", "Registry", "Services", "Facts", "Linkage", "Deprivation", "Cases", "Violence", "Monitoring", "Institutions", "Community"],
         // The top: Program, the module list and the command-line verbs (front ends over the same modules as the web host).
-        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Institutions", "Community", "Demo"],
+        ["Composition"] = ["Platform", "Identity", "Audit", "Registry", "Services", "Facts", "Linkage", "Deprivation", "Cases", "Coverage", "Violence", "Monitoring", "Institutions", "Community", "Demo"],
     };
 
     private static readonly Assembly App = typeof(Himaya.HimayaModules).Assembly;

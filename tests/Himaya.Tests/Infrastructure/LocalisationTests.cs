@@ -31,7 +31,7 @@ public sealed partial class LocalisationTests
         incomplete.ShouldBeEmpty();
         // Every module that has pages or refusals brings its own file.
         JsonStringLocalizer.Files.Values.SelectMany(v => v).Distinct().ShouldBe(
-            ["Platform.json", "Audit.json", "Cases.json", "Community.json", "Coverage.json", "Deprivation.json", "Identity.json", "Institutions.json", "Linkage.json", "Monitoring.json", "Registry.json", "Services.json", "Violence.json"], ignoreOrder: true);
+            ["Platform.json", "Audit.json", "Cases.json", "Community.json", "Coverage.json", "Deprivation.json", "Facts.json", "Identity.json", "Institutions.json", "Linkage.json", "Monitoring.json", "Registry.json", "Services.json", "Violence.json"], ignoreOrder: true);
     }
 
     [Fact]

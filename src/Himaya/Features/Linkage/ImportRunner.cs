@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Himaya.Platform;
+using Himaya.Features.Facts;
 using Himaya.Features.Identity;
 using Himaya.Features.Registry;
 using Himaya.Linkage.Linking;
@@ -97,6 +98,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
     private (ChildInput Input, Dictionary<string, string?> Values, List<string> Problems) Check(CurrentUser user, Parsed p, string[] row)
     {
         var (input, values, problems) = p.Mapping.Map(p.Header, row);
+        problems.AddRange(p.Mapping.ReadFacts(p.Header, row, Today).Problems);
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
         foreach (var (field, messages) in errors.All)
         {
@@ -360,6 +362,15 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
                     break;
             }
         }
+        // The row's facts, with their provenance (this source, this import), for the child it linked to or created.
+        if (record.ChildId is { } child && p.Mapping.Facts is { Count: > 0 })
+        {
+            var (facts, observedOn, _) = p.Mapping.ReadFacts(p.Header, p.Rows[i], Today);
+            db.AddRange(facts.Select(f => new FactObservation
+            {
+                ChildId = child, Fact = f.Fact, Value = f.Value, Source = p.Source, ObservedOn = observedOn, ReceivedAt = Now, BatchId = batch.Id, ById = user.Id,
+            }));
+        }
         return record;
     }
 
@@ -428,6 +439,8 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Delete, "child", ChildRecords.Id(child.Id), "import rolled back"), ct);
         }
         await db.SourceRecords.Where(r => r.BatchId == id).ExecuteDeleteAsync(ct);
+        // Its facts go with it: each child's current values are again those the other sources said.
+        await db.Set<FactObservation>().Where(o => o.BatchId == id).ExecuteDeleteAsync(ct);
         db.Entry(batch).State = EntityState.Detached; // its row was changed above, not through the tracker
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.ImportRollback, "import", id.ToString("D"), $"children archived={created.Count - keptElsewhere.Count}"), ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Himaya.Features.Facts;
 using Himaya.Features.Registry;
 using Himaya.Platform;
 
@@ -16,6 +17,10 @@ public sealed record SourceMapping
     public Dictionary<string, string> Columns { get; init; } = [];
     public Dictionary<string, string>? Defaults { get; init; }
     public string? DateFormat { get; init; }
+    /// <summary>Registry facts (school enrolment, immunisation, assistance…: <see cref="FactCatalogue"/>) to the columns that hold them.</summary>
+    public Dictionary<string, string>? Facts { get; init; }
+    /// <summary>When the facts were true: a column of the file, or one date (yyyy-MM-dd) for the whole file; none: the day of the import.</summary>
+    public string? ObservedOn { get; init; }
 
     public static readonly string[] Fields = ["givenName", "surname", "patronymic", "sex", "birthDate", "fin", "birthCertificateNumber", "districtCode", "careArrangement"];
     private static readonly string[] DefaultDateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyyMMdd"];
@@ -34,6 +39,13 @@ public sealed record SourceMapping
         foreach (var required in new[] { "givenName", "surname", "birthDate" })
             if (!Columns.ContainsKey(required)) e.Add(LinkageErrors.ColumnRequired($"mapping.columns.{required}"));
         if (RecordId is { } id && !header.Contains(id)) e.Add(LinkageErrors.NoSuchColumn("mapping.recordId", id));
+        foreach (var (fact, column) in Facts ?? [])
+        {
+            if (FactCatalogue.Find(fact) is null) e.Add(FactsErrors.UnknownFact($"mapping.facts.{fact}", string.Join(", ", FactCatalogue.All.Select(f => f.Code))));
+            else if (!header.Contains(column)) e.Add(LinkageErrors.NoSuchColumn($"mapping.facts.{fact}", column));
+        }
+        if (ObservedOn is { } on && !header.Contains(on) && !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            e.Add(FactsErrors.ObservedOn("mapping.observedOn", on));
         if (DateFormat is { } f && !DateOnly.TryParseExact(new DateOnly(2013, 11, 24).ToString(f, CultureInfo.InvariantCulture), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             e.Add(LinkageErrors.DateFormat());
         return e;
@@ -80,6 +92,38 @@ public sealed record SourceMapping
             Guardians = [],
         };
         return (input, values, problems);
+    }
+
+    /// <summary>
+    /// One row's facts in their stored form and the day they were observed; a value that cannot be read, or a date that
+    /// is not one (or is in the future), is a problem naming the column. Empty cells send nothing.
+    /// </summary>
+    public (List<(string Fact, string Value)> Facts, DateOnly ObservedOn, List<string> Problems) ReadFacts(string[] header, string[] row, DateOnly today)
+    {
+        var facts = new List<(string, string)>();
+        var problems = new List<string>();
+        var on = today;
+        if (ObservedOn is { } o)
+        {
+            if (header.Contains(o))
+            {
+                var text = row[Array.IndexOf(header, o)].Trim();
+                if (text.Length > 0 && !DateOnly.TryParseExact(text, DateFormat is { } df ? [df] : DefaultDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+                    problems.Add($"{o}: \"{text}\" is not a date" + (DateFormat is null ? "" : $" in the format {DateFormat}") + ".");
+                else if (text.Length == 0) on = today;
+            }
+            else on = DateOnly.ParseExact(o, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (on > today) problems.Add($"{o}: the facts' date is in the future.");
+        }
+        foreach (var (code, column) in Facts ?? [])
+        {
+            var fact = FactCatalogue.Find(code)!;
+            var text = row[Array.IndexOf(header, column)].Trim();
+            if (text.Length == 0) continue;
+            if (fact.Read(text) is { } value) facts.Add((fact.Code, value));
+            else problems.Add($"{column}: \"{text}\" is not {fact.Expected} ({fact.Code}).");
+        }
+        return (facts, on, problems);
     }
 
     /// <summary>A kept source record's values (as mapped at import, defaults applied) back to registry input, read with this source's date format.</summary>

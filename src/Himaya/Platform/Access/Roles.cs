@@ -80,6 +80,8 @@ public enum Permission
     RecordContacts,
     /// <summary>Register a child a programme meets, with the few fields known there, after the intake matching found no record of them.</summary>
     RegisterParticipants,
+    /// <summary>Keep the ministries' feeds: which source wins for each registry fact (later: agency clients and their agreements).</summary>
+    ManageFeeds,
 }
 
 public static class Permissions
@@ -122,6 +124,7 @@ public static class Permissions
         [Permission.RecordContacts] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider],
         // An NGO running counselling meets children nobody has registered; it registers them, and they join its staff's caseload.
         [Permission.RegisterParticipants] = [Roles.Administrator, Roles.DistrictCoordinator, Roles.Supervisor, Roles.SocialWorker, Roles.ServiceProvider],
+        [Permission.ManageFeeds] = [Roles.Administrator],
     };
 
     public static bool Allows(Permission permission, IEnumerable<string> roles) =>
