@@ -29,6 +29,10 @@ public sealed class ContactAndOutcomeRulesTests
         e.CodedFor("caregivers[0].childId").Single().Code.ShouldBe("field.required");
         e.CodedFor("caregivers[1].relationship").Single().Code.ShouldBe("field.one-of");
         e.CodedFor("caregivers[2].relationship").Single().Code.ShouldBe("field.required");
+        // Another field refused already (the date, say): nobody at all is still said.
+        e = new FieldErrors().Add(PlatformErrors.Required("date"));
+        ContactChild.Attendance(null, null, 200, e);
+        e.CodedFor("children").Single().Code.ShouldBe("community.children-required");
         e = new FieldErrors();
         ContactChild.Attendance([A], [new(B, "Mother")], 1, e);
         e.CodedFor("children").Single().Code.ShouldBe("community.too-many-children");
@@ -76,5 +80,29 @@ public sealed class ContactAndOutcomeRulesTests
         c.Removal(8, plans: false, keptByVisit: false, new DateOnly(2026, 3, 2))!.Code.ShouldBe("community.contact-not-yours");
         c.Removal(8, plans: true, keptByVisit: false, new DateOnly(2027, 1, 1)).ShouldBeNull();
         c.Removal(7, plans: true, keptByVisit: true, new DateOnly(2026, 3, 2))!.Code.ShouldBe("community.contact-kept-by-visit");
+    }
+
+    [Fact]
+    public void Outcome_figures_of_fewer_than_five_children_are_hidden()
+    {
+        var full = new InstrumentOutcome("x", 1, "X", 12, 8, 6.5m, 4.0m, 6, 2, 7, 1, 0);
+        full.Suppressed().ShouldBe(full with { Worsened = null, ConcernLatest = null });
+        (full with { Rescreened = 4 }).Suppressed().ShouldBe(full with { Rescreened = null, FirstMean = null, LatestMean = null, Improved = null, Worsened = null,
+            ConcernFirst = null, ConcernLatest = null, ConcernNow = 0 });
+        (full with { Screened = 3 }).Suppressed().Screened.ShouldBeNull();
+        (full with { Screened = 3 }).Suppressed().FirstMean.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("2026-01-31", 1, "2026-03-01")]
+    [InlineData("2026-01-15", 1, "2026-02-15")]
+    [InlineData("2025-11-30", 3, "2026-03-01")]
+    public void The_first_day_of_an_age_in_months_agrees_with_the_age_the_schedule_reads(string birth, int months, string first)
+    {
+        var b = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
+        var day = Screenings.FirstDayAged(b, months);
+        day.ShouldBe(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture));
+        Screenings.MonthsOld(b, day).ShouldBe(months);
+        Screenings.MonthsOld(b, day.AddDays(-1)).ShouldBe(months - 1);
     }
 }

@@ -7,7 +7,7 @@ public static class CommunityErrors
 {
     public static Refusal ActivityNotRun(ActivityType activity) => Refusal.OnField("community.activity-not-run", "activityType", activity);
     public static Refusal DistrictNotCovered(string district, string field = "districtCode") => Refusal.OnField("community.district-not-covered", field, district);
-    public static Refusal OutsideArea(string district) => Refusal.OnField("community.outside-area", "districtCode", district);
+    public static Refusal OutsideArea(string district, string field = "districtCode") => Refusal.OnField("community.outside-area", field, district);
     public static Refusal Period(string field) => Refusal.OnField("community.period", field);
     public static Refusal TargetTwice(string field) => Refusal.OnField("community.target-twice", field);
     public static Refusal ChildrenRequired() => Refusal.OnField("community.children-required", "children");

@@ -28,7 +28,7 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         var page = await contacts.OrderByDescending(c => c.Date).ThenByDescending(c => c.At).Take(MaxListed).ToListAsync(ct);
         var ids = page.Select(c => c.Id).ToList();
         var counts = (await db.Set<ContactChild>().Where(x => ids.Contains(x.ContactId)).Select(x => new { x.ContactId, x.ChildPresent, x.Caregivers }).ToListAsync(ct))
-            .GroupBy(x => x.ContactId).ToDictionary(g => g.Key, g => (Children: g.Count(), Caregivers: g.Sum(x => x.Caregivers?.Split(';').Length ?? 0)));
+            .GroupBy(x => x.ContactId).ToDictionary(g => g.Key, g => (Children: g.Count(), Caregivers: g.Sum(x => new ContactChild { Caregivers = x.Caregivers }.CaregiverList.Count)));
         var kept = (await db.Set<HomeVisit>().Where(v => ids.Contains(v.ContactId)).Select(v => v.ContactId).ToListAsync(ct)).ToHashSet();
         var byIds = page.Select(c => c.ById).Distinct().ToList();
         var names = await db.Users.Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -59,10 +59,18 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Screenings taken at the contact keep their scores; they no longer count as the programme's contact.
         await db.Set<Screening>().Where(s => s.ContactId == contactId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ContactId, (Guid?)null), ct);
+        // A child who became a participant by this contact alone (joined with it, by its recorder, and in no other
+        // contact or home visiting of the programme) is no participant any more: a wrong tick opens nothing to a provider.
+        var (at, by) = (contact.At, contact.ById);
+        var joinedHere = await db.Set<Participant>().Where(x => x.ProgrammeId == programmeId && reached.Contains(x.ChildId) && !x.RegisteredHere && x.At == at && x.ById == by
+            && !db.Set<ContactChild>().Any(cc => cc.ChildId == x.ChildId && cc.ContactId != contactId && db.Set<Contact>().Any(c => c.Id == cc.ContactId && c.ProgrammeId == programmeId))
+            && !db.Set<HomeVisitEnrolment>().Any(h => h.ProgrammeId == programmeId && h.ChildId == x.ChildId)).ToListAsync(ct);
+        db.RemoveRange(joinedHere);
         db.Remove(contact);
         await db.SaveChangesAsync(ct);
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Delete, "contact", contactId.ToString(),
-            $"programme {programmeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', reached)}"), ct);
+            $"programme {programmeId}; {contact.ActivityType} {contact.Date:yyyy-MM-dd} {contact.DistrictCode}; children {string.Join(',', reached)}"
+            + (joinedHere.Count > 0 ? $"; no longer participants {string.Join(',', joinedHere.Select(x => x.ChildId))}" : "")), ct);
         await tx.CommitAsync(ct);
         return new Outcome<bool>.Ok(true);
     }

@@ -140,6 +140,7 @@ public sealed class ContactChild
     public static List<ContactChild> Attendance(IReadOnlyList<Guid>? children, IReadOnlyList<CaregiverInput?>? caregivers, int max, FieldErrors e)
     {
         var rows = new Dictionary<Guid, ContactChild>();
+        var refusedBefore = e.All.Count;
         foreach (var c in children ?? []) rows.TryAdd(c, new ContactChild { ChildId = c });
         for (var n = 0; n < (caregivers?.Count ?? 0); n++)
         {
@@ -151,7 +152,8 @@ public sealed class ContactChild
             var list = row.CaregiverList;
             if (!list.Contains(relation.Value)) row.Caregivers = string.Join(';', list.Append(relation.Value));
         }
-        if (rows.Count == 0 && e.IsEmpty) e.Add(CommunityErrors.ChildrenRequired());
+        // Nobody at all, unless a caregiver sent was refused (then that is the error to fix).
+        if (rows.Count == 0 && e.All.Count == refusedBefore) e.Add(CommunityErrors.ChildrenRequired());
         else if (rows.Count > max) e.Add(CommunityErrors.TooManyChildren(max));
         return [.. rows.Values];
     }

@@ -31,7 +31,7 @@ public sealed class ProgrammeOutcomes(AppDbContext db, Instruments instruments)
                           select new { s.Instrument, s.Version, Child = c.MergedIntoId ?? c.Id, s.Date, s.At, s.Score, s.Concern }).ToListAsync(ct);
         var list = rows.GroupBy(r => (r.Instrument, r.Version)).OrderBy(g => g.Key.Instrument, StringComparer.Ordinal).ThenBy(g => g.Key.Version)
             .Select(g => InstrumentOutcome.Of(g.Key.Instrument, g.Key.Version, instruments.Find(g.Key.Instrument, g.Key.Version)?.Title.In(language) ?? g.Key.Instrument,
-                g.Select(r => new ScoreOn(r.Child, r.Date, r.At, r.Score, r.Concern)))).ToList();
+                g.Select(r => new ScoreOn(r.Child, r.Date, r.At, r.Score, r.Concern))).Suppressed()).ToList();
         return new Outcome<OutcomesView>.Ok(new OutcomesView(programmeId, canonical, list));
     }
 }
@@ -45,11 +45,23 @@ public sealed record OutcomesView(int ProgrammeId, string? Period, IReadOnlyList
 /// One instrument version's outcomes: children screened, those screened again (<paramref name="Rescreened"/>); for those,
 /// the mean score first and latest, how many scored lower or higher the latest time (every instrument here scores a
 /// difficulty: lower is better) and how many were at the threshold (a concern) first and latest; and, of all screened,
-/// how many are at the threshold at their latest screening.
+/// how many are at the threshold at their latest screening. Null: hidden as too few (<see cref="Suppressed"/>).
 /// </summary>
-public sealed record InstrumentOutcome(string Instrument, int Version, string Title, int Screened, int Rescreened, decimal? FirstMean, decimal? LatestMean,
-    int Improved, int Worsened, int ConcernFirst, int ConcernLatest, int ConcernNow)
+public sealed record InstrumentOutcome(string Instrument, int Version, string Title, int? Screened, int? Rescreened, decimal? FirstMean, decimal? LatestMean,
+    int? Improved, int? Worsened, int? ConcernFirst, int? ConcernLatest, int? ConcernNow)
 {
+    /// <summary>
+    /// The figures as shown to those who see aggregates: with fewer than <see cref="TableSuppression.MinCell"/> children
+    /// screened again, nothing about them (a mean of one child is that child's score); with fewer screened, nothing at all.
+    /// </summary>
+    public InstrumentOutcome Suppressed()
+    {
+        static int? Small(int? n) => n is > 0 and < TableSuppression.MinCell ? null : n;
+        if (Screened < TableSuppression.MinCell) return new(Instrument, Version, Title, null, null, null, null, null, null, null, null, null);
+        if (Rescreened < TableSuppression.MinCell) return this with { Rescreened = null, FirstMean = null, LatestMean = null, Improved = null, Worsened = null, ConcernFirst = null, ConcernLatest = null, ConcernNow = Small(ConcernNow) };
+        return this with { Improved = Small(Improved), Worsened = Small(Worsened), ConcernFirst = Small(ConcernFirst), ConcernLatest = Small(ConcernLatest), ConcernNow = Small(ConcernNow) };
+    }
+
     public static InstrumentOutcome Of(string instrument, int version, string title, IEnumerable<ScoreOn> screenings)
     {
         var byChild = screenings.GroupBy(s => s.Child).Select(g => g.OrderBy(s => s.Date).ThenBy(s => s.At).ToList()).ToList();

@@ -19,7 +19,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     {
         if (!user.Can(Permission.ManageProgrammes)) return new Outcome<ProgrammeView>.Forbidden();
         var e = new FieldErrors();
-        var (activities, districts, targets, projectId) = await ReadAsync(r, e, ct);
+        var (activities, districts, targets, projectId) = await ReadAsync(user, r, null, e, ct);
         if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
         var p = new Programme
         {
@@ -46,13 +46,19 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         if (!user.Can(Permission.ManageProgrammes)) return new Outcome<ProgrammeView>.Forbidden();
         var p = await db.Set<Programme>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return new Outcome<ProgrammeView>.NotFound();
+        // A planner of some districts changes only programmes that work in their districts alone.
+        if (user.ScopeKind != ScopeKind.National && !p.DistrictList.All(user.Districts.Contains)) return new Outcome<ProgrammeView>.Forbidden(CommunityErrors.NotYourProgramme());
         var e = new FieldErrors();
         if (r.Version is null) e.Add(PlatformErrors.Required("version"));
-        var (activities, districts, targets, projectId) = await ReadAsync(r, e, ct);
+        var (activities, districts, targets, projectId) = await ReadAsync(user, r, p.ProviderId, e, ct);
         if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
         if (r.Version != p.Version) return Outcome<ProgrammeView>.Refused(CommunityErrors.ChangedSince(r.Version!.Value, p.Version), await ViewAsync(p, ct));
+        // In use: where and what its contacts were, and the families on its home visiting (their district, home visits).
         var used = await db.Set<Contact>().Where(c => c.ProgrammeId == id).Select(c => new { c.ActivityType, c.DistrictCode }).Distinct().ToListAsync(ct);
-        p.Revise(r.Name!.Trim(), activities, districts, projectId, r.ProviderId, [.. used.Select(u => u.ActivityType).Distinct()], [.. used.Select(u => u.DistrictCode).Distinct()], e);
+        var families = await db.Set<HomeVisitEnrolment>().Where(x => x.ProgrammeId == id && x.EndedOn == null).Select(x => x.DistrictCode).Distinct().ToListAsync(ct);
+        var usedActivities = used.Select(u => u.ActivityType).Concat(families.Count > 0 ? [ActivityType.HomeVisit] : []).Distinct().ToList();
+        var formerProvider = p.ProviderId;
+        p.Revise(r.Name!.Trim(), activities, districts, projectId, r.ProviderId, usedActivities, [.. used.Select(u => u.DistrictCode).Concat(families).Distinct()], e);
         if (!e.IsEmpty) return new Outcome<ProgrammeView>.Invalid(e);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -69,14 +75,16 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             return Outcome<ProgrammeView>.Refused(CommunityErrors.SavedAtSameMoment());
         }
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Update, "programme", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"v{p.Version}: {p.ActivityTypes} in {p.Districts}; provider {p.ProviderId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; {targets.Count} targets"), ct);
+            $"v{p.Version}: {p.ActivityTypes} in {p.Districts}; {targets.Count} targets"
+            // A new provider's staff work with the programme's participants from now on, the former's no longer: said outright.
+            + (formerProvider != p.ProviderId ? $"; provider {formerProvider?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} -> {p.ProviderId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" : "")), ct);
         await tx.CommitAsync(ct);
         return await ViewAsync(p, ct);
     }
 
     /// <summary>A programme's body checked field by field (creating and changing alike): refusals into <paramref name="e"/>.</summary>
-    private async Task<(List<ActivityType> Activities, List<string> Districts, List<ProgrammeTarget> Targets, int? ProjectId)> ReadAsync(ProgrammeInput r, FieldErrors e,
-        CancellationToken ct)
+    private async Task<(List<ActivityType> Activities, List<string> Districts, List<ProgrammeTarget> Targets, int? ProjectId)> ReadAsync(CurrentUser user, ProgrammeInput r,
+        int? currentProvider, FieldErrors e, CancellationToken ct)
     {
         e.Text("name", r.Name, 300);
         var activities = new List<ActivityType>();
@@ -89,7 +97,11 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         if (r.Districts is not { Count: > 0 }) e.Add(CommunityErrors.DistrictsRequired());
         else
             for (var n = 0; n < r.Districts.Count; n++)
-                if (r.Districts[n]?.Trim() is { } d && units.IsDistrict(d)) { if (!districts.Contains(d)) districts.Add(d); }
+                if (r.Districts[n]?.Trim() is { } d && units.IsDistrict(d))
+                {
+                    if (user.ScopeKind != ScopeKind.National && !user.Districts.Contains(d)) e.Add(CommunityErrors.OutsideArea(d, $"districts[{n}]"));
+                    else if (!districts.Contains(d)) districts.Add(d);
+                }
                 else e.Add(PlatformErrors.UnknownDistrict($"districts[{n}]"));
         var targets = Programme.TargetsFrom(r.Targets, districts, e);
         int? projectId = null;
@@ -98,7 +110,9 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             projectId = await db.Set<Project>().Where(p => p.Code == r.Project.Trim()).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (projectId is null) e.Add(CommunityErrors.UnknownProject(r.Project.Trim()));
         }
-        if (r.ProviderId is { } providerId && !await db.Set<Provider>().AnyAsync(x => x.Id == providerId && x.Active, ct)) e.Add(CommunityErrors.UnknownProvider());
+        // A provider since made inactive stays with a programme it already delivers; a new choice must be active.
+        if (r.ProviderId is { } providerId && providerId != currentProvider && !await db.Set<Provider>().AnyAsync(x => x.Id == providerId && x.Active, ct))
+            e.Add(CommunityErrors.UnknownProvider());
         return (activities, districts, targets, projectId);
     }
 
@@ -174,10 +188,10 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     /// Makes the children participants of the programme (unsaved; those who are already, once): a child who took part or
     /// was enrolled is one from then on, and its provider's staff work with them.
     /// </summary>
-    public async Task JoinAsync(CurrentUser user, int programmeId, IReadOnlyCollection<Guid> children, CancellationToken ct)
+    public async Task JoinAsync(CurrentUser user, int programmeId, IReadOnlyCollection<Guid> children, CancellationToken ct, DateTime? at = null)
     {
         var already = await db.Set<Participant>().Where(x => x.ProgrammeId == programmeId && children.Contains(x.ChildId)).Select(x => x.ChildId).ToListAsync(ct);
-        db.AddRange(children.Except(already).Select(c => new Participant { ProgrammeId = programmeId, ChildId = c, At = Now, ById = user.Id }));
+        db.AddRange(children.Except(already).Select(c => new Participant { ProgrammeId = programmeId, ChildId = c, At = at ?? Now, ById = user.Id }));
     }
 
     /// <summary>The programme and the name of its provider (null: none), or null when there is no such programme.</summary>
@@ -196,7 +210,8 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
     {
         db.Add(contact);
         db.AddRange(attended);
-        await JoinAsync(user, contact.ProgrammeId, [.. attended.Select(a => a.ChildId)], ct);
+        // Joined at the contact's moment: taking the contact back finds the participants it alone made (ContactRecords).
+        await JoinAsync(user, contact.ProgrammeId, [.. attended.Select(a => a.ChildId)], ct, contact.At);
         await db.SaveChangesAsync(ct);
         var caregivers = attended.Where(a => a.Caregivers is not null).Select(a => $"{a.ChildId}:{a.Caregivers}").ToList();
         await audit.RecordInTransactionAsync(user, new AuditEvent(AuditActions.Create, "contact", contact.Id.ToString(),

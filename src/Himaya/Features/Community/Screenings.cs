@@ -14,6 +14,14 @@ public sealed class Screenings(AppDbContext db, AuditLog audit, Instruments inst
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The first day the child is <paramref name="months"/> months old by <see cref="MonthsOld"/> (born on the 31st: not always birth + months).</summary>
+    public static DateOnly FirstDayAged(DateOnly birth, int months)
+    {
+        var day = birth.AddMonths(months);
+        while (MonthsOld(birth, day) < months) day = day.AddDays(1);
+        return day;
+    }
+
     public static int MonthsOld(DateOnly birth, DateOnly on) =>
         Math.Max(0, (on.Year - birth.Year) * 12 + on.Month - birth.Month - (on.Day < birth.Day ? 1 : 0));
 

@@ -51,7 +51,7 @@ public sealed class FieldErrors
 
     /// <summary>
     /// The same refusals under the fields a form shows (the API names list items, <c>targets[0].period</c>; a form may
-    /// have one field for the list), each code once per field.
+    /// have one field for the list), each refusal once per field (the same code with other values stays: two districts in use).
     /// </summary>
     public FieldErrors OnFields(Func<string, string> field)
     {
@@ -59,7 +59,7 @@ public sealed class FieldErrors
         foreach (var r in _coded.Values.SelectMany(x => x))
         {
             var to = field(r.Field);
-            if (moved.CodedFor(to).All(x => x.Code != r.Code)) moved.Add(r with { Field = to });
+            if (moved.CodedFor(to).All(x => x.Code != r.Code || x.Message != r.Message)) moved.Add(r with { Field = to });
         }
         return moved;
     }

@@ -29,7 +29,11 @@ for (const box of document.querySelectorAll("[data-poll-import]")) {
 for (const form of document.querySelectorAll("form[data-ctrl-enter]")) {
   // A page that answered something below the form (earlier reports) puts the focus there instead. After load: going to
   // the page's #fragment moves the focus to the fragment's target when the page has loaded.
-  const first = () => (document.querySelector("[data-focus]") ?? form.querySelector("input:not([type=hidden]), select, textarea"))?.focus();
+  // Only while nobody has started elsewhere: a user who already moved on to a field keeps it.
+  const first = () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    (document.querySelector("[data-focus]") ?? form.querySelector("input:not([type=hidden]), select, textarea"))?.focus();
+  };
   if (document.readyState === "complete") first(); else window.addEventListener("load", () => setTimeout(first, 0), { once: true });
   form.addEventListener("keydown", e => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }

@@ -30,7 +30,7 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
     /// redraws the form (site.js); null when none are shown.
     /// </summary>
     public (DateOnly From, DateOnly Until)? Band => MilestonesNow.Count == 0 ? null
-        : (Family.BirthDate.AddMonths(MilestonesNow.Max(i => i.FromMonths)), Family.BirthDate.AddMonths(MilestonesNow.Min(i => i.ToMonths)).AddDays(-1));
+        : (Screenings.FirstDayAged(Family.BirthDate, MilestonesNow.Max(i => i.FromMonths)), Screenings.FirstDayAged(Family.BirthDate, MilestonesNow.Min(i => i.ToMonths)).AddDays(-1));
 
     /// <summary>The workers the family can be handed over to (empty: the user may not change the family).</summary>
     public IReadOnlyList<WorkerChoice> Workers { get; private set; } = [];
@@ -53,6 +53,8 @@ public sealed class HomeVisitingPageModel(HomeVisits store, Instruments instrume
     {
         var e = new FieldErrors();
         var endedOn = new FormReader(Request.Form, e).Date("endedOn");
+        // The form always shows a day (today by default): a day cleared is a mistake to name, not "today" unasked.
+        if (endedOn is null && e.IsEmpty) e.Add(PlatformErrors.Required("endedOn"));
         if (e.IsEmpty) return await ChangedAsync(id, await store.EndAsync(Me, id, new EndEnrolmentInput(endedOn, Value("reason")), ct), "ended", ct);
         Errors = e;
         return await LoadAsync(id, ct) ?? Page();

@@ -81,6 +81,9 @@ public sealed class ProgrammeEditPageModel(Programmes store, AdminUnits units, A
         Rows = [.. Rows, .. Enumerable.Repeat(new TargetInput(null, null, null), Sent ? 0 : BlankRows)];
         Projects = await ProgrammeChoices.ProjectsAsync(db, Culture, ct);
         Providers = await ProgrammeChoices.ProvidersAsync(db, ct);
+        // The provider it has stays a choice even if it has since left the directory's active list.
+        if (Programme.ProviderId is { } current && Providers.All(x => x.Id != current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            Providers = [.. Providers, (current.ToString(System.Globalization.CultureInfo.InvariantCulture), Programme.Provider ?? "")];
         return null;
     }
 
