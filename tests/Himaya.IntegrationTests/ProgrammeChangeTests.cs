@@ -108,7 +108,7 @@ public abstract class ProgrammeChangeTests(HimayaApp app)
         await SendAsync("worker.ganja", HttpMethod.Put, url, Body("Renamed", ["GroupSession"], ["C-GAN"], [], version: 1), HttpStatusCode.Forbidden);
         // Ganja's coordinator plans in Ganja: not a programme that also works in Shirvan, nor a new one there.
         (await SendAsync("coordinator.ganja", HttpMethod.Put, url, Body("Renamed", ["GroupSession"], ["C-GAN", "C-SIR"], [], version: 1), HttpStatusCode.Forbidden))
-            .GetProperty("code").GetString().ShouldBe("community.not-your-programme");
+            .GetProperty("code").GetString().ShouldBe("community.programme-outside-area");
         (await PostAsync("coordinator.ganja", "/api/v1/programmes", Body("Shirvan too", ["GroupSession"], ["C-GAN", "C-SIR"], []), HttpStatusCode.BadRequest))
             .CodesOf("districts[1]").ShouldBe(["community.outside-area"]);
         var unchanged = await (await app.ClientForAsync("analyst")).GetFromJsonAsync<JsonElement>(url);

@@ -32,6 +32,7 @@ public static class CommunityErrors
     public static Refusal UnknownProvider() => Refusal.OnField("community.unknown-provider", "providerId");
     public static Refusal EndBeforeEnrolment() => Refusal.OnField("community.end-before-enrolment", "endedOn");
     public static Refusal UnknownWorker() => Refusal.OnField("community.unknown-worker", "workerId");
+    public static Refusal ProgrammeOutsideArea() => Refusal.Of("community.programme-outside-area", "districts");
     public static Refusal ActivityInUse(ActivityType activity) => Refusal.OnField("community.activity-in-use", "activityTypes", activity);
     public static Refusal DistrictInUse(string district) => Refusal.OnField("community.district-in-use", "districts", district);
     public static Refusal ChangedSince(int yours, int current) => Refusal.Of("community.changed-since", "version", yours, current);

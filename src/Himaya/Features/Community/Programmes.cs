@@ -47,7 +47,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         var p = await db.Set<Programme>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return new Outcome<ProgrammeView>.NotFound();
         // A planner of some districts changes only programmes that work in their districts alone.
-        if (user.ScopeKind != ScopeKind.National && !p.DistrictList.All(user.Districts.Contains)) return new Outcome<ProgrammeView>.Forbidden(CommunityErrors.NotYourProgramme());
+        if (user.ScopeKind != ScopeKind.National && !p.DistrictList.All(user.Districts.Contains)) return new Outcome<ProgrammeView>.Forbidden(CommunityErrors.ProgrammeOutsideArea());
         var e = new FieldErrors();
         if (r.Version is null) e.Add(PlatformErrors.Required("version"));
         var (activities, districts, targets, projectId) = await ReadAsync(user, r, p.ProviderId, e, ct);
