@@ -96,10 +96,11 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.SignedInPageAsync("worker.ganja");
         var tag = new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 20))).ToArray());
-        var csv = "Şagird №,Soyadı,Adı,Ata adı,Cinsi,Doğum tarixi,FİN,Rayon\n" +
-                  $"1,Məktəbov{tag},Nihad,Elçin oğlu,oğlan,{DateTime.UtcNow.AddYears(-9):12.MM.yyyy},,C-GAN\n" +
-                  $"2,Məktəbova{tag},Aytac,Elçin qızı,qız,{DateTime.UtcNow.AddYears(-8):14.MM.yyyy},,C-GAN\n" +
-                  $"3,Səhvli{tag},Ramil,,oğlan,31.02.2016,,C-GAN\n";
+        // The school's list also says who is enrolled, as of the first of September: a fact kept with its source and date.
+        var csv = "Şagird №,Soyadı,Adı,Ata adı,Cinsi,Doğum tarixi,FİN,Rayon,Təhsil,Tarix\n" +
+                  $"1,Məktəbov{tag},Nihad,Elçin oğlu,oğlan,{DateTime.UtcNow.AddYears(-9):12.MM.yyyy},,C-GAN,Enrolled,01.09.{DateTime.UtcNow.Year - 1}\n" +
+                  $"2,Məktəbova{tag},Aytac,Elçin qızı,qız,{DateTime.UtcNow.AddYears(-8):14.MM.yyyy},,C-GAN,DroppedOut,01.09.{DateTime.UtcNow.Year - 1}\n" +
+                  $"3,Səhvli{tag},Ramil,,oğlan,31.02.2016,,C-GAN,perhaps,01.09.{DateTime.UtcNow.Year - 1}\n";
         await page.GotoAsync("/imports");
         await page.GetByLabel("Source").FillAsync("School 7, Ganja " + tag);
         await page.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "school7.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
@@ -109,9 +110,13 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("#f-map\\.surname")).ToHaveValueAsync("Soyadı");
         await Assertions.Expect(page.Locator("#f-map\\.birthDate")).ToHaveValueAsync("Doğum tarixi");
         await page.Locator("#f-default\\.careArrangement").SelectOptionAsync("Parents");
+        await page.GetByLabel("School enrolment").SelectOptionAsync("Təhsil");
+        await page.GetByLabel("Date of the facts (column)").SelectOptionAsync("Tarix");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the rows" }).ClickAsync();
         await Assertions.Expect(page.Locator("#preview [role=status]")).ToContainTextAsync("3 rows, 2 without problems");
         await Assertions.Expect(page.Locator("#preview td", new() { HasText = "Doğum tarixi:" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#preview td", new() { HasText = "Təhsil: \"perhaps\"" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("School enrolment")).ToHaveValueAsync("Təhsil");
         await Shot(page, "import-preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
@@ -125,6 +130,14 @@ public sealed class RegistryPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#model summary").ClickAsync();
         await Assertions.Expect(page.Locator("#model td", new() { HasText = "day and month swapped" })).ToBeVisibleAsync();
         await Shot(page, "import-summary");
+        // On the child's profile: the fact, its source and the day it was true.
+        await page.GotoAsync($"/children?q=Məktəbova{tag}");
+        await page.Locator("main table a", new() { HasText = $"Məktəbova{tag}" }).First.ClickAsync();
+        var enrolment = page.Locator("#facts-table tr[data-fact='enrolment']");
+        await Assertions.Expect(enrolment).ToContainTextAsync("Dropped out");
+        await Assertions.Expect(enrolment).ToContainTextAsync("School 7, Ganja " + tag);
+        await Assertions.Expect(enrolment).ToContainTextAsync($"{DateTime.UtcNow.Year - 1}");
+        await Shot(page, "child-facts");
     }
 
     [Fact]

@@ -82,11 +82,18 @@ public sealed class ImportsModel(ImportRunner runner, LinkageQuality quality) : 
             if (form["map." + field].ToString() is { Length: > 0 } column) columns[field] = column;
         var defaults = new Dictionary<string, string>();
         if (form["default.careArrangement"].ToString() is { Length: > 0 } care) defaults["careArrangement"] = care;
+        // Facts the file holds, and when they were true: a column of the file, else one day for the whole file.
+        var facts = new Dictionary<string, string>();
+        foreach (var fact in Himaya.Features.Facts.FactCatalogue.All)
+            if (form["fact." + fact.Code].ToString() is { Length: > 0 } column) facts[fact.Code] = column;
+        var observedOn = form["observedOnColumn"].ToString() is { Length: > 0 } onColumn ? onColumn
+            : form["observedOnDate"].ToString() is { Length: > 0 } onDate ? onDate : null;
         Mapping = new SourceMapping
         {
             Columns = columns, Defaults = defaults.Count > 0 ? defaults : null,
             RecordId = form["recordId"].ToString() is { Length: > 0 } rid ? rid : null,
             DateFormat = form["dateFormat"].ToString() is { Length: > 0 } df ? df : null,
+            Facts = facts.Count > 0 ? facts : null, ObservedOn = facts.Count > 0 ? observedOn : null,
         };
         var request = new ImportRequest(Source, FileName, FileText, Mapping);
         if (run)
