@@ -23,7 +23,9 @@ public sealed class ProgrammeEditPageModel(Programmes store, AdminUnits units, A
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!Me.Can(Permission.ManageProgrammes)) return ForbiddenPage();
-        return await LoadAsync(id, ct) ?? Page();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        // The same rule the change is held to (Programmes.UpdateAsync): a planner of some districts, only programmes in them.
+        return Me.ScopeKind == ScopeKind.National || Programme.Districts.All(Me.Districts.Contains) ? Page() : ForbiddenPage();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
