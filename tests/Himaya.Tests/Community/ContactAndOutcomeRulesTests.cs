@@ -105,4 +105,19 @@ public sealed class ContactAndOutcomeRulesTests
         Screenings.MonthsOld(b, day).ShouldBe(months);
         Screenings.MonthsOld(b, day.AddDays(-1)).ShouldBe(months - 1);
     }
+
+    [Fact]
+    public void A_planner_changes_only_programmes_all_of_whose_districts_are_theirs()
+    {
+        var national = new CurrentUser(1, "analyst", "", [Roles.NationalAnalyst], ScopeKind.National, new HashSet<string>(), "127.0.0.1");
+        var ganja = new CurrentUser(2, "coordinator", "", [Roles.DistrictCoordinator], ScopeKind.Areas, new HashSet<string> { "C-GAN" }, "127.0.0.1");
+        var worker = new CurrentUser(3, "worker", "", [Roles.SocialWorker], ScopeKind.Areas, new HashSet<string> { "C-GAN" }, "127.0.0.1");
+        CommunityScope.MayChange(national, ["C-GAN", "C-SIR"]).ShouldBeTrue();
+        CommunityScope.MayChange(ganja, ["C-GAN"]).ShouldBeTrue();
+        CommunityScope.MayChange(ganja, ["C-GAN", "C-SIR"]).ShouldBeFalse();
+        CommunityScope.MayChange(worker, ["C-GAN"]).ShouldBeFalse("a worker does not plan programmes");
+        (CommunityScope.PlansIn(ganja, "C-GAN"), CommunityScope.PlansIn(ganja, "C-SIR")).ShouldBe((true, false));
+        ContactChild.Parse("Mother;Father").ShouldBe([CaregiverRelation.Mother, CaregiverRelation.Father]);
+        ContactChild.Parse(null).ShouldBeEmpty();
+    }
 }

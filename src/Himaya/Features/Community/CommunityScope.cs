@@ -14,6 +14,16 @@ public static class CommunityScope
     /// <summary>A provider's staff: their agency is the provider's name (as for referrals and the service directory).</summary>
     public static bool IsProviderStaff(CurrentUser user) => user.Roles.Contains(Roles.ServiceProvider);
 
+    /// <summary>Whether a planner may plan in a district: national planners anywhere, others in their own districts.</summary>
+    public static bool PlansIn(CurrentUser user, string district) => user.ScopeKind == ScopeKind.National || user.Districts.Contains(district);
+
+    /// <summary>Whether a planner may change a programme working in <paramref name="districts"/>: only if they plan in every one of them.</summary>
+    public static bool MayChange(CurrentUser user, IEnumerable<string> districts) =>
+        user.Can(Permission.ManageProgrammes) && districts.All(d => PlansIn(user, d));
+
+    /// <summary>Whether a programme's sessions are seen wherever they were held: national users, and its provider's staff (checked before).</summary>
+    public static bool SeesAllSessions(CurrentUser user) => user.ScopeKind == ScopeKind.National || IsProviderStaff(user);
+
     /// <summary>Whether the user may record for a programme run by the provider named <paramref name="providerName"/> (null: none).</summary>
     public static bool Runs(CurrentUser user, string? providerName) =>
         user.Can(Permission.RecordContacts) && (!IsProviderStaff(user) || providerName == user.Agency);

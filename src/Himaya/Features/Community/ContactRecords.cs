@@ -19,7 +19,7 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         if (await programmes.FindAsync(programmeId, ct) is not var (_, provider)) return new Outcome<IReadOnlyList<ContactSummary>>.NotFound();
         if (!CommunityScope.Runs(user, provider)) return new Outcome<IReadOnlyList<ContactSummary>>.Forbidden(CommunityErrors.NotYourProgramme());
         var contacts = db.Set<Contact>().AsNoTracking().Where(c => c.ProgrammeId == programmeId);
-        if (!SeesEverywhere(user))
+        if (!CommunityScope.SeesAllSessions(user))
         {
             var areas = user.Districts.ToList();
             contacts = contacts.Where(c => areas.Contains(c.DistrictCode));
@@ -28,7 +28,7 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         var page = await contacts.OrderByDescending(c => c.Date).ThenByDescending(c => c.At).Take(MaxListed).ToListAsync(ct);
         var ids = page.Select(c => c.Id).ToList();
         var counts = (await db.Set<ContactChild>().Where(x => ids.Contains(x.ContactId)).Select(x => new { x.ContactId, x.ChildPresent, x.Caregivers }).ToListAsync(ct))
-            .GroupBy(x => x.ContactId).ToDictionary(g => g.Key, g => (Children: g.Count(), Caregivers: g.Sum(x => new ContactChild { Caregivers = x.Caregivers }.CaregiverList.Count)));
+            .GroupBy(x => x.ContactId).ToDictionary(g => g.Key, g => (Children: g.Count(), Caregivers: g.Sum(x => ContactChild.Parse(x.Caregivers).Count)));
         var kept = (await db.Set<HomeVisit>().Where(v => ids.Contains(v.ContactId)).Select(v => v.ContactId).ToListAsync(ct)).ToHashSet();
         var byIds = page.Select(c => c.ById).Distinct().ToList();
         var names = await db.Users.Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -41,9 +41,6 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         })]);
     }
 
-    /// <summary>National users, and a provider's staff on their own provider's programme (checked before), see its sessions everywhere.</summary>
-    private static bool SeesEverywhere(CurrentUser user) => user.ScopeKind == ScopeKind.National || CommunityScope.IsProviderStaff(user);
-
     /// <summary>Takes a contact back (<see cref="Contact.Removal"/>): the children it reached are no longer reached by it.</summary>
     public async Task<Outcome<bool>> RemoveAsync(CurrentUser user, int programmeId, Guid contactId, CancellationToken ct)
     {
@@ -51,7 +48,7 @@ public sealed class ContactRecords(AppDbContext db, AuditLog audit, Programmes p
         if (await programmes.FindAsync(programmeId, ct) is not var (_, provider)) return new Outcome<bool>.NotFound();
         if (!CommunityScope.Runs(user, provider)) return new Outcome<bool>.Forbidden(CommunityErrors.NotYourProgramme());
         var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId && c.ProgrammeId == programmeId, ct);
-        if (contact is null || (!SeesEverywhere(user) && !user.Districts.Contains(contact.DistrictCode))) return new Outcome<bool>.NotFound();
+        if (contact is null || (!CommunityScope.SeesAllSessions(user) && !user.Districts.Contains(contact.DistrictCode))) return new Outcome<bool>.NotFound();
         var keptByVisit = await db.Set<HomeVisit>().AnyAsync(v => v.ContactId == contactId, ct);
         // Someone else's contact is refused as a conflict, not a 403: the caller may remove contacts, just not this one.
         if (contact.Removal(user.Id, user.Can(Permission.ManageProgrammes), keptByVisit, Today) is { } refused) return Outcome<bool>.Refused(refused);

@@ -129,8 +129,11 @@ public sealed class ContactChild
     /// <summary>The caregivers who came, as <see cref="CaregiverRelation"/> names ';'-separated; null: none.</summary>
     public string? Caregivers { get; set; }
 
-    public IReadOnlyList<CaregiverRelation> CaregiverList =>
-        Caregivers is null ? [] : [.. Caregivers.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CaregiverRelation>)];
+    public IReadOnlyList<CaregiverRelation> CaregiverList => Parse(Caregivers);
+
+    /// <summary>Stored caregivers (<see cref="Caregivers"/>) as relations; none for null.</summary>
+    public static IReadOnlyList<CaregiverRelation> Parse(string? caregivers) =>
+        caregivers is null ? [] : [.. caregivers.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CaregiverRelation>)];
 
     /// <summary>
     /// A contact's attendance from the children who came and the caregivers who came for a child (each once; mother and

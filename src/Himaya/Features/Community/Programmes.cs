@@ -47,7 +47,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
         var p = await db.Set<Programme>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return new Outcome<ProgrammeView>.NotFound();
         // A planner of some districts changes only programmes that work in their districts alone.
-        if (user.ScopeKind != ScopeKind.National && !p.DistrictList.All(user.Districts.Contains)) return new Outcome<ProgrammeView>.Forbidden(CommunityErrors.ProgrammeOutsideArea());
+        if (!CommunityScope.MayChange(user, p.DistrictList)) return new Outcome<ProgrammeView>.Forbidden(CommunityErrors.ProgrammeOutsideArea());
         var e = new FieldErrors();
         if (r.Version is null) e.Add(PlatformErrors.Required("version"));
         var (activities, districts, targets, projectId) = await ReadAsync(user, r, p.ProviderId, e, ct);
@@ -99,7 +99,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
             for (var n = 0; n < r.Districts.Count; n++)
                 if (r.Districts[n]?.Trim() is { } d && units.IsDistrict(d))
                 {
-                    if (user.ScopeKind != ScopeKind.National && !user.Districts.Contains(d)) e.Add(CommunityErrors.OutsideArea(d, $"districts[{n}]"));
+                    if (!CommunityScope.PlansIn(user, d)) e.Add(CommunityErrors.OutsideArea(d, $"districts[{n}]"));
                     else if (!districts.Contains(d)) districts.Add(d);
                 }
                 else e.Add(PlatformErrors.UnknownDistrict($"districts[{n}]"));
@@ -285,7 +285,7 @@ public sealed class Programmes(AppDbContext db, AuditLog audit, AdminUnits units
                            join child in db.Children on cc.ChildId equals child.Id
                            where child.DeletedAt == null || child.MergedIntoId != null
                            select new { c.DistrictCode, Child = child.MergedIntoId ?? child.Id, cc.Caregivers }).Distinct().ToListAsync(ct);
-        var caregivers = cared.SelectMany(x => x.Caregivers!.Split(';').Select(r => (x.DistrictCode, x.Child, r))).Distinct()
+        var caregivers = cared.SelectMany(x => ContactChild.Parse(x.Caregivers).Select(r => (x.DistrictCode, x.Child, r))).Distinct()
             .GroupBy(x => x.DistrictCode).ToDictionary(g => g.Key, g => g.Count());
         return (byDistrict, children.Select(x => x.Child).Distinct().Count(), children, caregivers);
     }

@@ -94,11 +94,15 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         return (new Parsed(r.Source!.Trim(), r.FileName!.Trim(), r.Content!, r.Mapping!, header, rows), e);
     }
 
-    /// <summary>The row as registry input, or the problems that reject it ("column: message").</summary>
-    private (ChildInput Input, Dictionary<string, string?> Values, List<string> Problems) Check(CurrentUser user, Parsed p, string[] row)
+    /// <summary>A row checked: registry input, its facts (stored form, the day observed), and the problems that reject it.</summary>
+    private sealed record Checked(ChildInput Input, Dictionary<string, string?> Values, List<string> Problems, List<(string Fact, string Value)> Facts, DateOnly ObservedOn);
+
+    /// <summary>The row as registry input with its facts, or the problems that reject it ("column: message").</summary>
+    private Checked Check(CurrentUser user, Parsed p, string[] row)
     {
         var (input, values, problems) = p.Mapping.Map(p.Header, row);
-        problems.AddRange(p.Mapping.ReadFacts(p.Header, row, Today).Problems);
+        var (facts, observedOn, factProblems) = p.Mapping.ReadFacts(p.Header, row, Today);
+        problems.AddRange(factProblems);
         var errors = ChildValidator.Validate(input, units, Today, isUpdate: false);
         foreach (var (field, messages) in errors.All)
         {
@@ -109,7 +113,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         }
         if (problems.Count == 0 && !RegistryScope.MayWriteIn(user, input.DistrictCode!.Trim()))
             problems.Add($"{p.Mapping.ColumnFor("districtCode")}: the district is outside your scope.");
-        return (input, values, problems);
+        return new Checked(input, values, problems, facts, observedOn);
     }
 
     public async Task<Outcome<ImportPreview>> PreviewAsync(CurrentUser user, ImportRequest request, CancellationToken ct)
@@ -122,7 +126,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
         var sample = new List<Dictionary<string, string?>>();
         for (var i = 0; i < p.Rows.Count; i++)
         {
-            var (_, values, rowProblems) = Check(user, p, p.Rows[i]);
+            var (_, values, rowProblems, _, _) = Check(user, p, p.Rows[i]);
             if (rowProblems.Count == 0) valid++;
             foreach (var pr in rowProblems) if (problems.Count < ProblemsShown) problems.Add(new RowProblem(i + 1, pr));
             if (sample.Count < 5) sample.Add(values);
@@ -326,7 +330,7 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
 
     private async Task<SourceRecord> ApplyRowAsync(CurrentUser user, ImportBatch batch, int sourceId, Parsed p, int i, CancellationToken ct)
     {
-        var (input, values, problems) = Check(user, p, p.Rows[i]);
+        var (input, values, problems, facts, observedOn) = Check(user, p, p.Rows[i]);
         var record = new SourceRecord
         {
             BatchId = batch.Id, SourceId = sourceId, RowNumber = i + 1, ImportedAt = Now,
@@ -363,14 +367,11 @@ public sealed class ImportRunner(AppDbContext db, AuditLog audit, AdminUnits uni
             }
         }
         // The row's facts, with their provenance (this source, this import), for the child it linked to or created.
-        if (record.ChildId is { } child && p.Mapping.Facts is { Count: > 0 })
-        {
-            var (facts, observedOn, _) = p.Mapping.ReadFacts(p.Header, p.Rows[i], Today);
+        if (record.ChildId is { } child)
             db.AddRange(facts.Select(f => new FactObservation
             {
                 ChildId = child, Fact = f.Fact, Value = f.Value, Source = p.Source, ObservedOn = observedOn, ReceivedAt = Now, BatchId = batch.Id, ById = user.Id,
             }));
-        }
         return record;
     }
 

@@ -17,5 +17,5 @@ public static class ProgrammeChoices
             .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name))];
 
     public static IEnumerable<(string Value, string Text)> Districts(AdminUnits units, CurrentUser me, string culture) =>
-        DistrictChoices.For(units, culture).Where(d => me.ScopeKind == ScopeKind.National || me.Districts.Contains(d.Value));
+        DistrictChoices.For(units, culture).Where(d => CommunityScope.PlansIn(me, d.Value));
 }

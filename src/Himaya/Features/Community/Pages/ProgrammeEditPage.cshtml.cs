@@ -25,7 +25,7 @@ public sealed class ProgrammeEditPageModel(Programmes store, AdminUnits units, A
         if (!Me.Can(Permission.ManageProgrammes)) return ForbiddenPage();
         if (await LoadAsync(id, ct) is { } refused) return refused;
         // The same rule the change is held to (Programmes.UpdateAsync): a planner of some districts, only programmes in them.
-        return Me.ScopeKind == ScopeKind.National || Programme.Districts.All(Me.Districts.Contains) ? Page() : ForbiddenPage();
+        return CommunityScope.MayChange(Me, Programme.Districts) ? Page() : ForbiddenPage();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
